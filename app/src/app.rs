@@ -1,0 +1,62 @@
+//! The document shell and the router.
+
+use crate::components::{Footer, Header, HydrationBeacon};
+use crate::pages::{HomePage, NotFoundPage};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+pub use crate::components::PageContext;
+
+/// The whole HTML document, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let page = PageContext::from_request();
+    #[cfg(feature = "ssr")]
+    crate::components::security::provide_nonce_and_csp();
+    let class = page.prefs.accessible.then_some("a11y");
+    let lang = page.prefs.script.lang_tag();
+    provide_context(page);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang class=class>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href="/pkg/portal.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Every page: skip link, header, the routed page in `<main>`, footer.
+///
+/// Routes render with `SsrMode::Async`: the server sends the finished page in one piece, so it is
+/// complete without JavaScript (out-of-order streaming would need a script to place each part).
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <a class="skip-link" href="#main">"跳到主要内容"</a>
+        <Header />
+        <Router>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+        <Footer />
+        <HydrationBeacon />
+    }
+}

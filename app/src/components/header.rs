@@ -1,0 +1,78 @@
+use super::PageContext;
+use leptos::prelude::*;
+
+/// The header of every page, as on the bureau's own site: bureau name, 登录, 无障碍,
+/// 繁體版 / 简体版 and 返回顶部. Each switch is a plain link that works without JavaScript: the
+/// server remembers the choice in a cookie and sends the citizen back to the same page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let page = PageContext::get();
+    let back = urlencode(&page.path);
+    let a11y_label = if page.prefs.accessible {
+        "退出无障碍"
+    } else {
+        "无障碍"
+    };
+    let a11y_href = format!(
+        "/prefs?a11y={}&back={back}",
+        if page.prefs.accessible { "off" } else { "on" }
+    );
+    let other = page.prefs.script.other();
+    let (script_label, script_lang) = match other {
+        crate::domain::prefs::Script::Traditional => ("繁體版", "zh-Hant"),
+        crate::domain::prefs::Script::Simplified => ("简体版", "zh-Hans"),
+    };
+    let script_href = format!("/prefs?script={}&back={back}", other.code());
+    view! {
+        <header class="site-header" id="top">
+            <div class="wrap header-row">
+                <a class="brand" href="/">
+                    <span class="brand-name">{page.bureau_name}</span>
+                    <span class="brand-sub">"网上信访服务平台"</span>
+                </a>
+                <nav class="tools" aria-label="网站工具">
+                    <ul>
+                        <li>
+                            <a href="/staff/login">"登录"</a>
+                        </li>
+                        <li>
+                            <a href=a11y_href>{a11y_label}</a>
+                        </li>
+                        <li>
+                            <a href=script_href lang=script_lang>
+                                {script_label}
+                            </a>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+            <a class="to-top" href="#top">
+                "返回顶部"
+            </a>
+        </header>
+    }
+}
+
+/// Percent-encodes a path for use as a query value.
+fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn urlencode_keeps_paths_readable_and_escapes_the_rest() {
+        assert_eq!(super::urlencode("/a/b-c"), "/a/b-c");
+        assert_eq!(super::urlencode("/x?y=1&z"), "/x%3Fy%3D1%26z");
+        assert_eq!(super::urlencode("/查"), "/%E6%9F%A5");
+    }
+}

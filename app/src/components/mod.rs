@@ -1,0 +1,13 @@
+//! Widgets shared by every page.
+
+mod beacon;
+mod footer;
+mod header;
+mod page_context;
+#[cfg(feature = "ssr")]
+pub mod security;
+
+pub use beacon::HydrationBeacon;
+pub use footer::Footer;
+pub use header::Header;
+pub use page_context::PageContext;

@@ -1,0 +1,51 @@
+use crate::domain::prefs::Prefs;
+use leptos::prelude::*;
+
+/// Facts about the current request that the shell, header and footer need.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageContext {
+    pub prefs: Prefs,
+    /// Path and query of the current page, for the switches to come back to.
+    pub path: String,
+    pub bureau_name: String,
+    pub demo: bool,
+}
+
+impl PageContext {
+    /// Built from the request on the server; a default in the browser, where islands never need it.
+    pub fn from_request() -> Self {
+        #[cfg(feature = "ssr")]
+        {
+            let parts = use_context::<http::request::Parts>();
+            let prefs = parts
+                .as_ref()
+                .and_then(|p| p.headers.get(http::header::COOKIE))
+                .and_then(|v| v.to_str().ok())
+                .map(Prefs::from_cookie_header)
+                .unwrap_or_default();
+            let path = parts
+                .as_ref()
+                .and_then(|p| p.uri.path_and_query())
+                .map(|pq| pq.as_str().to_owned())
+                .unwrap_or_else(|| "/".to_owned());
+            let (bureau_name, demo) = use_context::<crate::context::AppContext>()
+                .map(|c| (c.config.bureau.name.clone(), c.config.demo))
+                .unwrap_or_default();
+            Self {
+                prefs,
+                path,
+                bureau_name,
+                demo,
+            }
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            Self::default()
+        }
+    }
+
+    /// The current page's context, as the shell provided it.
+    pub fn get() -> Self {
+        use_context::<Self>().unwrap_or_default()
+    }
+}

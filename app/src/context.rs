@@ -1,0 +1,19 @@
+//! What the server hands to pages and server functions for one request.
+
+use crate::domain::config::BureauConfig;
+use crate::store::Pool;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shared, cheap to clone: the database pool and the bureau's configuration.
+#[derive(Clone, Debug)]
+pub struct AppContext {
+    pub pool: Pool,
+    pub config: Arc<BureauConfig>,
+}
+
+/// The request's [`AppContext`], as provided by the server for every page and server function.
+pub fn app_context() -> Result<AppContext, ServerFnError> {
+    use_context::<AppContext>()
+        .ok_or_else(|| ServerFnError::new("the server did not provide its context"))
+}

@@ -1,0 +1,4 @@
+//! Domain types and rules: no I/O and no feature flags, shared by the browser and the server.
+
+pub mod config;
+pub mod prefs;

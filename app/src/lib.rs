@@ -1,0 +1,24 @@
+//! The portal's pages, domain types and server functions.
+//!
+//! The same crate is compiled twice: with `ssr` into the server binary (pages rendered to HTML,
+//! server functions, the storage layer), and with `hydrate` into WebAssembly. The portal runs in
+//! Leptos *islands* mode: pages are plain server-rendered HTML that works with JavaScript off, and
+//! only the components marked `#[island]` ship code to the browser.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

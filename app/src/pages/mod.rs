@@ -1,0 +1,7 @@
+//! One module per page or journey.
+
+mod home_page;
+mod not_found_page;
+
+pub use home_page::HomePage;
+pub use not_found_page::NotFoundPage;

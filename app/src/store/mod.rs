@@ -1,0 +1,93 @@
+//! The storage layer: every SQL statement of the portal lives below this module.
+//!
+//! SQLite is the embedded default. Statements stay within the SQL that SQLite and PostgreSQL share
+//! (no `INSERT OR REPLACE`, no `AUTOINCREMENT` semantics relied upon, timestamps as RFC 3339 text),
+//! so that a PostgreSQL backend can be added here without touching callers.
+
+pub mod staff;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Pool = sqlx::SqlitePool;
+
+/// The migrations in `migrations/`, embedded in the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("a record with this {0} already exists")]
+    Duplicate(&'static str),
+}
+
+/// Opens (creating if needed) the database at `url`.
+///
+/// WAL lets readers run during a write; `synchronous = FULL` makes every commit durable before it
+/// returns, which is what allows a receipt to be shown only after the commit.
+pub async fn connect(url: &str) -> Result<Pool, StoreError> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_with(options)
+        .await?;
+    Ok(pool)
+}
+
+/// Applies any migrations not yet applied.
+pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
+    MIGRATOR.run(pool).await?;
+    Ok(())
+}
+
+/// Answers only if the database answers a query.
+pub async fn ping(pool: &Pool) -> Result<(), StoreError> {
+    sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(pool)
+        .await?;
+    Ok(())
+}
+
+/// Reads a value from the key–value table of facts about this installation.
+pub async fn meta(pool: &Pool, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, String>("SELECT value FROM app_meta WHERE key = $1")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+/// Writes a value into the key–value table; fails with `Duplicate` if the key is already set, so
+/// that two processes racing to seed cannot both do it.
+pub async fn set_meta_once(pool: &Pool, key: &str, value: &str) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, $2)")
+        .bind(key)
+        .bind(value)
+        .execute(pool)
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate("key"),
+            _ => StoreError::Database(e),
+        })?;
+    Ok(())
+}
+
+/// Writes a consistent copy of the whole database to `path` (which must not exist yet).
+pub async fn backup_to(pool: &Pool, path: &str) -> Result<(), StoreError> {
+    sqlx::query("VACUUM INTO $1")
+        .bind(path)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! Staff accounts.
+
+use super::{Pool, StoreError};
+
+/// The roles of PRODUCT.md's workbench; stored as these codes.
+pub const ROLES: [&str; 5] = [
+    "registrar",
+    "unit_staff",
+    "supervisor",
+    "admin",
+    "legal_aid",
+];
+
+/// A staff account to create. The password arrives already hashed (argon2, PHC string).
+#[derive(Debug)]
+pub struct NewStaff<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub role: &'a str,
+    pub unit_code: Option<&'a str>,
+    pub password_hash: &'a str,
+    pub created_at: &'a str,
+}
+
+pub async fn insert(pool: &Pool, staff: &NewStaff<'_>) -> Result<i64, StoreError> {
+    let id = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO staff_users (username, display_name, role, unit_code, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(staff.username)
+    .bind(staff.display_name)
+    .bind(staff.role)
+    .bind(staff.unit_code)
+    .bind(staff.password_hash)
+    .bind(staff.created_at)
+    .fetch_one(pool)
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(db) if db.constraint() == Some("staff_users_username_key") || db.is_unique_violation() => {
+            StoreError::Duplicate("username")
+        }
+        _ => StoreError::Database(e),
+    })?;
+    Ok(id)
+}
+
+pub async fn count(pool: &Pool) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM staff_users")
+            .fetch_one(pool)
+            .await?,
+    )
+}

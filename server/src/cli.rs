@@ -1,0 +1,319 @@
+//! Flags, environment twins and operator sub-commands (PRODUCT.md "Operations").
+//!
+//! Exit codes: 0 success; 1 the command ran and failed (the message says why and what to do);
+//! 2 the command line itself was wrong (clap's usage message).
+
+use crate::{Application, Settings, seed};
+use anyhow::Context as _;
+use app::domain::config::{BureauConfig, EXAMPLE_CONFIG};
+use app::store::{self, StoreError, staff};
+use chrono::Datelike;
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "server",
+    version,
+    about = "信访 self-service portal: pages, /api/v1 and operator commands"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Common {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "PORTAL_LISTEN",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub listen: SocketAddr,
+    /// Directory for the SQLite file and attachments; created if missing.
+    #[arg(long, env = "PORTAL_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+    /// The bureau's TOML configuration; the built-in 防城港 example when absent.
+    #[arg(long, env = "PORTAL_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Database URL; defaults to sqlite://DATA_DIR/portal.db.
+    #[arg(long, env = "PORTAL_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// The built site (pkg/ with the WASM, JS and CSS, and public assets).
+    #[arg(
+        long,
+        env = "PORTAL_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: PathBuf,
+    /// The address citizens reach the portal at; https:// turns on HSTS and Secure cookies.
+    #[arg(long, env = "PORTAL_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Create a staff account; prints its generated password once.
+    CreateUser {
+        /// Sign-in name: 3–32 characters of a–z, 0–9, `-` and `_`.
+        #[arg(long)]
+        username: String,
+        /// Name shown in the workbench and in case events.
+        #[arg(long)]
+        name: String,
+        /// One of registrar, unit_staff, supervisor, admin, legal_aid.
+        #[arg(long)]
+        role: String,
+        /// Unit code from the bureau config; required for unit_staff, refused otherwise.
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Write a consistent copy of the database to FILE (which must not exist).
+    Backup {
+        /// Where to write the copy.
+        #[arg(long = "to")]
+        to: PathBuf,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("PORTAL_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .init();
+}
+
+pub fn load_config(path: Option<&PathBuf>) -> anyhow::Result<BureauConfig> {
+    match path {
+        None => Ok(BureauConfig::parse(EXAMPLE_CONFIG)?),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the config file {}", path.display()))?;
+            BureauConfig::parse(&text)
+                .with_context(|| format!("the config file {} was refused", path.display()))
+        }
+    }
+}
+
+impl Common {
+    pub fn settings(&self) -> anyhow::Result<Settings> {
+        Ok(Settings {
+            listen: self.listen,
+            data_dir: self.data_dir.clone(),
+            config: Arc::new(load_config(self.config.as_ref())?),
+            database_url: self.database_url.clone(),
+            site_root: self.site_root.clone(),
+            public_url: self.public_url.clone(),
+            seed_demo: true,
+        })
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = cli.common.settings()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::CreateUser {
+            username,
+            name,
+            role,
+            unit,
+        } => create_user(settings, &username, &name, &role, unit.as_deref()).await,
+        Command::Backup { to } => backup(settings, &to).await,
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    warn_if_calendar_is_short(&settings.config);
+    if !settings.site_root.join("pkg").join("portal.css").exists() {
+        tracing::warn!(
+            site_root = %settings.site_root.display(),
+            "the built site is missing: pages will have no style or scripts (run .ci/build)"
+        );
+    }
+    let app = Application::build(settings).await?;
+    if !app.seeded.is_empty() {
+        print_seeded(&app.seeded);
+    }
+    let addr = app.local_addr();
+    tracing::info!(%addr, "portal listening on http://{addr}");
+    app.run_until_stopped(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn print_seeded(accounts: &[seed::SeededAccount]) {
+    println!();
+    println!("Demo staff accounts were created. Their passwords are shown this once only:");
+    for a in accounts {
+        println!(
+            "  {:<16} {:<12} {:<16} password: {}",
+            a.username,
+            a.role,
+            a.unit_code.as_deref().unwrap_or("-"),
+            a.password
+        );
+    }
+    println!();
+}
+
+/// The statutory clock needs each year's holidays; say so before a deadline is computed wrong.
+fn warn_if_calendar_is_short(config: &BureauConfig) {
+    let next_year = chrono::Utc::now().year() + 1;
+    let covered = config.calendar.years_covered();
+    if !covered.contains(&(next_year - 1)) || !covered.contains(&next_year) {
+        tracing::warn!(
+            years = ?covered,
+            "the config's [calendar] lacks this or next year's public holidays: add them as soon as the State Council publishes them"
+        );
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn open_store(settings: &Settings) -> anyhow::Result<store::Pool> {
+    std::fs::create_dir_all(&settings.data_dir)
+        .with_context(|| format!("cannot create {}", settings.data_dir.display()))?;
+    let pool = store::connect(&settings.database_url())
+        .await
+        .context("cannot open the database")?;
+    store::migrate(&pool)
+        .await
+        .context("cannot migrate the database")?;
+    Ok(pool)
+}
+
+async fn create_user(
+    settings: Settings,
+    username: &str,
+    name: &str,
+    role: &str,
+    unit: Option<&str>,
+) -> anyhow::Result<()> {
+    let valid_name = (3..=32).contains(&username.len())
+        && username
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    anyhow::ensure!(
+        valid_name,
+        "--username must be 3–32 characters of a–z, 0–9, `-` and `_`"
+    );
+    anyhow::ensure!(!name.trim().is_empty(), "--name must not be empty");
+    anyhow::ensure!(
+        staff::ROLES.contains(&role),
+        "--role must be one of: {}",
+        staff::ROLES.join(", ")
+    );
+    match (role, unit) {
+        ("unit_staff", None) => anyhow::bail!("--unit is required for the unit_staff role"),
+        ("unit_staff", Some(code)) => anyhow::ensure!(
+            settings.config.unit(code).is_some(),
+            "--unit {code} is not a unit in the bureau config; known units: {}",
+            settings
+                .config
+                .units
+                .iter()
+                .map(|u| u.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (_, Some(_)) => anyhow::bail!("--unit is only for the unit_staff role"),
+        (_, None) => {}
+    }
+    let pool = open_store(&settings).await?;
+    let password = seed::random_password();
+    let hash = seed::hash_password(&password)?;
+    let now = chrono::Utc::now().to_rfc3339();
+    let result = staff::insert(
+        &pool,
+        &staff::NewStaff {
+            username,
+            display_name: name.trim(),
+            role,
+            unit_code: unit,
+            password_hash: &hash,
+            created_at: &now,
+        },
+    )
+    .await;
+    pool.close().await;
+    match result {
+        Ok(_) => {
+            println!("Created {username} ({role}). Password, shown this once only: {password}");
+            Ok(())
+        }
+        Err(StoreError::Duplicate(_)) => {
+            anyhow::bail!(
+                "a staff account named {username} already exists; choose another --username"
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn backup(settings: Settings, to: &std::path::Path) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !to.exists(),
+        "{} already exists; choose a new file name so that no backup is overwritten",
+        to.display()
+    );
+    let pool = open_store(&settings).await?;
+    let path = to.to_str().context("the backup path must be valid UTF-8")?;
+    let result = store::backup_to(&pool, path).await;
+    pool.close().await;
+    result.with_context(|| format!("cannot write the backup to {}", to.display()))?;
+    println!("Backed up the database to {}", to.display());
+    Ok(())
+}

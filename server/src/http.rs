@@ -1,0 +1,148 @@
+//! Routes and the layers every response passes through.
+
+use crate::AppState;
+use app::app::{App, shell};
+use app::domain::prefs::{A11Y_COOKIE, SCRIPT_COOKIE, Script, safe_return_path};
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use serde::Deserialize;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body accepted anywhere (routes that take uploads raise their own limit).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The policy for responses that are not pages: nothing may run or frame them.
+const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let ctx = state.ctx.clone();
+    let context = move || provide_context(ctx.clone());
+    let behind_tls = state.behind_tls;
+
+    let mut router = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/prefs", get(set_prefs))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DEFAULT_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+        ));
+    if behind_tls {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
+    router
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(
+            // Logs method, path, status and latency only: never query strings, headers or bodies,
+            // which can carry personal data or 查询码.
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_request(())
+                .on_response(
+                    |res: &Response, latency: Duration, _span: &tracing::Span| {
+                        tracing::info!(status = res.status().as_u16(), ms = latency.as_millis() as u64, "served");
+                    },
+                ),
+        )
+}
+
+/// 200 only when the database answers.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let check = tokio::time::timeout(Duration::from_secs(2), app::store::ping(&state.ctx.pool));
+    match check.await {
+        Ok(Ok(())) => (
+            [(header::CACHE_CONTROL, "no-store")],
+            axum::Json(serde_json::json!({"status": "ok"})),
+        )
+            .into_response(),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "health check: database error");
+            unavailable()
+        }
+        Err(_) => {
+            tracing::error!("health check: database timed out");
+            unavailable()
+        }
+    }
+}
+
+fn unavailable() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({"status": "unavailable"})),
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+struct PrefsQuery {
+    script: Option<String>,
+    a11y: Option<String>,
+    back: Option<String>,
+}
+
+/// The header's switches: remember the choice in a cookie and go back to the page.
+async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -> Response {
+    let secure = if state.behind_tls { "; Secure" } else { "" };
+    let cookie = |name: &str, value: &str| {
+        format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}")
+    };
+    let mut res = Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, safe_return_path(q.back.as_deref()))
+        .header(header::CACHE_CONTROL, "no-store");
+    if let Some(script) = q.script.as_deref().and_then(Script::from_code) {
+        res = res.header(header::SET_COOKIE, cookie(SCRIPT_COOKIE, script.code()));
+    }
+    match q.a11y.as_deref() {
+        Some("on") => res = res.header(header::SET_COOKIE, cookie(A11Y_COOKIE, "on")),
+        Some("off") => res = res.header(header::SET_COOKIE, cookie(A11Y_COOKIE, "off")),
+        _ => {}
+    }
+    res.body(axum::body::Body::empty())
+        .unwrap_or_else(|_| StatusCode::BAD_REQUEST.into_response())
+}

@@ -1,0 +1,156 @@
+//! Builds the portal's HTTP application. `Application::build` binds the listener (port 0 in tests),
+//! opens and migrates the database and seeds demo content on an empty one; `run_until_stopped`
+//! serves until the shutdown future resolves, then drains in-flight requests.
+
+pub mod cli;
+pub mod http;
+pub mod seed;
+
+use anyhow::Context as _;
+use app::context::AppContext;
+use app::domain::config::{BureauConfig, EXAMPLE_CONFIG};
+use leptos::config::LeptosOptions;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything the server needs to start; `cli` fills it from flags and environment.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub config: Arc<BureauConfig>,
+    /// Overrides the SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    /// The built site: `pkg/` (WASM, JS, CSS) and public assets.
+    pub site_root: PathBuf,
+    /// The address citizens use; an `https://` one turns on HSTS and `Secure` cookies.
+    pub public_url: Option<String>,
+    /// Seed demo content on an empty database.
+    pub seed_demo: bool,
+}
+
+impl Settings {
+    /// Settings for a throwaway instance: port 0 on loopback, the given data dir, the built-in
+    /// example config. Used by tests.
+    pub fn for_tests(data_dir: PathBuf, site_root: PathBuf) -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir,
+            config: Arc::new(BureauConfig::parse(EXAMPLE_CONFIG).expect("built-in config")),
+            database_url: None,
+            site_root,
+            public_url: None,
+            seed_demo: true,
+        }
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("portal.db").display()))
+    }
+
+    pub fn behind_tls(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+/// Shared state of the axum application.
+#[derive(Clone, Debug, axum::extract::FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub ctx: AppContext,
+    pub behind_tls: bool,
+}
+
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    state: AppState,
+    /// The accounts seeded on this start, with their one-time passwords (empty if none).
+    pub seeded: Vec<seed::SeededAccount>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!(
+                "cannot create the data directory {}",
+                settings.data_dir.display()
+            )
+        })?;
+        let pool = app::store::connect(&settings.database_url())
+            .await
+            .context("cannot open the database")?;
+        app::store::migrate(&pool)
+            .await
+            .context("cannot apply the database migrations")?;
+        let seeded = if settings.seed_demo {
+            seed::seed_if_empty(&pool, &settings.config).await?
+        } else {
+            Vec::new()
+        };
+        let leptos_options = LeptosOptions::builder()
+            .output_name("portal")
+            .site_root(settings.site_root.display().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(settings.listen)
+            .env(leptos_env())
+            .build();
+        let state = AppState {
+            leptos_options,
+            ctx: AppContext {
+                pool,
+                config: settings.config.clone(),
+            },
+            behind_tls: settings.behind_tls(),
+        };
+        let router = http::router(state.clone());
+        let listener = tokio::net::TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", settings.listen))?;
+        Ok(Self {
+            listener,
+            router,
+            state,
+            seeded,
+        })
+    }
+
+    pub fn pool(&self) -> &app::store::Pool {
+        &self.state.ctx.pool
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("bound listener")
+    }
+
+    /// Serves until `shutdown` resolves, finishes the requests in flight, then closes the database.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let pool = self.state.ctx.pool.clone();
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
+        pool.close().await;
+        Ok(())
+    }
+}
+
+/// `cargo leptos watch` sets LEPTOS_ENV=DEV to get live reload; everything else runs as production.
+fn leptos_env() -> leptos::config::Env {
+    match std::env::var("LEPTOS_ENV").as_deref() {
+        Ok("DEV") | Ok("dev") | Ok("development") => leptos::config::Env::DEV,
+        _ => leptos::config::Env::PROD,
+    }
+}

@@ -1,0 +1,257 @@
+//! Headless Chromium over WebDriver.
+//!
+//! Every test gets its own chromedriver (in its own process group, killed with all its children
+//! on drop, so a failing test leaves no Chromium behind) and its own empty profile. A session runs
+//! with JavaScript on or off; `visit` waits for hydration when it is on, and audits every page it
+//! visits with axe-core against the WCAG 2.2 AA rules, failing on any violation.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// How long to wait for a condition before failing (a limit, not a sleep).
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The WCAG 2.2 AA rule set of axe-core (2.0, 2.1 and 2.2, levels A and AA).
+const AXE_TAGS: [&str; 6] = [
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Js {
+    On,
+    Off,
+}
+
+pub struct Browser {
+    pub client: Client,
+    pub js: Js,
+    driver: Child,
+    _profile: TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn axe_source() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}); run `npm ci --prefix tests`",
+            path.display()
+        )
+    })
+}
+
+impl Browser {
+    pub async fn start(js: Js) -> Self {
+        let port = free_port();
+        let mut cmd = Command::new(CHROMEDRIVER);
+        cmd.arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        let driver = cmd.spawn().unwrap_or_else(|e| {
+            panic!("cannot start {CHROMEDRIVER} ({e}); run .ci/setup --browser")
+        });
+        let profile = tempfile::Builder::new()
+            .prefix("portal-chromium-")
+            .tempdir()
+            .expect("profile dir");
+        let mut prefs = json!({});
+        if js == Js::Off {
+            prefs = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--window-size=412,915",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+                "prefs": prefs,
+            }
+        });
+        let caps = caps.as_object().cloned().expect("object");
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + PATIENCE;
+        // chromedriver takes a moment to listen: retry the connection until it answers.
+        let client = loop {
+            let attempt =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&url)
+                    .await;
+            match attempt {
+                Ok(c) => break c,
+                Err(e) if Instant::now() > deadline => {
+                    panic!("cannot start a WebDriver session: {e}")
+                }
+                Err(_) => tokio::task::yield_now().await,
+            }
+        };
+        Self {
+            client,
+            js,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    /// Opens `url`, waits for hydration when JavaScript is on, and audits the page with axe-core.
+    pub async fn visit(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.settle_and_audit().await;
+    }
+
+    /// After any navigation (a click, a form post): wait for hydration, then audit.
+    pub async fn settle_and_audit(&self) {
+        if self.js == Js::On {
+            self.client
+                .wait()
+                .at_most(PATIENCE)
+                .for_element(Locator::Css("html[data-hydrated]"))
+                .await
+                .expect("the page hydrates");
+        }
+        self.audit().await;
+    }
+
+    /// Runs axe-core on the current page; panics with a readable list of violations.
+    pub async fn audit(&self) {
+        // With JavaScript off, Chromium still runs WebDriver's scripts and resolves promises but
+        // never fires timers, on which axe-core schedules its work. Run timer callbacks as
+        // microtasks for the audit's duration instead (delays do not matter to an audit).
+        let timers = if self.js == Js::Off {
+            "window.setTimeout = (f, _ms, ...a) => { Promise.resolve().then(() => f(...a)); return 0; };\
+             window.clearTimeout = () => {};"
+        } else {
+            ""
+        };
+        let script = format!(
+            "{timers}\n{}\nconst done = arguments[arguments.length - 1];\
+             axe.run(document, {{ runOnly: {{ type: 'tag', values: {} }}, resultTypes: ['violations'] }})\
+               .then(r => done(JSON.stringify(r.violations.map(v => ({{ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }})))))\
+               .catch(e => done(JSON.stringify([{{ id: 'axe-error', help: String(e), nodes: [] }}])));",
+            axe_source(),
+            serde_json::to_string(&AXE_TAGS).expect("json")
+        );
+        let result = self
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .expect("axe-core runs");
+        let text = result.as_str().expect("axe returns a JSON string");
+        let violations: Vec<Value> = serde_json::from_str(text).expect("axe JSON");
+        if !violations.is_empty() {
+            let url = self
+                .client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            panic!(
+                "axe-core found {} violation(s) on {url} (JavaScript {:?}):\n{}",
+                violations.len(),
+                self.js,
+                serde_json::to_string_pretty(&violations).expect("json")
+            );
+        }
+    }
+
+    /// The visible text of the element found by `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .text()
+            .await
+            .expect("element text")
+    }
+
+    /// Follows the link whose text is exactly `text`.
+    pub async fn click_link(&self, text: &str) {
+        self.client
+            .find(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("no link \"{text}\": {e}"))
+            .click()
+            .await
+            .expect("click");
+        self.settle_and_audit().await;
+    }
+
+    /// An attribute of the document element, e.g. `lang` or `class`.
+    pub async fn html_attr(&self, name: &str) -> Option<String> {
+        self.client
+            .find(Locator::Css("html"))
+            .await
+            .expect("html")
+            .attr(name)
+            .await
+            .expect("attr")
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Kill chromedriver and every Chromium process it started: they share its process group.
+        let pgid = self.driver.id() as i32;
+        unsafe {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
+        let _ = self.driver.wait();
+    }
+}
+
+/// Declares a browser test that runs twice: once with JavaScript on, once with it off.
+#[macro_export]
+macro_rules! browser_test {
+    ($name:ident, |$app:ident, $browser:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn scenario($app: &$crate::TestApp, $browser: &$crate::browser::Browser) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn js_on() {
+                let app = $crate::spawn_app().await;
+                let browser = $crate::browser::Browser::start($crate::browser::Js::On).await;
+                scenario(&app, &browser).await;
+                let _ = browser.client.clone().close().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn js_off() {
+                let app = $crate::spawn_app().await;
+                let browser = $crate::browser::Browser::start($crate::browser::Js::Off).await;
+                scenario(&app, &browser).await;
+                let _ = browser.client.clone().close().await;
+            }
+        }
+    };
+}

@@ -1,0 +1,89 @@
+//! Test harness: the real server on port 0 with its own fresh SQLite file, and headless Chromium
+//! driven over WebDriver with an axe-core audit of every page visited.
+
+pub mod browser;
+
+use server::{Application, Settings, seed::SeededAccount};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+/// The built site the server serves `/pkg` from (`.ci/build` writes it).
+pub fn site_root() -> PathBuf {
+    std::env::var_os("PORTAL_SITE_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site-dev"))
+}
+
+/// A running portal with its own data directory, stopped and deleted on drop.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base_url: String,
+    pub data_dir: PathBuf,
+    pub seeded: Vec<SeededAccount>,
+    pub http: reqwest::Client,
+    /// The server's own pool, for tests that need to break or inspect the database.
+    pub pool: app::store::Pool,
+    stop: Option<oneshot::Sender<()>>,
+    _dir: TempDir,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request to the test server")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Starts the portal on a free port with a fresh database and the built-in example config.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], after letting the test adjust the settings.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let dir = tempfile::Builder::new()
+        .prefix("portal-test-")
+        .tempdir()
+        .expect("temp dir");
+    let mut settings = Settings::for_tests(dir.path().join("data"), site_root());
+    adjust(&mut settings);
+    let data_dir = settings.data_dir.clone();
+    let app = Application::build(settings).await.expect("the app builds");
+    let addr = app.local_addr();
+    let seeded = app.seeded.clone();
+    let pool = app.pool().clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until_stopped(async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        addr,
+        base_url: format!("http://{addr}"),
+        data_dir,
+        seeded,
+        http: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client"),
+        pool,
+        stop: Some(stop),
+        _dir: dir,
+    }
+}

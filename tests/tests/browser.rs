@@ -1,0 +1,79 @@
+//! Browser tests in headless Chromium, each run with JavaScript on and off, with an axe-core
+//! audit of every page visited.
+
+use portal_tests::browser_test;
+
+browser_test!(home_page_shows_channels_and_hotlines, |app, b| {
+    b.visit(&app.url("/")).await;
+    let h1 = b.text("h1").await;
+    assert!(h1.contains("防城港市信访局"), "{h1}");
+    let hotlines = b.text("#hotlines + ul").await;
+    assert!(hotlines.contains("12345") && hotlines.contains("12348"));
+    assert!(b.text("#channels + dl").await.contains("接待时间"));
+});
+
+browser_test!(header_switches_work_and_survive_navigation, |app, b| {
+    b.visit(&app.url("/")).await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hans"));
+    b.click_link("繁體版").await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hant"));
+    b.click_link("无障碍").await;
+    assert!(
+        b.html_attr("class")
+            .await
+            .unwrap_or_default()
+            .contains("a11y")
+    );
+    // Remembered on the next page too, including the 404 page.
+    b.visit(&app.url("/nowhere")).await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hant"));
+    assert!(
+        b.html_attr("class")
+            .await
+            .unwrap_or_default()
+            .contains("a11y")
+    );
+    b.click_link("退出无障碍").await;
+    assert!(
+        !b.html_attr("class")
+            .await
+            .unwrap_or_default()
+            .contains("a11y")
+    );
+    b.click_link("简体版").await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hans"));
+});
+
+browser_test!(unknown_page_is_a_helpful_404, |app, b| {
+    b.visit(&app.url("/no/such/page")).await;
+    assert_eq!(b.text("h1").await, "找不到这个页面");
+    b.click_link("返回首页").await;
+    assert!(b.text("h1").await.contains("网上信访服务平台"));
+});
+
+/// The harness itself: an audit must fail on a page with a known violation, with JavaScript on
+/// and off (a harness that never fails would make every test above meaningless).
+mod audit_catches_violations {
+    use portal_tests::browser::{Browser, Js};
+
+    async fn audit_bad_page(js: Js) {
+        let b = Browser::start(js).await;
+        b.client
+            .goto("data:text/html,<!DOCTYPE html><html><body><img src='x.png'><a href='/'></a></body></html>")
+            .await
+            .expect("navigate");
+        b.audit().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[should_panic(expected = "axe-core found")]
+    async fn js_on() {
+        audit_bad_page(Js::On).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[should_panic(expected = "axe-core found")]
+    async fn js_off() {
+        audit_bad_page(Js::Off).await;
+    }
+}

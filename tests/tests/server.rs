@@ -1,0 +1,217 @@
+//! Tests against the real server on port 0, each with its own fresh SQLite file.
+
+use portal_tests::{spawn_app, spawn_app_with};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn healthz_answers_200_when_the_database_answers() {
+    let app = spawn_app().await;
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+}
+
+#[tokio::test]
+async fn healthz_answers_503_when_the_database_does_not_answer() {
+    let app = spawn_app().await;
+    app.pool.close().await;
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["status"], "unavailable");
+}
+
+#[tokio::test]
+async fn empty_database_is_migrated_and_seeded_with_random_passwords() {
+    let a = spawn_app().await;
+    let b = spawn_app().await;
+    assert!(a.seeded.len() >= 5, "demo staff accounts are seeded");
+    for role in [
+        "registrar",
+        "unit_staff",
+        "supervisor",
+        "admin",
+        "legal_aid",
+    ] {
+        assert!(
+            a.seeded.iter().any(|s| s.role == role),
+            "a {role} account is seeded"
+        );
+    }
+    let pa: Vec<_> = a.seeded.iter().map(|s| s.password.clone()).collect();
+    let pb: Vec<_> = b.seeded.iter().map(|s| s.password.clone()).collect();
+    assert_ne!(pa, pb, "passwords differ between installations");
+    assert!(a.seeded.iter().all(|s| s.password.len() >= 16));
+}
+
+#[tokio::test]
+async fn restarting_on_the_same_data_dir_does_not_seed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = spawn_app_with(|s| s.data_dir = data.clone()).await;
+    assert!(!first.seeded.is_empty());
+    drop(first);
+    let second = spawn_app_with(|s| s.data_dir = data.clone()).await;
+    assert!(second.seeded.is_empty(), "seeding happens once");
+    assert_eq!(second.get("/healthz").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn home_page_shows_the_public_information_from_the_config() {
+    let app = spawn_app().await;
+    let res = app.get("/").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"zh-Hans\""), "lang on html");
+    assert!(html.contains("防城港市信访局"));
+    assert!(html.contains("12345") && html.contains("12348"));
+    assert!(html.contains("接待时间"));
+    assert!(html.contains("第二十二条"));
+}
+
+#[tokio::test]
+async fn public_information_server_function_answers_json() {
+    let app = spawn_app().await;
+    let res = app.get("/fn/public-info").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["bureau_name"], "防城港市信访局");
+    assert_eq!(body["hotlines"][0]["number"], "12345");
+}
+
+#[tokio::test]
+async fn unknown_paths_get_a_real_404_page() {
+    let app = spawn_app().await;
+    let res = app.get("/no/such/page").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("找不到这个页面"));
+    assert!(html.contains("返回首页"));
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_nonce_csp() {
+    let app = spawn_app().await;
+    let res = app.get("/").await;
+    let h = res.headers();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    assert!(
+        h.get("strict-transport-security").is_none(),
+        "no HSTS on plain http"
+    );
+    let csp = h["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert!(csp.contains("'wasm-unsafe-eval'"));
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .expect("a nonce in the CSP")
+        .to_owned();
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "inline scripts carry the nonce"
+    );
+    let again = app.get("/").await;
+    assert_ne!(
+        again.headers()["content-security-policy"].to_str().unwrap(),
+        csp,
+        "fresh nonce per response"
+    );
+}
+
+#[tokio::test]
+async fn hsts_is_sent_when_the_portal_is_served_over_https() {
+    let app = spawn_app_with(|s| s.public_url = Some("https://xf.example.gov.cn".into())).await;
+    let res = app.get("/healthz").await;
+    assert!(
+        res.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=")
+    );
+    let res = app.get("/prefs?a11y=on&back=/").await;
+    assert!(
+        res.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Secure")
+    );
+}
+
+#[tokio::test]
+async fn responses_are_compressed_with_brotli_or_gzip() {
+    let app = spawn_app().await;
+    for (accept, expected) in [("br", "br"), ("gzip", "gzip")] {
+        let res = app
+            .http
+            .get(app.url("/"))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["content-encoding"], expected);
+    }
+}
+
+#[tokio::test]
+async fn oversized_request_bodies_are_refused_with_413() {
+    let app = spawn_app().await;
+    let body = vec![b'x'; server::http::MAX_BODY_BYTES + 1];
+    let res = app
+        .http
+        .post(app.url("/fn/public-info"))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn switches_set_a_cookie_and_return_to_the_same_page() {
+    let app = spawn_app().await;
+    let res = app.get("/prefs?script=hant&back=/no/such%3Fx%3D1").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/no/such?x=1");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("portal_script=hant;"));
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+
+    let page = app
+        .http
+        .get(app.url("/"))
+        .header("cookie", "portal_script=hant; portal_a11y=on")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<html lang=\"zh-Hant\" class=\"a11y\""));
+    assert!(page.contains("简体版") && page.contains("退出无障碍"));
+}
+
+#[tokio::test]
+async fn switches_never_redirect_off_site() {
+    let app = spawn_app().await;
+    for back in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/%5Cevil.example",
+    ] {
+        let res = app.get(&format!("/prefs?a11y=on&back={back}")).await;
+        assert_eq!(res.headers()["location"], "/", "back={back}");
+    }
+}
