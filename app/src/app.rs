@@ -1,6 +1,7 @@
 //! The document shell and the router.
 
 use crate::components::{Footer, Header, HydrationBeacon};
+use crate::pages::staff::{SignInPage, WorkbenchPage};
 use crate::pages::{HomePage, NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -53,6 +54,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use serde::Deserialize;
@@ -16,9 +16,15 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Largest request body accepted anywhere (routes that take uploads raise their own limit).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Staff are signed out after this long without a request.
+pub const SESSION_IDLE: tower_sessions::cookie::time::Duration =
+    tower_sessions::cookie::time::Duration::minutes(30);
 
 /// The policy for responses that are not pages: nothing may run or frame them.
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -28,10 +34,18 @@ pub fn router(state: AppState) -> Router {
     let ctx = state.ctx.clone();
     let context = move || provide_context(ctx.clone());
     let behind_tls = state.behind_tls;
+    let sessions = SessionManagerLayer::new(app::store::session_store(&state.ctx.pool))
+        .with_name("portal_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(behind_tls)
+        .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
 
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", get(set_prefs))
+        .route("/staff/login", post(crate::staff::sign_in))
+        .route("/staff/logout", post(crate::staff::sign_out))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -40,6 +54,7 @@ pub fn router(state: AppState) -> Router {
             context, shell,
         ))
         .with_state(state)
+        .layer(sessions)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod http;
 pub mod seed;
+pub mod staff;
 
 use anyhow::Context as _;
 use app::context::AppContext;
@@ -65,6 +66,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub ctx: AppContext,
     pub behind_tls: bool,
+    pub sign_in_throttles: staff::SignInThrottles,
 }
 
 pub struct Application {
@@ -108,6 +110,7 @@ impl Application {
                 config: settings.config.clone(),
             },
             behind_tls: settings.behind_tls(),
+            sign_in_throttles: staff::SignInThrottles::default(),
         };
         let router = http::router(state.clone());
         let listener = tokio::net::TcpListener::bind(settings.listen)
@@ -135,6 +138,12 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let pool = self.state.ctx.pool.clone();
+        // Expired staff sessions are deleted hourly; the task ends with the server.
+        let sweeper = tokio::spawn({
+            use tower_sessions::ExpiredDeletion as _;
+            app::store::session_store(&pool)
+                .continuously_delete_expired(std::time::Duration::from_secs(3600))
+        });
         axum::serve(
             self.listener,
             self.router
@@ -142,6 +151,7 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await?;
+        sweeper.abort();
         pool.close().await;
         Ok(())
     }

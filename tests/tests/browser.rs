@@ -77,3 +77,80 @@ mod audit_catches_violations {
         audit_bad_page(Js::Off).await;
     }
 }
+
+browser_test!(staff_sign_in_from_the_header_link, |app, b| {
+    use fantoccini::Locator;
+    b.visit(&app.url("/")).await;
+    b.click_link("登录").await;
+    assert_eq!(b.text("h1").await, "工作人员登录");
+    // A wrong password: the summary names the problem and the name typed is kept.
+    b.client
+        .find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys("dengji")
+        .await
+        .unwrap();
+    b.client
+        .find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys("wrong")
+        .await
+        .unwrap();
+    b.client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.settle_and_audit().await;
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("用户名或密码不正确")
+    );
+    let kept = b
+        .client
+        .find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("dengji"));
+    // The right one opens the workbench.
+    let password = &app
+        .seeded
+        .iter()
+        .find(|s| s.username == "dengji")
+        .unwrap()
+        .password;
+    b.client
+        .find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(password)
+        .await
+        .unwrap();
+    b.client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.settle_and_audit().await;
+    assert_eq!(b.text("h1").await, "工作台");
+    assert!(b.text("main").await.contains("登记员（演示）"));
+    b.client
+        .find(Locator::Css("form[action='/staff/logout'] button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.settle_and_audit().await;
+    assert!(b.text("h1").await.contains("网上信访服务平台"));
+});

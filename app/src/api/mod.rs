@@ -1,5 +1,7 @@
 //! Server functions: thin — read the context, call the domain or the store, map errors.
 
 mod public_info;
+mod staff;
 
 pub use public_info::{PublicInfo, get_public_info};
+pub use staff::get_current_staff;

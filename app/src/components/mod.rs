@@ -2,6 +2,7 @@
 
 mod beacon;
 mod footer;
+pub mod form;
 mod header;
 mod page_context;
 #[cfg(feature = "ssr")]
@@ -11,3 +12,5 @@ pub use beacon::HydrationBeacon;
 pub use footer::Footer;
 pub use header::Header;
 pub use page_context::PageContext;
+#[cfg(feature = "ssr")]
+pub use page_context::redirect_page;

@@ -49,3 +49,17 @@ impl PageContext {
         use_context::<Self>().unwrap_or_default()
     }
 }
+
+/// Sends the visitor of the page being rendered to `path` (303 See Other). Unlike
+/// `leptos_axum::redirect`, it does not depend on the request's `Accept` header: page routes are
+/// always navigations.
+#[cfg(feature = "ssr")]
+pub fn redirect_page(path: &str) {
+    if let (Some(res), Ok(location)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(path),
+    ) {
+        res.insert_header(http::header::LOCATION, location);
+        res.set_status(http::StatusCode::SEE_OTHER);
+    }
+}

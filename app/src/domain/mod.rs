@@ -2,3 +2,5 @@
 
 pub mod config;
 pub mod prefs;
+pub mod staff;
+pub mod throttle;

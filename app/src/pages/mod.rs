@@ -2,6 +2,7 @@
 
 mod home_page;
 mod not_found_page;
+pub mod staff;
 
 pub use home_page::HomePage;
 pub use not_found_page::NotFoundPage;

@@ -21,6 +21,8 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration error: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("session store error: {0}")]
+    Sessions(#[from] tower_sessions::session_store::Error),
     #[error("a record with this {0} already exists")]
     Duplicate(&'static str),
 }
@@ -44,10 +46,16 @@ pub async fn connect(url: &str) -> Result<Pool, StoreError> {
     Ok(pool)
 }
 
-/// Applies any migrations not yet applied.
+/// Applies any migrations not yet applied, including the session store's own table.
 pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
     MIGRATOR.run(pool).await?;
+    session_store(pool).migrate().await?;
     Ok(())
+}
+
+/// Server-side staff sessions (tower-sessions), kept in the same database.
+pub fn session_store(pool: &Pool) -> tower_sessions_sqlx_store::SqliteStore {
+    tower_sessions_sqlx_store::SqliteStore::new(pool.clone())
 }
 
 /// Answers only if the database answers a query.

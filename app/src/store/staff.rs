@@ -51,3 +51,39 @@ pub async fn count(pool: &Pool) -> Result<i64, StoreError> {
             .await?,
     )
 }
+
+/// A staff account as stored, with its password hash (never leaves the server).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffRecord {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub unit_code: Option<String>,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+const STAFF_COLUMNS: &str =
+    "id, username, display_name, role, unit_code, password_hash, disabled <> 0 AS disabled";
+
+pub async fn find_by_username(
+    pool: &Pool,
+    username: &str,
+) -> Result<Option<StaffRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, StaffRecord>(&format!(
+        "SELECT {STAFF_COLUMNS} FROM staff_users WHERE username = $1"
+    ))
+    .bind(username)
+    .fetch_optional(pool)
+    .await?)
+}
+
+pub async fn find_by_id(pool: &Pool, id: i64) -> Result<Option<StaffRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, StaffRecord>(&format!(
+        "SELECT {STAFF_COLUMNS} FROM staff_users WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
+}

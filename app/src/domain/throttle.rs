@@ -1,0 +1,167 @@
+//! Slowing down guessing: sign-in passwords now, 查询码 later.
+//!
+//! A key (an account name, a client address, a petition number) may fail a few times freely; after
+//! that each further failure locks it for twice as long as the one before, up to a cap. A key whose
+//! last failure is older than the memory window is forgotten. Time is passed in, so the rule is
+//! tested without waiting.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThrottleRule {
+    /// Failures allowed before any lock.
+    pub free_failures: u32,
+    /// The first lock; each later one doubles.
+    pub first_lock: Duration,
+    /// The longest lock.
+    pub max_lock: Duration,
+    /// How long a key's failures are remembered after its last failure.
+    pub memory: Duration,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    failures: u32,
+    last_failure: Instant,
+}
+
+#[derive(Debug)]
+pub struct Throttle {
+    rule: ThrottleRule,
+    entries: HashMap<String, Entry>,
+    /// Above this many keys, forgotten ones are swept out on the next failure.
+    sweep_above: usize,
+}
+
+impl Throttle {
+    pub fn new(rule: ThrottleRule) -> Self {
+        Self {
+            rule,
+            entries: HashMap::new(),
+            sweep_above: 10_000,
+        }
+    }
+
+    fn lock_for(&self, failures: u32) -> Duration {
+        if failures <= self.rule.free_failures {
+            return Duration::ZERO;
+        }
+        let doublings = (failures - self.rule.free_failures - 1).min(20);
+        self.rule
+            .first_lock
+            .saturating_mul(1 << doublings)
+            .min(self.rule.max_lock)
+    }
+
+    /// `Err(wait)` while the key is locked.
+    pub fn check(&self, key: &str, now: Instant) -> Result<(), Duration> {
+        let Some(e) = self.entries.get(key) else {
+            return Ok(());
+        };
+        if now.saturating_duration_since(e.last_failure) >= self.rule.memory {
+            return Ok(());
+        }
+        let until = e.last_failure + self.lock_for(e.failures);
+        match until.checked_duration_since(now) {
+            Some(wait) if !wait.is_zero() => Err(wait),
+            _ => Ok(()),
+        }
+    }
+
+    /// Records a failure for the key.
+    pub fn fail(&mut self, key: &str, now: Instant) {
+        if self.entries.len() > self.sweep_above {
+            let memory = self.rule.memory;
+            self.entries
+                .retain(|_, e| now.saturating_duration_since(e.last_failure) < memory);
+        }
+        let memory = self.rule.memory;
+        let e = self.entries.entry(key.to_owned()).or_insert(Entry {
+            failures: 0,
+            last_failure: now,
+        });
+        if now.saturating_duration_since(e.last_failure) >= memory {
+            e.failures = 0;
+        }
+        e.failures += 1;
+        e.last_failure = now;
+    }
+
+    /// Forgets the key's failures (after a success).
+    pub fn forget(&mut self, key: &str) {
+        self.entries.remove(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULE: ThrottleRule = ThrottleRule {
+        free_failures: 3,
+        first_lock: Duration::from_secs(30),
+        max_lock: Duration::from_secs(300),
+        memory: Duration::from_secs(3600),
+    };
+
+    #[test]
+    fn free_failures_do_not_lock() {
+        let mut t = Throttle::new(RULE);
+        let now = Instant::now();
+        for _ in 0..3 {
+            t.fail("zhang", now);
+        }
+        assert_eq!(t.check("zhang", now), Ok(()));
+    }
+
+    #[test]
+    fn each_failure_past_the_free_ones_doubles_the_lock_up_to_the_cap() {
+        let mut t = Throttle::new(RULE);
+        let start = Instant::now();
+        for _ in 0..4 {
+            t.fail("zhang", start);
+        }
+        assert_eq!(t.check("zhang", start), Err(Duration::from_secs(30)));
+        assert_eq!(
+            t.check("zhang", start + Duration::from_secs(10)),
+            Err(Duration::from_secs(20))
+        );
+        assert_eq!(t.check("zhang", start + Duration::from_secs(30)), Ok(()));
+        t.fail("zhang", start);
+        assert_eq!(t.check("zhang", start), Err(Duration::from_secs(60)));
+        for _ in 0..10 {
+            t.fail("zhang", start);
+        }
+        assert_eq!(t.check("zhang", start), Err(Duration::from_secs(300)));
+    }
+
+    #[test]
+    fn keys_are_independent() {
+        let mut t = Throttle::new(RULE);
+        let now = Instant::now();
+        for _ in 0..5 {
+            t.fail("zhang", now);
+        }
+        assert!(t.check("zhang", now).is_err());
+        assert_eq!(t.check("li", now), Ok(()));
+    }
+
+    #[test]
+    fn failures_are_forgotten_after_the_memory_window_or_a_success() {
+        let mut t = Throttle::new(RULE);
+        let start = Instant::now();
+        for _ in 0..5 {
+            t.fail("zhang", start);
+        }
+        let later = start + Duration::from_secs(3600);
+        assert_eq!(t.check("zhang", later), Ok(()));
+        t.fail("zhang", later);
+        assert_eq!(t.check("zhang", later), Ok(()), "counting starts again");
+        for _ in 0..5 {
+            t.fail("li", start);
+        }
+        t.forget("li");
+        assert_eq!(t.check("li", start), Ok(()));
+    }
+}
