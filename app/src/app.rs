@@ -1,6 +1,7 @@
 //! The document shell and the router.
 
 use crate::components::{Footer, Header, HydrationBeacon};
+use crate::pages::lookup::LookupPage;
 use crate::pages::staff::{SignInPage, WorkbenchPage};
 use crate::pages::{HomePage, NotFoundPage};
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ pub use crate::components::PageContext;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let page = PageContext::from_request();
     #[cfg(feature = "ssr")]
-    crate::components::security::provide_nonce_and_csp();
+    crate::components::security::provide_nonce_and_csp(&options);
     let class = page.prefs.accessible.then_some("a11y");
     let lang = page.prefs.script.lang_tag();
     provide_context(page);
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                 </Routes>

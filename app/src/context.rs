@@ -5,11 +5,25 @@ use crate::store::Pool;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Shared, cheap to clone: the database pool and the bureau's configuration.
+/// Shared, cheap to clone: the database pool, the bureau's configuration and the guards that
+/// slow down guessing.
 #[derive(Clone, Debug)]
 pub struct AppContext {
     pub pool: Pool,
     pub config: Arc<BureauConfig>,
+    pub sign_in_guard: crate::guard::Guard,
+    pub lookup_guard: crate::guard::Guard,
+}
+
+impl AppContext {
+    pub fn new(pool: Pool, config: Arc<BureauConfig>) -> Self {
+        Self {
+            pool,
+            config,
+            sign_in_guard: crate::guard::sign_in_guard(),
+            lookup_guard: crate::guard::lookup_guard(),
+        }
+    }
 }
 
 /// The request's [`AppContext`], as provided by the server for every page and server function.

@@ -44,8 +44,10 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", get(set_prefs))
+        .route("/lookup", post(crate::pages::lookup))
         .route("/staff/login", post(crate::staff::sign_in))
         .route("/staff/logout", post(crate::staff::sign_out))
+        .nest("/api/v1", crate::api_v1::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -56,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(sessions)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(api_errors_as_json))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),
@@ -160,4 +163,15 @@ async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -
     }
     res.body(axum::body::Body::empty())
         .unwrap_or_else(|_| StatusCode::BAD_REQUEST.into_response())
+}
+
+/// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format.
+async fn api_errors_as_json(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if api {
+        crate::api_v1::json_limits(res)
+    } else {
+        res
+    }
 }

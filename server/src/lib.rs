@@ -2,8 +2,10 @@
 //! opens and migrates the database and seeds demo content on an empty one; `run_until_stopped`
 //! serves until the shutdown future resolves, then drains in-flight requests.
 
+pub mod api_v1;
 pub mod cli;
 pub mod http;
+pub mod pages;
 pub mod seed;
 pub mod staff;
 
@@ -66,7 +68,6 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub ctx: AppContext,
     pub behind_tls: bool,
-    pub sign_in_throttles: staff::SignInThrottles,
 }
 
 pub struct Application {
@@ -105,12 +106,8 @@ impl Application {
             .build();
         let state = AppState {
             leptos_options,
-            ctx: AppContext {
-                pool,
-                config: settings.config.clone(),
-            },
+            ctx: AppContext::new(pool, settings.config.clone()),
             behind_tls: settings.behind_tls(),
-            sign_in_throttles: staff::SignInThrottles::default(),
         };
         let router = http::router(state.clone());
         let listener = tokio::net::TcpListener::bind(settings.listen)

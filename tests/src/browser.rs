@@ -204,6 +204,40 @@ impl Browser {
         self.settle_and_audit().await;
     }
 
+    /// Types `text` into the field whose id is `id`.
+    pub async fn fill(&self, id: &str, text: &str) {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"))
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+
+    /// The current value of the field whose id is `id`.
+    pub async fn value(&self, id: &str) -> Option<String> {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"))
+            .prop("value")
+            .await
+            .expect("value")
+    }
+
+    /// Presses the button found by `css`, then waits for the new page and audits it.
+    pub async fn press(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no button {css}: {e}"))
+            .click()
+            .await
+            .expect("click");
+        self.settle_and_audit().await;
+    }
+
     /// An attribute of the document element, e.g. `lang` or `class`.
     pub async fn html_attr(&self, name: &str) -> Option<String> {
         self.client

@@ -43,6 +43,32 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Submits a petition through `/api/v1` and returns its number and 查询码.
+    pub async fn submit_petition(&self, body: &serde_json::Value) -> (String, String) {
+        let res = self
+            .http
+            .post(self.url("/api/v1/petitions"))
+            .json(body)
+            .send()
+            .await
+            .expect("request to the test server");
+        assert_eq!(
+            res.status(),
+            reqwest::StatusCode::CREATED,
+            "petition refused"
+        );
+        let receipt: serde_json::Value = res.json().await.expect("a JSON receipt");
+        (
+            receipt["number"].as_str().expect("number").to_owned(),
+            receipt["query_code"]
+                .as_str()
+                .expect("query_code")
+                .to_owned(),
+        )
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {

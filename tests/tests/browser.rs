@@ -79,47 +79,19 @@ mod audit_catches_violations {
 }
 
 browser_test!(staff_sign_in_from_the_header_link, |app, b| {
-    use fantoccini::Locator;
     b.visit(&app.url("/")).await;
     b.click_link("登录").await;
     assert_eq!(b.text("h1").await, "工作人员登录");
     // A wrong password: the summary names the problem and the name typed is kept.
-    b.client
-        .find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("dengji")
-        .await
-        .unwrap();
-    b.client
-        .find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys("wrong")
-        .await
-        .unwrap();
-    b.client
-        .find(Locator::Css("form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.settle_and_audit().await;
+    b.fill("username", "dengji").await;
+    b.fill("password", "wrong").await;
+    b.press("form button[type=submit]").await;
     assert!(
         b.text(".error-summary")
             .await
             .contains("用户名或密码不正确")
     );
-    let kept = b
-        .client
-        .find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(kept.as_deref(), Some("dengji"));
+    assert_eq!(b.value("username").await.as_deref(), Some("dengji"));
     // The right one opens the workbench.
     let password = &app
         .seeded
@@ -127,30 +99,43 @@ browser_test!(staff_sign_in_from_the_header_link, |app, b| {
         .find(|s| s.username == "dengji")
         .unwrap()
         .password;
-    b.client
-        .find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(password)
-        .await
-        .unwrap();
-    b.client
-        .find(Locator::Css("form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.settle_and_audit().await;
+    b.fill("password", password).await;
+    b.press("form button[type=submit]").await;
     assert_eq!(b.text("h1").await, "工作台");
     assert!(b.text("main").await.contains("登记员（演示）"));
-    b.client
-        .find(Locator::Css("form[action='/staff/logout'] button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.settle_and_audit().await;
+    b.press("form[action='/staff/logout'] button").await;
     assert!(b.text("h1").await.contains("网上信访服务平台"));
+});
+
+browser_test!(status_lookup_from_the_home_page, |app, b| {
+    let (number, code) = app
+        .submit_petition(&serde_json::json!({
+            "category": "report",
+            "petitioner": {
+                "name": "王五", "id_number": "450681199012310037", "mobile": "13712345678",
+                "address": "东兴市某某路 3 号", "district": "450681"
+            },
+            "unit": "dongxing-gov",
+            "title": "反映某站所工作人员违规收费",
+            "request": "请求查处违规收费行为并退还多收的费用。",
+            "facts_and_reasons": "今年十月办理业务时，工作人员额外收取费用且不开具票据，与公示的收费标准不符。"
+        }))
+        .await;
+    b.visit(&app.url("/")).await;
+    b.click_link("查询办理进度").await;
+    assert_eq!(b.text("h1").await, "查询办理进度");
+    // A wrong code first: the message, and the number kept.
+    b.fill("number", &number).await;
+    b.fill("code", "ABCD-EFGH-JKMN").await;
+    b.press("form button[type=submit]").await;
+    assert!(b.text(".error-summary").await.contains("没有找到"));
+    assert_eq!(b.value("number").await.as_deref(), Some(number.as_str()));
+    // Then the right one.
+    b.fill("code", &code).await;
+    b.press("form button[type=submit]").await;
+    assert_eq!(b.text("h1").await, "办理进度");
+    let main = b.text("main").await;
+    assert!(
+        main.contains(&number) && main.contains("东兴市人民政府") && main.contains("检举控告类")
+    );
 });

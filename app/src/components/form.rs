@@ -95,3 +95,43 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .collect();
     (!messages.is_empty()).then(|| messages.join("；"))
 }
+
+/// A wait in plain words: `30 秒`, `2 分钟`.
+pub fn human_wait(seconds: u64) -> String {
+    if seconds < 60 {
+        format!("{seconds} 秒")
+    } else {
+        format!("{} 分钟", seconds.div_ceil(60))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_are_said_in_plain_words() {
+        assert_eq!(human_wait(30), "30 秒");
+        assert_eq!(human_wait(61), "2 分钟");
+    }
+
+    #[test]
+    fn errors_are_gathered_per_field() {
+        let errors = vec![
+            FieldError {
+                field: "a",
+                message: "一".into(),
+            },
+            FieldError {
+                field: "b",
+                message: "二".into(),
+            },
+            FieldError {
+                field: "a",
+                message: "三".into(),
+            },
+        ];
+        assert_eq!(error_for(&errors, "a").as_deref(), Some("一；三"));
+        assert_eq!(error_for(&errors, "c"), None);
+    }
+}

@@ -7,21 +7,46 @@
 use leptos::nonce::Nonce;
 use leptos::prelude::*;
 
-pub fn page_policy(nonce: &str) -> String {
+/// The policy for a page. `live_reload` names the websocket of `cargo leptos watch`, which only
+/// development builds connect to.
+pub fn page_policy(nonce: &str, live_reload: Option<&str>) -> String {
+    let reload = live_reload.map(|ws| format!(" {ws}")).unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'{reload}; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
 
 /// Makes a nonce for this response, provides it to the hydration scripts and sets the header.
-pub fn provide_nonce_and_csp() {
+pub fn provide_nonce_and_csp(options: &LeptosOptions) {
     let nonce = Nonce::new();
+    let live_reload = (options.env == leptos::config::Env::DEV)
+        .then(|| format!("ws://{}:{}", options.site_addr.ip(), options.reload_port));
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(value) = http::HeaderValue::from_str(&page_policy(&nonce))
+        && let Ok(value) = http::HeaderValue::from_str(&page_policy(&nonce, live_reload.as_deref()))
     {
         res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
     provide_context(nonce);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_policy;
+
+    #[test]
+    fn pages_run_only_nonced_or_own_scripts_and_cannot_be_framed() {
+        let p = page_policy("abc", None);
+        assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
+        assert!(p.contains("frame-ancestors 'none'"));
+        assert!(!p.contains("unsafe-inline"));
+        assert!(p.contains("connect-src 'self';"));
+    }
+
+    #[test]
+    fn development_builds_may_reach_the_live_reload_socket() {
+        let p = page_policy("abc", Some("ws://127.0.0.1:3001"));
+        assert!(p.contains("connect-src 'self' ws://127.0.0.1:3001;"));
+    }
 }

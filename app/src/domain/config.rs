@@ -157,7 +157,6 @@ fn is_unit_code(code: &str) -> bool {
 
 impl BureauConfig {
     /// Parses a configuration from TOML text and checks it.
-    #[cfg(feature = "ssr")]
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
         let config: Self = toml::from_str(text).map_err(|e| ConfigError::Syntax(e.to_string()))?;
         config.check()?;
@@ -238,7 +237,7 @@ impl BureauConfig {
 /// The built-in example: 防城港市 (Guangxi), used when no `--config` is given.
 pub const EXAMPLE_CONFIG: &str = include_str!("../../bureau.example.toml");
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -42,6 +42,16 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                 "反映问题的渠道、接待时间和办理时限。依法、如实反映诉求，我们会在法定期限内告诉您结果。"
             </p>
 
+            <section aria-labelledby="services">
+                <h2 id="services">"办事入口"</h2>
+                <ul class="services">
+                    <li>
+                        <a href="/lookup">"查询办理进度"</a>
+                        <span>"凭信访件编号和查询码，查看办理过程、法定期限和答复意见"</span>
+                    </li>
+                </ul>
+            </section>
+
             <section aria-labelledby="channels">
                 <h2 id="channels">"信访渠道"</h2>
                 <dl class="facts">

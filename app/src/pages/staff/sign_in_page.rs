@@ -1,4 +1,4 @@
-use crate::components::form::{ErrorSummary, FieldError, TextField, error_for};
+use crate::components::form::{ErrorSummary, FieldError, TextField, error_for, human_wait};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -53,14 +53,6 @@ impl SignInAttempt {
             }),
         }
         errors
-    }
-}
-
-fn human_wait(seconds: u64) -> String {
-    if seconds < 60 {
-        format!("{seconds} 秒")
-    } else {
-        format!("{} 分钟", seconds.div_ceil(60))
     }
 }
 
@@ -123,11 +115,5 @@ mod tests {
             problem: Some(SignInProblem::Wrong),
         };
         assert_eq!(wrong.errors()[0].field, "password");
-    }
-
-    #[test]
-    fn waits_are_said_in_plain_words() {
-        assert_eq!(human_wait(30), "30 秒");
-        assert_eq!(human_wait(61), "2 分钟");
     }
 }

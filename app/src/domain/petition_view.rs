@@ -1,0 +1,72 @@
+//! What a citizen (or another channel) sees of a petition: the receipt and the status.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Statutory due dates, by step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Due {
+    /// 登记并转送、交办 (第22条).
+    pub register: NaiveDate,
+}
+
+/// What the citizen keeps after submitting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Receipt {
+    pub number: String,
+    /// Shown once; never stored.
+    pub query_code: String,
+    pub status: String,
+    pub received_at: String,
+    pub due: Due,
+    /// The number of a pending petition on the same matter from the same person, if any.
+    pub same_matter_as: Option<String>,
+}
+
+/// One public event of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TimelineEntry {
+    pub at: String,
+    pub kind: String,
+    pub text: String,
+}
+
+/// What number + 查询码 open: the public side of a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PetitionStatus {
+    pub number: String,
+    pub category: String,
+    pub status: String,
+    pub status_label: String,
+    pub title: String,
+    pub received_at: String,
+    /// The handling unit's code, if one is named.
+    pub unit: Option<String>,
+    pub unit_name: Option<String>,
+    pub timeline: Vec<TimelineEntry>,
+    pub due: Due,
+    /// Written replies (信访处理意见书, 第32条); empty until a unit replies.
+    pub replies: Vec<Reply>,
+    pub same_matter_as: Option<String>,
+}
+
+/// A written reply (信访处理意见书) with the parts 信访工作条例 第32条 requires.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Reply {
+    pub at: String,
+    /// 诉求: what was asked.
+    pub request: String,
+    /// 事实和理由: what was found.
+    pub facts_and_reasons: String,
+    /// 处理意见: the decision.
+    pub opinion: String,
+    /// 法律依据: the rules it rests on.
+    pub legal_basis: String,
+    /// 支持 / 解释说明 / 不予支持.
+    pub outcome: String,
+}

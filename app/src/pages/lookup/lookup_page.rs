@@ -1,0 +1,172 @@
+use crate::components::form::{ErrorSummary, FieldError, TextField, error_for};
+use crate::domain::category::Category;
+use crate::domain::petition_view::PetitionStatus;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// What the server hands the page after a POST: the form again with a problem, or the case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LookupOutcome {
+    Problem {
+        number: String,
+        errors: Vec<FieldError>,
+    },
+    Found(Box<PetitionStatus>),
+}
+
+/// The form posts (never GET: the 查询码 must not land in addresses, history or logs).
+#[component]
+pub fn LookupPage() -> impl IntoView {
+    match use_context::<LookupOutcome>() {
+        Some(LookupOutcome::Found(status)) => view! { <CaseStatus status=*status /> }.into_any(),
+        Some(LookupOutcome::Problem { number, errors }) => {
+            view! { <LookupForm number errors /> }.into_any()
+        }
+        None => view! { <LookupForm number=String::new() errors=Vec::new() /> }.into_any(),
+    }
+}
+
+#[component]
+fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
+    let title = if errors.is_empty() {
+        "查询办理进度"
+    } else {
+        "出现问题：查询办理进度"
+    };
+    view! {
+        <Title text=title />
+        <div class="wrap narrow">
+            <ErrorSummary errors=errors.clone() />
+            <h1>"查询办理进度"</h1>
+            <p>"请输入提交信访事项时得到的信访件编号和查询码。查询码只在提交时显示一次，请妥善保管。"</p>
+            <form method="post" action="/lookup" novalidate>
+                <TextField
+                    id="number"
+                    label="信访件编号（例如 XF202612010042）"
+                    autocomplete=Some("off")
+                    value=number
+                    error=error_for(&errors, "number")
+                />
+                <TextField
+                    id="code"
+                    label="查询码（12 位，例如 ABCD-EFGH-JKMN）"
+                    autocomplete=Some("off")
+                    error=error_for(&errors, "code")
+                />
+                <button type="submit" class="button">
+                    "查询"
+                </button>
+            </form>
+            <p class="note">"忘记查询码的，可以携带身份证件到信访接待场所查询，或拨打 12345。"</p>
+        </div>
+    }
+}
+
+fn category_label(code: &str) -> &'static str {
+    Category::parse(code).map(Category::label).unwrap_or("")
+}
+
+fn date_label(date: chrono::NaiveDate) -> String {
+    date.format("%Y年%-m月%-d日").to_string()
+}
+
+/// `2026-12-01T09:30:00+08:00` → `2026年12月1日 09:30`.
+fn time_label(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.format("%Y年%-m月%-d日 %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
+
+#[component]
+fn CaseStatus(status: PetitionStatus) -> impl IntoView {
+    let unit = status
+        .unit_name
+        .clone()
+        .unwrap_or_else(|| "由信访部门确定".to_owned());
+    view! {
+        <Title text="办理进度" />
+        <div class="wrap">
+            <h1>"办理进度"</h1>
+            <dl class="facts">
+                <dt>"信访件编号"</dt>
+                <dd>{status.number.clone()}</dd>
+                <dt>"标题"</dt>
+                <dd>{status.title.clone()}</dd>
+                <dt>"类别"</dt>
+                <dd>{category_label(&status.category)}</dd>
+                <dt>"当前状态"</dt>
+                <dd>
+                    <strong>{status.status_label.clone()}</strong>
+                </dd>
+                <dt>"收到时间"</dt>
+                <dd>{time_label(&status.received_at)}</dd>
+                <dt>"承办单位"</dt>
+                <dd>{unit}</dd>
+            </dl>
+            {status
+                .same_matter_as
+                .clone()
+                .map(|other| {
+                    view! {
+                        <p class="note">
+                            "提示：您此前就同一事项提交的 " {other}
+                            " 仍在办理中，两件会一并处理，无需重复提交。"
+                        </p>
+                    }
+                })}
+            <h2>"法定期限"</h2>
+            <ul>
+                <li>
+                    "信访部门应于 " <strong>{date_label(status.due.register)}</strong>
+                    " 前登记并转送或交办（《信访工作条例》第二十二条）。"
+                </li>
+            </ul>
+            <h2>"办理过程"</h2>
+            <ol class="timeline">
+                {status
+                    .timeline
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <li>
+                                <span class="timeline-at">{time_label(&e.at)}</span>
+                                " "
+                                {e.text.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <h2>"答复意见"</h2>
+            {if status.replies.is_empty() {
+                view! { <p>"尚未答复。有权处理的机关作出书面答复后，会显示在这里。"</p> }.into_any()
+            } else {
+                status
+                    .replies
+                    .iter()
+                    .map(|r| {
+                        view! {
+                            <section class="reply">
+                                <h3>"信访处理意见书（" {time_label(&r.at)} "）"</h3>
+                                <dl class="facts">
+                                    <dt>"诉求"</dt>
+                                    <dd>{r.request.clone()}</dd>
+                                    <dt>"事实和理由"</dt>
+                                    <dd>{r.facts_and_reasons.clone()}</dd>
+                                    <dt>"处理意见"</dt>
+                                    <dd>{r.opinion.clone()}</dd>
+                                    <dt>"法律依据"</dt>
+                                    <dd>{r.legal_basis.clone()}</dd>
+                                </dl>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+            <p>
+                <a href="/lookup">"查询另一件"</a>
+            </p>
+        </div>
+    }
+}

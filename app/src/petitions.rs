@@ -1,0 +1,175 @@
+//! The petition service: what the web forms and `/api/v1` both call.
+
+use crate::context::AppContext;
+use crate::domain::clock::Limit;
+use crate::domain::petition::{FieldProblem, PetitionInput};
+use crate::domain::petition_view::{Due, PetitionStatus, Receipt, TimelineEntry};
+use crate::domain::receipt::{PetitionNumber, QueryCode};
+use crate::domain::status::Status;
+use crate::store::{self, StoreError};
+use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+use argon2::{Argon2, PasswordHash, PasswordVerifier};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+/// China Standard Time: the law's days are days in Asia/Shanghai, which has had no daylight
+/// saving since 1991, so a fixed offset is exact.
+pub fn shanghai() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("valid offset")
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    #[error("the petition has problems")]
+    Invalid(Vec<FieldProblem>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Checks, stores durably, and only then returns the receipt.
+pub async fn submit(
+    ctx: &AppContext,
+    input: &PetitionInput,
+    channel: &str,
+    now: DateTime<Utc>,
+) -> Result<Receipt, SubmitError> {
+    let local = now.with_timezone(&shanghai());
+    let today = local.date_naive();
+    let petition = input
+        .parse(&ctx.config, today)
+        .map_err(SubmitError::Invalid)?;
+    let code = QueryCode::generate(|n| {
+        use argon2::password_hash::rand_core::RngCore;
+        // Rejection sampling keeps the choice uniform.
+        let limit = u32::MAX - u32::MAX % n as u32;
+        loop {
+            let x = OsRng.next_u32();
+            if x < limit {
+                return (x % n as u32) as usize;
+            }
+        }
+    });
+    let hash = hash_code(&code)?;
+    let same = store::petitions::pending_same_matter(
+        &ctx.pool,
+        petition.petitioner.id_number.as_str(),
+        petition.category.code(),
+        petition.unit.as_deref(),
+    )
+    .await?;
+    let received_at = local.to_rfc3339();
+    let inserted = store::petitions::insert(
+        &ctx.pool,
+        store::petitions::Insert {
+            petition: &petition,
+            received_on: today,
+            received_at: &received_at,
+            query_code_hash: &hash,
+            channel,
+            same_matter_as: same.as_ref().map(|(id, _)| *id),
+            received_text: "信访事项已收到",
+        },
+        |seq| PetitionNumber::new(today, seq).map(String::from),
+    )
+    .await?;
+    let number = PetitionNumber::new(today, inserted.sequence)
+        .map(String::from)
+        .unwrap_or_default();
+    Ok(Receipt {
+        number,
+        query_code: code.grouped(),
+        status: Status::Received.code().to_owned(),
+        received_at,
+        due: Due {
+            register: ctx.config.calendar.due(Limit::Register, today),
+        },
+        same_matter_as: same.map(|(_, number)| number),
+    })
+}
+
+fn hash_code(code: &QueryCode) -> Result<String, StoreError> {
+    Argon2::default()
+        .hash_password(code.as_str().as_bytes(), &SaltString::generate(&mut OsRng))
+        .map(|h| h.to_string())
+        .map_err(|_| StoreError::Duplicate("query code hash"))
+}
+
+/// The same answer for a wrong number and a wrong code.
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    #[error("no petition with this number and code")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub async fn lookup(
+    ctx: &AppContext,
+    number: &str,
+    code: &str,
+) -> Result<PetitionStatus, LookupError> {
+    let (Ok(number), Ok(code)) = (PetitionNumber::parse(number), QueryCode::parse(code)) else {
+        return Err(LookupError::NotFound);
+    };
+    let record = store::petitions::find_public(&ctx.pool, number.as_str()).await?;
+    // Verify against a decoy when the number is unknown, so both failures take as long.
+    let hash = record
+        .as_ref()
+        .map(|r| r.query_code_hash.clone())
+        .unwrap_or_else(|| decoy_hash().to_owned());
+    let code = code.as_str().to_owned();
+    let matches = tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(code.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false);
+    let Some(record) = record.filter(|_| matches) else {
+        return Err(LookupError::NotFound);
+    };
+    let events = store::petitions::public_events(&ctx.pool, record.id).await?;
+    let status = Status::from_events(events.iter().map(|e| e.kind.as_str()));
+    let received_on = NaiveDate::parse_from_str(&record.received_on, "%Y-%m-%d")
+        .map_err(|_| StoreError::Duplicate("received date"))?;
+    Ok(PetitionStatus {
+        number: record.number,
+        category: record.category,
+        status: status.code().to_owned(),
+        status_label: status.label().to_owned(),
+        title: record.title,
+        received_at: record.received_at,
+        unit_name: record
+            .unit_code
+            .as_deref()
+            .and_then(|c| ctx.config.unit(c))
+            .map(|u| u.name.clone()),
+        unit: record.unit_code,
+        timeline: events
+            .into_iter()
+            .map(|e| TimelineEntry {
+                at: e.at,
+                kind: e.kind,
+                text: e.text,
+            })
+            .collect(),
+        due: Due {
+            register: ctx.config.calendar.due(Limit::Register, received_on),
+        },
+        replies: Vec::new(),
+        same_matter_as: record.same_matter_as_number,
+    })
+}
+
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        Argon2::default()
+            .hash_password(b"decoy query code", &SaltString::generate(&mut OsRng))
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+}

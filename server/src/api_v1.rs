@@ -1,0 +1,272 @@
+//! The integration API (PRODUCT.md "Integration API"): JSON under `/api/v1`, calling the same
+//! service code as the pages. Field names and statuses are a contract: add, never rename.
+//!
+//! Errors are always `{"errors": [{"field", "code", "message"}]}`; bad input is never a 500.
+
+use crate::AppState;
+use app::domain::petition::{FieldProblem, PetitionInput, PetitionerInput};
+use app::domain::petition_view::{Due, PetitionStatus, Receipt, Reply, TimelineEntry};
+use app::petitions::{self, LookupError, SubmitError};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Serialize;
+use std::net::SocketAddr;
+use std::time::Instant;
+use utoipa::{OpenApi, ToSchema};
+
+/// The header that carries the 查询码.
+pub const QUERY_CODE_HEADER: &str = "x-query-code";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "信访 self-service portal — integration API",
+        version = "1",
+        description = "Submit petitions and look up their status from other channels (hotline \
+                       systems, mini-programs). The 查询码 travels in the X-Query-Code header; a \
+                       wrong number and a wrong code give the same 404. Errors are \
+                       {\"errors\": [{\"field\", \"code\", \"message\"}]}."
+    ),
+    paths(create_petition, get_petition),
+    components(schemas(
+        PetitionInput,
+        PetitionerInput,
+        Receipt,
+        Due,
+        PetitionStatus,
+        TimelineEntry,
+        Reply,
+        ErrorBody,
+        FieldProblem
+    ))
+)]
+pub struct ApiDoc;
+
+/// The error body of every failed call.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub errors: Vec<FieldProblem>,
+}
+
+pub fn error(status: StatusCode, field: &str, code: &str, message: &str) -> Response {
+    errors(status, vec![FieldProblem::new(field, code, message)])
+}
+
+fn errors(status: StatusCode, errors: Vec<FieldProblem>) -> Response {
+    (status, axum::Json(ErrorBody { errors })).into_response()
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/petitions", post(create_petition))
+        .route("/petitions/{number}", get(get_petition))
+        .route("/openapi.json", get(openapi))
+        .fallback(|| async {
+            error(
+                StatusCode::NOT_FOUND,
+                "",
+                "not_found",
+                "没有这个接口，请查看 /api/v1/openapi.json",
+            )
+        })
+}
+
+/// Limits enforced by the server's outer layers (body size) answer in the API's error format too.
+pub fn json_limits(res: Response) -> Response {
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "",
+            "payload_too_large",
+            "提交的内容太大，请删减后再试",
+        );
+    }
+    res
+}
+
+async fn openapi() -> Response {
+    axum::Json(ApiDoc::openapi()).into_response()
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// Submit a petition.
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions",
+    request_body = PetitionInput,
+    responses(
+        (status = 201, description = "Stored durably; the 查询码 is shown this once", body = Receipt),
+        (status = 400, description = "Not JSON", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 422, description = "Fields with problems, each named", body = ErrorBody),
+    )
+)]
+pub async fn create_petition(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    if !is_json(&headers) {
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "",
+            "unsupported_media_type",
+            "请以 Content-Type: application/json 提交",
+        );
+    }
+    let body = match body {
+        Ok(b) => b,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "",
+                "payload_too_large",
+                "提交的内容太大，请删减后再试",
+            );
+        }
+        Err(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "",
+                "unreadable_body",
+                "无法读取提交的内容",
+            );
+        }
+    };
+    let input: PetitionInput = match serde_json::from_slice(&body) {
+        Ok(input) => input,
+        Err(e) if e.is_data() => {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "",
+                "wrong_type",
+                &format!(
+                    "字段类型不对（第 {} 行第 {} 列）：每个字段都应是文字",
+                    e.line(),
+                    e.column()
+                ),
+            );
+        }
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "",
+                "malformed_json",
+                &format!("JSON 格式有误（第 {} 行第 {} 列）", e.line(), e.column()),
+            );
+        }
+    };
+    match petitions::submit(&state.ctx, &input, "api", chrono::Utc::now()).await {
+        Ok(receipt) => {
+            let location = format!("/api/v1/petitions/{}", receipt.number);
+            let mut res = (StatusCode::CREATED, axum::Json(receipt)).into_response();
+            if let Ok(v) = HeaderValue::from_str(&location) {
+                res.headers_mut().insert(header::LOCATION, v);
+            }
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(SubmitError::Invalid(problems)) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
+        Err(SubmitError::Store(e)) => {
+            tracing::error!(error = %e, "cannot store a petition");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "",
+                "unavailable",
+                "暂时无法保存，请稍后再试；您的信访事项尚未提交",
+            )
+        }
+    }
+}
+
+/// Look up a petition's public status with its 查询码.
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions/{number}",
+    params(
+        ("number" = String, Path, description = "The petition number, e.g. XF202612010042"),
+        ("X-Query-Code" = String, Header, description = "The 查询码 given with the receipt"),
+    ),
+    responses(
+        (status = 200, description = "The public status", body = PetitionStatus),
+        (status = 400, description = "No X-Query-Code header", body = ErrorBody),
+        (status = 404, description = "No petition with this number and code (the same for either being wrong)", body = ErrorBody),
+        (status = 429, description = "Too many wrong tries; see Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn get_petition(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(number): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(code) = headers.get(QUERY_CODE_HEADER).and_then(|v| v.to_str().ok()) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "X-Query-Code",
+            "required",
+            "请在 X-Query-Code 请求头中提供查询码",
+        );
+    };
+    let key = number.trim().to_ascii_uppercase();
+    let client = peer.ip().to_string();
+    let now = Instant::now();
+    if let Err(wait) = state.ctx.lookup_guard.check(&key, &client, now) {
+        let wait = wait.as_secs().max(1);
+        let mut res = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "",
+            "too_many_attempts",
+            &format!("查询失败次数过多，请在 {wait} 秒后再试"),
+        );
+        if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return res;
+    }
+    match petitions::lookup(&state.ctx, &number, code).await {
+        Ok(status) => {
+            state.ctx.lookup_guard.succeed(&key);
+            let mut res = axum::Json(status).into_response();
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(LookupError::NotFound) => {
+            state.ctx.lookup_guard.fail(&key, &client, now);
+            error(
+                StatusCode::NOT_FOUND,
+                "",
+                "not_found",
+                "没有找到与该编号和查询码相符的信访事项，请核对后再试",
+            )
+        }
+        Err(LookupError::Store(e)) => {
+            tracing::error!(error = %e, "cannot look up a petition");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "",
+                "unavailable",
+                "暂时无法查询，请稍后再试",
+            )
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Plain form posts that answer with a page: the handler checks the input, then renders the same
+//! Leptos page with what it found (a problem with everything typed kept, or the result).
+
+use crate::AppState;
+use app::app::shell;
+use app::components::form::{FieldError, human_wait};
+use app::pages::lookup::LookupOutcome;
+use app::petitions::{self, LookupError};
+use axum::Form;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use leptos::prelude::provide_context;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::time::Instant;
+
+/// Renders the page at `path` with `extra` provided as context, answering with `status`.
+/// The response is never cached: it carries what the citizen typed.
+pub async fn render_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    path: &str,
+    status: StatusCode,
+    extra: impl Fn() + Clone + Send + Sync + 'static,
+) -> Response {
+    let ctx = state.ctx.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_to_stream_with_context(
+        move || {
+            provide_context(ctx.clone());
+            extra();
+        },
+        move || shell(options.clone()),
+    );
+    let mut req = Request::builder().uri(path);
+    if let Some(cookie) = headers.get(header::COOKIE) {
+        req = req.header(header::COOKIE, cookie);
+    }
+    let Ok(req) = req.body(Body::empty()) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let mut res = handler(req).await.into_response();
+    *res.status_mut() = status;
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+#[derive(Deserialize)]
+pub struct LookupForm {
+    #[serde(default)]
+    number: String,
+    #[serde(default)]
+    code: String,
+}
+
+/// 进度查询: the same answer for a wrong number and a wrong code; guessing is slowed down.
+pub async fn lookup(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<LookupForm>,
+) -> Response {
+    let problem = |status: StatusCode, errors: Vec<FieldError>| {
+        let outcome = LookupOutcome::Problem {
+            number: form.number.trim().to_owned(),
+            errors,
+        };
+        let state = state.clone();
+        let headers = headers.clone();
+        async move {
+            render_page(&state, &headers, "/lookup", status, move || {
+                provide_context(outcome.clone())
+            })
+            .await
+        }
+    };
+    let mut missing = Vec::new();
+    if form.number.trim().is_empty() {
+        missing.push(FieldError {
+            field: "number",
+            message: "请输入信访件编号".into(),
+        });
+    }
+    if form.code.trim().is_empty() {
+        missing.push(FieldError {
+            field: "code",
+            message: "请输入查询码".into(),
+        });
+    }
+    if !missing.is_empty() {
+        return problem(StatusCode::UNPROCESSABLE_ENTITY, missing).await;
+    }
+    let key = form.number.trim().to_ascii_uppercase();
+    let client = peer.ip().to_string();
+    let now = Instant::now();
+    if let Err(wait) = state.ctx.lookup_guard.check(&key, &client, now) {
+        let wait = wait.as_secs().max(1);
+        let mut res = problem(
+            StatusCode::TOO_MANY_REQUESTS,
+            vec![FieldError {
+                field: "code",
+                message: format!("查询失败次数过多，请在 {} 后再试", human_wait(wait)),
+            }],
+        )
+        .await;
+        if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return res;
+    }
+    match petitions::lookup(&state.ctx, &form.number, &form.code).await {
+        Ok(status) => {
+            state.ctx.lookup_guard.succeed(&key);
+            let outcome = LookupOutcome::Found(Box::new(status));
+            render_page(&state, &headers, "/lookup", StatusCode::OK, move || {
+                provide_context(outcome.clone())
+            })
+            .await
+        }
+        Err(LookupError::NotFound) => {
+            state.ctx.lookup_guard.fail(&key, &client, now);
+            problem(
+                StatusCode::NOT_FOUND,
+                vec![FieldError {
+                    field: "number",
+                    message: "没有找到与该编号和查询码相符的信访事项，请核对编号和查询码后再试"
+                        .into(),
+                }],
+            )
+            .await
+        }
+        Err(LookupError::Store(e)) => {
+            tracing::error!(error = %e, "cannot look up a petition");
+            problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                vec![FieldError {
+                    field: "number",
+                    message: "暂时无法查询，请稍后再试".into(),
+                }],
+            )
+            .await
+        }
+    }
+}
