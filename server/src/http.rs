@@ -12,6 +12,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use serde::Deserialize;
 use std::time::Duration;
+use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -90,7 +91,14 @@ pub fn router(state: AppState) -> Router {
         ));
     }
     router
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        // Quality 4: brotli's default (11) cost three quarters of the home page's throughput for
+        // a few hundred bytes; 4 keeps nearly all of the saving at a fraction of the CPU.
+        .layer(
+            CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .quality(CompressionLevel::Precise(4)),
+        )
         .layer(
             // Logs method, path, status and latency only: never query strings, headers or bodies,
             // which can carry personal data or 查询码.
