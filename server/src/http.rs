@@ -91,8 +91,9 @@ pub fn router(state: AppState) -> Router {
         ));
     }
     router
-        // Quality 4: brotli's default (11) cost three quarters of the home page's throughput for
-        // a few hundred bytes; 4 keeps nearly all of the saving at a fraction of the CPU.
+        // Quality 4 rather than brotli's default 11: nearly the same size on pages this small.
+        // Compressing every response is still most of the home page's cost (tests/bench/RESULTS.md
+        // has it with and without); precompressing public pages is the next step.
         .layer(
             CompressionLayer::new()
                 .br(true)
