@@ -92,8 +92,8 @@ pub fn router(state: AppState) -> Router {
     }
     router
         // Quality 4 rather than brotli's default 11: nearly the same size on pages this small.
-        // Compressing every response is still most of the home page's cost (tests/bench/RESULTS.md
-        // has it with and without); precompressing public pages is the next step.
+        // Compressing every response is still most of the home page's cost (on the bench machine
+        // 8.9k req/s without, 2.4k with br); precompressing public pages is the next step.
         .layer(
             CompressionLayer::new()
                 .br(true)
