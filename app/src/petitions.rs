@@ -98,8 +98,33 @@ fn hash_code(code: &QueryCode) -> Result<String, StoreError> {
 pub enum LookupError {
     #[error("no petition with this number and code")]
     NotFound,
+    /// Too many failures for this number or from this client: try again after this long.
+    #[error("too many failed lookups")]
+    TooManyAttempts(std::time::Duration),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// A lookup from `client` (its address), slowed down after repeated failures for the number or
+/// from the client. What the status page and `/api/v1` both call.
+pub async fn guarded_lookup(
+    ctx: &AppContext,
+    number: &str,
+    code: &str,
+    client: &str,
+) -> Result<PetitionStatus, LookupError> {
+    let key = number.trim().to_ascii_uppercase();
+    let now = std::time::Instant::now();
+    ctx.lookup_guard
+        .check(&key, client, now)
+        .map_err(LookupError::TooManyAttempts)?;
+    let result = lookup(ctx, number, code).await;
+    match &result {
+        Ok(_) => ctx.lookup_guard.succeed(&key),
+        Err(LookupError::NotFound) => ctx.lookup_guard.fail(&key, client, now),
+        Err(_) => {}
+    }
+    result
 }
 
 pub async fn lookup(

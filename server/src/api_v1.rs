@@ -16,7 +16,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Serialize;
 use std::net::SocketAddr;
-use std::time::Instant;
 use utoipa::{OpenApi, ToSchema};
 
 /// The header that carries the 查询码.
@@ -226,38 +225,31 @@ pub async fn get_petition(
             "请在 X-Query-Code 请求头中提供查询码",
         );
     };
-    let key = number.trim().to_ascii_uppercase();
-    let client = peer.ip().to_string();
-    let now = Instant::now();
-    if let Err(wait) = state.ctx.lookup_guard.check(&key, &client, now) {
-        let wait = wait.as_secs().max(1);
-        let mut res = error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "",
-            "too_many_attempts",
-            &format!("查询失败次数过多，请在 {wait} 秒后再试"),
-        );
-        if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
-            res.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return res;
-    }
-    match petitions::lookup(&state.ctx, &number, code).await {
+    match petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string()).await {
         Ok(status) => {
-            state.ctx.lookup_guard.succeed(&key);
             let mut res = axum::Json(status).into_response();
             res.headers_mut()
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
-        Err(LookupError::NotFound) => {
-            state.ctx.lookup_guard.fail(&key, &client, now);
-            error(
-                StatusCode::NOT_FOUND,
+        Err(LookupError::NotFound) => error(
+            StatusCode::NOT_FOUND,
+            "",
+            "not_found",
+            "没有找到与该编号和查询码相符的信访事项，请核对后再试",
+        ),
+        Err(LookupError::TooManyAttempts(wait)) => {
+            let wait = wait.as_secs().max(1);
+            let mut res = error(
+                StatusCode::TOO_MANY_REQUESTS,
                 "",
-                "not_found",
-                "没有找到与该编号和查询码相符的信访事项，请核对后再试",
-            )
+                "too_many_attempts",
+                &format!("查询失败次数过多，请在 {wait} 秒后再试"),
+            );
+            if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            res
         }
         Err(LookupError::Store(e)) => {
             tracing::error!(error = %e, "cannot look up a petition");

@@ -14,7 +14,6 @@ use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use serde::Deserialize;
 use std::net::SocketAddr;
-use std::time::Instant;
 
 /// Renders the page at `path` with `extra` provided as context, answering with `status`.
 /// The response is never cached: it carries what the citizen typed.
@@ -93,27 +92,9 @@ pub async fn lookup(
     if !missing.is_empty() {
         return problem(StatusCode::UNPROCESSABLE_ENTITY, missing).await;
     }
-    let key = form.number.trim().to_ascii_uppercase();
     let client = peer.ip().to_string();
-    let now = Instant::now();
-    if let Err(wait) = state.ctx.lookup_guard.check(&key, &client, now) {
-        let wait = wait.as_secs().max(1);
-        let mut res = problem(
-            StatusCode::TOO_MANY_REQUESTS,
-            vec![FieldError {
-                field: "code",
-                message: format!("查询失败次数过多，请在 {} 后再试", human_wait(wait)),
-            }],
-        )
-        .await;
-        if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
-            res.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return res;
-    }
-    match petitions::lookup(&state.ctx, &form.number, &form.code).await {
+    match petitions::guarded_lookup(&state.ctx, &form.number, &form.code, &client).await {
         Ok(status) => {
-            state.ctx.lookup_guard.succeed(&key);
             let outcome = LookupOutcome::Found(Box::new(status));
             render_page(&state, &headers, "/lookup", StatusCode::OK, move || {
                 provide_context(outcome.clone())
@@ -121,7 +102,6 @@ pub async fn lookup(
             .await
         }
         Err(LookupError::NotFound) => {
-            state.ctx.lookup_guard.fail(&key, &client, now);
             problem(
                 StatusCode::NOT_FOUND,
                 vec![FieldError {
@@ -131,6 +111,21 @@ pub async fn lookup(
                 }],
             )
             .await
+        }
+        Err(LookupError::TooManyAttempts(wait)) => {
+            let wait = wait.as_secs().max(1);
+            let mut res = problem(
+                StatusCode::TOO_MANY_REQUESTS,
+                vec![FieldError {
+                    field: "code",
+                    message: format!("查询失败次数过多，请在 {} 后再试", human_wait(wait)),
+                }],
+            )
+            .await;
+            if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            res
         }
         Err(LookupError::Store(e)) => {
             tracing::error!(error = %e, "cannot look up a petition");
