@@ -240,16 +240,13 @@ pub async fn get_petition(
         ),
         Err(LookupError::TooManyAttempts(wait)) => {
             let wait = wait.as_secs().max(1);
-            let mut res = error(
+            let res = error(
                 StatusCode::TOO_MANY_REQUESTS,
                 "",
                 "too_many_attempts",
                 &format!("查询失败次数过多，请在 {wait} 秒后再试"),
             );
-            if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
-            }
-            res
+            crate::pages::with_retry_after(res, wait)
         }
         Err(LookupError::Store(e)) => {
             tracing::error!(error = %e, "cannot look up a petition");

@@ -47,6 +47,13 @@ pub async fn render_page(
     res
 }
 
+/// Adds `Retry-After` (whole seconds) to a 429 response.
+pub fn with_retry_after(mut res: Response, wait_seconds: u64) -> Response {
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(wait_seconds));
+    res
+}
+
 #[derive(Deserialize)]
 pub struct LookupForm {
     #[serde(default)]
@@ -114,7 +121,7 @@ pub async fn lookup(
         }
         Err(LookupError::TooManyAttempts(wait)) => {
             let wait = wait.as_secs().max(1);
-            let mut res = problem(
+            let res = problem(
                 StatusCode::TOO_MANY_REQUESTS,
                 vec![FieldError {
                     field: "code",
@@ -122,10 +129,7 @@ pub async fn lookup(
                 }],
             )
             .await;
-            if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
-            }
-            res
+            with_retry_after(res, wait)
         }
         Err(LookupError::Store(e)) => {
             tracing::error!(error = %e, "cannot look up a petition");

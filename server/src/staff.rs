@@ -8,7 +8,7 @@ use app::auth;
 use app::pages::staff::{SignInAttempt, SignInProblem};
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use serde::Deserialize;
@@ -53,17 +53,14 @@ pub async fn sign_in(
     let now = Instant::now();
     if let Err(wait) = state.ctx.sign_in_guard.check(&username, &client, now) {
         let wait_seconds = wait.as_secs().max(1);
-        let mut res = render_sign_in(
+        let res = render_sign_in(
             &state,
             &headers,
             attempt(SignInProblem::TooManyAttempts { wait_seconds }),
             StatusCode::TOO_MANY_REQUESTS,
         )
         .await;
-        if let Ok(v) = wait_seconds.to_string().parse() {
-            res.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return res;
+        return crate::pages::with_retry_after(res, wait_seconds);
     }
     match auth::verify_password(&state.ctx.pool, &username, &form.password).await {
         Ok(Some(account)) => {

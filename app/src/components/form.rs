@@ -86,6 +86,16 @@ pub fn TextField(
     }
 }
 
+/// A form page's title: prefixed with 出现问题 after a failed submit, so that the browser tab and
+/// screen readers say at once that something needs fixing.
+pub fn form_title(title: &str, errors: &[FieldError]) -> String {
+    if errors.is_empty() {
+        title.to_owned()
+    } else {
+        format!("出现问题：{title}")
+    }
+}
+
 /// The errors that belong to `field`, joined for display next to it.
 pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
     let messages: Vec<_> = errors

@@ -1,4 +1,4 @@
-use crate::components::form::{ErrorSummary, FieldError, TextField, error_for};
+use crate::components::form::{ErrorSummary, FieldError, TextField, error_for, form_title};
 use crate::domain::category::Category;
 use crate::domain::petition_view::PetitionStatus;
 use leptos::prelude::*;
@@ -28,11 +28,7 @@ pub fn LookupPage() -> impl IntoView {
 
 #[component]
 fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
-    let title = if errors.is_empty() {
-        "查询办理进度"
-    } else {
-        "出现问题：查询办理进度"
-    };
+    let title = form_title("查询办理进度", &errors);
     view! {
         <Title text=title />
         <div class="wrap narrow">

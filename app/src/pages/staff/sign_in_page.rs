@@ -1,4 +1,6 @@
-use crate::components::form::{ErrorSummary, FieldError, TextField, error_for, human_wait};
+use crate::components::form::{
+    ErrorSummary, FieldError, TextField, error_for, form_title, human_wait,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -61,11 +63,7 @@ impl SignInAttempt {
 pub fn SignInPage() -> impl IntoView {
     let attempt = use_context::<SignInAttempt>().unwrap_or_default();
     let errors = attempt.errors();
-    let title = if errors.is_empty() {
-        "工作人员登录"
-    } else {
-        "出现问题：工作人员登录"
-    };
+    let title = form_title("工作人员登录", &errors);
     view! {
         <Title text=title />
         <div class="wrap narrow">
