@@ -2,6 +2,7 @@
 
 use crate::components::{Footer, Header, HydrationBeacon};
 use crate::pages::lookup::LookupPage;
+use crate::pages::petition::{PetitionPage, ResumePage};
 use crate::pages::staff::{SignInPage, WorkbenchPage};
 use crate::pages::{HomePage, NotFoundPage};
 use leptos::prelude::*;
@@ -55,6 +56,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/petition") view=PetitionPage ssr=SsrMode::Async />
+                    <Route path=path!("/petition/resume") view=ResumePage ssr=SsrMode::Async />
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 use crate::domain::config::BureauConfig;
 use crate::store::Pool;
 use leptos::prelude::*;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Shared, cheap to clone: the database pool, the bureau's configuration and the guards that
@@ -13,13 +14,16 @@ pub struct AppContext {
     pub config: Arc<BureauConfig>,
     pub sign_in_guard: crate::guard::Guard,
     pub lookup_guard: crate::guard::Guard,
+    /// Where uploaded files are kept: `<data dir>/attachments`, outside the web root.
+    pub attachments_dir: PathBuf,
 }
 
 impl AppContext {
-    pub fn new(pool: Pool, config: Arc<BureauConfig>) -> Self {
+    pub fn new(pool: Pool, config: Arc<BureauConfig>, attachments_dir: PathBuf) -> Self {
         Self {
             pool,
             config,
+            attachments_dir,
             sign_in_guard: crate::guard::sign_in_guard(),
             lookup_guard: crate::guard::lookup_guard(),
         }

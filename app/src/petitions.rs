@@ -25,12 +25,32 @@ pub enum SubmitError {
     Store(#[from] StoreError),
 }
 
+/// What the web journey adds to a petition.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extras<'a> {
+    /// The route check's answer.
+    pub route_check: Option<&'a str>,
+    /// Tokens of files uploaded on the attachments page.
+    pub attachments: &'a [String],
+}
+
 /// Checks, stores durably, and only then returns the receipt.
 pub async fn submit(
     ctx: &AppContext,
     input: &PetitionInput,
     channel: &str,
     now: DateTime<Utc>,
+) -> Result<Receipt, SubmitError> {
+    submit_with(ctx, input, channel, now, Extras::default()).await
+}
+
+/// [`submit`], with what the web journey collected besides the petition itself.
+pub async fn submit_with(
+    ctx: &AppContext,
+    input: &PetitionInput,
+    channel: &str,
+    now: DateTime<Utc>,
+    extras: Extras<'_>,
 ) -> Result<Receipt, SubmitError> {
     let local = now.with_timezone(&shanghai());
     let today = local.date_naive();
@@ -67,6 +87,8 @@ pub async fn submit(
             channel,
             same_matter_as: same.as_ref().map(|(id, _)| *id),
             received_text: "信访事项已收到",
+            route_check: extras.route_check,
+            attachments: extras.attachments,
         },
         |seq| PetitionNumber::new(today, seq).map(String::from),
     )

@@ -42,6 +42,14 @@ pub fn router(state: AppState) -> Router {
         .with_secure(behind_tls)
         .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
 
+    // The petition form takes uploads: it reads up to its own, larger, limit and says what was
+    // wrong on the page; every other route keeps the 1 MiB limit.
+    let petition_form = Router::new()
+        .route("/petition", post(crate::petition::post))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(
+            crate::petition::MAX_UPLOAD_BODY_BYTES,
+        ));
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", get(set_prefs))
@@ -56,9 +64,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(petition_form)
         .with_state(state)
         .layer(sessions)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(api_errors_as_json))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

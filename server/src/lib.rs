@@ -6,6 +6,7 @@ pub mod api_v1;
 pub mod cli;
 pub mod http;
 pub mod pages;
+pub mod petition;
 pub mod seed;
 pub mod staff;
 
@@ -106,7 +107,11 @@ impl Application {
             .build();
         let state = AppState {
             leptos_options,
-            ctx: AppContext::new(pool, settings.config.clone()),
+            ctx: AppContext::new(
+                pool,
+                settings.config.clone(),
+                settings.data_dir.join("attachments"),
+            ),
             behind_tls: settings.behind_tls(),
         };
         let router = http::router(state.clone());

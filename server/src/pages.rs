@@ -86,13 +86,13 @@ pub async fn lookup(
     let mut missing = Vec::new();
     if form.number.trim().is_empty() {
         missing.push(FieldError {
-            field: "number",
+            field: "number".into(),
             message: "请输入信访件编号".into(),
         });
     }
     if form.code.trim().is_empty() {
         missing.push(FieldError {
-            field: "code",
+            field: "code".into(),
             message: "请输入查询码".into(),
         });
     }
@@ -112,7 +112,7 @@ pub async fn lookup(
             problem(
                 StatusCode::NOT_FOUND,
                 vec![FieldError {
-                    field: "number",
+                    field: "number".into(),
                     message: "没有找到与该编号和查询码相符的信访事项，请核对编号和查询码后再试"
                         .into(),
                 }],
@@ -124,7 +124,7 @@ pub async fn lookup(
             let res = problem(
                 StatusCode::TOO_MANY_REQUESTS,
                 vec![FieldError {
-                    field: "code",
+                    field: "code".into(),
                     message: format!("查询失败次数过多，请在 {} 后再试", human_wait(wait)),
                 }],
             )
@@ -136,7 +136,7 @@ pub async fn lookup(
             problem(
                 StatusCode::SERVICE_UNAVAILABLE,
                 vec![FieldError {
-                    field: "number",
+                    field: "number".into(),
                     message: "暂时无法查询，请稍后再试".into(),
                 }],
             )

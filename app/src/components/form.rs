@@ -6,8 +6,17 @@ use leptos::prelude::*;
 /// One problem with one field: the field's element id and the message to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: String,
     pub message: String,
+}
+
+impl From<crate::domain::petition::FieldProblem> for FieldError {
+    fn from(p: crate::domain::petition::FieldProblem) -> Self {
+        Self {
+            field: p.field,
+            message: p.message,
+        }
+    }
 }
 
 /// The summary shown above a form that failed. It takes focus on load (`autofocus`), so a screen
@@ -42,6 +51,75 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
     })
 }
 
+/// The id of the element that carries `field`'s error message.
+fn error_id(id: &str) -> String {
+    format!("{id}-error")
+}
+
+/// The error message next to a field (or none).
+#[component]
+fn FieldMessage(id: &'static str, error: Option<String>) -> impl IntoView {
+    error.map(|message| {
+        view! {
+            <p class="field-message" id=error_id(id)>
+                <span class="visually-hidden">"错误："</span>
+                {message}
+            </p>
+        }
+    })
+}
+
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if error {
+        ids.push(error_id(id));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+fn field_class(error: &Option<String>) -> &'static str {
+    if error.is_some() {
+        "field field-error"
+    } else {
+        "field"
+    }
+}
+
+/// What a control needs to point at its hint and error: (`aria-describedby`, `aria-invalid`).
+fn aria(
+    id: &str,
+    hint: Option<&str>,
+    error: &Option<String>,
+) -> (Option<String>, Option<&'static str>) {
+    (
+        described_by(id, hint.is_some(), error.is_some()),
+        error.is_some().then_some("true"),
+    )
+}
+
+/// The label, hint and error message around one control.
+#[component]
+fn FieldFrame(
+    id: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let class = field_class(&error);
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <FieldMessage id error />
+            {children()}
+        </div>
+    }
+}
+
 /// A labelled text input that keeps what was typed and shows its error next to it.
 #[component]
 pub fn TextField(
@@ -50,40 +128,146 @@ pub fn TextField(
     label: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional_no_strip)] autocomplete: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] inputmode: Option<&'static str>,
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described_by = error.is_some().then(|| error_id.clone());
-    let invalid = error.is_some().then_some("true");
-    let class = if error.is_some() {
-        "field field-error"
-    } else {
-        "field"
-    };
+    let (described, invalid) = aria(id, hint, &error);
     view! {
-        <div class=class>
-            <label for=id>{label}</label>
-            {error
-                .map(|message| {
-                    view! {
-                        <p class="field-message" id=error_id>
-                            <span class="visually-hidden">"错误："</span>
-                            {message}
-                        </p>
-                    }
-                })}
+        <FieldFrame id label hint error>
             <input
                 id=id
                 name=id
                 type=kind
                 value=value
                 autocomplete=autocomplete
+                inputmode=inputmode
                 aria-invalid=invalid
-                aria-describedby=described_by
+                aria-describedby=described
             />
-        </div>
+        </FieldFrame>
     }
+}
+
+/// A labelled multi-line text box.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
+    #[prop(default = 5)] rows: u32,
+    #[prop(optional)] value: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let (described, invalid) = aria(id, hint, &error);
+    view! {
+        <FieldFrame id label hint error>
+            <textarea id=id name=id rows=rows aria-invalid=invalid aria-describedby=described>
+                {value}
+            </textarea>
+        </FieldFrame>
+    }
+}
+
+/// A labelled drop-down list; the first option, with an empty value, is `placeholder`.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
+    placeholder: &'static str,
+    /// (value, text) pairs.
+    options: Vec<(String, String)>,
+    #[prop(optional)] value: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let (described, invalid) = aria(id, hint, &error);
+    view! {
+        <FieldFrame id label hint error>
+            <select id=id name=id aria-invalid=invalid aria-describedby=described>
+                <option value="">{placeholder}</option>
+                {options
+                    .into_iter()
+                    .map(|(v, text)| {
+                        let selected = v == value;
+                        view! {
+                            <option value=v selected=selected>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// One choice of a [`Radios`] group.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// A question answered by one of several choices: a fieldset whose legend is the page's heading.
+/// The first radio button has the field's id, so the error summary's link lands on it.
+#[component]
+pub fn Radios(
+    name: &'static str,
+    legend: String,
+    #[prop(optional_no_strip)] hint: Option<String>,
+    choices: Vec<Choice>,
+    #[prop(optional)] value: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let described = described_by(name, hint.is_some(), error.is_some());
+    let class = field_class(&error);
+    view! {
+        <fieldset class=class id=format!("{name}-group") aria-describedby=described>
+            <legend>
+                <h1>{legend}</h1>
+            </legend>
+            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+            <FieldMessage id=name error />
+            <div class="radios">
+                {choices
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let id = if i == 0 { name.to_owned() } else { format!("{name}-{}", c.value) };
+                        let hint_id = format!("{id}-hint");
+                        let checked = c.value == value;
+                        let has_hint = c.hint.is_some();
+                        view! {
+                            <div class="radio">
+                                <input
+                                    type="radio"
+                                    id=id.clone()
+                                    name=name
+                                    value=c.value
+                                    checked=checked
+                                    aria-describedby=has_hint.then(|| hint_id.clone())
+                                />
+                                <label for=id>{c.label}</label>
+                                {c.hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// Answers given on other pages, carried along in the form.
+#[component]
+pub fn HiddenFields(fields: Vec<(&'static str, String)>) -> impl IntoView {
+    fields
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view()
 }
 
 /// A form page's title: prefixed with 出现问题 after a failed submit, so that the browser tab and
@@ -129,15 +313,15 @@ mod tests {
     fn errors_are_gathered_per_field() {
         let errors = vec![
             FieldError {
-                field: "a",
+                field: "a".into(),
                 message: "一".into(),
             },
             FieldError {
-                field: "b",
+                field: "b".into(),
                 message: "二".into(),
             },
             FieldError {
-                field: "a",
+                field: "a".into(),
                 message: "三".into(),
             },
         ];

@@ -1,6 +1,7 @@
 //! Widgets shared by every page.
 
 mod beacon;
+mod draft_keeper;
 mod footer;
 pub mod form;
 mod header;
@@ -9,6 +10,7 @@ mod page_context;
 pub mod security;
 
 pub use beacon::HydrationBeacon;
+pub use draft_keeper::DraftKeeper;
 pub use footer::Footer;
 pub use header::Header;
 pub use page_context::PageContext;

@@ -1,9 +1,11 @@
 //! Domain types and rules: no I/O and no feature flags, shared by the browser and the server.
 
+pub mod attachment;
 pub mod category;
 pub mod clock;
 pub mod config;
 pub mod id_number;
+pub mod journey;
 pub mod mobile;
 pub mod petition;
 pub mod petition_view;

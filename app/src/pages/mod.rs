@@ -3,6 +3,7 @@
 mod home_page;
 pub mod lookup;
 mod not_found_page;
+pub mod petition;
 pub mod staff;
 
 pub use home_page::HomePage;

@@ -4,6 +4,7 @@
 //! (no `INSERT OR REPLACE`, no `AUTOINCREMENT` semantics relied upon, timestamps as RFC 3339 text),
 //! so that a PostgreSQL backend can be added here without touching callers.
 
+pub mod attachments;
 pub mod petitions;
 pub mod staff;
 

@@ -14,6 +14,10 @@ pub struct Insert<'a> {
     pub same_matter_as: Option<i64>,
     /// The first public event's text.
     pub received_text: &'a str,
+    /// The route check's answer, for web petitions that were asked it.
+    pub route_check: Option<&'a str>,
+    /// Tokens of uploaded files to link to the petition in the same transaction.
+    pub attachments: &'a [String],
 }
 
 /// What the insert assigned.
@@ -45,8 +49,10 @@ pub async fn insert(
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
              petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
-             facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
+             facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at, \
+             route_check) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
+             $20) \
              RETURNING id",
         )
         .bind(&number)
@@ -68,6 +74,7 @@ pub async fn insert(
         .bind(new.channel)
         .bind(new.same_matter_as)
         .bind(new.received_at)
+        .bind(new.route_check)
         .fetch_one(&mut *tx)
         .await;
         let id = match inserted {
@@ -84,6 +91,15 @@ pub async fn insert(
         .bind(new.received_text)
         .execute(&mut *tx)
         .await?;
+        for token in new.attachments {
+            sqlx::query(
+                "UPDATE attachments SET petition_id = $1 WHERE token = $2 AND petition_id IS NULL",
+            )
+            .bind(id)
+            .bind(token)
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         return Ok(Inserted { id, sequence });
     }

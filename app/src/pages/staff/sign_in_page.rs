@@ -34,23 +34,23 @@ impl SignInAttempt {
             Some(SignInProblem::Missing { username, password }) => {
                 if *username {
                     errors.push(FieldError {
-                        field: "username",
+                        field: "username".into(),
                         message: "请输入用户名".into(),
                     });
                 }
                 if *password {
                     errors.push(FieldError {
-                        field: "password",
+                        field: "password".into(),
                         message: "请输入密码".into(),
                     });
                 }
             }
             Some(SignInProblem::Wrong) => errors.push(FieldError {
-                field: "password",
+                field: "password".into(),
                 message: "用户名或密码不正确，请检查后重新输入".into(),
             }),
             Some(SignInProblem::TooManyAttempts { wait_seconds }) => errors.push(FieldError {
-                field: "password",
+                field: "password".into(),
                 message: format!("尝试次数过多，请在 {} 后再试", human_wait(*wait_seconds)),
             }),
         }
@@ -106,7 +106,7 @@ mod tests {
                 password: true,
             }),
         };
-        let fields: Vec<_> = missing.errors().iter().map(|e| e.field).collect();
+        let fields: Vec<_> = missing.errors().iter().map(|e| e.field.clone()).collect();
         assert_eq!(fields, ["username", "password"]);
         let wrong = SignInAttempt {
             username: "dengji".into(),
