@@ -238,6 +238,80 @@ impl Browser {
         self.settle_and_audit().await;
     }
 
+    /// Clicks the element found by `css` where no new page follows (a radio button, a checkbox).
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Chooses the option with `value` in the drop-down whose id is `id`.
+    pub async fn select(&self, id: &str, value: &str) {
+        self.click(&format!("#{id} option[value='{value}']")).await;
+    }
+
+    /// Replaces what the field whose id is `id` holds with `text`.
+    pub async fn replace(&self, id: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Puts files into the file input whose id is `id`.
+    pub async fn attach(&self, id: &str, files: &[&std::path::Path]) {
+        let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no file input #{id}: {e}"))
+            .send_keys(&paths.join("\n"))
+            .await
+            .expect("choose files");
+    }
+
+    /// Waits for an element to appear, e.g. after a navigation a script started.
+    pub async fn wait_for(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+    }
+
+    /// Waits for the petition journey's page `step`, and with JavaScript on for its island to
+    /// watch the form.
+    pub async fn on_step(&self, step: &str) {
+        let ready = if self.js == Js::On {
+            "[data-keeper='ready']"
+        } else {
+            ""
+        };
+        self.wait_for(&format!("form#journey[data-step='{step}']{ready}"))
+            .await;
+    }
+
+    /// Whether the element found by `css` is checked.
+    pub async fn is_checked(&self, css: &str) -> bool {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .prop("checked")
+            .await
+            .expect("checked")
+            .as_deref()
+            == Some("true")
+    }
+
     /// An attribute of the document element, e.g. `lang` or `class`.
     pub async fn html_attr(&self, name: &str) -> Option<String> {
         self.client

@@ -172,20 +172,33 @@ mod browser {
             let _ = form.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
             closure.forget();
         };
-        for (event, always_check) in [("input", false), ("change", true)] {
+        // Saving: on every keystroke and choice.
+        // Checking: a field already marked wrong is re-checked as it is typed, so the message
+        // goes as soon as it is right; a field is checked when it is left, except when the
+        // citizen leaves it for a button (the page is checked on submit anyway, and a message
+        // appearing under the pointer would move the button away from the click).
+        for event in ["input", "change", "focusout"] {
             let (form, step) = (form.clone(), step.to_owned());
             listen(
                 event,
                 Box::new(move |e: Event| {
-                    save(&form_pairs(&form, &step));
-                    if let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                        // While typing, only a field already marked wrong is re-checked, so the
-                        // message disappears as soon as it is right; leaving a field checks it.
-                        if always_check
-                            || el.get_attribute("aria-invalid").as_deref() == Some("true")
-                        {
-                            show(&el, check(&el));
-                        }
+                    if event != "focusout" {
+                        save(&form_pairs(&form, &step));
+                    }
+                    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                        return;
+                    };
+                    let check_now = match event {
+                        "input" => el.get_attribute("aria-invalid").as_deref() == Some("true"),
+                        "change" => el.tag_name() == "SELECT",
+                        _ => !e
+                            .dyn_ref::<web_sys::FocusEvent>()
+                            .and_then(|f| f.related_target())
+                            .and_then(|t| t.dyn_into::<Element>().ok())
+                            .is_some_and(|t| t.tag_name() == "BUTTON"),
+                    };
+                    if check_now {
+                        show(&el, check(&el));
                     }
                 }),
             );
@@ -209,6 +222,8 @@ mod browser {
                 }
             }),
         );
+        // For browser tests: the page is being watched from here on.
+        let _ = form.set_attribute("data-keeper", "ready");
     }
 
     fn check(el: &Element) -> Option<String> {

@@ -46,6 +46,10 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                 <h2 id="services">"办事入口"</h2>
                 <ul class="services">
                     <li>
+                        <a href="/petition">"我要信访"</a>
+                        <span>"网上提交建议意见、检举控告或者申诉求决，立即得到编号和查询码"</span>
+                    </li>
+                    <li>
                         <a href="/lookup">"查询办理进度"</a>
                         <span>"凭信访件编号和查询码，查看办理过程、法定期限和答复意见"</span>
                     </li>

@@ -1,0 +1,296 @@
+//! The 我要信访 journey in headless Chromium, with JavaScript on and off, with an axe-core audit
+//! of every page on the way.
+
+use portal_tests::browser::{Browser, Js};
+use portal_tests::{TestApp, browser_test};
+use std::path::PathBuf;
+
+const CONTINUE: &str = "button[value='continue']";
+
+/// Opens the start page and begins.
+async fn begin(app: &TestApp, b: &Browser) {
+    b.visit(&app.url("/petition")).await;
+    assert_eq!(b.text("h1").await, "网上信访");
+    b.press("button.start").await;
+    b.on_step("category").await;
+}
+
+/// Chooses a category (and, if asked, an answer of the route check) and goes on.
+async fn choose(b: &Browser, radio: &str, step: &str) {
+    b.click(&format!("#{radio}")).await;
+    b.press(CONTINUE).await;
+    b.on_step(step).await;
+}
+
+async fn fill_petitioner(b: &Browser) {
+    b.fill("name", "张三").await;
+    b.fill("id_number", "11010519491231002X").await;
+    b.fill("mobile", "13812345678").await;
+    b.fill("address", "防城港市港口区某某路 1 号").await;
+    b.select("district", "450602").await;
+    b.press(CONTINUE).await;
+    b.on_step("matter").await;
+}
+
+async fn fill_matter(b: &Browser, title: &str) {
+    b.fill("title", title).await;
+    b.fill("request", "请求督促用人单位支付拖欠的三个月工资。")
+        .await;
+    b.fill(
+        "facts_and_reasons",
+        "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。",
+    )
+    .await;
+    b.press(CONTINUE).await;
+    b.on_step("attachments").await;
+}
+
+/// Declares, sends, and returns the receipt's number and 查询码.
+async fn declare_and_send(b: &Browser) -> (String, String) {
+    b.on_step("check").await;
+    b.click("#declaration").await;
+    b.press("button[value='submit']").await;
+    assert_eq!(b.text("h1").await, "信访事项已提交");
+    (
+        b.text("#receipt-number").await,
+        b.text("#receipt-code").await,
+    )
+}
+
+/// Files to upload: a real PNG signature, a text file named like a photo, and a PDF over 10 MB.
+fn sample_files(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
+    let png = dir.join("欠条.png");
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    bytes.extend_from_slice(&[0u8; 2048]);
+    std::fs::write(&png, bytes).unwrap();
+    let fake = dir.join("photo.jpg");
+    std::fs::write(&fake, "this is not a picture").unwrap();
+    let big = dir.join("big.pdf");
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(11 * 1024 * 1024, b' ');
+    std::fs::write(&big, pdf).unwrap();
+    (png, fake, big)
+}
+
+browser_test!(an_appeal_goes_from_start_to_receipt_and_lookup, |app, b| {
+    begin(app, b).await;
+    // Nothing chosen: the question says so.
+    b.press(CONTINUE).await;
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("请选择您要反映的事项属于哪一类")
+    );
+    choose(b, "category-appeal", "route").await;
+    choose(b, "route-petition", "petitioner").await;
+
+    // Bad input on every field of the page: each gets its message, and what was typed stays.
+    b.fill("name", "张3").await;
+    b.fill("id_number", "11010519491231003X").await;
+    b.fill("mobile", "1381234567").await;
+    b.fill("address", "港口区").await;
+    b.press(CONTINUE).await;
+    let summary = b.text(".error-summary").await;
+    for message in [
+        "姓名不能包含数字或符号",
+        "身份证号码的最后一位校验码不对",
+        "手机号码",
+        "住址太短",
+        "请选择所在地区",
+    ] {
+        assert!(
+            summary.contains(message),
+            "{message} missing from {summary}"
+        );
+    }
+    assert_eq!(
+        b.value("id_number").await.as_deref(),
+        Some("11010519491231003X")
+    );
+    assert_eq!(b.value("address").await.as_deref(), Some("港口区"));
+    for id in ["name", "id_number", "mobile", "address"] {
+        b.replace(id, "").await;
+    }
+    fill_petitioner(b).await;
+
+    // The matter: a title too short first.
+    b.fill("title", "工资").await;
+    b.press(CONTINUE).await;
+    assert!(b.text(".error-summary").await.contains("标题太短"));
+    b.replace("title", "").await;
+    fill_matter(b, "工资拖欠问题").await;
+
+    // Attachments: the PNG is kept, the fake photo and the big PDF are refused by name.
+    let dir = tempfile::tempdir().unwrap();
+    let (png, fake, big) = sample_files(dir.path());
+    b.attach("files", &[&png, &fake, &big]).await;
+    b.press("button[value='upload']").await;
+    let summary = b.text(".error-summary").await;
+    assert!(
+        summary.contains("“photo.jpg”不是 JPG、PNG 图片或 PDF 文件"),
+        "{summary}"
+    );
+    assert!(summary.contains("“big.pdf”超过 10 MB"), "{summary}");
+    assert!(b.text("ul.files").await.contains("欠条.png"));
+    b.press(CONTINUE).await;
+
+    // Check answers, change one, come back to the check page.
+    b.on_step("check").await;
+    let answers = b.text("dl.answers").await;
+    for part in [
+        "申诉求决类",
+        "张三",
+        "11010519491231002X",
+        "港口区",
+        "工资拖欠问题",
+        "欠条.png",
+    ] {
+        assert!(answers.contains(part), "{part} missing from {answers}");
+    }
+    b.press("#mobile button").await;
+    b.on_step("petitioner").await;
+    b.replace("mobile", "13912345678").await;
+    b.press(CONTINUE).await;
+    b.on_step("check").await;
+    assert!(b.text("#mobile").await.contains("13912345678"));
+
+    // Not declared: refused with the reason.
+    b.press("button[value='submit']").await;
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("请确认您所反映的情况客观真实")
+    );
+    let (number, code) = declare_and_send(b).await;
+    assert!(number.starts_with("XF"), "{number}");
+    assert!(b.text("main").await.contains("第二十二条"));
+    if b.js == Js::On {
+        let kept = b
+            .client
+            .execute(
+                "return localStorage.getItem('portal.petition.draft');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            kept.is_null(),
+            "the draft is forgotten after sending: {kept}"
+        );
+    }
+
+    // And it can be looked up at once.
+    b.visit(&app.url("/lookup")).await;
+    b.fill("number", &number).await;
+    b.fill("code", &code).await;
+    b.press("form button[type=submit]").await;
+    assert_eq!(b.text("h1").await, "办理进度");
+    assert!(b.text("main").await.contains("工资拖欠问题"));
+});
+
+browser_test!(a_suggestion_has_no_route_check, |app, b| {
+    begin(app, b).await;
+    choose(b, "category", "petitioner").await;
+    fill_petitioner(b).await;
+    fill_matter(b, "建议延长办事大厅周六开放时间").await;
+    b.press(CONTINUE).await;
+    let (number, _) = declare_and_send(b).await;
+    assert!(number.starts_with("XF"));
+    assert!(b.text("main").await.contains("建议意见类"));
+});
+
+browser_test!(
+    a_report_on_officials_is_sent_to_discipline_inspection_or_here,
+    |app, b| {
+        begin(app, b).await;
+        choose(b, "category-report", "route").await;
+        b.click("#route").await;
+        b.press(CONTINUE).await;
+        assert_eq!(
+            b.text("h1").await,
+            "检举控告党员、公职人员，请向纪检监察机关反映"
+        );
+        assert!(b.text("main").await.contains("12388"));
+        b.press("button[value='goto:petitioner']").await;
+        b.on_step("petitioner").await;
+        assert!(
+            b.text("main")
+                .await
+                .contains("不会透露给被检举控告的单位和人员")
+        );
+        fill_petitioner(b).await;
+        fill_matter(b, "反映某站所工作人员违规收费").await;
+        b.press(CONTINUE).await;
+        let (number, _) = declare_and_send(b).await;
+        assert!(number.starts_with("XF"));
+    }
+);
+
+browser_test!(
+    each_statutory_channel_of_article_31_is_explained,
+    |app, b| {
+        begin(app, b).await;
+        choose(b, "category-appeal", "route").await;
+        for (radio, heading) in [
+            ("route", "请通过法院、检察院或公安机关的法定程序解决"),
+            ("route-arbitration", "请先申请仲裁"),
+            ("route-party", "请通过党员申诉或者申请复审解决"),
+            ("route-administrative", "请申请行政复议或者提起行政诉讼"),
+            ("route-duty", "请直接向负有职责的部门提出"),
+        ] {
+            b.click(&format!("#{radio}")).await;
+            b.press(CONTINUE).await;
+            assert_eq!(b.text("h1").await, heading);
+            let main = b.text("main").await;
+            assert!(
+                main.contains("第三十一条") && main.contains("12348"),
+                "{main}"
+            );
+            assert!(
+                !main.contains("仍然在这里提交"),
+                "a statutory matter is not a petition"
+            );
+            b.press("button[value='goto:route']").await;
+            b.on_step("route").await;
+            assert!(b.is_checked(&format!("#{radio}")).await, "{radio} kept");
+        }
+    }
+);
+
+/// With JavaScript on, a reload in the middle of a page keeps what was typed (kept in the
+/// browser, not on the server), and the start page offers to carry on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_mid_form_keeps_what_was_typed() {
+    let app = portal_tests::spawn_app().await;
+    let b = Browser::start(Js::On).await;
+    begin(&app, &b).await;
+    choose(&b, "category-appeal", "route").await;
+    choose(&b, "route-petition", "petitioner").await;
+    b.fill("name", "李四").await;
+    b.fill("id_number", "11010519491231002X").await;
+    // Leaving a wrong field shows its message at once.
+    b.fill("mobile", "1381234").await;
+    b.click("#address").await;
+    b.wait_for("#mobile-error").await;
+    b.client.refresh().await.expect("reload");
+    b.on_step("petitioner").await;
+    b.audit().await;
+    assert_eq!(b.value("name").await.as_deref(), Some("李四"));
+    assert_eq!(
+        b.value("id_number").await.as_deref(),
+        Some("11010519491231002X")
+    );
+    assert_eq!(b.value("mobile").await.as_deref(), Some("1381234"));
+    // Earlier answers came back too: 返回 leads to the route question with its answer.
+    b.press("button[value='goto:route']").await;
+    b.on_step("route").await;
+    assert!(b.is_checked("#route-petition").await);
+    // The start page offers to carry on.
+    b.visit(&app.url("/petition")).await;
+    b.wait_for("#resume-offer:not([hidden])").await;
+    // The resume page sends the kept answers on by itself: wait for where it lands, then audit.
+    b.click("#resume-offer a").await;
+    b.on_step("route").await;
+    b.audit().await;
+    let _ = b.client.clone().close().await;
+}

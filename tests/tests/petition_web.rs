@@ -1,0 +1,377 @@
+//! `POST /petition`, the plain-form journey, against the real server: every page checks its own
+//! answers, keeps everything typed, and carries the rest; uploads are sniffed, limited and kept
+//! outside the web root.
+
+use portal_tests::{TestApp, spawn_app};
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+
+/// Every answer of a complete appeal, as the pages post them.
+fn answers() -> Vec<(&'static str, String)> {
+    [
+        ("category", "appeal"),
+        ("route", "petition"),
+        ("name", "张三"),
+        ("id_number", "11010519491231002X"),
+        ("mobile", "13812345678"),
+        ("address", "防城港市港口区渔洲路 1 号"),
+        ("district", "450602"),
+        ("title", "工资拖欠问题"),
+        ("request", "请求督促用人单位支付拖欠的三个月工资。"),
+        (
+            "facts_and_reasons",
+            "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。",
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.to_owned()))
+    .collect()
+}
+
+fn with(
+    mut pairs: Vec<(&'static str, String)>,
+    extra: &[(&'static str, &str)],
+) -> Vec<(&'static str, String)> {
+    for (k, v) in extra {
+        pairs.retain(|(key, _)| key != k || *k == "attachment");
+        pairs.push((k, (*v).to_owned()));
+    }
+    pairs
+}
+
+async fn post(app: &TestApp, pairs: &[(&'static str, String)]) -> (StatusCode, String) {
+    let res = app
+        .http
+        .post(app.url("/petition"))
+        .form(pairs)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+/// Posts the attachments page with `files` (name, bytes) and the answers so far.
+async fn upload(
+    app: &TestApp,
+    pairs: &[(&'static str, String)],
+    files: Vec<(&str, Vec<u8>)>,
+) -> (StatusCode, String) {
+    let mut form = Form::new();
+    for (k, v) in pairs {
+        form = form.text(*k, v.clone());
+    }
+    form = form.text("step", "attachments").text("action", "upload");
+    for (name, bytes) in files {
+        form = form.part("files", Part::bytes(bytes).file_name(name.to_owned()));
+    }
+    let res = app
+        .http
+        .post(app.url("/petition"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+fn tokens(html: &str) -> Vec<String> {
+    html.split("name=\"attachment\" value=\"")
+        .skip(1)
+        .map(|rest| rest[..32].to_owned())
+        .collect()
+}
+
+fn jpeg() -> Vec<u8> {
+    let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    b.resize(4096, 0);
+    b
+}
+
+#[tokio::test]
+async fn the_start_page_and_the_first_question() {
+    let app = spawn_app().await;
+    let res = app.get("/petition").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("个人信息保护法") && html.contains("第十七条"),
+        "privacy notice"
+    );
+    let (status, html) = post(
+        &app,
+        &[("step", "start".into()), ("action", "continue".into())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("您要反映的事项属于哪一类？"));
+    for code in ["suggestion", "report", "appeal"] {
+        assert!(html.contains(&format!("value=\"{code}\"")));
+    }
+}
+
+#[tokio::test]
+async fn the_petitioner_page_names_every_bad_field_and_keeps_every_answer() {
+    let app = spawn_app().await;
+    let pairs = with(
+        answers(),
+        &[
+            ("step", "petitioner"),
+            ("action", "continue"),
+            ("name", "张3"),
+            ("id_number", "11010519491231003X"),
+            ("mobile", "23812345678"),
+            ("address", "港口"),
+            ("district", "110105"),
+        ],
+    );
+    let (status, html) = post(&app, &pairs).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (field, message) in [
+        ("name", "姓名不能包含数字或符号"),
+        ("id_number", "校验码不对"),
+        ("mobile", "手机号码"),
+        ("address", "住址太短"),
+        ("district", "所选地区不在本市范围内"),
+    ] {
+        assert!(
+            html.contains(&format!("href=\"#{field}\"")),
+            "summary links to {field}"
+        );
+        assert!(html.contains(message), "{message}");
+    }
+    // What was typed here is in the inputs; the other pages' answers ride along hidden.
+    assert!(html.contains("value=\"11010519491231003X\""));
+    assert!(html.contains("value=\"港口\""));
+    assert!(html.contains("type=\"hidden\" name=\"title\" value=\"工资拖欠问题\""));
+    assert!(html.contains("出现问题"), "the title says so");
+}
+
+#[tokio::test]
+async fn the_matter_page_checks_lengths_and_units() {
+    let app = spawn_app().await;
+    let long = "字".repeat(1001);
+    let pairs = with(
+        answers(),
+        &[
+            ("step", "matter"),
+            ("action", "continue"),
+            ("title", ""),
+            ("request", &long),
+            ("facts_and_reasons", "太短了"),
+            ("unit", "no-such-unit"),
+            ("place_and_time", "第一行\u{7}"),
+        ],
+    );
+    let (status, html) = post(&app, &pairs).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "请填写标题",
+        "最多 1000 个字，现在 1001 个字",
+        "事实和理由太短",
+        "不在本市承办单位名单中",
+        "含有无法识别的字符",
+    ] {
+        assert!(html.contains(message), "{message}");
+    }
+}
+
+#[tokio::test]
+async fn the_route_check_sends_statutory_matters_away_and_refuses_them_at_the_end() {
+    let app = spawn_app().await;
+    let (status, html) = post(
+        &app,
+        &with(
+            answers(),
+            &[
+                ("step", "route"),
+                ("action", "continue"),
+                ("route", "administrative"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("请申请行政复议或者提起行政诉讼") && html.contains("行政复议法"));
+    // A forged submit with that answer is refused, with everything kept.
+    let (status, html) = post(
+        &app,
+        &with(
+            answers(),
+            &[
+                ("step", "check"),
+                ("action", "submit"),
+                ("route", "arbitration"),
+                ("declaration", "yes"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("应当通过法定途径解决"));
+    assert_eq!(app_count(&app).await, 0);
+}
+
+async fn app_count(app: &TestApp) -> i64 {
+    app::store::petitions::count(&app.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn uploads_are_judged_by_content_limited_and_kept_outside_the_web_root() {
+    let app = spawn_app().await;
+    let pdf = b"%PDF-1.4\n%\xe2\xe3\n".to_vec();
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let mut big = jpeg();
+    big.resize(10 * 1024 * 1024 + 1, 0);
+    let (status, html) = upload(
+        &app,
+        &answers(),
+        vec![
+            ("a.jpg", jpeg()),
+            ("script.jpg", b"<script>alert(1)</script>".to_vec()),
+            ("b.png", png.clone()),
+            ("big.jpg", big),
+            ("empty.pdf", Vec::new()),
+            ("c.pdf", pdf.clone()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("“script.jpg”不是 JPG、PNG 图片或 PDF 文件"));
+    assert!(html.contains("“big.jpg”超过 10 MB"));
+    assert!(html.contains("“empty.pdf”是空文件"));
+    let kept = tokens(&html);
+    assert_eq!(kept.len(), 3, "a.jpg, b.png and c.pdf");
+    // The answers of the other pages came through the multipart form too.
+    assert!(html.contains("type=\"hidden\" name=\"title\" value=\"工资拖欠问题\""));
+
+    // Three more: only two fit, and the page says so.
+    let pairs: Vec<_> = answers()
+        .into_iter()
+        .chain(kept.iter().map(|t| ("attachment", t.clone())))
+        .collect();
+    let (status, html) = upload(
+        &app,
+        &pairs,
+        vec![("d.jpg", jpeg()), ("e.jpg", jpeg()), ("f.jpg", jpeg())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("最多只能上传 5 个文件，另外 1 个没有上传"));
+    let kept = tokens(&html);
+    assert_eq!(kept.len(), 5);
+    assert!(html.contains("已达到 5 个文件的上限"));
+
+    // On disk under the data dir, named by token; never served.
+    for t in &kept {
+        assert!(app.data_dir.join("attachments").join(t).is_file());
+        for path in [
+            format!("/attachments/{t}"),
+            format!("/pkg/{t}"),
+            format!("/data/attachments/{t}"),
+        ] {
+            assert_eq!(
+                app.get(&path).await.status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
+    }
+
+    // 删除 one, then send: the petition takes the other four.
+    let pairs: Vec<_> = answers()
+        .into_iter()
+        .chain(kept.iter().map(|t| ("attachment", t.clone())))
+        .chain([
+            ("step", "attachments".to_owned()),
+            ("action", format!("remove:{}", kept[0])),
+        ])
+        .collect();
+    let (_, html) = post(&app, &pairs).await;
+    let left = tokens(&html);
+    assert_eq!(left.len(), 4);
+    assert!(!app.data_dir.join("attachments").join(&kept[0]).exists());
+    let pairs: Vec<_> = answers()
+        .into_iter()
+        .chain(left.iter().map(|t| ("attachment", t.clone())))
+        .chain([
+            ("step", "check".to_owned()),
+            ("action", "submit".to_owned()),
+            ("declaration", "yes".to_owned()),
+        ])
+        .collect();
+    let (status, html) = post(&app, &pairs).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("4 个文件"), "the confirmation counts them");
+    let number = html.split("id=\"receipt-number\">").nth(1).unwrap()[..14].to_owned();
+    let files = app::store::attachments::of_petition_number(&app.pool, &number)
+        .await
+        .unwrap();
+    assert_eq!(files.len(), 4);
+    assert!(files.iter().any(|f| f.media_type == "application/pdf"));
+}
+
+#[tokio::test]
+async fn a_forged_token_is_ignored() {
+    let app = spawn_app().await;
+    let pairs = with(
+        answers(),
+        &[
+            ("step", "attachments"),
+            ("action", "continue"),
+            ("attachment", "../../../../etc/passwd"),
+            ("attachment", "0123456789abcdef0123456789abcdef"),
+        ],
+    );
+    let (status, html) = post(&app, &pairs).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("提交前请检查您填写的内容"));
+    assert!(tokens(&html).is_empty(), "neither is ours");
+}
+
+#[tokio::test]
+async fn the_check_page_needs_the_declaration_then_gives_a_receipt_with_dates() {
+    let app = spawn_app().await;
+    let check = with(
+        answers(),
+        &[("step", "check"), ("action", "submit"), ("checking", "1")],
+    );
+    let (status, html) = post(&app, &check).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("请确认您所反映的情况客观真实"));
+    assert_eq!(
+        app_count(&app).await,
+        0,
+        "nothing stored before the declaration"
+    );
+    let (status, html) = post(&app, &with(check.clone(), &[("declaration", "yes")])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("信访事项已提交") && html.contains("查询码只显示这一次"));
+    assert!(html.contains("第二十二条") && html.contains("第二十三条"));
+    assert!(
+        html.contains("年") && html.contains("日</strong>"),
+        "real dates"
+    );
+    assert_eq!(app_count(&app).await, 1);
+    // The same matter again: flagged with the first number, and recorded, not merged.
+    let first = html.split("id=\"receipt-number\">").nth(1).unwrap()[..14].to_owned();
+    let (_, html) = post(&app, &with(check, &[("declaration", "yes")])).await;
+    assert!(html.contains("id=\"same-matter\"") && html.contains(&first));
+    assert_eq!(app_count(&app).await, 2);
+}
+
+#[tokio::test]
+async fn answers_with_markup_are_shown_as_text() {
+    let app = spawn_app().await;
+    let pairs = with(
+        answers(),
+        &[
+            ("step", "check"),
+            ("action", "goto:check"),
+            ("title", "<script>alert(1)</script>"),
+        ],
+    );
+    let (status, html) = post(&app, &pairs).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
