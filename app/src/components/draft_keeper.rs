@@ -191,11 +191,11 @@ mod browser {
                     let check_now = match event {
                         "input" => el.get_attribute("aria-invalid").as_deref() == Some("true"),
                         "change" => el.tag_name() == "SELECT",
-                        _ => !e
+                        _ => e
                             .dyn_ref::<web_sys::FocusEvent>()
                             .and_then(|f| f.related_target())
                             .and_then(|t| t.dyn_into::<Element>().ok())
-                            .is_some_and(|t| t.tag_name() == "BUTTON"),
+                            .is_none_or(|t| t.tag_name() != "BUTTON"),
                     };
                     if check_now {
                         show(&el, check(&el));

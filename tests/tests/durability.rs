@@ -1,0 +1,152 @@
+//! A receipt is shown only after the commit, and nothing acknowledged is ever lost: the server
+//! process is killed (SIGKILL, no shutdown) in the middle of a burst of submissions, restarted on
+//! the same data dir, and every petition it acknowledged must be there.
+//!
+//! The server runs in a child process: this same test binary, re-run with an environment variable
+//! that makes `server_process` serve instead of returning.
+
+use portal_tests::site_root;
+use server::{Application, Settings};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+
+const CHILD_DATA_DIR: &str = "PORTAL_TEST_CHILD_DATA_DIR";
+
+/// Serves when run as the child process; does nothing as an ordinary test.
+#[test]
+fn server_process() {
+    let Some(dir) = std::env::var_os(CHILD_DATA_DIR) else {
+        return;
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let settings = Settings::for_tests(PathBuf::from(dir), site_root());
+        let app = Application::build(settings).await.expect("the app builds");
+        println!("LISTENING {}", app.local_addr());
+        app.run_until_stopped(std::future::pending())
+            .await
+            .expect("serves");
+    });
+}
+
+/// Starts the child server on `data_dir` and returns it with its base URL.
+fn start_server(data_dir: &Path) -> (Child, String) {
+    let mut child = Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "server_process",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD_DATA_DIR, data_dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server process starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("the server says where it listens")
+            .expect("a line");
+        // libtest writes `test server_process ... ` before it, on the same line.
+        if let Some((_, addr)) = line.split_once("LISTENING ") {
+            break addr.trim().to_owned();
+        }
+    };
+    // Keep draining its output so that it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, format!("http://{addr}"))
+}
+
+fn petition(i: usize) -> serde_json::Value {
+    serde_json::json!({
+        "category": "suggestion",
+        "petitioner": {
+            "name": "赵六", "id_number": "11010519491231002X", "mobile": "13812345678",
+            "address": "防城港市港口区某某路 1 号", "district": "450602"
+        },
+        "title": format!("关于公交线路的第 {i} 条建议"),
+        "request": "建议增加早高峰时段的公交班次。",
+        "facts_and_reasons": "早上七点到八点之间车辆拥挤，很多老人和学生上不了车，等车时间很长。"
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_acknowledged_petition_survives_a_kill_during_a_burst() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data_dir = dir.path().join("data");
+    let (mut child, base) = start_server(&data_dir);
+    let http = reqwest::Client::new();
+    let acknowledged: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
+
+    // Sixteen clients submit as fast as they can until the server goes away.
+    let mut clients = Vec::new();
+    for c in 0..16 {
+        let (http, base, acknowledged) = (http.clone(), base.clone(), acknowledged.clone());
+        clients.push(tokio::spawn(async move {
+            for i in 0.. {
+                let sent = http
+                    .post(format!("{base}/api/v1/petitions"))
+                    .json(&petition(c * 100_000 + i))
+                    .send()
+                    .await;
+                let Ok(res) = sent else { break };
+                if res.status() != reqwest::StatusCode::CREATED {
+                    continue;
+                }
+                // Acknowledged only once the whole receipt has arrived.
+                let Ok(receipt) = res.json::<serde_json::Value>().await else {
+                    break;
+                };
+                acknowledged.lock().unwrap().push((
+                    receipt["number"].as_str().unwrap().to_owned(),
+                    receipt["query_code"].as_str().unwrap().to_owned(),
+                ));
+            }
+        }));
+    }
+    // Kill it mid-burst, once a good number went through.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while acknowledged.lock().unwrap().len() < 60 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the burst is too slow"
+        );
+        tokio::task::yield_now().await;
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    for c in clients {
+        c.await.expect("client");
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 60);
+
+    // Restart on the same data dir: every acknowledged petition is there, with its 查询码.
+    let (mut child, base) = start_server(&data_dir);
+    for (number, code) in &acknowledged {
+        let res = http
+            .get(format!("{base}/api/v1/petitions/{number}"))
+            .header("X-Query-Code", code)
+            .send()
+            .await
+            .expect("lookup");
+        assert_eq!(
+            res.status(),
+            reqwest::StatusCode::OK,
+            "{number} was acknowledged but is gone"
+        );
+    }
+    let health = http.get(format!("{base}/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), reqwest::StatusCode::OK);
+    child.kill().expect("stop");
+    let _ = child.wait();
+}
