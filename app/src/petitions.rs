@@ -68,7 +68,13 @@ pub async fn submit_with(
             }
         }
     });
-    let hash = hash_code(&code)?;
+    // Hashing is deliberately slow (tens of milliseconds): off the async workers.
+    let hash = {
+        let code = code.clone();
+        tokio::task::spawn_blocking(move || hash_code(&code))
+            .await
+            .map_err(|_| StoreError::Duplicate("query code hash"))??
+    };
     let same = store::petitions::pending_same_matter(
         &ctx.pool,
         petition.petitioner.id_number.as_str(),
