@@ -8,6 +8,7 @@ use crate::domain::id_number::IdNumber;
 use crate::domain::mobile::Mobile;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use validator::ValidateLength;
 
 /// One problem with one field. `field` is the API's path of the field (`petitioner.id_number`);
 /// `code` is stable for machines; `message` is for people.
@@ -154,7 +155,8 @@ impl TextRule {
             ));
             return None;
         }
-        if len < self.min {
+        // The bounds themselves are validator's length rule (it counts characters, not bytes).
+        if !text.validate_length(Some(self.min as u64), None, None) {
             problems.push(FieldProblem::new(
                 self.field,
                 "too_short",
@@ -165,7 +167,7 @@ impl TextRule {
             ));
             return None;
         }
-        if len > self.max {
+        if !text.validate_length(None, Some(self.max as u64), None) {
             problems.push(FieldProblem::new(
                 self.field,
                 "too_long",
