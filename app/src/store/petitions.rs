@@ -37,12 +37,13 @@ pub async fn insert(
     let day = new.received_on.format("%Y-%m-%d").to_string();
     // Two writers may race for the same sequence; the unique key refuses the loser, who retries.
     for _ in 0..5 {
-        let mut tx = pool.begin().await?;
+        let mut write = super::begin_write(pool).await?;
+        let tx = &mut write.tx;
         let sequence: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(sequence), 0) + 1 FROM petitions WHERE received_on = $1",
         )
         .bind(&day)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
         let number = number_for(sequence).ok_or(StoreError::Duplicate("daily sequence"))?;
@@ -75,7 +76,7 @@ pub async fn insert(
         .bind(new.same_matter_as)
         .bind(new.received_at)
         .bind(new.route_check)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await;
         let id = match inserted {
             Ok(id) => id,
@@ -89,7 +90,7 @@ pub async fn insert(
         .bind(id)
         .bind(new.received_at)
         .bind(new.received_text)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         for token in new.attachments {
             sqlx::query(
@@ -97,10 +98,10 @@ pub async fn insert(
             )
             .bind(id)
             .bind(token)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
-        tx.commit().await?;
+        write.tx.commit().await?;
         return Ok(Inserted { id, sequence });
     }
     Err(StoreError::Duplicate("daily sequence"))
