@@ -92,6 +92,38 @@ pub fn json_limits(res: Response) -> Response {
     res
 }
 
+/// Error messages are written in Simplified Chinese; a request that prefers Traditional script
+/// gets them converted (zhconv). Field names and codes are never touched.
+pub async fn in_script(res: Response, script: app::domain::prefs::Script) -> Response {
+    use app::domain::prefs::Script;
+    if script == Script::Simplified || !res.status().is_client_error() {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let converted = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|mut v| {
+            for e in v.get_mut("errors")?.as_array_mut()? {
+                if let Some(m) = e.get_mut("message")
+                    && let Some(text) = m.as_str()
+                {
+                    *m = serde_json::Value::String(zhconv::zhconv(text, zhconv::Variant::ZhHant));
+                }
+            }
+            serde_json::to_vec(&v).ok()
+        });
+    let body = converted.unwrap_or_else(|| bytes.to_vec());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static("zh-Hant"),
+    );
+    Response::from_parts(parts, axum::body::Body::from(body))
+}
+
 async fn openapi() -> Response {
     axum::Json(ApiDoc::openapi()).into_response()
 }

@@ -183,12 +183,19 @@ async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -
         .unwrap_or_else(|_| StatusCode::BAD_REQUEST.into_response())
 }
 
-/// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format.
+/// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format,
+/// and error messages come in the script the request's `Accept-Language` prefers.
 async fn api_errors_as_json(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
+    let script = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Script::from_accept_language)
+        .unwrap_or_default();
     let res = next.run(req).await;
     if api {
-        crate::api_v1::json_limits(res)
+        crate::api_v1::in_script(crate::api_v1::json_limits(res), script).await
     } else {
         res
     }

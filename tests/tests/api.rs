@@ -302,3 +302,32 @@ async fn unknown_api_paths_answer_json_404() {
         "not_found"
     );
 }
+
+#[tokio::test]
+async fn messages_follow_accept_language() {
+    let app = spawn_app().await;
+    let mut body = valid_petition();
+    body["title"] = json!("");
+    let res = app
+        .http
+        .post(app.url("/api/v1/petitions"))
+        .header("Accept-Language", "zh-TW,zh;q=0.9,en;q=0.8")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.headers()["content-language"], "zh-Hant");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        error_fields(&body),
+        ["title"],
+        "fields and codes stay as they are"
+    );
+    assert_eq!(body["errors"][0]["code"], "required");
+    assert_eq!(body["errors"][0]["message"], "請填寫標題");
+    // Simplified by default.
+    let res = submit(&app, &json!({"category": "appeal"})).await;
+    let body: Value = res.json().await.unwrap();
+    assert!(body["errors"].to_string().contains("请填写标题"));
+}

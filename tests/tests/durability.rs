@@ -100,7 +100,11 @@ async fn every_acknowledged_petition_survives_a_kill_during_a_burst() {
                 let Ok(res) = sent else { break };
                 // Until the kill, every submission must be taken: concurrent writers wait their
                 // turn, they are not refused.
-                assert_eq!(res.status(), reqwest::StatusCode::CREATED, "refused under load");
+                assert_eq!(
+                    res.status(),
+                    reqwest::StatusCode::CREATED,
+                    "refused under load"
+                );
                 // Acknowledged only once the whole receipt has arrived.
                 let Ok(receipt) = res.json::<serde_json::Value>().await else {
                     break;

@@ -32,6 +32,38 @@ impl Script {
         }
     }
 
+    /// The script an `Accept-Language` header prefers: the first Chinese tag by quality that
+    /// names a script or region (zh-Hant, zh-TW, zh-HK, zh-MO → Traditional; zh, zh-Hans, zh-CN,
+    /// zh-SG → Simplified). Languages the portal does not speak yet are skipped.
+    pub fn from_accept_language(header: &str) -> Self {
+        let mut tags: Vec<(f32, usize, &str)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, part)| {
+                let mut bits = part.split(';');
+                let tag = bits.next()?.trim();
+                let q = bits
+                    .find_map(|b| b.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (q > 0.0).then_some((q, i, tag))
+            })
+            .collect();
+        tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, _, tag) in tags {
+            let tag = tag.to_ascii_lowercase();
+            let mut parts = tag.split('-');
+            if parts.next() != Some("zh") {
+                continue;
+            }
+            return match parts.next() {
+                Some("hant" | "tw" | "hk" | "mo") => Self::Traditional,
+                _ => Self::Simplified,
+            };
+        }
+        Self::Simplified
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "hans" => Some(Self::Simplified),
@@ -135,5 +167,35 @@ mod tests {
             assert_eq!(Script::from_code(s.code()), Some(s));
             assert_eq!(s.other().other(), s);
         }
+    }
+
+    #[test]
+    fn accept_language_picks_the_script() {
+        assert_eq!(
+            Script::from_accept_language("zh-TW,zh;q=0.9,en;q=0.8"),
+            Script::Traditional
+        );
+        assert_eq!(
+            Script::from_accept_language("zh-Hant-HK"),
+            Script::Traditional
+        );
+        assert_eq!(
+            Script::from_accept_language("en-US,zh-HK;q=0.5"),
+            Script::Traditional
+        );
+        assert_eq!(
+            Script::from_accept_language("zh-CN,zh-TW;q=0.1"),
+            Script::Simplified
+        );
+        assert_eq!(
+            Script::from_accept_language("zh-TW;q=0.2,zh-CN;q=0.8"),
+            Script::Simplified
+        );
+        assert_eq!(
+            Script::from_accept_language("zh-TW;q=0"),
+            Script::Simplified
+        );
+        assert_eq!(Script::from_accept_language(""), Script::Simplified);
+        assert_eq!(Script::from_accept_language("*"), Script::Simplified);
     }
 }
