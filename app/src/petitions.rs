@@ -195,6 +195,11 @@ pub async fn lookup(
         return Err(LookupError::NotFound);
     };
     let events = store::petitions::public_events(&ctx.pool, record.id).await?;
+    let replies = store::cases::replies(&ctx.pool, record.id)
+        .await?
+        .into_iter()
+        .map(crate::cases::reply_view)
+        .collect();
     let status = Status::from_events(events.iter().map(|e| e.kind.as_str()));
     let received_on = NaiveDate::parse_from_str(&record.received_on, "%Y-%m-%d")
         .map_err(|_| StoreError::Duplicate("received date"))?;
@@ -222,7 +227,7 @@ pub async fn lookup(
         due: Due {
             register: ctx.config.calendar.due(Limit::Register, received_on),
         },
-        replies: Vec::new(),
+        replies,
         same_matter_as: record.same_matter_as_number,
     })
 }

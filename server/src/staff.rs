@@ -113,3 +113,72 @@ async fn render_sign_in(
     })
     .await
 }
+
+/// An action on a case, posted from its page: one event, then back to the page (303), or the page
+/// again with the problems and everything typed.
+pub async fn case_action(
+    State(state): State<AppState>,
+    axum::extract::Path(number): axum::extract::Path<String>,
+    session: Session,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    use app::cases::ActError;
+    use app::components::form::FieldError;
+    let staff = match auth::current_staff(&state.ctx.pool, &session).await {
+        Ok(Some(staff)) => staff,
+        Ok(None) => return Redirect::to("/staff/login").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the staff session");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let (errors, status) = match app::cases::act(&state.ctx, &staff, &number, &pairs).await {
+        Ok(()) => return Redirect::to(&format!("/staff/cases/{number}")).into_response(),
+        Err(ActError::NotFound) => {
+            return (StatusCode::NOT_FOUND, "没有找到这件信访事项").into_response();
+        }
+        Err(ActError::Invalid(problems)) => (
+            problems.into_iter().map(FieldError::from).collect(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(ActError::Refused(refusal)) => (
+            vec![FieldError {
+                field: "case-status".into(),
+                message: refusal.message().into(),
+            }],
+            StatusCode::CONFLICT,
+        ),
+        Err(ActError::Store(e)) => {
+            tracing::error!(error = %e, "cannot record a case action");
+            (
+                vec![FieldError {
+                    field: "case-status".into(),
+                    message: "暂时无法保存，请稍后再试；填写的内容都还在".into(),
+                }],
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+        }
+    };
+    let view = match app::cases::view(&state.ctx, &staff, &number).await {
+        Ok(Some(view)) => view,
+        Ok(None) => return (StatusCode::NOT_FOUND, "没有找到这件信访事项").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot load a case");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let problem = app::pages::staff::CaseActionProblem {
+        view: Box::new(view),
+        errors,
+        values: pairs,
+    };
+    crate::pages::render_page(
+        &state,
+        &headers,
+        &format!("/staff/cases/{number}"),
+        status,
+        move || provide_context(problem.clone()),
+    )
+    .await
+}

@@ -1,7 +1,9 @@
 //! Server functions: thin — read the context, call the domain or the store, map errors.
 
+mod cases;
 mod public_info;
 mod staff;
 
+pub use cases::{get_case, list_cases};
 pub use public_info::{PublicInfo, get_public_info};
 pub use staff::get_current_staff;

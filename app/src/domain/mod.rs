@@ -1,6 +1,7 @@
 //! Domain types and rules: no I/O and no feature flags, shared by the browser and the server.
 
 pub mod attachment;
+pub mod case;
 pub mod category;
 pub mod clock;
 pub mod config;

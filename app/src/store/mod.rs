@@ -5,6 +5,7 @@
 //! so that a PostgreSQL backend can be added here without touching callers.
 
 pub mod attachments;
+pub mod cases;
 pub mod petitions;
 pub mod staff;
 

@@ -1,7 +1,27 @@
 //! The staff workbench: sign-in and the workbench itself.
 
+mod case_page;
 mod sign_in_page;
 mod workbench_page;
 
+pub use case_page::{CaseActionProblem, CasePage};
 pub use sign_in_page::{SignInAttempt, SignInPage, SignInProblem};
 pub use workbench_page::WorkbenchPage;
+
+use leptos::prelude::*;
+
+/// For a visitor without a staff session: sends them to sign in (303), with a link for the rare
+/// client that does not follow it.
+#[component]
+pub fn SignInFirst() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::components::redirect_page("/staff/login");
+    view! {
+        <div class="wrap">
+            <h1>"请先登录"</h1>
+            <p>
+                <a href="/staff/login">"前往工作人员登录"</a>
+            </p>
+        </div>
+    }
+}

@@ -1,4 +1,6 @@
-use crate::api::get_current_staff;
+use crate::api::{get_current_staff, list_cases};
+use crate::domain::case::CaseListItem;
+use crate::domain::category::Category;
 use crate::domain::staff::StaffAccount;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -8,24 +10,18 @@ use leptos_meta::Title;
 #[component]
 pub fn WorkbenchPage() -> impl IntoView {
     let staff = Resource::new(|| (), |_| get_current_staff());
+    let cases = Resource::new(|| (), |_| list_cases());
     view! {
         <Title text="工作台" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match staff.await {
-                    Ok(Some(account)) => view! { <Workbench account /> }.into_any(),
+                    Ok(Some(account)) => {
+                        let cases = cases.await.ok().flatten().unwrap_or_default();
+                        view! { <Workbench account cases /> }.into_any()
+                    }
                     Ok(None) => {
-                        #[cfg(feature = "ssr")]
-                        crate::components::redirect_page("/staff/login");
-                        view! {
-                            <div class="wrap">
-                                <h1>"请先登录"</h1>
-                                <p>
-                                    <a href="/staff/login">"前往工作人员登录"</a>
-                                </p>
-                            </div>
-                        }
-                            .into_any()
+                        view! { <super::SignInFirst /> }.into_any()
                     }
                     Err(e) => {
                         view! {
@@ -43,7 +39,7 @@ pub fn WorkbenchPage() -> impl IntoView {
 }
 
 #[component]
-fn Workbench(account: StaffAccount) -> impl IntoView {
+fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>) -> impl IntoView {
     let unit = account.unit_code.clone();
     view! {
         <div class="wrap">
@@ -63,11 +59,63 @@ fn Workbench(account: StaffAccount) -> impl IntoView {
                         }
                     })}
             </dl>
+            <h2>"信访事项"</h2>
+            {if cases.is_empty() {
+                view! { <p>"目前没有需要您处理的信访事项。"</p> }.into_any()
+            } else {
+                view! { <CaseTable cases /> }.into_any()
+            }}
             <form method="post" action="/staff/logout">
                 <button type="submit" class="button secondary">
                     "退出登录"
                 </button>
             </form>
+        </div>
+    }
+}
+
+/// The list: newest first, personal data masked (身份证号码 as 110105********002X).
+#[component]
+fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="cases">
+                <caption class="visually-hidden">"信访事项列表，最新的在前"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"编号"</th>
+                        <th scope="col">"标题"</th>
+                        <th scope="col">"类别"</th>
+                        <th scope="col">"信访人"</th>
+                        <th scope="col">"状态"</th>
+                        <th scope="col">"承办单位"</th>
+                        <th scope="col">"登记期限"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {cases
+                        .into_iter()
+                        .map(|c| {
+                            let href = format!("/staff/cases/{}", c.number);
+                            view! {
+                                <tr>
+                                    <td>
+                                        <a href=href>{c.number}</a>
+                                    </td>
+                                    <td>{c.title}</td>
+                                    <td>
+                                        {Category::parse(&c.category).map(Category::label).unwrap_or("")}
+                                    </td>
+                                    <td>{c.petitioner}</td>
+                                    <td>{c.status_label}</td>
+                                    <td>{c.unit.unwrap_or_else(|| "未交办".into())}</td>
+                                    <td>{crate::pages::petition::date_label(c.register_due)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }

@@ -1,0 +1,263 @@
+//! The case service of the workbench: what staff may see of a case and what they may do to it.
+//! Both the workbench's server functions and its form posts call it.
+
+use crate::context::AppContext;
+use crate::domain::case::{
+    CaseAction, CaseListItem, CaseView, EventView, PetitionerView, Refusal, mask_id_number,
+    parse_action, permitted,
+};
+use crate::domain::category::Category;
+use crate::domain::clock::Limit;
+use crate::domain::petition::FieldProblem;
+use crate::domain::petition_view::Reply;
+use crate::domain::staff::{StaffAccount, StaffRole};
+use crate::domain::status::Status;
+use crate::petitions::shanghai;
+use crate::store::{self, StoreError};
+use chrono::{NaiveDate, Utc};
+
+/// Whether the staff member may see the case at all: unit staff only their unit's cases.
+fn may_see(staff: &StaffAccount, assigned_unit: Option<&str>) -> bool {
+    match staff.role {
+        StaffRole::UnitStaff => {
+            staff.unit_code.is_some() && staff.unit_code.as_deref() == assigned_unit
+        }
+        StaffRole::Registrar | StaffRole::Supervisor | StaffRole::Admin => true,
+        StaffRole::LegalAid => false,
+    }
+}
+
+/// Reports (检举控告类) never show the reporter to the unit's staff (第30条).
+fn identity_hidden(staff: &StaffAccount, category: &str) -> bool {
+    staff.role == StaffRole::UnitStaff
+        && Category::parse(category).is_some_and(Category::hides_identity_from_unit)
+}
+
+fn received_on(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+}
+
+fn unit_name(ctx: &AppContext, code: Option<&str>) -> Option<String> {
+    code.map(|c| {
+        ctx.config
+            .unit(c)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| c.to_owned())
+    })
+}
+
+/// The workbench's list for this staff member.
+pub async fn list(ctx: &AppContext, staff: &StaffAccount) -> Result<Vec<CaseListItem>, StoreError> {
+    if staff.role == StaffRole::LegalAid {
+        return Ok(Vec::new());
+    }
+    let unit =
+        (staff.role == StaffRole::UnitStaff).then(|| staff.unit_code.clone().unwrap_or_default());
+    let rows = store::cases::list(&ctx.pool, unit.as_deref(), 200).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CaseListItem {
+            petitioner: if identity_hidden(staff, &r.category) {
+                "（依法不向承办单位提供）".to_owned()
+            } else {
+                format!("{} {}", r.petitioner_name, mask_id_number(&r.id_number))
+            },
+            register_due: ctx
+                .config
+                .calendar
+                .due(Limit::Register, received_on(&r.received_on)),
+            status_label: r.status.label().to_owned(),
+            unit: unit_name(ctx, r.assigned_unit.as_deref()),
+            number: r.number,
+            received_on: r.received_on,
+            category: r.category,
+            title: r.title,
+        })
+        .collect())
+}
+
+/// The actions to offer on a case in `status`.
+fn offered(staff: &StaffAccount, status: Status, own_unit: bool) -> Vec<String> {
+    let samples = [
+        (
+            "assign",
+            CaseAction::RegisterAndAssign {
+                unit: String::new(),
+            },
+        ),
+        ("accept", CaseAction::Accept),
+        (
+            "not_accept",
+            CaseAction::NotAccept {
+                reason: String::new(),
+            },
+        ),
+        (
+            "reply",
+            CaseAction::Reply(crate::domain::case::ReplyLetter {
+                request: String::new(),
+                facts_and_reasons: String::new(),
+                opinion: String::new(),
+                legal_basis: String::new(),
+                outcome: crate::domain::case::Outcome::Explain,
+            }),
+        ),
+        (
+            "progress",
+            CaseAction::Progress {
+                note: String::new(),
+                public: true,
+            },
+        ),
+        ("close", CaseAction::Close),
+    ];
+    samples
+        .into_iter()
+        .filter(|(_, a)| permitted(a, status, staff.role, own_unit).is_ok())
+        .map(|(code, _)| code.to_owned())
+        .collect()
+}
+
+/// The full case page, or `None` when there is no such case or it is not this staff member's to
+/// see (the two look the same). Every view of the full record is written to the audit log.
+pub async fn view(
+    ctx: &AppContext,
+    staff: &StaffAccount,
+    number: &str,
+) -> Result<Option<CaseView>, StoreError> {
+    let Some(record) = store::cases::find(&ctx.pool, number).await? else {
+        return Ok(None);
+    };
+    let events = store::cases::events(&ctx.pool, record.id).await?;
+    let (status, assigned) = store::cases::state_of(&events);
+    if !may_see(staff, assigned.as_deref()) {
+        return Ok(None);
+    }
+    let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+    store::cases::audit(&ctx.pool, staff.id, "view_case", Some(record.id), &now).await?;
+    let own_unit = staff.unit_code.is_some() && staff.unit_code == assigned;
+    let replies = store::cases::replies(&ctx.pool, record.id).await?;
+    let attachments = store::attachments::of_petition(&ctx.pool, record.id)
+        .await?
+        .into_iter()
+        .map(|a| a.original_name)
+        .collect();
+    Ok(Some(CaseView {
+        petitioner: (!identity_hidden(staff, &record.category)).then(|| PetitionerView {
+            name: record.petitioner_name.clone(),
+            id_number: record.id_number.clone(),
+            mobile: record.mobile.clone(),
+            address: record.address.clone(),
+            district: ctx
+                .config
+                .district(&record.district)
+                .map(|d| d.name.clone())
+                .unwrap_or_else(|| record.district.clone()),
+        }),
+        register_due: ctx
+            .config
+            .calendar
+            .due(Limit::Register, received_on(&record.received_on)),
+        status_label: status.label().to_owned(),
+        suggested_unit: unit_name(ctx, record.unit_code.as_deref()),
+        assigned_unit: unit_name(ctx, assigned.as_deref()),
+        events: events
+            .into_iter()
+            .map(|e| EventView {
+                at: e.at,
+                kind: e.kind,
+                public: e.public,
+                text: e.text,
+                actor: e.actor,
+            })
+            .collect(),
+        replies: replies.into_iter().map(reply_view).collect(),
+        actions: offered(staff, status, own_unit),
+        units: ctx
+            .config
+            .units
+            .iter()
+            .map(|u| (u.code.clone(), u.name.clone()))
+            .collect(),
+        attachments,
+        number: record.number,
+        category: record.category,
+        title: record.title,
+        received_at: record.received_at,
+        request: record.request,
+        facts_and_reasons: record.facts_and_reasons,
+        place_and_time: record.place_and_time,
+        earlier_handling: record.earlier_handling,
+    }))
+}
+
+/// A stored reply as citizens and staff read it.
+pub fn reply_view(r: store::cases::ReplyRow) -> Reply {
+    Reply {
+        outcome: crate::domain::case::Outcome::parse(&r.outcome)
+            .map(|o| o.label().to_owned())
+            .unwrap_or(r.outcome),
+        at: r.at,
+        request: r.request,
+        facts_and_reasons: r.facts_and_reasons,
+        opinion: r.opinion,
+        legal_basis: r.legal_basis,
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ActError {
+    #[error("no such case")]
+    NotFound,
+    #[error("fields with problems")]
+    Invalid(Vec<FieldProblem>),
+    #[error("not allowed")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Takes the action posted on a case's page, as one event.
+pub async fn act(
+    ctx: &AppContext,
+    staff: &StaffAccount,
+    number: &str,
+    pairs: &[(String, String)],
+) -> Result<(), ActError> {
+    let action =
+        parse_action(pairs, |u| ctx.config.unit(u).is_some()).map_err(ActError::Invalid)?;
+    let record = store::cases::find(&ctx.pool, number)
+        .await?
+        .ok_or(ActError::NotFound)?;
+    let assigned_to = match &action {
+        CaseAction::RegisterAndAssign { unit } => Some(unit.clone()),
+        _ => None,
+    };
+    let text = action.text(&unit_name(ctx, assigned_to.as_deref()).unwrap_or_default());
+    let reply = match &action {
+        CaseAction::Reply(letter) => Some(letter.clone()),
+        _ => None,
+    };
+    let at = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+    store::cases::append(
+        &ctx.pool,
+        store::cases::NewEvent {
+            petition_id: record.id,
+            staff_id: staff.id,
+            at: &at,
+            kind: action.kind(),
+            public: action.public(),
+            text: &text,
+            unit_code: assigned_to.as_deref(),
+            reply: reply.as_ref(),
+        },
+        |status, unit| {
+            if !may_see(staff, unit) {
+                return Err(ActError::NotFound);
+            }
+            let own = staff.unit_code.is_some() && staff.unit_code.as_deref() == unit;
+            permitted(&action, status, staff.role, own).map_err(ActError::Refused)
+        },
+    )
+    .await?
+}

@@ -1,0 +1,519 @@
+//! What staff do to a case (PRODUCT.md "Staff workbench"): every action becomes one append-only
+//! event, and whether an action is allowed follows from the case's status (derived from its
+//! events), the staff member's role, and whether the case is with their unit.
+
+use crate::domain::petition::FieldProblem;
+use crate::domain::staff::StaffRole;
+use crate::domain::status::Status;
+use serde::{Deserialize, Serialize};
+
+/// The result of a written reply (信访处理意见书, 第32条).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// 支持: the request is reasonable and will be met.
+    Support,
+    /// 解释说明: partly reasonable, or needs explaining.
+    Explain,
+    /// 不予支持: no basis in law or policy.
+    NotSupport,
+}
+
+impl Outcome {
+    pub const ALL: [Self; 3] = [Self::Support, Self::Explain, Self::NotSupport];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Support => "support",
+            Self::Explain => "explain",
+            Self::NotSupport => "not_support",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Support => "支持",
+            Self::Explain => "解释说明",
+            Self::NotSupport => "不予支持",
+        }
+    }
+}
+
+/// The written reply of 第32条: the request, the facts and reasons found, the opinion and its
+/// legal basis, and the outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyLetter {
+    pub request: String,
+    pub facts_and_reasons: String,
+    pub opinion: String,
+    pub legal_basis: String,
+    pub outcome: Outcome,
+}
+
+/// One thing a staff member does to a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseAction {
+    /// 登记 and 交办 to a handling unit (第22条), in one step.
+    RegisterAndAssign { unit: String },
+    /// 受理 by the unit (第23条).
+    Accept,
+    /// 不予受理, with the reason the citizen is told (for 申诉求决类 naming the statutory channel).
+    NotAccept { reason: String },
+    /// A note on the handling, public (shown to the citizen) or internal.
+    Progress { note: String, public: bool },
+    /// The written reply.
+    Reply(ReplyLetter),
+    /// 办结.
+    Close,
+}
+
+impl CaseAction {
+    /// The event kind it records.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::RegisterAndAssign { .. } => "assigned",
+            Self::Accept => "accepted",
+            Self::NotAccept { .. } => "not_accepted",
+            Self::Progress { .. } => "progress_note",
+            Self::Reply(_) => "replied",
+            Self::Close => "closed",
+        }
+    }
+
+    /// Whether the citizen sees the event on the status page.
+    pub fn public(&self) -> bool {
+        match self {
+            Self::Progress { public, .. } => *public,
+            _ => true,
+        }
+    }
+
+    /// The text of the event, as the timeline shows it. `unit_name` names the unit assigned.
+    pub fn text(&self, unit_name: &str) -> String {
+        match self {
+            Self::RegisterAndAssign { .. } => format!("已登记，交由{unit_name}办理"),
+            Self::Accept => "承办单位已受理".to_owned(),
+            Self::NotAccept { reason } => format!("不予受理：{reason}"),
+            Self::Progress { note, .. } => note.clone(),
+            Self::Reply(r) => format!("已书面答复（{}）", r.outcome.label()),
+            Self::Close => "已办结".to_owned(),
+        }
+    }
+}
+
+/// Why an action is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The role may never do this.
+    Role,
+    /// The case is with another unit.
+    OtherUnit,
+    /// Not at this stage of the case.
+    Stage,
+}
+
+impl Refusal {
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::Role => "您的角色不能进行这项操作",
+            Self::OtherUnit => "这件信访事项不在您的单位办理",
+            Self::Stage => "信访事项当前的状态不能进行这项操作，请刷新页面查看最新状态",
+        }
+    }
+}
+
+/// Whether `role` may take `action` on a case in `status`. `own_unit` says whether the case is
+/// assigned to the staff member's unit (only meaningful for unit staff).
+pub fn permitted(
+    action: &CaseAction,
+    status: Status,
+    role: StaffRole,
+    own_unit: bool,
+) -> Result<(), Refusal> {
+    use CaseAction as A;
+    let bureau = matches!(role, StaffRole::Registrar | StaffRole::Admin);
+    let unit = role == StaffRole::UnitStaff;
+    if unit && !own_unit {
+        return Err(Refusal::OtherUnit);
+    }
+    let (who_ok, stage_ok) = match action {
+        A::RegisterAndAssign { .. } => (bureau, status == Status::Received),
+        // The bureau may refuse at registration; the unit when it receives the case.
+        A::NotAccept { .. } => (
+            bureau || unit,
+            matches!(status, Status::Received | Status::Registered),
+        ),
+        A::Accept => (unit || bureau, status == Status::Registered),
+        A::Progress { .. } => (
+            unit || bureau || role == StaffRole::Supervisor,
+            !matches!(status, Status::Closed),
+        ),
+        A::Reply(_) => (unit || bureau, status == Status::Accepted),
+        A::Close => (unit || bureau, status == Status::Replied),
+    };
+    if !who_ok {
+        Err(Refusal::Role)
+    } else if !stage_ok {
+        Err(Refusal::Stage)
+    } else {
+        Ok(())
+    }
+}
+
+/// Length-checked text of an action's form field.
+fn text_field(
+    field: &str,
+    label: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+    problems: &mut Vec<FieldProblem>,
+) -> String {
+    let text = value.trim().replace("\r\n", "\n");
+    let len = text.chars().count();
+    if len < min {
+        problems.push(FieldProblem::new(
+            field,
+            "too_short",
+            if len == 0 {
+                format!("请填写{label}")
+            } else {
+                format!("{label}太短：至少 {min} 个字")
+            },
+        ));
+    } else if len > max {
+        problems.push(FieldProblem::new(
+            field,
+            "too_long",
+            format!("{label}太长：最多 {max} 个字，现在 {len} 个字"),
+        ));
+    }
+    text
+}
+
+/// Reads an action from a posted form (`action` plus its fields), checking every field.
+pub fn parse_action(
+    pairs: &[(String, String)],
+    unit_exists: impl Fn(&str) -> bool,
+) -> Result<CaseAction, Vec<FieldProblem>> {
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let mut problems = Vec::new();
+    let action = match get("action") {
+        "assign" => {
+            let unit = get("unit").trim().to_owned();
+            if unit.is_empty() {
+                problems.push(FieldProblem::new("unit", "required", "请选择承办单位"));
+            } else if !unit_exists(&unit) {
+                problems.push(FieldProblem::new(
+                    "unit",
+                    "unknown_unit",
+                    "承办单位不在名单中",
+                ));
+            }
+            CaseAction::RegisterAndAssign { unit }
+        }
+        "accept" => CaseAction::Accept,
+        "not_accept" => CaseAction::NotAccept {
+            reason: text_field(
+                "reason",
+                "不予受理的理由",
+                get("reason"),
+                10,
+                1000,
+                &mut problems,
+            ),
+        },
+        "progress" => CaseAction::Progress {
+            note: text_field("note", "办理情况", get("note"), 4, 1000, &mut problems),
+            public: get("public") == "yes",
+        },
+        "reply" => {
+            let outcome = Outcome::parse(get("outcome"));
+            if outcome.is_none() {
+                problems.push(FieldProblem::new(
+                    "outcome",
+                    "required",
+                    "请选择处理结果：支持、解释说明或不予支持",
+                ));
+            }
+            let letter = ReplyLetter {
+                request: text_field(
+                    "reply_request",
+                    "信访人的请求",
+                    get("reply_request"),
+                    4,
+                    1000,
+                    &mut problems,
+                ),
+                facts_and_reasons: text_field(
+                    "reply_facts",
+                    "查明的事实和理由",
+                    get("reply_facts"),
+                    10,
+                    5000,
+                    &mut problems,
+                ),
+                opinion: text_field(
+                    "opinion",
+                    "处理意见",
+                    get("opinion"),
+                    10,
+                    5000,
+                    &mut problems,
+                ),
+                legal_basis: text_field(
+                    "legal_basis",
+                    "法律依据",
+                    get("legal_basis"),
+                    4,
+                    1000,
+                    &mut problems,
+                ),
+                outcome: outcome.unwrap_or(Outcome::Explain),
+            };
+            CaseAction::Reply(letter)
+        }
+        "close" => CaseAction::Close,
+        _ => {
+            problems.push(FieldProblem::new("action", "unknown_action", "未知的操作"));
+            CaseAction::Close
+        }
+    };
+    if problems.is_empty() {
+        Ok(action)
+    } else {
+        Err(problems)
+    }
+}
+
+/// An ID number as lists show it: `110105********002X`.
+pub fn mask_id_number(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() != 18 {
+        return "*".repeat(chars.len());
+    }
+    let mut out: String = chars[..6].iter().collect();
+    out.push_str("********");
+    out.extend(&chars[14..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn the_bureau_registers_and_the_unit_accepts_replies_and_closes() {
+        let assign = CaseAction::RegisterAndAssign {
+            unit: "city-hrss".into(),
+        };
+        assert_eq!(
+            permitted(&assign, Status::Received, StaffRole::Registrar, false),
+            Ok(())
+        );
+        assert_eq!(
+            permitted(&assign, Status::Received, StaffRole::UnitStaff, true),
+            Err(Refusal::Role)
+        );
+        assert_eq!(
+            permitted(&assign, Status::Registered, StaffRole::Registrar, false),
+            Err(Refusal::Stage),
+            "registered once"
+        );
+        assert_eq!(
+            permitted(
+                &CaseAction::Accept,
+                Status::Registered,
+                StaffRole::UnitStaff,
+                true
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            permitted(
+                &CaseAction::Accept,
+                Status::Registered,
+                StaffRole::UnitStaff,
+                false
+            ),
+            Err(Refusal::OtherUnit),
+            "another unit's case"
+        );
+        let letter = CaseAction::Reply(ReplyLetter {
+            request: "r".into(),
+            facts_and_reasons: "f".into(),
+            opinion: "o".into(),
+            legal_basis: "l".into(),
+            outcome: Outcome::Support,
+        });
+        assert_eq!(
+            permitted(&letter, Status::Accepted, StaffRole::UnitStaff, true),
+            Ok(())
+        );
+        assert_eq!(
+            permitted(&letter, Status::Registered, StaffRole::UnitStaff, true),
+            Err(Refusal::Stage),
+            "no reply before acceptance"
+        );
+        assert_eq!(
+            permitted(
+                &CaseAction::Close,
+                Status::Replied,
+                StaffRole::UnitStaff,
+                true
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            permitted(&letter, Status::Accepted, StaffRole::Supervisor, false),
+            Err(Refusal::Role)
+        );
+        assert_eq!(
+            permitted(
+                &CaseAction::Accept,
+                Status::Registered,
+                StaffRole::LegalAid,
+                false
+            ),
+            Err(Refusal::Role)
+        );
+    }
+
+    #[test]
+    fn actions_are_read_from_forms_with_every_problem() {
+        assert_eq!(
+            parse_action(
+                &pairs(&[("action", "assign"), ("unit", "city-hrss")]),
+                |u| u == "city-hrss"
+            ),
+            Ok(CaseAction::RegisterAndAssign {
+                unit: "city-hrss".into()
+            })
+        );
+        let problems = parse_action(&pairs(&[("action", "assign"), ("unit", "nowhere")]), |_| {
+            false
+        })
+        .unwrap_err();
+        assert_eq!(problems[0].code, "unknown_unit");
+        let problems = parse_action(
+            &pairs(&[("action", "reply"), ("opinion", "太短")]),
+            |_| true,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "outcome",
+                "reply_request",
+                "reply_facts",
+                "opinion",
+                "legal_basis"
+            ]
+        );
+        assert!(parse_action(&pairs(&[("action", "drop_table")]), |_| true).is_err());
+    }
+
+    #[test]
+    fn events_say_what_happened() {
+        let a = CaseAction::RegisterAndAssign {
+            unit: "city-hrss".into(),
+        };
+        assert_eq!(a.kind(), "assigned");
+        assert_eq!(
+            a.text("市人力资源和社会保障局"),
+            "已登记，交由市人力资源和社会保障局办理"
+        );
+        let internal = CaseAction::Progress {
+            note: "已电话联系用人单位".into(),
+            public: false,
+        };
+        assert!(!internal.public());
+        assert_eq!(
+            Status::from_events(["received", a.kind(), "accepted", "replied"]),
+            Status::Replied
+        );
+    }
+
+    #[test]
+    fn id_numbers_are_masked_in_lists() {
+        assert_eq!(mask_id_number("11010519491231002X"), "110105********002X");
+        assert_eq!(mask_id_number("123"), "***");
+    }
+}
+
+/// The petitioner as a case page shows them to staff allowed to see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PetitionerView {
+    pub name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub address: String,
+    pub district: String,
+}
+
+/// One event as staff see it (public and internal).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventView {
+    pub at: String,
+    pub kind: String,
+    pub public: bool,
+    pub text: String,
+    pub actor: Option<String>,
+}
+
+/// A case page for one staff member: what they may see and do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub number: String,
+    pub category: String,
+    pub title: String,
+    pub status_label: String,
+    pub received_at: String,
+    /// `None` when the identity is hidden from this staff member (检举控告类, 第30条).
+    pub petitioner: Option<PetitionerView>,
+    pub request: String,
+    pub facts_and_reasons: String,
+    pub place_and_time: Option<String>,
+    pub earlier_handling: Option<String>,
+    pub suggested_unit: Option<String>,
+    pub assigned_unit: Option<String>,
+    pub register_due: chrono::NaiveDate,
+    pub events: Vec<EventView>,
+    pub replies: Vec<crate::domain::petition_view::Reply>,
+    /// The action codes of the forms to offer (`assign`, `accept`, `not_accept`, …).
+    pub actions: Vec<String>,
+    /// (code, name) of the units a case can be assigned to.
+    pub units: Vec<(String, String)>,
+    pub attachments: Vec<String>,
+}
+
+/// A case in the workbench's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseListItem {
+    pub number: String,
+    pub received_on: String,
+    pub category: String,
+    pub title: String,
+    /// Masked, or hidden for reports seen by a unit.
+    pub petitioner: String,
+    pub status_label: String,
+    pub unit: Option<String>,
+    pub register_due: chrono::NaiveDate,
+}

@@ -1,0 +1,358 @@
+//! A case on the workbench: the record (as far as this staff member may see it), its timeline,
+//! and the forms of the actions allowed now. Each form posts to the same address.
+
+use crate::api::get_case;
+use crate::components::form::{
+    Choice, ErrorSummary, FieldError, Radios, SelectField, TextArea, error_for, form_title,
+};
+use crate::domain::case::{CaseView, Outcome};
+use crate::domain::category::Category;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// What the server hands the page after an action was refused: the case, the problems, and what
+/// was typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseActionProblem {
+    pub view: Box<CaseView>,
+    pub errors: Vec<FieldError>,
+    pub values: Vec<(String, String)>,
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    if let Some(p) = use_context::<CaseActionProblem>() {
+        return view! { <CaseDetail view=*p.view errors=p.errors values=p.values /> }.into_any();
+    }
+    let number = use_params_map()
+        .read_untracked()
+        .get("number")
+        .unwrap_or_default();
+    let case = Resource::new(move || number.clone(), get_case);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Ok(Some(view)) => {
+                        view! { <CaseDetail view errors=Vec::new() values=Vec::new() /> }.into_any()
+                    }
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                            res.set_status(http::StatusCode::NOT_FOUND);
+                        }
+                        view! {
+                            <Title text="没有找到这件信访事项" />
+                            <div class="wrap">
+                                <h1>"没有找到这件信访事项"</h1>
+                                <p>"编号不存在，或者这件事项不由您的单位办理。"</p>
+                                <p>
+                                    <a href="/staff">"回到工作台"</a>
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => {
+                        view! { <super::SignInFirst /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn value_of(values: &[(String, String)], key: &str) -> Option<String> {
+    values
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+}
+
+#[component]
+fn CaseDetail(
+    view: CaseView,
+    errors: Vec<FieldError>,
+    values: Vec<(String, String)>,
+) -> impl IntoView {
+    let v = view;
+    let title = form_title(&format!("信访件 {}", v.number), &errors);
+    let action = format!("/staff/cases/{}", v.number);
+    let category = Category::parse(&v.category)
+        .map(Category::label)
+        .unwrap_or("");
+    let has = |a: &str| v.actions.iter().any(|x| x == a);
+    let (assign, accept, not_accept, reply, progress, close) = (
+        has("assign"),
+        has("accept"),
+        has("not_accept"),
+        has("reply"),
+        has("progress"),
+        has("close"),
+    );
+    let suggested = v
+        .units
+        .iter()
+        .find(|(_, name)| Some(name) == v.suggested_unit.as_ref())
+        .map(|(code, _)| code.clone())
+        .unwrap_or_default();
+    let val = |k: &str, default: String| value_of(&values, k).unwrap_or(default);
+    view! {
+        <Title text=title />
+        <div class="wrap">
+            <p>
+                <a href="/staff">"← 工作台"</a>
+            </p>
+            <ErrorSummary errors=errors.clone() />
+            <h1>{v.title.clone()}</h1>
+            <dl class="facts">
+                <dt>"编号"</dt>
+                <dd>{v.number.clone()}</dd>
+                <dt>"类别"</dt>
+                <dd>{category}</dd>
+                <dt>"状态"</dt>
+                <dd id="case-status">
+                    <strong>{v.status_label.clone()}</strong>
+                </dd>
+                <dt>"收到时间"</dt>
+                <dd>{v.received_at.clone()}</dd>
+                <dt>"登记、交办期限（第二十二条）"</dt>
+                <dd>{super::super::petition::date_label(v.register_due)}</dd>
+                <dt>"承办单位"</dt>
+                <dd>
+                    {v
+                        .assigned_unit
+                        .clone()
+                        .unwrap_or_else(|| {
+                            format!(
+                                "尚未交办（信访人希望：{}）",
+                                v.suggested_unit.clone().unwrap_or_else(|| "未选择".into()),
+                            )
+                        })}
+                </dd>
+            </dl>
+            <h2>"信访人"</h2>
+            {match v.petitioner.clone() {
+                Some(p) => {
+                    view! {
+                        <dl class="facts" id="petitioner">
+                            <dt>"姓名"</dt>
+                            <dd>{p.name}</dd>
+                            <dt>"身份证号码"</dt>
+                            <dd>{p.id_number}</dd>
+                            <dt>"手机号码"</dt>
+                            <dd>{p.mobile}</dd>
+                            <dt>"住址"</dt>
+                            <dd>{p.address} "（" {p.district} "）"</dd>
+                        </dl>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p class="notice" id="petitioner">
+                            "检举控告类事项：信访人的身份信息依法不向承办单位提供（《信访工作条例》第三十条）。"
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+            <h2>"反映的事项"</h2>
+            <dl class="facts">
+                <dt>"请求"</dt>
+                <dd class="pre">{v.request.clone()}</dd>
+                <dt>"事实和理由"</dt>
+                <dd class="pre">{v.facts_and_reasons.clone()}</dd>
+                <dt>"地点和时间"</dt>
+                <dd>{v.place_and_time.clone().unwrap_or_else(|| "未填写".into())}</dd>
+                <dt>"此前的处理"</dt>
+                <dd class="pre">{v.earlier_handling.clone().unwrap_or_else(|| "未填写".into())}</dd>
+                <dt>"材料"</dt>
+                <dd>
+                    {if v.attachments.is_empty() {
+                        "没有".to_owned()
+                    } else {
+                        v.attachments.join("、")
+                    }}
+                </dd>
+            </dl>
+            <h2>"办理过程"</h2>
+            <ol class="timeline" id="timeline">
+                {v
+                    .events
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <li>
+                                <span class="timeline-at">{e.at.clone()}</span>
+                                " "
+                                {e.text.clone()}
+                                {e.actor.clone().map(|a| format!("（{a}）"))}
+                                {(!e.public).then_some("〔内部〕")}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {(!v.replies.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>"信访处理意见书"</h2>
+                        {v
+                            .replies
+                            .iter()
+                            .map(|r| {
+                                view! {
+                                    <dl class="facts reply">
+                                        <dt>"处理结果"</dt>
+                                        <dd>{r.outcome.clone()}</dd>
+                                        <dt>"处理意见"</dt>
+                                        <dd class="pre">{r.opinion.clone()}</dd>
+                                        <dt>"法律依据"</dt>
+                                        <dd>{r.legal_basis.clone()}</dd>
+                                    </dl>
+                                }
+                            })
+                            .collect_view()}
+                    }
+                })}
+            <h2>"操作"</h2>
+            {(v.actions.is_empty()).then(|| view! { <p>"当前没有您可以进行的操作。"</p> })}
+            {assign
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="assign" />
+                            <SelectField
+                                id="unit"
+                                label="登记并交办给"
+                                placeholder="请选择承办单位"
+                                options=v.units.clone()
+                                value=val("unit", suggested.clone())
+                                error=error_for(&errors, "unit")
+                            />
+                            <button type="submit" class="button">
+                                "登记并交办"
+                            </button>
+                        </form>
+                    }
+                })}
+            {accept
+                .then(|| {
+                    view! { <ActionButton url=action.clone() action="accept" label="受理" /> }
+                })}
+            {reply
+                .then(|| {
+                    let choices = Outcome::ALL
+                        .into_iter()
+                        .map(|o| Choice {
+                            value: o.code(),
+                            label: o.label().to_owned(),
+                            hint: None,
+                        })
+                        .collect();
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="reply" />
+                            <h3>"出具信访处理意见书（第三十二条）"</h3>
+                            <TextArea
+                                id="reply_request"
+                                label="信访人的请求"
+                                rows=3
+                                value=val("reply_request", v.request.clone())
+                                error=error_for(&errors, "reply_request")
+                            />
+                            <TextArea
+                                id="reply_facts"
+                                label="查明的事实和理由"
+                                value=val("reply_facts", String::new())
+                                error=error_for(&errors, "reply_facts")
+                            />
+                            <TextArea
+                                id="opinion"
+                                label="处理意见"
+                                value=val("opinion", String::new())
+                                error=error_for(&errors, "opinion")
+                            />
+                            <TextArea
+                                id="legal_basis"
+                                label="法律依据"
+                                rows=2
+                                value=val("legal_basis", String::new())
+                                error=error_for(&errors, "legal_basis")
+                            />
+                            <Radios
+                                name="outcome"
+                                legend="处理结果".to_owned()
+                                choices
+                                value=val("outcome", String::new())
+                                error=error_for(&errors, "outcome")
+                            />
+                            <button type="submit" class="button">
+                                "出具意见书"
+                            </button>
+                        </form>
+                    }
+                })}
+            {progress
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="progress" />
+                            <TextArea
+                                id="note"
+                                label="记录办理情况"
+                                rows=3
+                                value=val("note", String::new())
+                                error=error_for(&errors, "note")
+                            />
+                            <div class="checkbox">
+                                <input type="checkbox" id="public" name="public" value="yes" />
+                                <label for="public">"向信访人公开这条记录"</label>
+                            </div>
+                            <button type="submit" class="button secondary">
+                                "记录"
+                            </button>
+                        </form>
+                    }
+                })}
+            {not_accept
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="not_accept" />
+                            <TextArea
+                                id="reason"
+                                label="不予受理的理由（申诉求决类请写明应当通过的法定途径）"
+                                rows=3
+                                value=val("reason", String::new())
+                                error=error_for(&errors, "reason")
+                            />
+                            <button type="submit" class="button secondary">
+                                "不予受理"
+                            </button>
+                        </form>
+                    }
+                })}
+            {close
+                .then(|| {
+                    view! { <ActionButton url=action.clone() action="close" label="办结" /> }
+                })}
+        </div>
+    }
+}
+
+/// An action that needs nothing but a press.
+#[component]
+fn ActionButton(url: String, action: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <form method="post" action=url class="case-action">
+            <input type="hidden" name="action" value=action />
+            <button type="submit" class="button">
+                {label}
+            </button>
+        </form>
+    }
+}

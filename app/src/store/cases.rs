@@ -1,0 +1,272 @@
+//! The staff side of petitions: lists, the full record, appending events, replies, the audit log.
+
+use super::{Pool, StoreError};
+use crate::domain::case::ReplyLetter;
+use crate::domain::status::Status;
+
+/// A case as the workbench lists it.
+#[derive(Debug, Clone)]
+pub struct CaseRow {
+    pub id: i64,
+    pub number: String,
+    pub received_on: String,
+    pub category: String,
+    pub title: String,
+    pub petitioner_name: String,
+    pub id_number: String,
+    pub status: Status,
+    /// The unit it was assigned to (the last 'assigned' event), if any.
+    pub assigned_unit: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    number: String,
+    received_on: String,
+    category: String,
+    title: String,
+    petitioner_name: String,
+    id_number: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct KindRow {
+    petition_id: i64,
+    kind: String,
+    unit_code: Option<String>,
+}
+
+/// The newest cases (at most `limit`), with their status and unit, for a unit's staff only those
+/// assigned to `unit`.
+pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<CaseRow>, StoreError> {
+    let rows = sqlx::query_as::<_, ListRow>(
+        "SELECT id, number, received_on, category, title, petitioner_name, id_number \
+         FROM petitions ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    let Some(oldest) = rows.last().map(|r| r.id) else {
+        return Ok(Vec::new());
+    };
+    let kinds = sqlx::query_as::<_, KindRow>(
+        "SELECT petition_id, kind, unit_code FROM petition_events WHERE petition_id >= $1 ORDER BY id",
+    )
+    .bind(oldest)
+    .fetch_all(pool)
+    .await?;
+    let mut out: Vec<CaseRow> = rows
+        .into_iter()
+        .map(|r| {
+            let mine: Vec<&KindRow> = kinds.iter().filter(|k| k.petition_id == r.id).collect();
+            CaseRow {
+                status: Status::from_events(mine.iter().map(|k| k.kind.as_str())),
+                assigned_unit: mine
+                    .iter()
+                    .rev()
+                    .find(|k| k.kind == "assigned")
+                    .and_then(|k| k.unit_code.clone()),
+                id: r.id,
+                number: r.number,
+                received_on: r.received_on,
+                category: r.category,
+                title: r.title,
+                petitioner_name: r.petitioner_name,
+                id_number: r.id_number,
+            }
+        })
+        .collect();
+    if let Some(unit) = unit {
+        out.retain(|c| c.assigned_unit.as_deref() == Some(unit));
+    }
+    Ok(out)
+}
+
+/// Everything recorded about a case.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub number: String,
+    pub category: String,
+    pub petitioner_name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub address: String,
+    pub district: String,
+    pub unit_code: Option<String>,
+    pub title: String,
+    pub request: String,
+    pub facts_and_reasons: String,
+    pub place_and_time: Option<String>,
+    pub earlier_handling: Option<String>,
+    pub channel: String,
+    pub route_check: Option<String>,
+    pub received_on: String,
+    pub received_at: String,
+}
+
+pub async fn find(pool: &Pool, number: &str) -> Result<Option<CaseRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, CaseRecord>(
+        "SELECT id, number, category, petitioner_name, id_number, mobile, address, district, \
+                unit_code, title, request, facts_and_reasons, place_and_time, earlier_handling, \
+                channel, route_check, received_on, received_at \
+         FROM petitions WHERE number = $1",
+    )
+    .bind(number)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// One event with who recorded it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventRow {
+    pub at: String,
+    pub kind: String,
+    pub public: bool,
+    pub text: String,
+    pub unit_code: Option<String>,
+    pub actor: Option<String>,
+}
+
+pub async fn events(pool: &Pool, petition_id: i64) -> Result<Vec<EventRow>, StoreError> {
+    Ok(sqlx::query_as::<_, EventRow>(
+        "SELECT e.at, e.kind, e.public = 1 AS public, e.text, e.unit_code, s.display_name AS actor \
+         FROM petition_events e LEFT JOIN staff_users s ON s.id = e.actor_staff_id \
+         WHERE e.petition_id = $1 ORDER BY e.id",
+    )
+    .bind(petition_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The status and assigned unit of a case from its events.
+pub fn state_of(events: &[EventRow]) -> (Status, Option<String>) {
+    (
+        Status::from_events(events.iter().map(|e| e.kind.as_str())),
+        events
+            .iter()
+            .rev()
+            .find(|e| e.kind == "assigned")
+            .and_then(|e| e.unit_code.clone()),
+    )
+}
+
+/// A new event to append.
+pub struct NewEvent<'a> {
+    pub petition_id: i64,
+    pub staff_id: i64,
+    pub at: &'a str,
+    pub kind: &'a str,
+    pub public: bool,
+    pub text: &'a str,
+    pub unit_code: Option<&'a str>,
+    pub reply: Option<&'a ReplyLetter>,
+}
+
+/// Appends an event (and its reply) in one write transaction, after `allowed` approved the case's
+/// state as read inside that transaction, so two staff acting at once cannot both act on a stale
+/// state. `allowed` returns the refusal to pass back, if any.
+pub async fn append<R>(
+    pool: &Pool,
+    new: NewEvent<'_>,
+    allowed: impl FnOnce(Status, Option<&str>) -> Result<(), R>,
+) -> Result<Result<(), R>, StoreError> {
+    let mut write = super::begin_write(pool).await?;
+    let tx = &mut write.tx;
+    let kinds = sqlx::query_as::<_, KindRow>(
+        "SELECT petition_id, kind, unit_code FROM petition_events WHERE petition_id = $1 ORDER BY id",
+    )
+    .bind(new.petition_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let status = Status::from_events(kinds.iter().map(|k| k.kind.as_str()));
+    let unit = kinds
+        .iter()
+        .rev()
+        .find(|k| k.kind == "assigned")
+        .and_then(|k| k.unit_code.clone());
+    if let Err(refusal) = allowed(status, unit.as_deref()) {
+        return Ok(Err(refusal));
+    }
+    let event_id = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO petition_events (petition_id, at, kind, public, actor_staff_id, text, unit_code) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(new.petition_id)
+    .bind(new.at)
+    .bind(new.kind)
+    .bind(i64::from(new.public))
+    .bind(new.staff_id)
+    .bind(new.text)
+    .bind(new.unit_code)
+    .fetch_one(&mut **tx)
+    .await?;
+    if let Some(r) = new.reply {
+        sqlx::query(
+            "INSERT INTO replies (petition_id, event_id, request, facts_and_reasons, opinion, \
+             legal_basis, outcome, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(new.petition_id)
+        .bind(event_id)
+        .bind(&r.request)
+        .bind(&r.facts_and_reasons)
+        .bind(&r.opinion)
+        .bind(&r.legal_basis)
+        .bind(r.outcome.code())
+        .bind(new.at)
+        .execute(&mut **tx)
+        .await?;
+    }
+    write.tx.commit().await?;
+    Ok(Ok(()))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReplyRow {
+    pub at: String,
+    pub request: String,
+    pub facts_and_reasons: String,
+    pub opinion: String,
+    pub legal_basis: String,
+    pub outcome: String,
+}
+
+pub async fn replies(pool: &Pool, petition_id: i64) -> Result<Vec<ReplyRow>, StoreError> {
+    Ok(sqlx::query_as::<_, ReplyRow>(
+        "SELECT at, request, facts_and_reasons, opinion, legal_basis, outcome FROM replies \
+         WHERE petition_id = $1 ORDER BY id",
+    )
+    .bind(petition_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Records that `staff_id` did `action` (e.g. viewed the full record) on a case.
+pub async fn audit(
+    pool: &Pool,
+    staff_id: i64,
+    action: &str,
+    petition_id: Option<i64>,
+    at: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, staff_id, action, petition_id) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(at)
+    .bind(staff_id)
+    .bind(action)
+    .bind(petition_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn audit_count(pool: &Pool, petition_id: i64) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_log WHERE petition_id = $1")
+            .bind(petition_id)
+            .fetch_one(pool)
+            .await?,
+    )
+}

@@ -1,0 +1,256 @@
+//! The case lifecycle on the workbench against the real server: events appended by the right
+//! people at the right stage, units confined to their own cases, reporters hidden from units
+//! (第30条), every view of a full record audited, and the reply reaching the citizen.
+
+use portal_tests::{TestApp, spawn_app};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn sign_in(app: &TestApp, username: &str) -> String {
+    let password = &app
+        .seeded
+        .iter()
+        .find(|s| s.username == username)
+        .unwrap()
+        .password;
+    let res = app
+        .http
+        .post(app.url("/staff/login"))
+        .form(&[("username", username), ("password", password.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{username} signs in");
+    let set = res.headers()["set-cookie"].to_str().unwrap();
+    set.split(';').next().unwrap().to_owned()
+}
+
+async fn page(app: &TestApp, cookie: &str, path: &str) -> (StatusCode, String) {
+    let res = app
+        .http
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+async fn act(
+    app: &TestApp,
+    cookie: &str,
+    number: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let res = app
+        .http
+        .post(app.url(&format!("/staff/cases/{number}")))
+        .header("cookie", cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+fn petition(category: &str, unit: &str) -> Value {
+    json!({
+        "category": category,
+        "petitioner": {
+            "name": "张三", "id_number": "11010519491231002X", "mobile": "13812345678",
+            "address": "防城港市港口区渔洲路 1 号", "district": "450602"
+        },
+        "unit": unit,
+        "title": "工资拖欠问题",
+        "request": "请求督促用人单位支付拖欠的三个月工资。",
+        "facts_and_reasons": "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。"
+    })
+}
+
+async fn status_of(app: &TestApp, number: &str, code: &str) -> Value {
+    app.http
+        .get(app.url(&format!("/api/v1/petitions/{number}")))
+        .header("X-Query-Code", code)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_case_goes_from_registration_to_a_reply_the_citizen_reads() {
+    let app = spawn_app().await;
+    let (number, code) = app.submit_petition(&petition("appeal", "city-hrss")).await;
+    let registrar = sign_in(&app, "dengji").await;
+
+    // The queue lists it with the ID number masked.
+    let (_, html) = page(&app, &registrar, "/staff").await;
+    assert!(html.contains(&number) && html.contains("110105********002X"));
+    assert!(!html.contains("11010519491231002X"), "masked in lists");
+
+    // The case page shows the full record, and that view is audited.
+    let (status, html) = page(&app, &registrar, &format!("/staff/cases/{number}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("11010519491231002X"));
+    assert!(html.contains("value=\"assign\""));
+    let id: i64 = sqlx::query_scalar("SELECT id FROM petitions WHERE number = $1")
+        .bind(&number)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        app::store::cases::audit_count(&app.pool, id).await.unwrap(),
+        1
+    );
+
+    // The unit cannot accept before it has the case; the registrar cannot reply.
+    let unit = sign_in(&app, "city-hrss").await;
+    let (status, _) = act(&app, &unit, &number, &[("action", "accept")]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "not yet the unit's case");
+    let (status, html) = act(
+        &app,
+        &registrar,
+        &number,
+        &[("action", "assign"), ("unit", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("请选择承办单位"));
+    let (status, _) = act(
+        &app,
+        &registrar,
+        &number,
+        &[("action", "assign"), ("unit", "city-hrss")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, html) = act(
+        &app,
+        &registrar,
+        &number,
+        &[("action", "assign"), ("unit", "city-hrss")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "registered once");
+    assert!(html.contains("当前的状态不能进行这项操作"));
+
+    // Another unit sees nothing of it.
+    let other = sign_in(&app, "city-housing").await;
+    let (_, html) = page(&app, &other, "/staff").await;
+    assert!(!html.contains(&number));
+    let (status, html) = page(&app, &other, &format!("/staff/cases/{number}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!html.contains("张三"));
+    let (status, _) = act(&app, &other, &number, &[("action", "accept")]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The unit accepts, notes progress internally, replies with the letter of 第32条.
+    let (status, _) = act(&app, &unit, &number, &[("action", "accept")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = act(
+        &app,
+        &unit,
+        &number,
+        &[("action", "progress"), ("note", "已约谈用人单位负责人")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let reply = [
+        ("action", "reply"),
+        ("reply_request", "请求督促用人单位支付拖欠的三个月工资。"),
+        (
+            "reply_facts",
+            "经查，该公司自 8 月起确未足额支付工资，共计拖欠三个月。",
+        ),
+        (
+            "opinion",
+            "已责令该公司于 15 日内支付拖欠工资，逾期将依法处理。",
+        ),
+        ("legal_basis", "《劳动保障监察条例》第二十六条"),
+    ];
+    let (status, html) = act(&app, &unit, &number, &reply).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no outcome chosen"
+    );
+    assert!(html.contains("请选择处理结果"));
+    assert!(
+        html.contains("已责令该公司于 15 日内支付拖欠工资"),
+        "what was typed is kept"
+    );
+    let mut full = reply.to_vec();
+    full.push(("outcome", "support"));
+    let (status, _) = act(&app, &unit, &number, &full).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // The citizen sees the public events and the reply, not the internal note.
+    let body = status_of(&app, &number, &code).await;
+    assert_eq!(body["status"], "replied");
+    let timeline = body["timeline"].to_string();
+    assert!(timeline.contains("交由防城港市人力资源和社会保障局办理"));
+    assert!(!timeline.contains("约谈"), "internal notes stay internal");
+    assert_eq!(body["replies"][0]["outcome"], "支持");
+    assert!(
+        body["replies"][0]["opinion"]
+            .as_str()
+            .unwrap()
+            .contains("15 日内")
+    );
+
+    let (status, _) = act(&app, &unit, &number, &[("action", "close")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, &number, &code).await["status"], "closed");
+}
+
+#[tokio::test]
+async fn a_reporter_is_hidden_from_the_unit_reported_on() {
+    let app = spawn_app().await;
+    let (number, _) = app
+        .submit_petition(&petition("report", "city-housing"))
+        .await;
+    let registrar = sign_in(&app, "dengji").await;
+    let (status, _) = act(
+        &app,
+        &registrar,
+        &number,
+        &[("action", "assign"), ("unit", "city-housing")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let unit = sign_in(&app, "city-housing").await;
+    for path in ["/staff".to_owned(), format!("/staff/cases/{number}")] {
+        let (status, html) = page(&app, &unit, &path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&number) || path == "/staff");
+        for secret in ["张三", "110105", "13812345678", "渔洲路"] {
+            assert!(
+                !html.contains(secret),
+                "{secret} shown to the unit on {path}"
+            );
+        }
+    }
+    // The bureau still sees who it is.
+    let (_, html) = page(&app, &registrar, &format!("/staff/cases/{number}")).await;
+    assert!(html.contains("张三"));
+}
+
+#[tokio::test]
+async fn signed_out_visitors_are_sent_to_sign_in() {
+    let app = spawn_app().await;
+    let (number, _) = app.submit_petition(&petition("appeal", "city-hrss")).await;
+    let res = app.get(&format!("/staff/cases/{number}")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/staff/login");
+    let res = app
+        .http
+        .post(app.url(&format!("/staff/cases/{number}")))
+        .form(&[("action", "close")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/staff/login");
+}
