@@ -139,3 +139,95 @@ browser_test!(status_lookup_from_the_home_page, |app, b| {
         main.contains(&number) && main.contains("东兴市人民政府") && main.contains("检举控告类")
     );
 });
+
+/// Signs in on the sign-in page with a seeded account.
+async fn staff_sign_in(
+    app: &portal_tests::TestApp,
+    b: &portal_tests::browser::Browser,
+    username: &str,
+) {
+    let password = &app
+        .seeded
+        .iter()
+        .find(|s| s.username == username)
+        .unwrap()
+        .password;
+    b.visit(&app.url("/staff/login")).await;
+    b.fill("username", username).await;
+    b.fill("password", password).await;
+    b.press("form button[type=submit]").await;
+    assert_eq!(b.text("h1").await, "工作台");
+}
+
+browser_test!(
+    a_case_is_assigned_answered_and_read_by_the_citizen,
+    |app, b| {
+        let (number, code) = app
+        .submit_petition(&serde_json::json!({
+            "category": "appeal",
+            "petitioner": {
+                "name": "张三", "id_number": "11010519491231002X", "mobile": "13812345678",
+                "address": "防城港市港口区渔洲路 1 号", "district": "450602"
+            },
+            "unit": "city-hrss",
+            "title": "工资拖欠问题",
+            "request": "请求督促用人单位支付拖欠的三个月工资。",
+            "facts_and_reasons": "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。"
+        }))
+        .await;
+        // 登记员: the list masks the ID number; the case is registered and assigned.
+        staff_sign_in(app, b, "dengji").await;
+        assert!(b.text("table.cases").await.contains("110105********002X"));
+        b.click_link(&number).await;
+        assert!(b.text("#case-status").await.contains("已收到"));
+        b.select("unit", "city-hrss").await;
+        b.press("form:has(input[value='assign']) button").await;
+        assert!(b.text("#case-status").await.contains("已登记"));
+        b.visit(&app.url("/staff")).await;
+        b.press("form[action='/staff/logout'] button").await;
+
+        // The unit accepts and replies; a missing outcome is named and the text kept.
+        staff_sign_in(app, b, "city-hrss").await;
+        b.click_link(&number).await;
+        b.press("form:has(input[value='accept']) button").await;
+        assert!(b.text("#case-status").await.contains("已受理"));
+        b.fill(
+            "reply_facts",
+            "经查，该公司自 8 月起确未足额支付工资，共计拖欠三个月。",
+        )
+        .await;
+        b.fill(
+            "opinion",
+            "已责令该公司于 15 日内支付拖欠工资，逾期将依法处理。",
+        )
+        .await;
+        b.fill("legal_basis", "《劳动保障监察条例》第二十六条")
+            .await;
+        b.press("form:has(input[value='reply']) button[type=submit]")
+            .await;
+        assert!(b.text(".error-summary").await.contains("请选择处理结果"));
+        assert!(
+            b.value("opinion")
+                .await
+                .unwrap_or_default()
+                .contains("15 日内")
+        );
+        b.click("#outcome").await;
+        b.press("form:has(input[value='reply']) button[type=submit]")
+            .await;
+        assert!(b.text("#case-status").await.contains("已书面答复"));
+
+        // The citizen reads the reply.
+        b.visit(&app.url("/lookup")).await;
+        b.fill("number", &number).await;
+        b.fill("code", &code).await;
+        b.press("form button[type=submit]").await;
+        let main = b.text("main").await;
+        assert!(
+            main.contains("已书面答复")
+                && main.contains("15 日内支付拖欠工资")
+                && main.contains("支持"),
+            "{main}"
+        );
+    }
+);

@@ -221,13 +221,20 @@ pub fn Radios(
     choices: Vec<Choice>,
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
+    /// The legend is the page's heading (`h1`) unless the question is one of several on a page.
+    #[prop(optional)]
+    not_the_heading: bool,
 ) -> impl IntoView {
     let described = described_by(name, hint.is_some(), error.is_some());
     let class = field_class(&error);
     view! {
         <fieldset class=class id=format!("{name}-group") aria-describedby=described>
             <legend>
-                <h1>{legend}</h1>
+                {if not_the_heading {
+                    view! { <span class="legend">{legend}</span> }.into_any()
+                } else {
+                    view! { <h1>{legend}</h1> }.into_any()
+                }}
             </legend>
             {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
             <FieldMessage id=name error />

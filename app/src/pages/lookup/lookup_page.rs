@@ -153,6 +153,8 @@ fn CaseStatus(status: PetitionStatus) -> impl IntoView {
                                     <dd>{r.opinion.clone()}</dd>
                                     <dt>"法律依据"</dt>
                                     <dd>{r.legal_basis.clone()}</dd>
+                                    <dt>"处理结果"</dt>
+                                    <dd>{r.outcome.clone()}</dd>
                                 </dl>
                             </section>
                         }

@@ -286,6 +286,7 @@ fn CaseDetail(
                             <Radios
                                 name="outcome"
                                 legend="处理结果".to_owned()
+                                not_the_heading=true
                                 choices
                                 value=val("outcome", String::new())
                                 error=error_for(&errors, "outcome")
