@@ -10,6 +10,7 @@ use crate::domain::category::Category;
 use crate::domain::clock::Limit;
 use crate::domain::petition::FieldProblem;
 use crate::domain::petition_view::Reply;
+use crate::domain::review::REPLY_KINDS;
 use crate::domain::staff::{StaffAccount, StaffRole};
 use crate::domain::status::Status;
 use crate::petitions::shanghai;
@@ -239,23 +240,42 @@ pub async fn act(
         _ => None,
     };
     let at = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+    // A reply while a 复查 or 复核 request waits answers that request (one level up).
+    let pending = store::cases::events(&ctx.pool, record.id)
+        .await?
+        .iter()
+        .rev()
+        .find(|e| e.kind.ends_with("_requested") || REPLY_KINDS.contains(&e.kind.as_str()))
+        .map(|e| e.kind.clone());
+    let kind = match (&action, pending.as_deref()) {
+        (CaseAction::Reply(_), Some("review_requested")) => "review_answered",
+        (CaseAction::Reply(_), Some("recheck_requested")) => "recheck_answered",
+        _ => action.kind(),
+    };
+    let text = match kind {
+        "review_answered" => text.replace("已书面答复", "已作出复查意见"),
+        "recheck_answered" => text.replace("已书面答复", "已作出复核意见"),
+        _ => text,
+    };
     store::cases::append(
         &ctx.pool,
         store::cases::NewEvent {
             petition_id: record.id,
-            staff_id: staff.id,
+            staff_id: Some(staff.id),
             at: &at,
-            kind: action.kind(),
+            kind,
             public: action.public(),
             text: &text,
             unit_code: assigned_to.as_deref(),
             reply: reply.as_ref(),
+            evaluation: None,
         },
-        |status, unit| {
-            if !may_see(staff, unit) {
+        |events| {
+            let (status, unit) = store::cases::EventKind::state(events);
+            if !may_see(staff, unit.as_deref()) {
                 return Err(ActError::NotFound);
             }
-            let own = staff.unit_code.is_some() && staff.unit_code.as_deref() == unit;
+            let own = staff.unit_code.is_some() && staff.unit_code == unit;
             permitted(&action, status, staff.role, own).map_err(ActError::Refused)
         },
     )

@@ -201,6 +201,7 @@ pub async fn lookup(
         .map(crate::cases::reply_view)
         .collect();
     let status = Status::from_events(events.iter().map(|e| e.kind.as_str()));
+    let after_reply = after_reply_options(ctx, &events);
     let received_on = NaiveDate::parse_from_str(&record.received_on, "%Y-%m-%d")
         .map_err(|_| StoreError::Duplicate("received date"))?;
     Ok(PetitionStatus {
@@ -228,8 +229,47 @@ pub async fn lookup(
             register: ctx.config.calendar.due(Limit::Register, received_on),
         },
         replies,
+        after_reply,
         same_matter_as: record.same_matter_as_number,
     })
+}
+
+/// What the citizen may do about the latest reply, from the public events.
+fn after_reply_options(
+    ctx: &AppContext,
+    events: &[store::petitions::EventRecord],
+) -> crate::domain::petition_view::AfterReplyOptions {
+    use crate::domain::clock::Limit;
+    use crate::domain::review::{AfterReply, may_rate, review_request};
+    let state = AfterReply::from_events(events.iter().map(|e| {
+        (
+            e.kind.as_str(),
+            chrono::DateTime::parse_from_rfc3339(&e.at)
+                .map(|t| t.date_naive())
+                .unwrap_or_default(),
+        )
+    }));
+    let today = Utc::now().with_timezone(&shanghai()).date_naive();
+    let request = review_request(&state, today, &ctx.config.calendar).ok();
+    let until = state.last_reply.map(|(kind, date)| {
+        let limit = if kind == "replied" {
+            Limit::RequestReview
+        } else {
+            Limit::RequestRecheck
+        };
+        ctx.config.calendar.due(limit, date)
+    });
+    crate::domain::petition_view::AfterReplyOptions {
+        can_evaluate: may_rate(&state).is_ok(),
+        can_request: request.map(|k| {
+            if k == "recheck_requested" {
+                "recheck".to_owned()
+            } else {
+                "review".to_owned()
+            }
+        }),
+        request_until: request.and(until),
+    }
 }
 
 fn decoy_hash() -> &'static str {
@@ -240,4 +280,187 @@ fn decoy_hash() -> &'static str {
             .map(|h| h.to_string())
             .unwrap_or_default()
     })
+}
+
+/// Why a citizen's rating or review request was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum AfterReplyError {
+    #[error("no petition with this number and code")]
+    NotFound,
+    #[error("too many failed lookups")]
+    TooManyAttempts(std::time::Duration),
+    #[error("fields with problems")]
+    Invalid(Vec<FieldProblem>),
+    #[error("not at this stage")]
+    NotNow(crate::domain::review::NotNow),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<LookupError> for AfterReplyError {
+    fn from(e: LookupError) -> Self {
+        match e {
+            LookupError::NotFound => Self::NotFound,
+            LookupError::TooManyAttempts(wait) => Self::TooManyAttempts(wait),
+            LookupError::Store(e) => Self::Store(e),
+        }
+    }
+}
+
+/// An optional comment or a required reason: trimmed, at most `max` characters.
+fn citizen_text(
+    field: &str,
+    label: &str,
+    value: &str,
+    required: bool,
+    max: usize,
+) -> Result<Option<String>, AfterReplyError> {
+    let text = value.trim().replace("\r\n", "\n");
+    let len = text.chars().count();
+    let problem = if len == 0 && required {
+        Some(("required", format!("请填写{label}")))
+    } else if len > max {
+        Some((
+            "too_long",
+            format!("{label}太长：最多 {max} 个字，现在 {len} 个字"),
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some((code, message)) => Err(AfterReplyError::Invalid(vec![FieldProblem::new(
+            field, code, message,
+        )])),
+        None => Ok((len > 0).then_some(text)),
+    }
+}
+
+/// Appends a citizen's event once `check` approved the case's events, read in the same write
+/// transaction.
+async fn append_citizen_event(
+    ctx: &AppContext,
+    number: &str,
+    kind: &str,
+    text: &str,
+    evaluation: Option<(&str, Option<&str>)>,
+    check: impl FnOnce(&crate::domain::review::AfterReply) -> Result<(), crate::domain::review::NotNow>,
+) -> Result<(), AfterReplyError> {
+    let record = store::cases::find(&ctx.pool, number)
+        .await?
+        .ok_or(AfterReplyError::NotFound)?;
+    let at = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+    store::cases::append(
+        &ctx.pool,
+        store::cases::NewEvent {
+            petition_id: record.id,
+            staff_id: None,
+            at: &at,
+            kind,
+            public: true,
+            text,
+            unit_code: None,
+            reply: None,
+            evaluation,
+        },
+        |events| {
+            let state = crate::domain::review::AfterReply::from_events(
+                events.iter().map(|e| (e.kind.as_str(), e.date())),
+            );
+            check(&state)
+        },
+    )
+    .await?
+    .map_err(AfterReplyError::NotNow)
+}
+
+/// 满意度评价 of the latest written reply (第21条): once per reply.
+pub async fn evaluate(
+    ctx: &AppContext,
+    number: &str,
+    code: &str,
+    client: &str,
+    rating: &str,
+    comment: Option<&str>,
+) -> Result<(), AfterReplyError> {
+    let status = guarded_lookup(ctx, number, code, client).await?;
+    let Some(rating) = crate::domain::review::Rating::parse(rating) else {
+        return Err(AfterReplyError::Invalid(vec![FieldProblem::new(
+            "rating",
+            "required",
+            "请选择评价：满意、基本满意或不满意",
+        )]));
+    };
+    let comment = citizen_text("comment", "意见", comment.unwrap_or(""), false, 500)?;
+    let text = format!("信访人评价：{}", rating.label());
+    append_citizen_event(
+        ctx,
+        &status.number,
+        "evaluated",
+        &text,
+        Some((rating.code(), comment.as_deref())),
+        crate::domain::review::may_rate,
+    )
+    .await
+}
+
+/// A 复查 (第35条) or, after the 复查 answer, 复核 (第36条) request; returns which it was.
+pub async fn request_review(
+    ctx: &AppContext,
+    number: &str,
+    code: &str,
+    client: &str,
+    reason: &str,
+) -> Result<&'static str, AfterReplyError> {
+    let status = guarded_lookup(ctx, number, code, client).await?;
+    let reason =
+        citizen_text("reason", "请求复查或复核的理由", reason, true, 2000)?.unwrap_or_default();
+    let today = Utc::now().with_timezone(&shanghai()).date_naive();
+    let mut kind = "";
+    let calendar = &ctx.config.calendar;
+    // The kind follows from the events read inside the transaction; the text is set to match.
+    let review_text = format!("信访人请求复查：{reason}");
+    let recheck_text = format!("信访人请求复核：{reason}");
+    let record = store::cases::find(&ctx.pool, &status.number)
+        .await?
+        .ok_or(AfterReplyError::NotFound)?;
+    let events = store::cases::events(&ctx.pool, record.id).await?;
+    let state = crate::domain::review::AfterReply::from_events(events.iter().map(|e| {
+        (
+            e.kind.as_str(),
+            chrono::DateTime::parse_from_rfc3339(&e.at)
+                .map(|t| t.date_naive())
+                .unwrap_or_default(),
+        )
+    }));
+    if let Ok(k) = crate::domain::review::review_request(&state, today, calendar) {
+        kind = k;
+    }
+    let text = if kind == "recheck_requested" {
+        &recheck_text
+    } else {
+        &review_text
+    };
+    let wanted = kind;
+    append_citizen_event(
+        ctx,
+        &status.number,
+        if wanted.is_empty() {
+            "review_requested"
+        } else {
+            wanted
+        },
+        text,
+        None,
+        |state| {
+            crate::domain::review::review_request(state, today, calendar).and_then(|k| {
+                if k == wanted {
+                    Ok(())
+                } else {
+                    Err(crate::domain::review::NotNow::RequestPending)
+                }
+            })
+        },
+    )
+    .await?;
+    Ok(wanted)
 }

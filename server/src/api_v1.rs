@@ -5,7 +5,9 @@
 
 use crate::AppState;
 use app::domain::petition::{FieldProblem, PetitionInput, PetitionerInput};
-use app::domain::petition_view::{Due, PetitionStatus, Receipt, Reply, TimelineEntry};
+use app::domain::petition_view::{
+    AfterReplyOptions, Due, PetitionStatus, Receipt, Reply, TimelineEntry,
+};
 use app::petitions::{self, LookupError, SubmitError};
 use axum::Router;
 use axum::body::Bytes;
@@ -31,7 +33,7 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
                        wrong number and a wrong code give the same 404. Errors are \
                        {\"errors\": [{\"field\", \"code\", \"message\"}]}."
     ),
-    paths(create_petition, get_petition),
+    paths(create_petition, get_petition, evaluate, request_review),
     components(schemas(
         PetitionInput,
         PetitionerInput,
@@ -40,8 +42,12 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
         PetitionStatus,
         TimelineEntry,
         Reply,
+        AfterReplyOptions,
         ErrorBody,
-        FieldProblem
+        FieldProblem,
+        EvaluationInput,
+        ReviewRequestInput,
+        ReviewRequested
     ))
 )]
 pub struct ApiDoc;
@@ -64,6 +70,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/petitions", post(create_petition))
         .route("/petitions/{number}", get(get_petition))
+        .route("/petitions/{number}/evaluation", post(evaluate))
+        .route("/petitions/{number}/review-requests", post(request_review))
         .route("/openapi.json", get(openapi))
         .fallback(|| async {
             error(
@@ -136,6 +144,60 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"))
 }
 
+/// The JSON body of a request, or the API's answer to a body that is not JSON, too big or
+/// malformed (415, 413, 400, 422).
+fn read_json<T: serde::de::DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, Response> {
+    if !is_json(headers) {
+        return Err(error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "",
+            "unsupported_media_type",
+            "请以 Content-Type: application/json 提交",
+        ));
+    }
+    let body = match body {
+        Ok(b) => b,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "",
+                "payload_too_large",
+                "提交的内容太大，请删减后再试",
+            ));
+        }
+        Err(_) => {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "",
+                "unreadable_body",
+                "无法读取提交的内容",
+            ));
+        }
+    };
+    match serde_json::from_slice(&body) {
+        Ok(input) => Ok(input),
+        Err(e) if e.is_data() => Err(error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "",
+            "wrong_type",
+            &format!(
+                "字段类型不对（第 {} 行第 {} 列）：每个字段都应是文字",
+                e.line(),
+                e.column()
+            ),
+        )),
+        Err(e) => Err(error(
+            StatusCode::BAD_REQUEST,
+            "",
+            "malformed_json",
+            &format!("JSON 格式有误（第 {} 行第 {} 列）", e.line(), e.column()),
+        )),
+    }
+}
+
 /// Submit a petition.
 #[utoipa::path(
     post,
@@ -154,55 +216,9 @@ pub async fn create_petition(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if !is_json(&headers) {
-        return error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "",
-            "unsupported_media_type",
-            "请以 Content-Type: application/json 提交",
-        );
-    }
-    let body = match body {
-        Ok(b) => b,
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "",
-                "payload_too_large",
-                "提交的内容太大，请删减后再试",
-            );
-        }
-        Err(_) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "",
-                "unreadable_body",
-                "无法读取提交的内容",
-            );
-        }
-    };
-    let input: PetitionInput = match serde_json::from_slice(&body) {
+    let input: PetitionInput = match read_json(&headers, body) {
         Ok(input) => input,
-        Err(e) if e.is_data() => {
-            return error(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "",
-                "wrong_type",
-                &format!(
-                    "字段类型不对（第 {} 行第 {} 列）：每个字段都应是文字",
-                    e.line(),
-                    e.column()
-                ),
-            );
-        }
-        Err(e) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "",
-                "malformed_json",
-                &format!("JSON 格式有误（第 {} 行第 {} 列）", e.line(), e.column()),
-            );
-        }
+        Err(res) => return res,
     };
     match petitions::submit(&state.ctx, &input, "api", chrono::Utc::now()).await {
         Ok(receipt) => {
@@ -228,6 +244,183 @@ pub async fn create_petition(
     }
 }
 
+/// The body of `POST /api/v1/petitions/{number}/evaluation`.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct EvaluationInput {
+    /// `satisfied`, `basically_satisfied` or `unsatisfied`.
+    #[serde(default)]
+    pub rating: String,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// The body of `POST /api/v1/petitions/{number}/review-requests`.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct ReviewRequestInput {
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The answer to a review request: which one it was.
+#[derive(Serialize, ToSchema)]
+pub struct ReviewRequested {
+    /// `review` (复查, 第35条) or `recheck` (复核, 第36条).
+    pub level: String,
+}
+
+fn query_code(headers: &HeaderMap) -> Result<&str, Response> {
+    headers
+        .get(QUERY_CODE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| {
+            error(
+                StatusCode::BAD_REQUEST,
+                "X-Query-Code",
+                "required",
+                "请在 X-Query-Code 请求头中提供查询码",
+            )
+        })
+}
+
+fn after_reply_error(e: petitions::AfterReplyError) -> Response {
+    use petitions::AfterReplyError as E;
+    match e {
+        E::NotFound => not_found(),
+        E::TooManyAttempts(wait) => too_many(wait),
+        E::Invalid(problems) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
+        E::NotNow(n) => error(StatusCode::CONFLICT, "", n.code(), &n.message()),
+        E::Store(e) => {
+            tracing::error!(error = %e, "cannot record a citizen's request");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "",
+                "unavailable",
+                "暂时无法保存，请稍后再试",
+            )
+        }
+    }
+}
+
+fn not_found() -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        "",
+        "not_found",
+        "没有找到与该编号和查询码相符的信访事项，请核对后再试",
+    )
+}
+
+fn too_many(wait: std::time::Duration) -> Response {
+    let wait = wait.as_secs().max(1);
+    let res = error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "",
+        "too_many_attempts",
+        &format!("查询失败次数过多，请在 {wait} 秒后再试"),
+    );
+    crate::pages::with_retry_after(res, wait)
+}
+
+/// Rate the latest written reply (满意度评价, 第21条), once per reply.
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions/{number}/evaluation",
+    params(
+        ("number" = String, Path, description = "The petition number"),
+        ("X-Query-Code" = String, Header, description = "The 查询码"),
+    ),
+    request_body = EvaluationInput,
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 404, description = "No petition with this number and code", body = ErrorBody),
+        (status = 409, description = "No reply yet, or this reply was already rated", body = ErrorBody),
+        (status = 422, description = "No valid rating, or a comment too long", body = ErrorBody),
+        (status = 429, description = "Too many wrong tries; see Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn evaluate(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(number): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let code = match query_code(&headers) {
+        Ok(c) => c,
+        Err(res) => return res,
+    };
+    let input: EvaluationInput = match read_json(&headers, body) {
+        Ok(i) => i,
+        Err(res) => return res,
+    };
+    let client = peer.ip().to_string();
+    match petitions::evaluate(
+        &state.ctx,
+        &number,
+        code,
+        &client,
+        &input.rating,
+        input.comment.as_deref(),
+    )
+    .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => after_reply_error(e),
+    }
+}
+
+/// Ask for 复查 (within 30 days of the reply, 第35条) or, after the 复查 answer, 复核 (第36条).
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions/{number}/review-requests",
+    params(
+        ("number" = String, Path, description = "The petition number"),
+        ("X-Query-Code" = String, Header, description = "The 查询码"),
+    ),
+    request_body = ReviewRequestInput,
+    responses(
+        (status = 201, description = "Recorded; says whether it is a 复查 or a 复核", body = ReviewRequested),
+        (status = 404, description = "No petition with this number and code", body = ErrorBody),
+        (status = 409, description = "Before a reply, outside the 30 days, while a request waits, or after 复核", body = ErrorBody),
+        (status = 422, description = "No reason given", body = ErrorBody),
+        (status = 429, description = "Too many wrong tries; see Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn request_review(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(number): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let code = match query_code(&headers) {
+        Ok(c) => c,
+        Err(res) => return res,
+    };
+    let input: ReviewRequestInput = match read_json(&headers, body) {
+        Ok(i) => i,
+        Err(res) => return res,
+    };
+    let client = peer.ip().to_string();
+    match petitions::request_review(&state.ctx, &number, code, &client, &input.reason).await {
+        Ok(kind) => {
+            let level = if kind == "recheck_requested" {
+                "recheck"
+            } else {
+                "review"
+            };
+            (
+                StatusCode::CREATED,
+                axum::Json(ReviewRequested {
+                    level: level.into(),
+                }),
+            )
+                .into_response()
+        }
+        Err(e) => after_reply_error(e),
+    }
+}
+
 /// Look up a petition's public status with its 查询码.
 #[utoipa::path(
     get,
@@ -249,13 +442,9 @@ pub async fn get_petition(
     Path(number): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(code) = headers.get(QUERY_CODE_HEADER).and_then(|v| v.to_str().ok()) else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "X-Query-Code",
-            "required",
-            "请在 X-Query-Code 请求头中提供查询码",
-        );
+    let code = match query_code(&headers) {
+        Ok(c) => c,
+        Err(res) => return res,
     };
     match petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string()).await {
         Ok(status) => {
@@ -264,22 +453,8 @@ pub async fn get_petition(
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
-        Err(LookupError::NotFound) => error(
-            StatusCode::NOT_FOUND,
-            "",
-            "not_found",
-            "没有找到与该编号和查询码相符的信访事项，请核对后再试",
-        ),
-        Err(LookupError::TooManyAttempts(wait)) => {
-            let wait = wait.as_secs().max(1);
-            let res = error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "",
-                "too_many_attempts",
-                &format!("查询失败次数过多，请在 {wait} 秒后再试"),
-            );
-            crate::pages::with_retry_after(res, wait)
-        }
+        Err(LookupError::NotFound) => not_found(),
+        Err(LookupError::TooManyAttempts(wait)) => too_many(wait),
         Err(LookupError::Store(e)) => {
             tracing::error!(error = %e, "cannot look up a petition");
             error(

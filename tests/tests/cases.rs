@@ -254,3 +254,215 @@ async fn signed_out_visitors_are_sent_to_sign_in() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/staff/login");
 }
+
+async fn citizen_post(
+    app: &TestApp,
+    number: &str,
+    code: &str,
+    path: &str,
+    body: Value,
+) -> (StatusCode, Value) {
+    let res = app
+        .http
+        .post(app.url(&format!("/api/v1/petitions/{number}/{path}")))
+        .header("X-Query-Code", code)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    let body = res.json::<Value>().await.unwrap_or(Value::Null);
+    (status, body)
+}
+
+const LETTER: [(&str, &str); 5] = [
+    ("reply_request", "请求督促用人单位支付拖欠的三个月工资。"),
+    (
+        "reply_facts",
+        "经查，该公司自 8 月起确未足额支付工资，共计拖欠三个月。",
+    ),
+    (
+        "opinion",
+        "已责令该公司于 15 日内支付拖欠工资，逾期将依法处理。",
+    ),
+    ("legal_basis", "《劳动保障监察条例》第二十六条"),
+    ("outcome", "explain"),
+];
+
+fn letter() -> Vec<(&'static str, &'static str)> {
+    let mut form = vec![("action", "reply")];
+    form.extend(LETTER);
+    form
+}
+
+#[tokio::test]
+async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it_is_final() {
+    let app = spawn_app().await;
+    let (number, code) = app.submit_petition(&petition("appeal", "city-hrss")).await;
+
+    // Nothing to rate or review before a reply.
+    let (status, body) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "evaluation",
+        json!({"rating": "satisfied"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["errors"][0]["code"], "no_reply_yet");
+    let (status, _) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "review-requests",
+        json!({"reason": "不服"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    let registrar = sign_in(&app, "dengji").await;
+    let unit = sign_in(&app, "city-hrss").await;
+    for (who, form) in [
+        (
+            &registrar,
+            vec![("action", "assign"), ("unit", "city-hrss")],
+        ),
+        (&unit, vec![("action", "accept")]),
+        (&unit, letter()),
+    ] {
+        let (status, html) = act(&app, who, &number, &form).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    }
+    let body = status_of(&app, &number, &code).await;
+    assert_eq!(body["after_reply"]["can_evaluate"], true);
+    assert_eq!(body["after_reply"]["can_request"], "review");
+    assert!(body["after_reply"]["request_until"].is_string());
+
+    // 满意度评价: a rating is required; once per reply; a wrong code is a 404.
+    let (status, body) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "evaluation",
+        json!({"rating": "great"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "rating");
+    let (status, _) = citizen_post(
+        &app,
+        &number,
+        "AAAA-AAAA-AAAA",
+        "evaluation",
+        json!({"rating": "satisfied"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "evaluation",
+        json!({"rating": "basically_satisfied", "comment": "处理及时"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "evaluation",
+        json!({"rating": "satisfied"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["errors"][0]["code"], "already_rated");
+
+    // 复查 (第35条): a reason is required; then the case is under review, answered one level up.
+    let (status, _) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "review-requests",
+        json!({"reason": ""}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "review-requests",
+        json!({"reason": "对处理意见不服，公司至今未支付。"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(body["level"], "review");
+    assert_eq!(
+        status_of(&app, &number, &code).await["status"],
+        "under_review"
+    );
+    let (status, body) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "review-requests",
+        json!({"reason": "再次请求"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["errors"][0]["code"], "request_pending");
+    let (status, _) = act(&app, &unit, &number, &letter()).await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "the unit does not answer its own review"
+    );
+    let (status, _) = act(&app, &registrar, &number, &letter()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let body = status_of(&app, &number, &code).await;
+    assert_eq!(body["after_reply"]["can_request"], "recheck");
+    assert_eq!(
+        body["after_reply"]["can_evaluate"], true,
+        "a new reply can be rated"
+    );
+    assert!(body["timeline"].to_string().contains("已作出复查意见"));
+
+    // 复核 (第36条), then no more.
+    let (status, body) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "review-requests",
+        json!({"reason": "对复查意见仍然不服。"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(body["level"], "recheck");
+    let (status, _) = act(&app, &registrar, &number, &letter()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, body) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "review-requests",
+        json!({"reason": "还是不服。"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["errors"][0]["code"], "final");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("第三十六条")
+    );
+    assert_eq!(
+        status_of(&app, &number, &code).await["replies"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}

@@ -151,7 +151,12 @@ pub fn permitted(
             unit || bureau || role == StaffRole::Supervisor,
             !matches!(status, Status::Closed),
         ),
-        A::Reply(_) => (unit || bureau, status == Status::Accepted),
+        // 复查 and 复核 are answered one level up: by the bureau, not the unit.
+        A::Reply(_) => match status {
+            Status::Accepted => (unit || bureau, true),
+            Status::UnderReview => (bureau, true),
+            _ => (unit || bureau, false),
+        },
         A::Close => (unit || bureau, status == Status::Replied),
     };
     if !who_ok {
@@ -391,6 +396,25 @@ mod tests {
                 StaffRole::LegalAid,
                 false
             ),
+            Err(Refusal::Role)
+        );
+    }
+
+    #[test]
+    fn reviews_are_answered_one_level_up() {
+        let letter = CaseAction::Reply(ReplyLetter {
+            request: "r".into(),
+            facts_and_reasons: "f".into(),
+            opinion: "o".into(),
+            legal_basis: "l".into(),
+            outcome: Outcome::NotSupport,
+        });
+        assert_eq!(
+            permitted(&letter, Status::UnderReview, StaffRole::Registrar, false),
+            Ok(())
+        );
+        assert_eq!(
+            permitted(&letter, Status::UnderReview, StaffRole::UnitStaff, true),
             Err(Refusal::Role)
         );
     }

@@ -12,6 +12,7 @@ pub mod petition;
 pub mod petition_view;
 pub mod prefs;
 pub mod receipt;
+pub mod review;
 pub mod staff;
 pub mod status;
 pub mod throttle;

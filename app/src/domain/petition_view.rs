@@ -52,6 +52,20 @@ pub struct PetitionStatus {
     /// Written replies (信访处理意见书, 第32条); empty until a unit replies.
     pub replies: Vec<Reply>,
     pub same_matter_as: Option<String>,
+    /// What the citizen may do now about the latest reply.
+    pub after_reply: AfterReplyOptions,
+}
+
+/// The citizen's options after a written reply (第21条, 第35–36条).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AfterReplyOptions {
+    /// The latest reply exists and is not rated yet.
+    pub can_evaluate: bool,
+    /// `review` (复查) or `recheck` (复核) when one may be requested now.
+    pub can_request: Option<String>,
+    /// The last day to request it.
+    pub request_until: Option<NaiveDate>,
 }
 
 /// A written reply (信访处理意见书) with the parts 信访工作条例 第32条 requires.

@@ -155,13 +155,45 @@ pub fn state_of(events: &[EventRow]) -> (Status, Option<String>) {
 /// A new event to append.
 pub struct NewEvent<'a> {
     pub petition_id: i64,
-    pub staff_id: i64,
+    /// `None` for the citizen's own events (a rating, a review request).
+    pub staff_id: Option<i64>,
     pub at: &'a str,
     pub kind: &'a str,
     pub public: bool,
     pub text: &'a str,
     pub unit_code: Option<&'a str>,
     pub reply: Option<&'a ReplyLetter>,
+    /// A citizen's rating (code) and comment.
+    pub evaluation: Option<(&'a str, Option<&'a str>)>,
+}
+
+/// An event as the checks before appending read it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventKind {
+    pub kind: String,
+    pub at: String,
+    pub unit_code: Option<String>,
+}
+
+impl EventKind {
+    /// The status and assigned unit after `events`.
+    pub fn state(events: &[EventKind]) -> (Status, Option<String>) {
+        (
+            Status::from_events(events.iter().map(|e| e.kind.as_str())),
+            events
+                .iter()
+                .rev()
+                .find(|e| e.kind == "assigned")
+                .and_then(|e| e.unit_code.clone()),
+        )
+    }
+
+    /// The Shanghai date of the event.
+    pub fn date(&self) -> chrono::NaiveDate {
+        chrono::DateTime::parse_from_rfc3339(&self.at)
+            .map(|t| t.date_naive())
+            .unwrap_or_default()
+    }
 }
 
 /// Appends an event (and its reply) in one write transaction, after `allowed` approved the case's
@@ -170,23 +202,17 @@ pub struct NewEvent<'a> {
 pub async fn append<R>(
     pool: &Pool,
     new: NewEvent<'_>,
-    allowed: impl FnOnce(Status, Option<&str>) -> Result<(), R>,
+    allowed: impl FnOnce(&[EventKind]) -> Result<(), R>,
 ) -> Result<Result<(), R>, StoreError> {
     let mut write = super::begin_write(pool).await?;
     let tx = &mut write.tx;
-    let kinds = sqlx::query_as::<_, KindRow>(
-        "SELECT petition_id, kind, unit_code FROM petition_events WHERE petition_id = $1 ORDER BY id",
+    let kinds = sqlx::query_as::<_, EventKind>(
+        "SELECT kind, at, unit_code FROM petition_events WHERE petition_id = $1 ORDER BY id",
     )
     .bind(new.petition_id)
     .fetch_all(&mut **tx)
     .await?;
-    let status = Status::from_events(kinds.iter().map(|k| k.kind.as_str()));
-    let unit = kinds
-        .iter()
-        .rev()
-        .find(|k| k.kind == "assigned")
-        .and_then(|k| k.unit_code.clone());
-    if let Err(refusal) = allowed(status, unit.as_deref()) {
+    if let Err(refusal) = allowed(&kinds) {
         return Ok(Err(refusal));
     }
     let event_id = sqlx::query_scalar::<_, i64>(
@@ -202,6 +228,19 @@ pub async fn append<R>(
     .bind(new.unit_code)
     .fetch_one(&mut **tx)
     .await?;
+    if let Some((rating, comment)) = new.evaluation {
+        sqlx::query(
+            "INSERT INTO evaluations (petition_id, event_id, rating, comment, at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(new.petition_id)
+        .bind(event_id)
+        .bind(rating)
+        .bind(comment)
+        .bind(new.at)
+        .execute(&mut **tx)
+        .await?;
+    }
     if let Some(r) = new.reply {
         sqlx::query(
             "INSERT INTO replies (petition_id, event_id, request, facts_and_reasons, opinion, \
