@@ -149,37 +149,37 @@ fn is_json(headers: &HeaderMap) -> bool {
 fn read_json<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<T, Response> {
+) -> Result<T, Box<Response>> {
     if !is_json(headers) {
-        return Err(error(
+        return Err(Box::new(error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "",
             "unsupported_media_type",
             "请以 Content-Type: application/json 提交",
-        ));
+        )));
     }
     let body = match body {
         Ok(b) => b,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return Err(error(
+            return Err(Box::new(error(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "",
                 "payload_too_large",
                 "提交的内容太大，请删减后再试",
-            ));
+            )));
         }
         Err(_) => {
-            return Err(error(
+            return Err(Box::new(error(
                 StatusCode::BAD_REQUEST,
                 "",
                 "unreadable_body",
                 "无法读取提交的内容",
-            ));
+            )));
         }
     };
     match serde_json::from_slice(&body) {
         Ok(input) => Ok(input),
-        Err(e) if e.is_data() => Err(error(
+        Err(e) if e.is_data() => Err(Box::new(error(
             StatusCode::UNPROCESSABLE_ENTITY,
             "",
             "wrong_type",
@@ -188,13 +188,13 @@ fn read_json<T: serde::de::DeserializeOwned>(
                 e.line(),
                 e.column()
             ),
-        )),
-        Err(e) => Err(error(
+        ))),
+        Err(e) => Err(Box::new(error(
             StatusCode::BAD_REQUEST,
             "",
             "malformed_json",
             &format!("JSON 格式有误（第 {} 行第 {} 列）", e.line(), e.column()),
-        )),
+        ))),
     }
 }
 
@@ -218,7 +218,7 @@ pub async fn create_petition(
 ) -> Response {
     let input: PetitionInput = match read_json(&headers, body) {
         Ok(input) => input,
-        Err(res) => return res,
+        Err(res) => return *res,
     };
     match petitions::submit(&state.ctx, &input, "api", chrono::Utc::now()).await {
         Ok(receipt) => {
@@ -268,17 +268,17 @@ pub struct ReviewRequested {
     pub level: String,
 }
 
-fn query_code(headers: &HeaderMap) -> Result<&str, Response> {
+fn query_code(headers: &HeaderMap) -> Result<&str, Box<Response>> {
     headers
         .get(QUERY_CODE_HEADER)
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| {
-            error(
+            Box::new(error(
                 StatusCode::BAD_REQUEST,
                 "X-Query-Code",
                 "required",
                 "请在 X-Query-Code 请求头中提供查询码",
-            )
+            ))
         })
 }
 
@@ -347,11 +347,11 @@ pub async fn evaluate(
 ) -> Response {
     let code = match query_code(&headers) {
         Ok(c) => c,
-        Err(res) => return res,
+        Err(res) => return *res,
     };
     let input: EvaluationInput = match read_json(&headers, body) {
         Ok(i) => i,
-        Err(res) => return res,
+        Err(res) => return *res,
     };
     let client = peer.ip().to_string();
     match petitions::evaluate(
@@ -395,11 +395,11 @@ pub async fn request_review(
 ) -> Response {
     let code = match query_code(&headers) {
         Ok(c) => c,
-        Err(res) => return res,
+        Err(res) => return *res,
     };
     let input: ReviewRequestInput = match read_json(&headers, body) {
         Ok(i) => i,
-        Err(res) => return res,
+        Err(res) => return *res,
     };
     let client = peer.ip().to_string();
     match petitions::request_review(&state.ctx, &number, code, &client, &input.reason).await {
@@ -444,7 +444,7 @@ pub async fn get_petition(
 ) -> Response {
     let code = match query_code(&headers) {
         Ok(c) => c,
-        Err(res) => return res,
+        Err(res) => return *res,
     };
     match petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string()).await {
         Ok(status) => {

@@ -54,6 +54,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/prefs", get(set_prefs))
         .route("/lookup", post(crate::pages::lookup))
+        .route("/lookup/evaluation", post(crate::pages::lookup_evaluation))
+        .route(
+            "/lookup/review-request",
+            post(crate::pages::lookup_review_request),
+        )
         .route("/staff/login", post(crate::staff::sign_in))
         .route("/staff/logout", post(crate::staff::sign_out))
         .route("/staff/cases/{number}", post(crate::staff::case_action))

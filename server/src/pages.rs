@@ -4,7 +4,7 @@
 use crate::AppState;
 use app::app::shell;
 use app::components::form::{FieldError, human_wait};
-use app::pages::lookup::LookupOutcome;
+use app::pages::lookup::{Found, LookupOutcome};
 use app::petitions::{self, LookupError};
 use axum::Form;
 use axum::body::Body;
@@ -102,7 +102,13 @@ pub async fn lookup(
     let client = peer.ip().to_string();
     match petitions::guarded_lookup(&state.ctx, &form.number, &form.code, &client).await {
         Ok(status) => {
-            let outcome = LookupOutcome::Found(Box::new(status));
+            let outcome = LookupOutcome::Found(Box::new(Found {
+                status,
+                code: form.code.trim().to_owned(),
+                notice: None,
+                errors: Vec::new(),
+                values: Vec::new(),
+            }));
             render_page(&state, &headers, "/lookup", StatusCode::OK, move || {
                 provide_context(outcome.clone())
             })
@@ -143,4 +149,110 @@ pub async fn lookup(
             .await
         }
     }
+}
+
+/// 满意度评价 and 复查/复核 requests from the status page: the page again, with what happened.
+pub async fn lookup_evaluation(
+    state: State<AppState>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    after_reply_form(state, peer, headers, pairs, "evaluation").await
+}
+
+pub async fn lookup_review_request(
+    state: State<AppState>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    after_reply_form(state, peer, headers, pairs, "review").await
+}
+
+async fn after_reply_form(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    pairs: Vec<(String, String)>,
+    which: &'static str,
+) -> Response {
+    use app::petitions::AfterReplyError as E;
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (number, code) = (get("number"), get("code"));
+    let client = peer.ip().to_string();
+    let done = if which == "evaluation" {
+        let comment = get("comment");
+        petitions::evaluate(
+            &state.ctx,
+            &number,
+            &code,
+            &client,
+            &get("rating"),
+            Some(&comment),
+        )
+        .await
+        .map(|()| "感谢您的评价，已经记录。".to_owned())
+    } else {
+        petitions::request_review(&state.ctx, &number, &code, &client, &get("reason"))
+            .await
+            .map(|kind| {
+                if kind == "recheck_requested" {
+                    "复核请求已经提交，上一级机关应当自收到之日起 30 日内提出复核意见（第三十六条）。".to_owned()
+                } else {
+                    "复查请求已经提交，上一级机关应当自收到之日起 30 日内提出复查意见并书面答复（第三十五条）。".to_owned()
+                }
+            })
+    };
+    let (notice, errors, status_code) = match done {
+        Ok(notice) => (Some(notice), Vec::new(), StatusCode::OK),
+        Err(E::Invalid(problems)) => (
+            None,
+            problems.into_iter().map(FieldError::from).collect(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(E::NotNow(n)) => (
+            None,
+            vec![FieldError {
+                field: if which == "evaluation" {
+                    "evaluation"
+                } else {
+                    "review"
+                }
+                .into(),
+                message: n.message(),
+            }],
+            StatusCode::CONFLICT,
+        ),
+        Err(E::NotFound) | Err(E::TooManyAttempts(_)) | Err(E::Store(_)) => {
+            // The same answers as the lookup form itself.
+            let form = LookupForm { number, code };
+            return lookup(State(state), ConnectInfo(peer), headers, Form(form)).await;
+        }
+    };
+    let status = match petitions::guarded_lookup(&state.ctx, &number, &code, &client).await {
+        Ok(status) => status,
+        Err(_) => {
+            let form = LookupForm { number, code };
+            return lookup(State(state), ConnectInfo(peer), headers, Form(form)).await;
+        }
+    };
+    let values = if errors.is_empty() { Vec::new() } else { pairs };
+    let outcome = LookupOutcome::Found(Box::new(Found {
+        status,
+        code: code.trim().to_owned(),
+        notice,
+        errors,
+        values,
+    }));
+    render_page(&state, &headers, "/lookup", status_code, move || {
+        provide_context(outcome.clone())
+    })
+    .await
 }

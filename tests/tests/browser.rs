@@ -229,5 +229,18 @@ browser_test!(
                 && main.contains("支持"),
             "{main}"
         );
+
+        // Rates it (a choice is required), then asks for 复查 within the 30 days of 第35条.
+        b.press("#evaluation button[type=submit]").await;
+        assert!(b.text(".error-summary").await.contains("请选择评价"));
+        b.click("#rating").await;
+        b.fill("comment", "处理及时").await;
+        b.press("#evaluation button[type=submit]").await;
+        assert!(b.text("#lookup-notice").await.contains("感谢您的评价"));
+        assert!(b.text("#timeline-list").await.contains("信访人评价：满意"));
+        b.fill("reason", "公司至今仍未支付，请求复查。").await;
+        b.press("#review button[type=submit]").await;
+        assert!(b.text("#lookup-notice").await.contains("复查请求已经提交"));
+        assert!(b.text("main").await.contains("复查或复核中"));
     }
 );

@@ -1,6 +1,9 @@
-use crate::components::form::{ErrorSummary, FieldError, TextField, error_for, form_title};
+use crate::components::form::{
+    Choice, ErrorSummary, FieldError, Radios, TextArea, TextField, error_for, form_title,
+};
 use crate::domain::category::Category;
 use crate::domain::petition_view::PetitionStatus;
+use crate::domain::review::Rating;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,14 +14,27 @@ pub enum LookupOutcome {
         number: String,
         errors: Vec<FieldError>,
     },
-    Found(Box<PetitionStatus>),
+    Found(Box<Found>),
+}
+
+/// A case found with its number and 查询码, and the outcome of a rating or review request just
+/// sent from the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub status: PetitionStatus,
+    /// Carried in the page's own forms (posted, never in an address).
+    pub code: String,
+    pub notice: Option<String>,
+    pub errors: Vec<FieldError>,
+    /// What was typed in a form that failed.
+    pub values: Vec<(String, String)>,
 }
 
 /// The form posts (never GET: the 查询码 must not land in addresses, history or logs).
 #[component]
 pub fn LookupPage() -> impl IntoView {
     match use_context::<LookupOutcome>() {
-        Some(LookupOutcome::Found(status)) => view! { <CaseStatus status=*status /> }.into_any(),
+        Some(LookupOutcome::Found(found)) => view! { <CaseStatus found=*found /> }.into_any(),
         Some(LookupOutcome::Problem { number, errors }) => {
             view! { <LookupForm number errors /> }.into_any()
         }
@@ -74,14 +90,101 @@ fn time_label(rfc3339: &str) -> String {
 }
 
 #[component]
-fn CaseStatus(status: PetitionStatus) -> impl IntoView {
+fn CaseStatus(found: Found) -> impl IntoView {
+    let Found {
+        status,
+        code,
+        notice,
+        errors,
+        values,
+    } = found;
+    let value = |k: &str| {
+        values
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let options = status.after_reply.clone();
+    let number = status.number.clone();
+    let evaluate_form = options.can_evaluate.then(|| {
+        let choices = Rating::ALL
+            .into_iter()
+            .map(|r| Choice {
+                value: r.code(),
+                label: r.label().to_owned(),
+                hint: None,
+            })
+            .collect();
+        view! {
+            <form method="post" action="/lookup/evaluation" class="case-action" id="evaluation">
+                <h2>"满意度评价"</h2>
+                <input type="hidden" name="number" value=number.clone() />
+                <input type="hidden" name="code" value=code.clone() />
+                <Radios
+                    name="rating"
+                    legend="您对这份答复满意吗？（《信访工作条例》第二十一条）".to_owned()
+                    not_the_heading=true
+                    choices
+                    value=value("rating")
+                    error=error_for(&errors, "rating")
+                />
+                <TextArea
+                    id="comment"
+                    label="意见（可选）"
+                    rows=3
+                    value=value("comment")
+                    error=error_for(&errors, "comment")
+                />
+                <button type="submit" class="button">
+                    "提交评价"
+                </button>
+            </form>
+        }
+    });
+    let review_form = options.can_request.clone().map(|level| {
+        let (name, article) = if level == "recheck" {
+            ("复核", "第三十六条")
+        } else {
+            ("复查", "第三十五条")
+        };
+        let until = options
+            .request_until
+            .map(date_label)
+            .unwrap_or_default();
+        view! {
+            <form method="post" action="/lookup/review-request" class="case-action" id="review">
+                <h2>{format!("请求{name}")}</h2>
+                <p>
+                    {format!(
+                        "对答复不服的，可以在 {until} 前请求上一级机关{name}（《信访工作条例》{article}）。",
+                    )}
+                </p>
+                <input type="hidden" name="number" value=number.clone() />
+                <input type="hidden" name="code" value=code.clone() />
+                <TextArea
+                    id="reason"
+                    label="请求的理由"
+                    rows=4
+                    value=value("reason")
+                    error=error_for(&errors, "reason")
+                />
+                <button type="submit" class="button">
+                    {format!("请求{name}")}
+                </button>
+            </form>
+        }
+    });
     let unit = status
         .unit_name
         .clone()
         .unwrap_or_else(|| "由信访部门确定".to_owned());
+    let page_title = form_title("办理进度", &errors);
     view! {
-        <Title text="办理进度" />
+        <Title text=page_title />
         <div class="wrap">
+            <ErrorSummary errors=errors.clone() />
+            {notice.map(|n| view! { <p class="notice" role="status" id="lookup-notice">{n}</p> })}
             <h1>"办理进度"</h1>
             <dl class="facts">
                 <dt>"信访件编号"</dt>
@@ -118,7 +221,7 @@ fn CaseStatus(status: PetitionStatus) -> impl IntoView {
                 </li>
             </ul>
             <h2>"办理过程"</h2>
-            <ol class="timeline">
+            <ol class="timeline" id="timeline-list">
                 {status
                     .timeline
                     .iter()
@@ -162,6 +265,8 @@ fn CaseStatus(status: PetitionStatus) -> impl IntoView {
                     .collect_view()
                     .into_any()
             }}
+            {evaluate_form}
+            {review_form}
             <p>
                 <a href="/lookup">"查询另一件"</a>
             </p>

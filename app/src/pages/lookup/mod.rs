@@ -2,4 +2,4 @@
 
 mod lookup_page;
 
-pub use lookup_page::{LookupOutcome, LookupPage};
+pub use lookup_page::{Found, LookupOutcome, LookupPage};
