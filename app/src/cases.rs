@@ -3,8 +3,8 @@
 
 use crate::context::AppContext;
 use crate::domain::case::{
-    CaseAction, CaseListItem, CaseView, EventView, PetitionerView, Refusal, mask_id_number,
-    parse_action, permitted,
+    CaseAction, CaseListItem, CaseView, DueView, EventView, PetitionerView, Refusal, Urgency,
+    current_due, mask_id_number, parse_action, permitted,
 };
 use crate::domain::category::Category;
 use crate::domain::clock::Limit;
@@ -55,6 +55,7 @@ pub async fn list(ctx: &AppContext, staff: &StaffAccount) -> Result<Vec<CaseList
     let unit =
         (staff.role == StaffRole::UnitStaff).then(|| staff.unit_code.clone().unwrap_or_default());
     let rows = store::cases::list(&ctx.pool, unit.as_deref(), 200).await?;
+    let today = Utc::now().with_timezone(&shanghai()).date_naive();
     Ok(rows
         .into_iter()
         .map(|r| CaseListItem {
@@ -67,6 +68,20 @@ pub async fn list(ctx: &AppContext, staff: &StaffAccount) -> Result<Vec<CaseList
                 .config
                 .calendar
                 .due(Limit::Register, received_on(&r.received_on)),
+            due: current_due(
+                &r.events
+                    .iter()
+                    .map(|(k, d, x)| (k.as_str(), *d, *x))
+                    .collect::<Vec<_>>(),
+                received_on(&r.received_on),
+                &ctx.config.calendar,
+            )
+            .map(|(limit, date)| DueView {
+                label: limit.label().to_owned(),
+                article: limit.article().to_owned(),
+                date,
+                urgency: Urgency::of(date, today),
+            }),
             status_label: r.status.label().to_owned(),
             unit: unit_name(ctx, r.assigned_unit.as_deref()),
             number: r.number,
@@ -111,6 +126,20 @@ fn offered(staff: &StaffAccount, status: Status, own_unit: bool) -> Vec<String> 
             },
         ),
         ("close", CaseAction::Close),
+        (
+            "extend",
+            CaseAction::Extend {
+                days: 0,
+                reason: String::new(),
+            },
+        ),
+        (
+            "supervise",
+            CaseAction::Supervise {
+                reminder: false,
+                text: String::new(),
+            },
+        ),
     ];
     samples
         .into_iter()
@@ -269,11 +298,20 @@ pub async fn act(
             unit_code: assigned_to.as_deref(),
             reply: reply.as_ref(),
             evaluation: None,
+            extension_days: match &action {
+                CaseAction::Extend { days, .. } => Some(*days),
+                _ => None,
+            },
         },
         |events| {
             let (status, unit) = store::cases::EventKind::state(events);
             if !may_see(staff, unit.as_deref()) {
                 return Err(ActError::NotFound);
+            }
+            if matches!(action, CaseAction::Extend { .. })
+                && events.iter().any(|e| e.kind == "extended")
+            {
+                return Err(ActError::Refused(Refusal::AlreadyExtended));
             }
             let own = staff.unit_code.is_some() && staff.unit_code == unit;
             permitted(&action, status, staff.role, own).map_err(ActError::Refused)

@@ -202,6 +202,29 @@ pub async fn lookup(
         .collect();
     let status = Status::from_events(events.iter().map(|e| e.kind.as_str()));
     let after_reply = after_reply_options(ctx, &events);
+    let running_due = {
+        let dated: Vec<(&str, NaiveDate, Option<u32>)> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.kind.as_str(),
+                    chrono::DateTime::parse_from_rfc3339(&e.at)
+                        .map(|t| t.date_naive())
+                        .unwrap_or_default(),
+                    e.extension_days.and_then(|d| u32::try_from(d).ok()),
+                )
+            })
+            .collect();
+        let received =
+            NaiveDate::parse_from_str(&record.received_on, "%Y-%m-%d").unwrap_or_default();
+        crate::domain::case::current_due(&dated, received, &ctx.config.calendar).map(
+            |(limit, date)| crate::domain::petition_view::RunningDue {
+                step: limit.label().to_owned(),
+                article: limit.article().to_owned(),
+                date,
+            },
+        )
+    };
     let received_on = NaiveDate::parse_from_str(&record.received_on, "%Y-%m-%d")
         .map_err(|_| StoreError::Duplicate("received date"))?;
     Ok(PetitionStatus {
@@ -230,6 +253,7 @@ pub async fn lookup(
         },
         replies,
         after_reply,
+        running_due,
         same_matter_as: record.same_matter_as_number,
     })
 }
@@ -361,6 +385,7 @@ async fn append_citizen_event(
             unit_code: None,
             reply: None,
             evaluation,
+            extension_days: None,
         },
         |events| {
             let state = crate::domain::review::AfterReply::from_events(

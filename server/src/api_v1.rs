@@ -6,7 +6,7 @@
 use crate::AppState;
 use app::domain::petition::{FieldProblem, PetitionInput, PetitionerInput};
 use app::domain::petition_view::{
-    AfterReplyOptions, Due, PetitionStatus, Receipt, Reply, TimelineEntry,
+    AfterReplyOptions, Due, PetitionStatus, Receipt, Reply, RunningDue, TimelineEntry,
 };
 use app::petitions::{self, LookupError, SubmitError};
 use axum::Router;
@@ -43,6 +43,7 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
         TimelineEntry,
         Reply,
         AfterReplyOptions,
+        RunningDue,
         ErrorBody,
         FieldProblem,
         EvaluationInput,

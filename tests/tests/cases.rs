@@ -466,3 +466,103 @@ async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it
         3
     );
 }
+
+#[tokio::test]
+async fn deadlines_run_extensions_happen_once_and_supervision_reaches_the_unit_only() {
+    let app = spawn_app().await;
+    let (number, code) = app.submit_petition(&petition("appeal", "city-hrss")).await;
+    // 第22条 runs from receipt.
+    let body = status_of(&app, &number, &code).await;
+    assert_eq!(body["running_due"]["step"], "登记并转送、交办");
+    let registrar = sign_in(&app, "dengji").await;
+    let unit = sign_in(&app, "city-hrss").await;
+    let supervisor = sign_in(&app, "duban").await;
+    let (_, html) = page(&app, &registrar, "/staff").await;
+    assert!(html.contains("id=\"deadline-summary\""));
+    assert!(html.contains("登记并转送、交办"));
+    for (who, form) in [
+        (
+            &registrar,
+            vec![("action", "assign"), ("unit", "city-hrss")],
+        ),
+        (&unit, vec![("action", "accept")]),
+    ] {
+        assert_eq!(
+            act(&app, who, &number, &form).await.0,
+            StatusCode::SEE_OTHER
+        );
+    }
+    assert_eq!(
+        status_of(&app, &number, &code).await["running_due"]["step"],
+        "办结并书面答复"
+    );
+
+    // 第34条: once, 1–30 days, the reason told to the citizen.
+    let (status, html) = act(
+        &app,
+        &unit,
+        &number,
+        &[
+            ("action", "extend"),
+            ("days", "45"),
+            ("extend_reason", "需要补充调查用人单位账目"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("1 到 30 之间"));
+    let (status, _) = act(
+        &app,
+        &unit,
+        &number,
+        &[
+            ("action", "extend"),
+            ("days", "30"),
+            ("extend_reason", "需要补充调查用人单位账目"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, html) = act(
+        &app,
+        &unit,
+        &number,
+        &[
+            ("action", "extend"),
+            ("days", "10"),
+            ("extend_reason", "还需要再补充调查一次"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains("已经延长过一次"));
+    let body = status_of(&app, &number, &code).await;
+    assert_eq!(body["running_due"]["step"], "延长办理期限");
+    assert!(
+        body["timeline"]
+            .to_string()
+            .contains("需要补充调查用人单位账目")
+    );
+
+    // 督办函: by the supervisor, not by the unit; the unit sees it, the citizen does not.
+    let letter = [
+        ("action", "supervise"),
+        ("letter", "supervision"),
+        ("letter_text", "请于三日内报告办理进展"),
+    ];
+    assert_eq!(
+        act(&app, &unit, &number, &letter).await.0,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        act(&app, &supervisor, &number, &letter).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, html) = page(&app, &unit, &format!("/staff/cases/{number}")).await;
+    assert!(html.contains("督办函：请于三日内报告办理进展"));
+    assert!(
+        !status_of(&app, &number, &code).await["timeline"]
+            .to_string()
+            .contains("督办")
+    );
+}

@@ -68,6 +68,10 @@ pub enum CaseAction {
     Reply(ReplyLetter),
     /// 办结.
     Close,
+    /// 延长办理期限 (第34条): once, at most 30 days, with the reason told to the citizen.
+    Extend { days: u32, reason: String },
+    /// 督办函 (`reminder == false`) or 提醒函 recorded by a supervisor; internal, seen by the unit.
+    Supervise { reminder: bool, text: String },
 }
 
 impl CaseAction {
@@ -80,6 +84,11 @@ impl CaseAction {
             Self::Progress { .. } => "progress_note",
             Self::Reply(_) => "replied",
             Self::Close => "closed",
+            Self::Extend { .. } => "extended",
+            Self::Supervise {
+                reminder: false, ..
+            } => "supervision_letter",
+            Self::Supervise { reminder: true, .. } => "reminder_letter",
         }
     }
 
@@ -87,6 +96,7 @@ impl CaseAction {
     pub fn public(&self) -> bool {
         match self {
             Self::Progress { public, .. } => *public,
+            Self::Supervise { .. } => false,
             _ => true,
         }
     }
@@ -100,6 +110,10 @@ impl CaseAction {
             Self::Progress { note, .. } => note.clone(),
             Self::Reply(r) => format!("已书面答复（{}）", r.outcome.label()),
             Self::Close => "已办结".to_owned(),
+            Self::Extend { days, reason } => format!("办理期限延长 {days} 日，理由：{reason}"),
+            Self::Supervise { reminder, text } => {
+                format!("{}：{text}", if *reminder { "提醒函" } else { "督办函" })
+            }
         }
     }
 }
@@ -113,6 +127,8 @@ pub enum Refusal {
     OtherUnit,
     /// Not at this stage of the case.
     Stage,
+    /// The handling limit was already extended once (第34条).
+    AlreadyExtended,
 }
 
 impl Refusal {
@@ -121,6 +137,9 @@ impl Refusal {
             Self::Role => "您的角色不能进行这项操作",
             Self::OtherUnit => "这件信访事项不在您的单位办理",
             Self::Stage => "信访事项当前的状态不能进行这项操作，请刷新页面查看最新状态",
+            Self::AlreadyExtended => {
+                "办理期限已经延长过一次，不能再延长（《信访工作条例》第三十四条）"
+            }
         }
     }
 }
@@ -158,6 +177,11 @@ pub fn permitted(
             _ => (unit || bureau, false),
         },
         A::Close => (unit || bureau, status == Status::Replied),
+        A::Extend { .. } => (unit || bureau, status == Status::Accepted),
+        A::Supervise { .. } => (
+            matches!(role, StaffRole::Supervisor | StaffRole::Admin),
+            !matches!(status, Status::Closed | Status::NotAccepted),
+        ),
     };
     if !who_ok {
         Err(Refusal::Role)
@@ -288,6 +312,42 @@ pub fn parse_action(
             CaseAction::Reply(letter)
         }
         "close" => CaseAction::Close,
+        "extend" => {
+            let days = get("days")
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|d| (1..=30).contains(d));
+            if days.is_none() {
+                problems.push(FieldProblem::new(
+                    "days",
+                    "out_of_range",
+                    "延长的天数应为 1 到 30 之间的整数（第三十四条）",
+                ));
+            }
+            CaseAction::Extend {
+                days: days.unwrap_or(0),
+                reason: text_field(
+                    "extend_reason",
+                    "延期理由",
+                    get("extend_reason"),
+                    10,
+                    500,
+                    &mut problems,
+                ),
+            }
+        }
+        "supervise" => CaseAction::Supervise {
+            reminder: get("letter") == "reminder",
+            text: text_field(
+                "letter_text",
+                "函件内容",
+                get("letter_text"),
+                10,
+                1000,
+                &mut problems,
+            ),
+        },
         _ => {
             problems.push(FieldProblem::new("action", "unknown_action", "未知的操作"));
             CaseAction::Close
@@ -396,6 +456,52 @@ mod tests {
                 StaffRole::LegalAid,
                 false
             ),
+            Err(Refusal::Role)
+        );
+    }
+
+    #[test]
+    fn extensions_and_supervision_letters() {
+        let extend = parse_action(
+            &pairs(&[
+                ("action", "extend"),
+                ("days", "30"),
+                ("extend_reason", "需要补充调查用人单位账目"),
+            ]),
+            |_| true,
+        )
+        .unwrap();
+        assert_eq!(extend.kind(), "extended");
+        assert!(
+            extend.public(),
+            "the reason is told to the citizen (第34条)"
+        );
+        assert_eq!(
+            permitted(&extend, Status::Accepted, StaffRole::UnitStaff, true),
+            Ok(())
+        );
+        let too_long = parse_action(
+            &pairs(&[
+                ("action", "extend"),
+                ("days", "31"),
+                ("extend_reason", "需要补充调查用人单位账目"),
+            ]),
+            |_| true,
+        )
+        .unwrap_err();
+        assert_eq!(too_long[0].field, "days");
+        let letter = CaseAction::Supervise {
+            reminder: false,
+            text: "请于三日内报告办理进展".into(),
+        };
+        assert_eq!(letter.kind(), "supervision_letter");
+        assert!(!letter.public());
+        assert_eq!(
+            permitted(&letter, Status::Accepted, StaffRole::Supervisor, false),
+            Ok(())
+        );
+        assert_eq!(
+            permitted(&letter, Status::Accepted, StaffRole::UnitStaff, true),
             Err(Refusal::Role)
         );
     }
@@ -540,4 +646,155 @@ pub struct CaseListItem {
     pub status_label: String,
     pub unit: Option<String>,
     pub register_due: chrono::NaiveDate,
+    /// The deadline running now, if any.
+    pub due: Option<DueView>,
+}
+
+/// A running deadline as the workbench shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueView {
+    pub label: String,
+    pub article: String,
+    pub date: chrono::NaiveDate,
+    pub urgency: Urgency,
+}
+
+/// The deadline a case is running against now, from its events (kind, Shanghai date, extension
+/// days), oldest first: registration (第22条) until it is assigned, the unit's notice of
+/// acceptance (第23条) until it accepts, handling (第34条, plus an extension) until it replies,
+/// and the answer to a 复查 or 复核 request (第35、36条). `None` when nothing is running.
+pub fn current_due(
+    events: &[(&str, chrono::NaiveDate, Option<u32>)],
+    received_on: chrono::NaiveDate,
+    calendar: &crate::domain::config::Calendar,
+) -> Option<(crate::domain::clock::Limit, chrono::NaiveDate)> {
+    use crate::domain::clock::Limit;
+    let mut running = Some((Limit::Register, calendar.due(Limit::Register, received_on)));
+    let mut accepted_on = None;
+    for (kind, date, days) in events {
+        running = match *kind {
+            "assigned" => Some((
+                Limit::AcknowledgeReceipt,
+                calendar.due(Limit::AcknowledgeReceipt, *date),
+            )),
+            "accepted" => {
+                accepted_on = Some(*date);
+                Some((Limit::Handle, calendar.due(Limit::Handle, *date)))
+            }
+            "extended" => accepted_on.map(|d| {
+                let days = Limit::Handle.length() + days.unwrap_or(0).min(30);
+                (Limit::Extension, calendar.due_in_days(d, days))
+            }),
+            "review_requested" => Some((
+                Limit::AnswerReview,
+                calendar.due(Limit::AnswerReview, *date),
+            )),
+            "recheck_requested" => Some((
+                Limit::AnswerRecheck,
+                calendar.due(Limit::AnswerRecheck, *date),
+            )),
+            "replied" | "review_answered" | "recheck_answered" | "not_accepted" | "closed" => None,
+            _ => running,
+        };
+    }
+    running
+}
+
+/// How a deadline stands on `today`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Urgency {
+    Overdue,
+    /// Due within three days.
+    DueSoon,
+    OnTime,
+}
+
+impl Urgency {
+    pub fn of(due: chrono::NaiveDate, today: chrono::NaiveDate) -> Self {
+        if today > due {
+            Self::Overdue
+        } else if (due - today).num_days() <= 3 {
+            Self::DueSoon
+        } else {
+            Self::OnTime
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Overdue => "已超期",
+            Self::DueSoon => "3 日内到期",
+            Self::OnTime => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+    use crate::domain::clock::Limit;
+    use crate::domain::config::{BureauConfig, EXAMPLE_CONFIG};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_running_deadline_follows_the_case() {
+        let cal = BureauConfig::parse(EXAMPLE_CONFIG).unwrap().calendar;
+        let received = d(2026, 3, 2);
+        // 第22条: 15 days from 03-03 end on 03-17 (a Tuesday).
+        assert_eq!(
+            current_due(&[], received, &cal),
+            Some((Limit::Register, d(2026, 3, 17)))
+        );
+        // 第23条: assigned on 03-10 → 15 days end on 03-25.
+        let assigned = [
+            ("received", received, None),
+            ("assigned", d(2026, 3, 10), None),
+        ];
+        assert_eq!(
+            current_due(&assigned, received, &cal),
+            Some((Limit::AcknowledgeReceipt, d(2026, 3, 25)))
+        );
+        // 第34条: accepted on 03-20 → 60 days end on 05-19; extended by 30 → 06-18
+        // (端午节 2026-06-19 is the day after, so no move).
+        let mut events = assigned.to_vec();
+        events.push(("accepted", d(2026, 3, 20), None));
+        assert_eq!(
+            current_due(&events, received, &cal),
+            Some((Limit::Handle, d(2026, 5, 19)))
+        );
+        events.push(("extended", d(2026, 5, 1), Some(30)));
+        assert_eq!(
+            current_due(&events, received, &cal),
+            Some((Limit::Extension, d(2026, 6, 18)))
+        );
+        events.push(("replied", d(2026, 6, 1), None));
+        assert_eq!(current_due(&events, received, &cal), None);
+        // 第35条: a 复查 request on 06-05 → 30 days end on 07-05, a Sunday → Monday 07-06.
+        events.push(("review_requested", d(2026, 6, 5), None));
+        assert_eq!(
+            current_due(&events, received, &cal),
+            Some((Limit::AnswerReview, d(2026, 7, 6)))
+        );
+    }
+
+    #[test]
+    fn urgency_of_a_deadline() {
+        assert_eq!(
+            Urgency::of(d(2026, 3, 17), d(2026, 3, 18)),
+            Urgency::Overdue
+        );
+        assert_eq!(
+            Urgency::of(d(2026, 3, 17), d(2026, 3, 14)),
+            Urgency::DueSoon
+        );
+        assert_eq!(
+            Urgency::of(d(2026, 3, 17), d(2026, 3, 17)),
+            Urgency::DueSoon
+        );
+        assert_eq!(Urgency::of(d(2026, 3, 17), d(2026, 3, 1)), Urgency::OnTime);
+    }
 }

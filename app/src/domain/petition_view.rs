@@ -54,6 +54,18 @@ pub struct PetitionStatus {
     pub same_matter_as: Option<String>,
     /// What the citizen may do now about the latest reply.
     pub after_reply: AfterReplyOptions,
+    /// The statutory deadline running now (registration, notice of acceptance, handling with
+    /// any extension, or the answer to 复查/复核), if any.
+    pub running_due: Option<RunningDue>,
+}
+
+/// A deadline running now, with the step and the article that sets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RunningDue {
+    pub step: String,
+    pub article: String,
+    pub date: NaiveDate,
 }
 
 /// The citizen's options after a written reply (第21条, 第35–36条).

@@ -17,6 +17,8 @@ pub struct CaseRow {
     pub status: Status,
     /// The unit it was assigned to (the last 'assigned' event), if any.
     pub assigned_unit: Option<String>,
+    /// Its events as (kind, Shanghai date, extension days), oldest first.
+    pub events: Vec<(String, chrono::NaiveDate, Option<u32>)>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -34,7 +36,9 @@ struct ListRow {
 struct KindRow {
     petition_id: i64,
     kind: String,
+    at: String,
     unit_code: Option<String>,
+    extension_days: Option<i64>,
 }
 
 /// The newest cases (at most `limit`), with their status and unit, for a unit's staff only those
@@ -51,7 +55,8 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
         return Ok(Vec::new());
     };
     let kinds = sqlx::query_as::<_, KindRow>(
-        "SELECT petition_id, kind, unit_code FROM petition_events WHERE petition_id >= $1 ORDER BY id",
+        "SELECT petition_id, kind, at, unit_code, extension_days FROM petition_events \
+         WHERE petition_id >= $1 ORDER BY id",
     )
     .bind(oldest)
     .fetch_all(pool)
@@ -61,6 +66,18 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
         .map(|r| {
             let mine: Vec<&KindRow> = kinds.iter().filter(|k| k.petition_id == r.id).collect();
             CaseRow {
+                events: mine
+                    .iter()
+                    .map(|k| {
+                        (
+                            k.kind.clone(),
+                            chrono::DateTime::parse_from_rfc3339(&k.at)
+                                .map(|t| t.date_naive())
+                                .unwrap_or_default(),
+                            k.extension_days.and_then(|d| u32::try_from(d).ok()),
+                        )
+                    })
+                    .collect(),
                 status: Status::from_events(mine.iter().map(|k| k.kind.as_str())),
                 assigned_unit: mine
                     .iter()
@@ -165,6 +182,8 @@ pub struct NewEvent<'a> {
     pub reply: Option<&'a ReplyLetter>,
     /// A citizen's rating (code) and comment.
     pub evaluation: Option<(&'a str, Option<&'a str>)>,
+    /// The days an extension adds.
+    pub extension_days: Option<u32>,
 }
 
 /// An event as the checks before appending read it.
@@ -216,8 +235,8 @@ pub async fn append<R>(
         return Ok(Err(refusal));
     }
     let event_id = sqlx::query_scalar::<_, i64>(
-        "INSERT INTO petition_events (petition_id, at, kind, public, actor_staff_id, text, unit_code) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO petition_events (petition_id, at, kind, public, actor_staff_id, text, unit_code, \
+         extension_days) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(new.petition_id)
     .bind(new.at)
@@ -226,6 +245,7 @@ pub async fn append<R>(
     .bind(new.staff_id)
     .bind(new.text)
     .bind(new.unit_code)
+    .bind(new.extension_days.map(i64::from))
     .fetch_one(&mut **tx)
     .await?;
     if let Some((rating, comment)) = new.evaluation {

@@ -160,11 +160,13 @@ pub struct EventRecord {
     pub at: String,
     pub kind: String,
     pub text: String,
+    pub extension_days: Option<i64>,
 }
 
 pub async fn public_events(pool: &Pool, petition_id: i64) -> Result<Vec<EventRecord>, StoreError> {
     Ok(sqlx::query_as::<_, EventRecord>(
-        "SELECT at, kind, text FROM petition_events WHERE petition_id = $1 AND public = 1 ORDER BY id",
+        "SELECT at, kind, text, extension_days FROM petition_events \
+         WHERE petition_id = $1 AND public = 1 ORDER BY id",
     )
     .bind(petition_id)
     .fetch_all(pool)

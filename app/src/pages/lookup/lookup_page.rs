@@ -215,6 +215,17 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 })}
             <h2>"法定期限"</h2>
             <ul>
+                {status
+                    .running_due
+                    .clone()
+                    .map(|d| {
+                        view! {
+                            <li id="running-due">
+                                "当前：" {d.step} "，应于 " <strong>{date_label(d.date)}</strong> " 前完成（"
+                                {d.article} "）。"
+                            </li>
+                        }
+                    })}
                 <li>
                     "信访部门应于 " <strong>{date_label(status.due.register)}</strong>
                     " 前登记并转送或交办（《信访工作条例》第二十二条）。"

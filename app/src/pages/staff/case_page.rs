@@ -92,6 +92,7 @@ fn CaseDetail(
         has("progress"),
         has("close"),
     );
+    let (extend, supervise) = (has("extend"), has("supervise"));
     let suggested = v
         .units
         .iter()
@@ -333,6 +334,80 @@ fn CaseDetail(
                             />
                             <button type="submit" class="button secondary">
                                 "不予受理"
+                            </button>
+                        </form>
+                    }
+                })}
+            {extend
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="extend" />
+                            <h3>"延长办理期限（第三十四条：仅一次，不超过 30 日）"</h3>
+                            <div class=if error_for(&errors, "days").is_some() {
+                                "field field-error"
+                            } else {
+                                "field"
+                            }>
+                                <label for="days">"延长天数（1–30）"</label>
+                                {error_for(&errors, "days")
+                                    .map(|m| view! { <p class="field-message" id="days-error">{m}</p> })}
+                                <input
+                                    type="number"
+                                    id="days"
+                                    name="days"
+                                    min="1"
+                                    max="30"
+                                    inputmode="numeric"
+                                    value=val("days", String::new())
+                                />
+                            </div>
+                            <TextArea
+                                id="extend_reason"
+                                label="延期理由（会告知信访人）"
+                                rows=2
+                                value=val("extend_reason", String::new())
+                                error=error_for(&errors, "extend_reason")
+                            />
+                            <button type="submit" class="button secondary">
+                                "延长期限"
+                            </button>
+                        </form>
+                    }
+                })}
+            {supervise
+                .then(|| {
+                    let choices = vec![
+                        Choice {
+                            value: "supervision",
+                            label: "督办函".to_owned(),
+                            hint: None,
+                        },
+                        Choice {
+                            value: "reminder",
+                            label: "提醒函".to_owned(),
+                            hint: None,
+                        },
+                    ];
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="supervise" />
+                            <Radios
+                                name="letter"
+                                legend="督办".to_owned()
+                                not_the_heading=true
+                                choices
+                                value=val("letter", "supervision".to_owned())
+                            />
+                            <TextArea
+                                id="letter_text"
+                                label="函件内容（承办单位可见）"
+                                rows=3
+                                value=val("letter_text", String::new())
+                                error=error_for(&errors, "letter_text")
+                            />
+                            <button type="submit" class="button secondary">
+                                "发出"
                             </button>
                         </form>
                     }

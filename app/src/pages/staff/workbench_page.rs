@@ -1,5 +1,5 @@
 use crate::api::{get_current_staff, list_cases};
-use crate::domain::case::CaseListItem;
+use crate::domain::case::{CaseListItem, Urgency};
 use crate::domain::category::Category;
 use crate::domain::staff::StaffAccount;
 use leptos::prelude::*;
@@ -60,6 +60,22 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>) -> impl IntoView {
                     })}
             </dl>
             <h2>"信访事项"</h2>
+            {
+                let overdue = cases
+                    .iter()
+                    .filter(|c| c.due.as_ref().is_some_and(|d| d.urgency == Urgency::Overdue))
+                    .count();
+                let soon = cases
+                    .iter()
+                    .filter(|c| c.due.as_ref().is_some_and(|d| d.urgency == Urgency::DueSoon))
+                    .count();
+                view! {
+                    <p id="deadline-summary">
+                        "共 " {cases.len()} " 件；已超期 " <strong>{overdue}</strong> " 件，3 日内到期 "
+                        <strong>{soon}</strong> " 件。"
+                    </p>
+                }
+            }
             {if cases.is_empty() {
                 view! { <p>"目前没有需要您处理的信访事项。"</p> }.into_any()
             } else {
@@ -89,7 +105,7 @@ fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
                         <th scope="col">"信访人"</th>
                         <th scope="col">"状态"</th>
                         <th scope="col">"承办单位"</th>
-                        <th scope="col">"登记期限"</th>
+                        <th scope="col">"当前期限"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -109,7 +125,25 @@ fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
                                     <td>{c.petitioner}</td>
                                     <td>{c.status_label}</td>
                                     <td>{c.unit.unwrap_or_else(|| "未交办".into())}</td>
-                                    <td>{crate::pages::petition::date_label(c.register_due)}</td>
+                                    <td>
+                                        {c
+                                            .due
+                                            .map(|d| {
+                                                let urgent = d.urgency.label();
+                                                view! {
+                                                    {d.label}
+                                                    " "
+                                                    {crate::pages::petition::date_label(d.date)}
+                                                    {(!urgent.is_empty())
+                                                        .then(|| {
+                                                            view! {
+                                                                " "
+                                                                <strong class="urgent">{urgent}</strong>
+                                                            }
+                                                        })}
+                                                }
+                                            })}
+                                    </td>
                                 </tr>
                             }
                         })
