@@ -4,7 +4,7 @@ use crate::components::{Footer, Header, HydrationBeacon};
 use crate::pages::lookup::LookupPage;
 use crate::pages::petition::{PetitionPage, ResumePage};
 use crate::pages::staff::{CasePage, SignInPage, WorkbenchPage};
-use crate::pages::{HomePage, NotFoundPage};
+use crate::pages::{HomePage, NotFoundPage, StatsPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/petition") view=PetitionPage ssr=SsrMode::Async />
                     <Route path=path!("/petition/resume") view=ResumePage ssr=SsrMode::Async />
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
+                    <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases/:number") view=CasePage ssr=SsrMode::Async />

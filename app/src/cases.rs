@@ -140,6 +140,13 @@ fn offered(staff: &StaffAccount, status: Status, own_unit: bool) -> Vec<String> 
                 text: String::new(),
             },
         ),
+        (
+            "mediate",
+            CaseAction::Mediate {
+                agreed: false,
+                note: String::new(),
+            },
+        ),
     ];
     samples
         .into_iter()

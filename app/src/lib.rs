@@ -22,6 +22,8 @@ pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod petitions;
 #[cfg(feature = "ssr")]
+pub mod stats;
+#[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod uploads;

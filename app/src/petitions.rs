@@ -208,9 +208,7 @@ pub async fn lookup(
             .map(|e| {
                 (
                     e.kind.as_str(),
-                    chrono::DateTime::parse_from_rfc3339(&e.at)
-                        .map(|t| t.date_naive())
-                        .unwrap_or_default(),
+                    crate::domain::clock::date_of(&e.at),
                     e.extension_days.and_then(|d| u32::try_from(d).ok()),
                 )
             })
@@ -265,14 +263,11 @@ fn after_reply_options(
 ) -> crate::domain::petition_view::AfterReplyOptions {
     use crate::domain::clock::Limit;
     use crate::domain::review::{AfterReply, may_rate, review_request};
-    let state = AfterReply::from_events(events.iter().map(|e| {
-        (
-            e.kind.as_str(),
-            chrono::DateTime::parse_from_rfc3339(&e.at)
-                .map(|t| t.date_naive())
-                .unwrap_or_default(),
-        )
-    }));
+    let state = AfterReply::from_events(
+        events
+            .iter()
+            .map(|e| (e.kind.as_str(), crate::domain::clock::date_of(&e.at))),
+    );
     let today = Utc::now().with_timezone(&shanghai()).date_naive();
     let request = review_request(&state, today, &ctx.config.calendar).ok();
     let until = state.last_reply.map(|(kind, date)| {
@@ -449,14 +444,11 @@ pub async fn request_review(
         .await?
         .ok_or(AfterReplyError::NotFound)?;
     let events = store::cases::events(&ctx.pool, record.id).await?;
-    let state = crate::domain::review::AfterReply::from_events(events.iter().map(|e| {
-        (
-            e.kind.as_str(),
-            chrono::DateTime::parse_from_rfc3339(&e.at)
-                .map(|t| t.date_naive())
-                .unwrap_or_default(),
-        )
-    }));
+    let state = crate::domain::review::AfterReply::from_events(
+        events
+            .iter()
+            .map(|e| (e.kind.as_str(), crate::domain::clock::date_of(&e.at))),
+    );
     if let Ok(k) = crate::domain::review::review_request(&state, today, calendar) {
         kind = k;
     }

@@ -33,7 +33,7 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
                        wrong number and a wrong code give the same 404. Errors are \
                        {\"errors\": [{\"field\", \"code\", \"message\"}]}."
     ),
-    paths(create_petition, get_petition, evaluate, request_review),
+    paths(create_petition, get_petition, evaluate, request_review, stats),
     components(schemas(
         PetitionInput,
         PetitionerInput,
@@ -48,7 +48,11 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
         FieldProblem,
         EvaluationInput,
         ReviewRequestInput,
-        ReviewRequested
+        ReviewRequested,
+        app::domain::stats_view::MonthStats,
+        app::domain::stats_view::UnitStats,
+        app::domain::kpi::Figures,
+        app::domain::kpi::Board
     ))
 )]
 pub struct ApiDoc;
@@ -73,6 +77,7 @@ pub fn router() -> Router<AppState> {
         .route("/petitions/{number}", get(get_petition))
         .route("/petitions/{number}/evaluation", post(evaluate))
         .route("/petitions/{number}/review-requests", post(request_review))
+        .route("/stats", get(stats))
         .route("/openapi.json", get(openapi))
         .fallback(|| async {
             error(
@@ -419,6 +424,54 @@ pub async fn request_review(
                 .into_response()
         }
         Err(e) => after_reply_error(e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct StatsQuery {
+    month: Option<String>,
+}
+
+/// The month's figures (definitions in the portal's `domain::kpi`), bureau-wide and per unit;
+/// rates are fractions 0–1, `null` where nothing was due.
+#[utoipa::path(
+    get,
+    path = "/api/v1/stats",
+    params(("month" = Option<String>, Query, description = "YYYY-MM; this month when absent")),
+    responses(
+        (status = 200, description = "The month's figures", body = app::domain::stats_view::MonthStats),
+        (status = 422, description = "A month that is not YYYY-MM", body = ErrorBody),
+    )
+)]
+pub async fn stats(
+    State(state): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<StatsQuery>,
+) -> Response {
+    let first_day = match q.month.as_deref() {
+        None => app::stats::this_month(),
+        Some(m) => match app::domain::kpi::parse_month(m) {
+            Some(d) => d,
+            None => {
+                return error(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "month",
+                    "invalid_month",
+                    "月份应写成 YYYY-MM，例如 2026-12",
+                );
+            }
+        },
+    };
+    match app::stats::month(&state.ctx, first_day).await {
+        Ok(s) => axum::Json(s).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot compute the statistics");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "",
+                "unavailable",
+                "暂时无法统计，请稍后再试",
+            )
+        }
     }
 }
 

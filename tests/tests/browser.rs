@@ -244,3 +244,23 @@ browser_test!(
         assert!(b.text("main").await.contains("复查或复核中"));
     }
 );
+
+browser_test!(the_statistics_page_reads_without_a_chart, |app, b| {
+    app.submit_petition(&serde_json::json!({
+        "category": "suggestion",
+        "petitioner": {
+            "name": "赵六", "id_number": "11010519491231002X", "mobile": "13812345678",
+            "address": "防城港市港口区某某路 1 号", "district": "450602"
+        },
+        "title": "关于公交线路的建议",
+        "request": "建议增加早高峰时段的公交班次。",
+        "facts_and_reasons": "早上七点到八点之间车辆拥挤，很多老人和学生上不了车，等车时间很长。"
+    }))
+    .await;
+    b.visit(&app.url("/")).await;
+    b.click_link("信访统计").await;
+    assert!(b.text("h1").await.starts_with("信访统计"));
+    assert!(b.text("table.volumes").await.contains("1"));
+    b.click_link("上一月").await;
+    assert!(b.text(".figures").await.contains("0 件"));
+});

@@ -566,3 +566,72 @@ async fn deadlines_run_extensions_happen_once_and_supervision_reaches_the_unit_o
             .contains("督办")
     );
 }
+
+#[tokio::test]
+async fn the_month_s_figures_come_from_the_events() {
+    let app = spawn_app().await;
+    let (number, code) = app.submit_petition(&petition("appeal", "city-hrss")).await;
+    let _second = app
+        .submit_petition(&petition("suggestion", "city-housing"))
+        .await;
+    let registrar = sign_in(&app, "dengji").await;
+    let unit = sign_in(&app, "city-hrss").await;
+    for (who, form) in [
+        (
+            &registrar,
+            vec![("action", "assign"), ("unit", "city-hrss")],
+        ),
+        (&unit, vec![("action", "accept")]),
+        (
+            &unit,
+            vec![
+                ("action", "mediate"),
+                ("agreed", "yes"),
+                ("mediation_note", "双方同意分期支付"),
+            ],
+        ),
+        (&unit, letter()),
+    ] {
+        let (status, html) = act(&app, who, &number, &form).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    }
+    let (status, _) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "evaluation",
+        json!({"rating": "unsatisfied"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
+    let res = app.get("/api/v1/stats").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let s: Value = res.json().await.unwrap();
+    assert_eq!(s["received"], 2);
+    // Registered in time: the first (the second is not due yet, so not counted).
+    assert_eq!(s["accepted_in_time_rate"], 1.0);
+    assert_eq!(s["closed_on_time_rate"], 1.0);
+    assert_eq!(s["resolved_first_time_rate"], 1.0);
+    assert_eq!(s["satisfaction_rate"], 0.0);
+    assert_eq!(s["mediation_agreement_rate"], 1.0);
+    assert_eq!(s["supervision_letters"], 0);
+    let units = s["units"].as_array().unwrap();
+    assert_eq!(units.len(), 1, "only assigned cases count for a unit");
+    assert_eq!(units[0]["unit"], "city-hrss");
+    assert_eq!(units[0]["board"], "neither", "satisfaction below 90 %");
+    assert_eq!(s["volumes"][0][1], 2);
+
+    let res = app.get("/api/v1/stats?month=2026-13").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = app.get("/api/v1/stats?month=2020-01").await;
+    let old: Value = res.json().await.unwrap();
+    assert_eq!(old["received"], 0);
+    assert!(
+        old["accepted_in_time_rate"].is_null(),
+        "null where nothing was due"
+    );
+
+    let page = app.get("/stats").await.text().await.unwrap();
+    assert!(page.contains("及时受理率") && page.contains("100.0%") && page.contains("<svg"));
+}

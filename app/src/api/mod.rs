@@ -3,7 +3,9 @@
 mod cases;
 mod public_info;
 mod staff;
+mod stats;
 
 pub use cases::{get_case, list_cases};
 pub use public_info::{PublicInfo, get_public_info};
 pub use staff::get_current_staff;
+pub use stats::get_stats;

@@ -211,6 +211,17 @@ pub struct Choice {
     pub hint: Option<String>,
 }
 
+impl Choice {
+    /// A choice without a hint.
+    pub fn plain(value: &'static str, label: &str) -> Self {
+        Self {
+            value,
+            label: label.to_owned(),
+            hint: None,
+        }
+    }
+}
+
 /// A question answered by one of several choices: a fieldset whose legend is the page's heading.
 /// The first radio button has the field's id, so the error summary's link lands on it.
 #[component]

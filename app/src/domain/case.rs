@@ -72,6 +72,8 @@ pub enum CaseAction {
     Extend { days: u32, reason: String },
     /// 督办函 (`reminder == false`) or 提醒函 recorded by a supervisor; internal, seen by the unit.
     Supervise { reminder: bool, text: String },
+    /// 调解 held (第33条), and whether an agreement was reached.
+    Mediate { agreed: bool, note: String },
 }
 
 impl CaseAction {
@@ -89,6 +91,8 @@ impl CaseAction {
                 reminder: false, ..
             } => "supervision_letter",
             Self::Supervise { reminder: true, .. } => "reminder_letter",
+            Self::Mediate { agreed: true, .. } => "mediation_agreed",
+            Self::Mediate { agreed: false, .. } => "mediation_failed",
         }
     }
 
@@ -114,6 +118,14 @@ impl CaseAction {
             Self::Supervise { reminder, text } => {
                 format!("{}：{text}", if *reminder { "提醒函" } else { "督办函" })
             }
+            Self::Mediate { agreed, note } => format!(
+                "组织调解，{}：{note}",
+                if *agreed {
+                    "达成调解协议"
+                } else {
+                    "未达成协议"
+                }
+            ),
         }
     }
 }
@@ -177,7 +189,7 @@ pub fn permitted(
             _ => (unit || bureau, false),
         },
         A::Close => (unit || bureau, status == Status::Replied),
-        A::Extend { .. } => (unit || bureau, status == Status::Accepted),
+        A::Extend { .. } | A::Mediate { .. } => (unit || bureau, status == Status::Accepted),
         A::Supervise { .. } => (
             matches!(role, StaffRole::Supervisor | StaffRole::Admin),
             !matches!(status, Status::Closed | Status::NotAccepted),
@@ -333,6 +345,31 @@ pub fn parse_action(
                     get("extend_reason"),
                     10,
                     500,
+                    &mut problems,
+                ),
+            }
+        }
+        "mediate" => {
+            let agreed = match get("agreed") {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            };
+            if agreed.is_none() {
+                problems.push(FieldProblem::new(
+                    "agreed",
+                    "required",
+                    "请选择是否达成调解协议",
+                ));
+            }
+            CaseAction::Mediate {
+                agreed: agreed.unwrap_or(false),
+                note: text_field(
+                    "mediation_note",
+                    "调解情况",
+                    get("mediation_note"),
+                    4,
+                    1000,
                     &mut problems,
                 ),
             }

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod config;
 pub mod id_number;
 pub mod journey;
+pub mod kpi;
 pub mod mobile;
 pub mod petition;
 pub mod petition_view;
@@ -14,6 +15,7 @@ pub mod prefs;
 pub mod receipt;
 pub mod review;
 pub mod staff;
+pub mod stats_view;
 pub mod status;
 pub mod throttle;
 

@@ -53,6 +53,10 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                         <a href="/lookup">"查询办理进度"</a>
                         <span>"凭信访件编号和查询码，查看办理过程、法定期限和答复意见"</span>
                     </li>
+                    <li>
+                        <a href="/stats">"信访统计"</a>
+                        <span>"每月收到的信访事项、及时受理率、按期办结率、满意率和各单位红黑榜"</span>
+                    </li>
                 </ul>
             </section>
 

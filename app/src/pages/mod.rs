@@ -5,6 +5,8 @@ pub mod lookup;
 mod not_found_page;
 pub mod petition;
 pub mod staff;
+mod stats_page;
 
 pub use home_page::HomePage;
 pub use not_found_page::NotFoundPage;
+pub use stats_page::StatsPage;

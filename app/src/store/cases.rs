@@ -71,9 +71,7 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
                     .map(|k| {
                         (
                             k.kind.clone(),
-                            chrono::DateTime::parse_from_rfc3339(&k.at)
-                                .map(|t| t.date_naive())
-                                .unwrap_or_default(),
+                            crate::domain::clock::date_of(&k.at),
                             k.extension_days.and_then(|d| u32::try_from(d).ok()),
                         )
                     })
@@ -209,9 +207,7 @@ impl EventKind {
 
     /// The Shanghai date of the event.
     pub fn date(&self) -> chrono::NaiveDate {
-        chrono::DateTime::parse_from_rfc3339(&self.at)
-            .map(|t| t.date_naive())
-            .unwrap_or_default()
+        crate::domain::clock::date_of(&self.at)
     }
 }
 
@@ -328,4 +324,100 @@ pub async fn audit_count(pool: &Pool, petition_id: i64) -> Result<i64, StoreErro
             .fetch_one(pool)
             .await?,
     )
+}
+
+#[derive(sqlx::FromRow)]
+struct FactRow {
+    id: i64,
+    received_on: String,
+    category: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct RatingRow {
+    petition_id: i64,
+    rating: String,
+}
+
+/// What the monthly figures need of the cases received from `from` (inclusive) to `to`
+/// (exclusive), as (case facts, assigned unit).
+pub async fn facts_received_between(
+    pool: &Pool,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<crate::domain::kpi::CaseFacts>, StoreError> {
+    let (from, to) = (
+        from.format("%Y-%m-%d").to_string(),
+        to.format("%Y-%m-%d").to_string(),
+    );
+    let cases = sqlx::query_as::<_, FactRow>(
+        "SELECT id, received_on, category FROM petitions \
+         WHERE received_on >= $1 AND received_on < $2 ORDER BY id",
+    )
+    .bind(&from)
+    .bind(&to)
+    .fetch_all(pool)
+    .await?;
+    let events = sqlx::query_as::<_, KindRow>(
+        "SELECT e.petition_id, e.kind, e.at, e.unit_code, e.extension_days FROM petition_events e \
+         JOIN petitions p ON p.id = e.petition_id \
+         WHERE p.received_on >= $1 AND p.received_on < $2 ORDER BY e.id",
+    )
+    .bind(&from)
+    .bind(&to)
+    .fetch_all(pool)
+    .await?;
+    let ratings = sqlx::query_as::<_, RatingRow>(
+        "SELECT v.petition_id, v.rating FROM evaluations v JOIN petitions p ON p.id = v.petition_id \
+         WHERE p.received_on >= $1 AND p.received_on < $2 ORDER BY v.id",
+    )
+    .bind(&from)
+    .bind(&to)
+    .fetch_all(pool)
+    .await?;
+    Ok(cases
+        .into_iter()
+        .map(|c| {
+            let mine: Vec<&KindRow> = events.iter().filter(|e| e.petition_id == c.id).collect();
+            crate::domain::kpi::CaseFacts {
+                received_on: chrono::NaiveDate::parse_from_str(&c.received_on, "%Y-%m-%d")
+                    .unwrap_or_default(),
+                category: c.category,
+                unit: mine
+                    .iter()
+                    .rev()
+                    .find(|e| e.kind == "assigned")
+                    .and_then(|e| e.unit_code.clone()),
+                events: mine
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.kind.clone(),
+                            crate::domain::clock::date_of(&e.at),
+                            e.extension_days.and_then(|d| u32::try_from(d).ok()),
+                        )
+                    })
+                    .collect(),
+                ratings: ratings
+                    .iter()
+                    .filter(|r| r.petition_id == c.id)
+                    .map(|r| r.rating.clone())
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+/// Petitions received per month (`YYYY-MM`, count) from `from` on.
+pub async fn monthly_volumes(
+    pool: &Pool,
+    from: chrono::NaiveDate,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(sqlx::query_as::<_, (String, i64)>(
+        "SELECT substr(received_on, 1, 7) AS month, COUNT(*) FROM petitions \
+         WHERE received_on >= $1 GROUP BY substr(received_on, 1, 7) ORDER BY month",
+    )
+    .bind(from.format("%Y-%m-%d").to_string())
+    .fetch_all(pool)
+    .await?)
 }

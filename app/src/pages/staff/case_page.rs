@@ -92,7 +92,7 @@ fn CaseDetail(
         has("progress"),
         has("close"),
     );
-    let (extend, supervise) = (has("extend"), has("supervise"));
+    let (extend, supervise, mediate) = (has("extend"), has("supervise"), has("mediate"));
     let suggested = v
         .units
         .iter()
@@ -338,6 +338,36 @@ fn CaseDetail(
                         </form>
                     }
                 })}
+            {mediate
+                .then(|| {
+                    let choices = vec![
+                        Choice::plain("yes", "达成调解协议"),
+                        Choice::plain("no", "未达成协议"),
+                    ];
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="mediate" />
+                            <Radios
+                                name="agreed"
+                                legend="调解结果（第三十三条）".to_owned()
+                                not_the_heading=true
+                                choices
+                                value=val("agreed", String::new())
+                                error=error_for(&errors, "agreed")
+                            />
+                            <TextArea
+                                id="mediation_note"
+                                label="调解情况"
+                                rows=2
+                                value=val("mediation_note", String::new())
+                                error=error_for(&errors, "mediation_note")
+                            />
+                            <button type="submit" class="button secondary">
+                                "记录调解"
+                            </button>
+                        </form>
+                    }
+                })}
             {extend
                 .then(|| {
                     view! {
@@ -378,16 +408,8 @@ fn CaseDetail(
             {supervise
                 .then(|| {
                     let choices = vec![
-                        Choice {
-                            value: "supervision",
-                            label: "督办函".to_owned(),
-                            hint: None,
-                        },
-                        Choice {
-                            value: "reminder",
-                            label: "提醒函".to_owned(),
-                            hint: None,
-                        },
+                        Choice::plain("supervision", "督办函"),
+                        Choice::plain("reminder", "提醒函"),
                     ];
                     view! {
                         <form method="post" action=action.clone() class="case-action">
