@@ -261,6 +261,17 @@ pub async fn act(
     number: &str,
     pairs: &[(String, String)],
 ) -> Result<(), ActError> {
+    act_at(ctx, staff, number, pairs, Utc::now()).await
+}
+
+/// [`act`] at a given time (the demo seed records past events).
+pub async fn act_at(
+    ctx: &AppContext,
+    staff: &StaffAccount,
+    number: &str,
+    pairs: &[(String, String)],
+    now: chrono::DateTime<Utc>,
+) -> Result<(), ActError> {
     let action =
         parse_action(pairs, |u| ctx.config.unit(u).is_some()).map_err(ActError::Invalid)?;
     let record = store::cases::find(&ctx.pool, number)
@@ -275,7 +286,7 @@ pub async fn act(
         CaseAction::Reply(letter) => Some(letter.clone()),
         _ => None,
     };
-    let at = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+    let at = now.with_timezone(&shanghai()).to_rfc3339();
     // A reply while a 复查 or 复核 request waits answers that request (one level up).
     let pending = store::cases::events(&ctx.pool, record.id)
         .await?

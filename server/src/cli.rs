@@ -137,6 +137,7 @@ impl Common {
             site_root: self.site_root.clone(),
             public_url: self.public_url.clone(),
             seed_demo: true,
+            seed_demo_cases: true,
         })
     }
 }
@@ -166,6 +167,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let app = Application::build(settings).await?;
     if !app.seeded.is_empty() {
         print_seeded(&app.seeded);
+    }
+    if !app.demo_cases.is_empty() {
+        println!("Demo cases (number and 查询码, shown this once, for 进度查询):");
+        for (number, code) in &app.demo_cases {
+            println!("  {number}  {code}");
+        }
+        println!();
     }
     let addr = app.local_addr();
     tracing::info!(%addr, "portal listening on http://{addr}");

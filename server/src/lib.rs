@@ -33,6 +33,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Seed demo content on an empty database.
     pub seed_demo: bool,
+    /// Also seed demo cases (the tests keep their databases empty of cases).
+    pub seed_demo_cases: bool,
 }
 
 impl Settings {
@@ -47,6 +49,7 @@ impl Settings {
             site_root,
             public_url: None,
             seed_demo: true,
+            seed_demo_cases: false,
         }
     }
 
@@ -77,6 +80,8 @@ pub struct Application {
     state: AppState,
     /// The accounts seeded on this start, with their one-time passwords (empty if none).
     pub seeded: Vec<seed::SeededAccount>,
+    /// Demo cases seeded on this start: (number, 查询码), shown once on the console.
+    pub demo_cases: Vec<(String, String)>,
 }
 
 impl Application {
@@ -114,6 +119,11 @@ impl Application {
             ),
             behind_tls: settings.behind_tls(),
         };
+        let demo_cases = if settings.seed_demo_cases && !seeded.is_empty() {
+            seed::demo_cases(&state.ctx).await?
+        } else {
+            Vec::new()
+        };
         let router = http::router(state.clone());
         let listener = tokio::net::TcpListener::bind(settings.listen)
             .await
@@ -123,6 +133,7 @@ impl Application {
             router,
             state,
             seeded,
+            demo_cases,
         })
     }
 

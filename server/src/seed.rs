@@ -131,3 +131,212 @@ mod tests {
         );
     }
 }
+
+/// One step of a demo case: days after receipt, who acts, and the form they would post.
+type DemoStep = (i64, &'static str, &'static [(&'static str, &'static str)]);
+
+const LETTER: &[(&str, &str)] = &[
+    ("action", "reply"),
+    ("reply_request", "请求依法处理信访人反映的问题。"),
+    (
+        "reply_facts",
+        "经调查核实，信访人反映的情况基本属实，相关单位已经整改。",
+    ),
+    (
+        "opinion",
+        "支持信访人的请求，已责令相关单位在规定期限内整改到位。",
+    ),
+    ("legal_basis", "《信访工作条例》第三十二条"),
+    ("outcome", "support"),
+];
+
+/// Demo cases over the last few months, so the workbench, the status page and the statistics
+/// have something to show: submitted through the petition service with past receipt times, then
+/// moved on by the demo staff with past event times. Returns (number, 查询码) of each.
+pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(String, String)>> {
+    use chrono::{Duration, TimeZone, Utc};
+    let cases: [(i64, &str, &str, &str, &[DemoStep]); 8] = [
+        (
+            75,
+            "appeal",
+            "city-hrss",
+            "某公司拖欠三个月工资",
+            &[
+                (3, "dengji", &[("action", "assign"), ("unit", "city-hrss")]),
+                (6, "city-hrss", &[("action", "accept")]),
+                (
+                    20,
+                    "city-hrss",
+                    &[
+                        ("action", "mediate"),
+                        ("agreed", "yes"),
+                        ("mediation_note", "双方同意分两期支付"),
+                    ],
+                ),
+                (40, "city-hrss", LETTER),
+                (45, "city-hrss", &[("action", "close")]),
+            ],
+        ),
+        (
+            70,
+            "appeal",
+            "city-housing",
+            "小区电梯长期停运无人维修",
+            &[
+                (
+                    16,
+                    "dengji",
+                    &[("action", "assign"), ("unit", "city-housing")],
+                ),
+                (20, "city-housing", &[("action", "accept")]),
+                (
+                    50,
+                    "city-housing",
+                    &[
+                        ("action", "extend"),
+                        ("days", "30"),
+                        ("extend_reason", "需要等待电梯检测机构出具报告"),
+                    ],
+                ),
+            ],
+        ),
+        (
+            40,
+            "report",
+            "city-housing",
+            "反映物业公司违规收费",
+            &[
+                (
+                    5,
+                    "dengji",
+                    &[("action", "assign"), ("unit", "city-housing")],
+                ),
+                (10, "city-housing", &[("action", "accept")]),
+                (30, "city-housing", LETTER),
+            ],
+        ),
+        (
+            30,
+            "suggestion",
+            "city-hrss",
+            "建议延长社保窗口周六办公时间",
+            &[
+                (2, "dengji", &[("action", "assign"), ("unit", "city-hrss")]),
+                (4, "city-hrss", &[("action", "accept")]),
+                (12, "city-hrss", LETTER),
+                (15, "city-hrss", &[("action", "close")]),
+            ],
+        ),
+        (20, "appeal", "gangkou-gov", "村道损毁影响出行", &[]),
+        (
+            10,
+            "appeal",
+            "city-hrss",
+            "工伤认定迟迟没有结果",
+            &[
+                (1, "dengji", &[("action", "assign"), ("unit", "city-hrss")]),
+                (
+                    8,
+                    "duban",
+                    &[
+                        ("action", "supervise"),
+                        ("letter", "reminder"),
+                        ("letter_text", "请及时告知信访人是否受理"),
+                    ],
+                ),
+            ],
+        ),
+        (2, "suggestion", "", "建议在公园增设无障碍通道", &[]),
+        (
+            1,
+            "appeal",
+            "city-hrss",
+            "劳动合同到期未续签也未支付补偿",
+            &[],
+        ),
+    ];
+    let mut staff = std::collections::HashMap::new();
+    for name in ["dengji", "duban", "city-hrss", "city-housing"] {
+        if let Some(r) = store::staff::find_by_username(&ctx.pool, name).await? {
+            let account = app::domain::staff::StaffAccount {
+                id: r.id,
+                username: r.username,
+                display_name: r.display_name,
+                role: app::domain::staff::StaffRole::parse(&r.role).context("seeded role")?,
+                unit_code: r.unit_code,
+            };
+            staff.insert(name, account);
+        }
+    }
+    let today = Utc::now()
+        .with_timezone(&app::petitions::shanghai())
+        .date_naive();
+    let mut out = Vec::new();
+    for (ago, category, unit, title, steps) in cases {
+        let received = app::petitions::shanghai()
+            .from_local_datetime(
+                &(today - Duration::days(ago))
+                    .and_hms_opt(9, 30, 0)
+                    .context("time")?,
+            )
+            .single()
+            .context("time")?
+            .with_timezone(&Utc);
+        let input = app::domain::petition::PetitionInput {
+            category: category.into(),
+            petitioner: app::domain::petition::PetitionerInput {
+                name: "演示信访人".into(),
+                id_number: "11010519491231002X".into(),
+                mobile: "13812345678".into(),
+                address: "防城港市港口区演示路 1 号".into(),
+                district: "450602".into(),
+            },
+            unit: (!unit.is_empty()).then(|| unit.to_owned()),
+            title: title.into(),
+            request: "请求有关部门依法处理本人反映的问题。".into(),
+            facts_and_reasons: "这是演示数据：用来展示工作台、办理进度和统计页面的一件信访事项。"
+                .into(),
+            place_and_time: None,
+            earlier_handling: None,
+        };
+        let receipt = app::petitions::submit_with(ctx, &input, "web", received, Default::default())
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot seed a demo case: {e}"))?;
+        for (after, who, form) in steps {
+            let Some(account) = staff.get(who) else {
+                continue;
+            };
+            let at = received + Duration::days(*after);
+            let pairs: Vec<(String, String)> = form
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+            app::cases::act_at(ctx, account, &receipt.number, &pairs, at)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot seed a demo event: {e}"))?;
+        }
+        out.push((receipt.number, receipt.query_code));
+    }
+    // The citizens' side, today: ratings, and one 复查 request.
+    for (i, rating) in [
+        (0, "satisfied"),
+        (3, "basically_satisfied"),
+        (2, "unsatisfied"),
+    ] {
+        let (number, code) = &out[i];
+        app::petitions::evaluate(ctx, number, code, "seed", rating, None)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot seed a rating: {e}"))?;
+    }
+    let (number, code) = &out[2];
+    app::petitions::request_review(
+        ctx,
+        number,
+        code,
+        "seed",
+        "物业公司仍在收取这笔费用，请求复查。",
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("cannot seed a review request: {e}"))?;
+    Ok(out)
+}

@@ -215,3 +215,14 @@ async fn switches_never_redirect_off_site() {
         assert_eq!(res.headers()["location"], "/", "back={back}");
     }
 }
+
+#[tokio::test]
+async fn demo_cases_fill_the_workbench_and_the_statistics() {
+    let app = portal_tests::spawn_app_with(|s| s.seed_demo_cases = true).await;
+    let count = app::store::petitions::count(&app.pool).await.unwrap();
+    assert_eq!(count, 8);
+    let stats: serde_json::Value = app.get("/api/v1/stats").await.json().await.unwrap();
+    let volumes = stats["volumes"].as_array().unwrap();
+    let total: i64 = volumes.iter().map(|v| v[1].as_i64().unwrap()).sum();
+    assert_eq!(total, 8, "every demo case within the last twelve months");
+}
