@@ -99,39 +99,6 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use argon2::{PasswordHash, PasswordVerifier};
-
-    #[test]
-    fn passwords_are_random_and_unambiguous() {
-        let a = random_password();
-        let b = random_password();
-        assert_eq!(a.len(), 16);
-        assert_ne!(a, b);
-        assert!(!a.contains(['0', 'O', '1', 'l', 'I']));
-    }
-
-    #[test]
-    fn hashes_verify_and_differ_by_salt() {
-        let h1 = hash_password("correct horse").unwrap();
-        let h2 = hash_password("correct horse").unwrap();
-        assert_ne!(h1, h2);
-        let parsed = PasswordHash::new(&h1).unwrap();
-        assert!(
-            Argon2::default()
-                .verify_password(b"correct horse", &parsed)
-                .is_ok()
-        );
-        assert!(
-            Argon2::default()
-                .verify_password(b"wrong", &parsed)
-                .is_err()
-        );
-    }
-}
-
 /// One step of a demo case: days after receipt, who acts, and the form they would post.
 type DemoStep = (i64, &'static str, &'static [(&'static str, &'static str)]);
 
@@ -339,4 +306,37 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
     .await
     .map_err(|e| anyhow::anyhow!("cannot seed a review request: {e}"))?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use argon2::{PasswordHash, PasswordVerifier};
+
+    #[test]
+    fn passwords_are_random_and_unambiguous() {
+        let a = random_password();
+        let b = random_password();
+        assert_eq!(a.len(), 16);
+        assert_ne!(a, b);
+        assert!(!a.contains(['0', 'O', '1', 'l', 'I']));
+    }
+
+    #[test]
+    fn hashes_verify_and_differ_by_salt() {
+        let h1 = hash_password("correct horse").unwrap();
+        let h2 = hash_password("correct horse").unwrap();
+        assert_ne!(h1, h2);
+        let parsed = PasswordHash::new(&h1).unwrap();
+        assert!(
+            Argon2::default()
+                .verify_password(b"correct horse", &parsed)
+                .is_ok()
+        );
+        assert!(
+            Argon2::default()
+                .verify_password(b"wrong", &parsed)
+                .is_err()
+        );
+    }
 }
