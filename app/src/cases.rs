@@ -141,6 +141,12 @@ fn offered(staff: &StaffAccount, status: Status, own_unit: bool) -> Vec<String> 
             },
         ),
         (
+            "object",
+            CaseAction::Object {
+                reason: String::new(),
+            },
+        ),
+        (
             "mediate",
             CaseAction::Mediate {
                 agreed: false,
@@ -330,6 +336,17 @@ pub async fn act_at(
                 && events.iter().any(|e| e.kind == "extended")
             {
                 return Err(ActError::Refused(Refusal::AlreadyExtended));
+            }
+            if matches!(action, CaseAction::Object { .. })
+                && let Some(assigned) = events.iter().rev().find(|e| e.kind == "assigned")
+            {
+                let limit = ctx.config.calendar.due(
+                    crate::domain::clock::Limit::ObjectToAssignment,
+                    assigned.date(),
+                );
+                if now.with_timezone(&shanghai()).date_naive() > limit {
+                    return Err(ActError::Refused(Refusal::ObjectionTooLate));
+                }
             }
             let own = staff.unit_code.is_some() && staff.unit_code == unit;
             permitted(&action, status, staff.role, own).map_err(ActError::Refused)

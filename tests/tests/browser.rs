@@ -242,6 +242,26 @@ browser_test!(
         b.press("#review button[type=submit]").await;
         assert!(b.text("#lookup-notice").await.contains("复查请求已经提交"));
         assert!(b.text("main").await.contains("复查或复核中"));
+
+        // One level up, the bureau answers the 复查.
+        staff_sign_in(app, b, "dengji").await;
+        b.click_link(&number).await;
+        assert!(b.text("#case-status").await.contains("复查或复核中"));
+        b.fill(
+            "reply_facts",
+            "复查查明：公司已于 11 月补发两个月工资，尚欠一个月。",
+        )
+        .await;
+        b.fill(
+            "opinion",
+            "维持原处理意见，并责令公司 10 日内补发剩余工资。",
+        )
+        .await;
+        b.fill("legal_basis", "《信访工作条例》第三十五条").await;
+        b.click("#outcome").await;
+        b.press("form:has(input[value='reply']) button[type=submit]")
+            .await;
+        assert!(b.text("#timeline").await.contains("已作出复查意见"));
     }
 );
 

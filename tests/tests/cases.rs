@@ -635,3 +635,56 @@ async fn the_month_s_figures_come_from_the_events() {
     let page = app.get("/stats").await.text().await.unwrap();
     assert!(page.contains("及时受理率") && page.contains("100.0%") && page.contains("<svg"));
 }
+
+#[tokio::test]
+async fn a_unit_objects_to_a_wrong_assignment_and_the_bureau_assigns_again() {
+    let app = spawn_app().await;
+    let (number, _) = app.submit_petition(&petition("appeal", "city-hrss")).await;
+    let registrar = sign_in(&app, "dengji").await;
+    let wrong = sign_in(&app, "city-housing").await;
+    let assign = |unit: &'static str| vec![("action", "assign"), ("unit", unit)];
+    assert_eq!(
+        act(&app, &registrar, &number, &assign("city-housing"))
+            .await
+            .0,
+        StatusCode::SEE_OTHER
+    );
+    let (status, html) = act(
+        &app,
+        &wrong,
+        &number,
+        &[("action", "object"), ("object_reason", "短")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("异议理由太短"));
+    let objection = [
+        ("action", "object"),
+        (
+            "object_reason",
+            "本事项属于劳动保障监察职责，不属于住房城乡建设部门",
+        ),
+    ];
+    assert_eq!(
+        act(&app, &wrong, &number, &objection).await.0,
+        StatusCode::SEE_OTHER
+    );
+    // Back with the bureau: the unit no longer sees it; the registrar assigns it again.
+    assert_eq!(
+        page(&app, &wrong, &format!("/staff/cases/{number}"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    let (_, html) = page(&app, &registrar, &format!("/staff/cases/{number}")).await;
+    assert!(html.contains("承办单位对交办提出异议"));
+    assert_eq!(
+        act(&app, &registrar, &number, &assign("city-hrss")).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let right = sign_in(&app, "city-hrss").await;
+    assert_eq!(
+        act(&app, &right, &number, &[("action", "accept")]).await.0,
+        StatusCode::SEE_OTHER
+    );
+}

@@ -74,6 +74,9 @@ pub enum CaseAction {
     Supervise { reminder: bool, text: String },
     /// 调解 held (第33条), and whether an agreement was reached.
     Mediate { agreed: bool, note: String },
+    /// The unit objects to a wrong assignment (第23条: within 5 working days); the case goes back
+    /// to the bureau to be assigned again.
+    Object { reason: String },
 }
 
 impl CaseAction {
@@ -93,6 +96,7 @@ impl CaseAction {
             Self::Supervise { reminder: true, .. } => "reminder_letter",
             Self::Mediate { agreed: true, .. } => "mediation_agreed",
             Self::Mediate { agreed: false, .. } => "mediation_failed",
+            Self::Object { .. } => "objected",
         }
     }
 
@@ -100,7 +104,7 @@ impl CaseAction {
     pub fn public(&self) -> bool {
         match self {
             Self::Progress { public, .. } => *public,
-            Self::Supervise { .. } => false,
+            Self::Supervise { .. } | Self::Object { .. } => false,
             _ => true,
         }
     }
@@ -118,6 +122,7 @@ impl CaseAction {
             Self::Supervise { reminder, text } => {
                 format!("{}：{text}", if *reminder { "提醒函" } else { "督办函" })
             }
+            Self::Object { reason } => format!("承办单位对交办提出异议：{reason}"),
             Self::Mediate { agreed, note } => format!(
                 "组织调解，{}：{note}",
                 if *agreed {
@@ -141,6 +146,8 @@ pub enum Refusal {
     Stage,
     /// The handling limit was already extended once (第34条).
     AlreadyExtended,
+    /// The 5 working days for an objection have passed (第23条).
+    ObjectionTooLate,
 }
 
 impl Refusal {
@@ -151,6 +158,9 @@ impl Refusal {
             Self::Stage => "信访事项当前的状态不能进行这项操作，请刷新页面查看最新状态",
             Self::AlreadyExtended => {
                 "办理期限已经延长过一次，不能再延长（《信访工作条例》第三十四条）"
+            }
+            Self::ObjectionTooLate => {
+                "对交办的异议应当在收到之日起 5 个工作日内提出，期限已过（《信访工作条例》第二十三条）"
             }
         }
     }
@@ -190,6 +200,7 @@ pub fn permitted(
         },
         A::Close => (unit || bureau, status == Status::Replied),
         A::Extend { .. } | A::Mediate { .. } => (unit || bureau, status == Status::Accepted),
+        A::Object { .. } => (unit, status == Status::Registered),
         A::Supervise { .. } => (
             matches!(role, StaffRole::Supervisor | StaffRole::Admin),
             !matches!(status, Status::Closed | Status::NotAccepted),
@@ -349,6 +360,16 @@ pub fn parse_action(
                 ),
             }
         }
+        "object" => CaseAction::Object {
+            reason: text_field(
+                "object_reason",
+                "异议理由",
+                get("object_reason"),
+                10,
+                1000,
+                &mut problems,
+            ),
+        },
         "mediate" => {
             let agreed = match get("agreed") {
                 "yes" => Some(true),
@@ -540,6 +561,31 @@ mod tests {
         assert_eq!(
             permitted(&letter, Status::Accepted, StaffRole::UnitStaff, true),
             Err(Refusal::Role)
+        );
+    }
+
+    #[test]
+    fn a_unit_objects_only_to_a_case_just_assigned_to_it() {
+        let object = CaseAction::Object {
+            reason: "不属于本单位职责".into(),
+        };
+        assert_eq!(
+            permitted(&object, Status::Registered, StaffRole::UnitStaff, true),
+            Ok(())
+        );
+        assert_eq!(
+            permitted(&object, Status::Accepted, StaffRole::UnitStaff, true),
+            Err(Refusal::Stage)
+        );
+        assert_eq!(
+            permitted(&object, Status::Registered, StaffRole::Registrar, false),
+            Err(Refusal::Role)
+        );
+        assert!(!object.public());
+        assert_eq!(
+            Status::from_events(["received", "assigned", object.kind()]),
+            Status::Received,
+            "back with the bureau"
         );
     }
 

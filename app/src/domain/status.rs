@@ -30,6 +30,8 @@ impl Status {
             .fold(Self::Received, |status, kind| match kind {
                 "received" => Self::Received,
                 "registered" | "transferred" | "assigned" => Self::Registered,
+                // The unit's objection (第23条) sends the case back to be assigned again.
+                "objected" => Self::Received,
                 "accepted" => Self::Accepted,
                 "not_accepted" => Self::NotAccepted,
                 "replied" | "review_answered" | "recheck_answered" => Self::Replied,

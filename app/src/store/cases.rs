@@ -77,11 +77,10 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
                     })
                     .collect(),
                 status: Status::from_events(mine.iter().map(|k| k.kind.as_str())),
-                assigned_unit: mine
-                    .iter()
-                    .rev()
-                    .find(|k| k.kind == "assigned")
-                    .and_then(|k| k.unit_code.clone()),
+                assigned_unit: assigned_unit(
+                    mine.iter()
+                        .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
+                ),
                 id: r.id,
                 number: r.number,
                 received_on: r.received_on,
@@ -155,15 +154,27 @@ pub async fn events(pool: &Pool, petition_id: i64) -> Result<Vec<EventRow>, Stor
     .await?)
 }
 
+/// The unit a case is with: that of the last assignment, unless the unit objected since
+/// (第23条) and the case is back with the bureau.
+pub fn assigned_unit<'a>(
+    events: impl DoubleEndedIterator<Item = (&'a str, Option<&'a str>)>,
+) -> Option<String> {
+    events
+        .rev()
+        .find(|(kind, _)| *kind == "assigned" || *kind == "objected")
+        .filter(|(kind, _)| *kind == "assigned")
+        .and_then(|(_, unit)| unit.map(str::to_owned))
+}
+
 /// The status and assigned unit of a case from its events.
 pub fn state_of(events: &[EventRow]) -> (Status, Option<String>) {
     (
         Status::from_events(events.iter().map(|e| e.kind.as_str())),
-        events
-            .iter()
-            .rev()
-            .find(|e| e.kind == "assigned")
-            .and_then(|e| e.unit_code.clone()),
+        assigned_unit(
+            events
+                .iter()
+                .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
+        ),
     )
 }
 
@@ -197,11 +208,11 @@ impl EventKind {
     pub fn state(events: &[EventKind]) -> (Status, Option<String>) {
         (
             Status::from_events(events.iter().map(|e| e.kind.as_str())),
-            events
-                .iter()
-                .rev()
-                .find(|e| e.kind == "assigned")
-                .and_then(|e| e.unit_code.clone()),
+            assigned_unit(
+                events
+                    .iter()
+                    .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
+            ),
         )
     }
 
@@ -383,11 +394,10 @@ pub async fn facts_received_between(
                 received_on: chrono::NaiveDate::parse_from_str(&c.received_on, "%Y-%m-%d")
                     .unwrap_or_default(),
                 category: c.category,
-                unit: mine
-                    .iter()
-                    .rev()
-                    .find(|e| e.kind == "assigned")
-                    .and_then(|e| e.unit_code.clone()),
+                unit: assigned_unit(
+                    mine.iter()
+                        .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
+                ),
                 events: mine
                     .iter()
                     .map(|e| {

@@ -93,6 +93,7 @@ fn CaseDetail(
         has("close"),
     );
     let (extend, supervise, mediate) = (has("extend"), has("supervise"), has("mediate"));
+    let object = has("object");
     let suggested = v
         .units
         .iter()
@@ -334,6 +335,24 @@ fn CaseDetail(
                             />
                             <button type="submit" class="button secondary">
                                 "不予受理"
+                            </button>
+                        </form>
+                    }
+                })}
+            {object
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="object" />
+                            <TextArea
+                                id="object_reason"
+                                label="对交办提出异议（第二十三条：收到后 5 个工作日内）"
+                                rows=2
+                                value=val("object_reason", String::new())
+                                error=error_for(&errors, "object_reason")
+                            />
+                            <button type="submit" class="button secondary">
+                                "提出异议"
                             </button>
                         </form>
                     }
