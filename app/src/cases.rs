@@ -310,47 +310,53 @@ pub async fn act_at(
         "recheck_answered" => text.replace("已书面答复", "已作出复核意见"),
         _ => text,
     };
-    store::cases::append(
-        &ctx.pool,
-        store::cases::NewEvent {
-            petition_id: record.id,
-            staff_id: Some(staff.id),
-            at: &at,
-            kind,
-            public: action.public(),
-            text: &text,
-            unit_code: assigned_to.as_deref(),
-            reply: reply.as_ref(),
-            evaluation: None,
-            extension_days: match &action {
-                CaseAction::Extend { days, .. } => Some(*days),
-                _ => None,
+    let (ctx, staff, action) = (ctx.clone(), staff.clone(), action);
+    let extension_days = match &action {
+        CaseAction::Extend { days, .. } => Some(*days),
+        _ => None,
+    };
+    let (petition_id, public) = (record.id, action.public());
+    store::detached(async move {
+        store::cases::append(
+            &ctx.pool,
+            store::cases::NewEvent {
+                petition_id,
+                staff_id: Some(staff.id),
+                at: &at,
+                kind,
+                public,
+                text: &text,
+                unit_code: assigned_to.as_deref(),
+                reply: reply.as_ref(),
+                evaluation: None,
+                extension_days,
             },
-        },
-        |events| {
-            let (status, unit) = store::cases::EventKind::state(events);
-            if !may_see(staff, unit.as_deref()) {
-                return Err(ActError::NotFound);
-            }
-            if matches!(action, CaseAction::Extend { .. })
-                && events.iter().any(|e| e.kind == "extended")
-            {
-                return Err(ActError::Refused(Refusal::AlreadyExtended));
-            }
-            if matches!(action, CaseAction::Object { .. })
-                && let Some(assigned) = events.iter().rev().find(|e| e.kind == "assigned")
-            {
-                let limit = ctx.config.calendar.due(
-                    crate::domain::clock::Limit::ObjectToAssignment,
-                    assigned.date(),
-                );
-                if now.with_timezone(&shanghai()).date_naive() > limit {
-                    return Err(ActError::Refused(Refusal::ObjectionTooLate));
+            |events| {
+                let (status, unit) = store::cases::EventKind::state(events);
+                if !may_see(&staff, unit.as_deref()) {
+                    return Err(ActError::NotFound);
                 }
-            }
-            let own = staff.unit_code.is_some() && staff.unit_code == unit;
-            permitted(&action, status, staff.role, own).map_err(ActError::Refused)
-        },
-    )
+                if matches!(action, CaseAction::Extend { .. })
+                    && events.iter().any(|e| e.kind == "extended")
+                {
+                    return Err(ActError::Refused(Refusal::AlreadyExtended));
+                }
+                if matches!(action, CaseAction::Object { .. })
+                    && let Some(assigned) = events.iter().rev().find(|e| e.kind == "assigned")
+                {
+                    let limit = ctx.config.calendar.due(
+                        crate::domain::clock::Limit::ObjectToAssignment,
+                        assigned.date(),
+                    );
+                    if now.with_timezone(&shanghai()).date_naive() > limit {
+                        return Err(ActError::Refused(Refusal::ObjectionTooLate));
+                    }
+                }
+                let own = staff.unit_code.is_some() && staff.unit_code == unit;
+                permitted(&action, status, staff.role, own).map_err(ActError::Refused)
+            },
+        )
+        .await
+    })
     .await?
 }

@@ -83,22 +83,35 @@ pub async fn submit_with(
     )
     .await?;
     let received_at = local.to_rfc3339();
-    let inserted = store::petitions::insert(
-        &ctx.pool,
-        store::petitions::Insert {
-            petition: &petition,
-            received_on: today,
-            received_at: &received_at,
-            query_code_hash: &hash,
-            channel,
-            same_matter_as: same.as_ref().map(|(id, _)| *id),
-            received_text: "信访事项已收到",
-            route_check: extras.route_check,
-            attachments: extras.attachments,
-        },
-        |seq| PetitionNumber::new(today, seq).map(String::from),
-    )
-    .await?;
+    let inserted = {
+        let pool = ctx.pool.clone();
+        let petition = petition.clone();
+        let received_at = received_at.clone();
+        let hash = hash.clone();
+        let channel = channel.to_owned();
+        let same_id = same.as_ref().map(|(id, _)| *id);
+        let route_check = extras.route_check.map(str::to_owned);
+        let attachments = extras.attachments.to_vec();
+        store::detached(async move {
+            store::petitions::insert(
+                &pool,
+                store::petitions::Insert {
+                    petition: &petition,
+                    received_on: today,
+                    received_at: &received_at,
+                    query_code_hash: &hash,
+                    channel: &channel,
+                    same_matter_as: same_id,
+                    received_text: "信访事项已收到",
+                    route_check: route_check.as_deref(),
+                    attachments: &attachments,
+                },
+                |seq| PetitionNumber::new(today, seq).map(String::from),
+            )
+            .await
+        })
+        .await?
+    };
     let number = PetitionNumber::new(today, inserted.sequence)
         .map(String::from)
         .unwrap_or_default();
@@ -362,33 +375,42 @@ async fn append_citizen_event(
     kind: &str,
     text: &str,
     evaluation: Option<(&str, Option<&str>)>,
-    check: impl FnOnce(&crate::domain::review::AfterReply) -> Result<(), crate::domain::review::NotNow>,
+    check: impl FnOnce(&crate::domain::review::AfterReply) -> Result<(), crate::domain::review::NotNow>
+    + Send
+    + 'static,
 ) -> Result<(), AfterReplyError> {
     let record = store::cases::find(&ctx.pool, number)
         .await?
         .ok_or(AfterReplyError::NotFound)?;
     let at = Utc::now().with_timezone(&shanghai()).to_rfc3339();
-    store::cases::append(
-        &ctx.pool,
-        store::cases::NewEvent {
-            petition_id: record.id,
-            staff_id: None,
-            at: &at,
-            kind,
-            public: true,
-            text,
-            unit_code: None,
-            reply: None,
-            evaluation,
-            extension_days: None,
-        },
-        |events| {
-            let state = crate::domain::review::AfterReply::from_events(
-                events.iter().map(|e| (e.kind.as_str(), e.date())),
-            );
-            check(&state)
-        },
-    )
+    let pool = ctx.pool.clone();
+    let (kind, text) = (kind.to_owned(), text.to_owned());
+    let evaluation = evaluation.map(|(r, c)| (r.to_owned(), c.map(str::to_owned)));
+    let petition_id = record.id;
+    store::detached(async move {
+        store::cases::append(
+            &pool,
+            store::cases::NewEvent {
+                petition_id,
+                staff_id: None,
+                at: &at,
+                kind: &kind,
+                public: true,
+                text: &text,
+                unit_code: None,
+                reply: None,
+                evaluation: evaluation.as_ref().map(|(r, c)| (r.as_str(), c.as_deref())),
+                extension_days: None,
+            },
+            |events| {
+                let state = crate::domain::review::AfterReply::from_events(
+                    events.iter().map(|e| (e.kind.as_str(), e.date())),
+                );
+                check(&state)
+            },
+        )
+        .await
+    })
     .await?
     .map_err(AfterReplyError::NotNow)
 }
@@ -436,6 +458,7 @@ pub async fn request_review(
         citizen_text("reason", "请求复查或复核的理由", reason, true, 2000)?.unwrap_or_default();
     let today = Utc::now().with_timezone(&shanghai()).date_naive();
     let mut kind = "";
+    let config = ctx.config.clone();
     let calendar = &ctx.config.calendar;
     // The kind follows from the events read inside the transaction; the text is set to match.
     let review_text = format!("信访人请求复查：{reason}");
@@ -468,8 +491,8 @@ pub async fn request_review(
         },
         text,
         None,
-        |state| {
-            crate::domain::review::review_request(state, today, calendar).and_then(|k| {
+        move |state| {
+            crate::domain::review::review_request(state, today, &config.calendar).and_then(|k| {
                 if k == wanted {
                     Ok(())
                 } else {

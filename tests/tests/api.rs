@@ -331,3 +331,30 @@ async fn messages_follow_accept_language() {
     let body: Value = res.json().await.unwrap();
     assert!(body["errors"].to_string().contains("请填写标题"));
 }
+
+/// Clients that hang up mid-submission must not leave a write half-done: the next submission is
+/// taken at once (it used to wait 5 s and fail with "database is locked").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_that_hang_up_do_not_lock_the_database() {
+    let app = spawn_app().await;
+    // A few rounds: each cancelled write has only a chance of being caught mid-transaction.
+    for round in 0..4u64 {
+        let mut tasks = Vec::new();
+        for i in 0..60u64 {
+            let (url, body) = (app.url("/api/v1/petitions"), valid_petition());
+            tasks.push(tokio::spawn(async move {
+                let client = reqwest::Client::builder()
+                    .timeout(std::time::Duration::from_millis(1 + (i * 7 + round) % 40))
+                    .build()
+                    .unwrap();
+                let _ = client.post(url).json(&body).send().await;
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        // A locked database would answer 503 after its 5 s busy timeout.
+        let res = submit(&app, &valid_petition()).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "round {round}");
+    }
+}

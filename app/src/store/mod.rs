@@ -69,6 +69,20 @@ pub struct WriteTransaction {
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
+/// Runs a write to its end even if the request that started it goes away.
+///
+/// A request future dropped mid-write (the client closed the connection) could otherwise leave
+/// its connection inside `BEGIN IMMEDIATE` — SQLite's worker finishes the statement, nobody
+/// rolls back — and every later writer would time out with "database is locked". The bench
+/// found this; spawning the write makes it finish (commit or roll back) on its own.
+pub async fn detached<T: Send + 'static>(
+    write: impl std::future::Future<Output = Result<T, StoreError>> + Send + 'static,
+) -> Result<T, StoreError> {
+    tokio::spawn(write)
+        .await
+        .map_err(|_| StoreError::Duplicate("write task"))?
+}
+
 /// Applies any migrations not yet applied, including the session store's own table.
 pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
     MIGRATOR.run(pool).await?;
