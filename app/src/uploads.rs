@@ -120,3 +120,23 @@ pub async fn remove(ctx: &AppContext, token: &str) -> Result<(), UploadError> {
     }
     Ok(())
 }
+
+/// How long an upload may wait for its petition: a draft is kept in the browser, and a day is
+/// more than anyone needs to finish the form.
+pub const UNSENT_UPLOAD_LIFETIME: chrono::Duration = chrono::Duration::hours(24);
+
+/// Deletes uploads whose petition was never sent, older than [`UNSENT_UPLOAD_LIFETIME`]; returns
+/// how many. The server runs it hourly.
+pub async fn sweep_unsent(
+    ctx: &AppContext,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, UploadError> {
+    let cutoff = (now - UNSENT_UPLOAD_LIFETIME)
+        .with_timezone(&crate::petitions::shanghai())
+        .to_rfc3339();
+    let tokens = store::attachments::unlinked_before(&ctx.pool, &cutoff).await?;
+    for token in &tokens {
+        remove(ctx, token).await?;
+    }
+    Ok(tokens.len())
+}

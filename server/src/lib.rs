@@ -157,6 +157,21 @@ impl Application {
             app::store::session_store(&pool)
                 .continuously_delete_expired(std::time::Duration::from_secs(3600))
         });
+        // Uploads whose petition was never sent are deleted after a day, checked hourly.
+        let uploads = tokio::spawn({
+            let ctx = self.state.ctx.clone();
+            async move {
+                let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+                loop {
+                    hourly.tick().await;
+                    match app::uploads::sweep_unsent(&ctx, chrono::Utc::now()).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(deleted = n, "unsent uploads deleted"),
+                        Err(e) => tracing::error!(error = %e, "cannot delete unsent uploads"),
+                    }
+                }
+            }
+        });
         axum::serve(
             self.listener,
             self.router
@@ -165,6 +180,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await?;
         sweeper.abort();
+        uploads.abort();
         pool.close().await;
         Ok(())
     }

@@ -375,3 +375,28 @@ async fn answers_with_markup_are_shown_as_text() {
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[tokio::test]
+async fn uploads_never_sent_are_deleted_after_a_day() {
+    let app = spawn_app().await;
+    let (_, html) = upload(&app, &answers(), vec![("a.jpg", jpeg())]).await;
+    let token = tokens(&html).remove(0);
+    let file = app.data_dir.join("attachments").join(&token);
+    assert!(file.is_file());
+    let ctx = app::context::AppContext::new(
+        app.pool.clone(),
+        std::sync::Arc::new(
+            app::domain::config::BureauConfig::parse(app::domain::config::EXAMPLE_CONFIG).unwrap(),
+        ),
+        app.data_dir.join("attachments"),
+    );
+    let now = chrono::Utc::now();
+    assert_eq!(
+        app::uploads::sweep_unsent(&ctx, now).await.unwrap(),
+        0,
+        "kept within the day"
+    );
+    let tomorrow = now + chrono::Duration::hours(25);
+    assert_eq!(app::uploads::sweep_unsent(&ctx, tomorrow).await.unwrap(), 1);
+    assert!(!file.exists());
+}

@@ -86,3 +86,13 @@ pub async fn of_petition_number(
     .fetch_all(pool)
     .await?)
 }
+
+/// Tokens of uploads no petition took that were uploaded before `cutoff` (RFC 3339, +08:00).
+pub async fn unlinked_before(pool: &Pool, cutoff: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar::<_, String>(
+        "SELECT token FROM attachments WHERE petition_id IS NULL AND uploaded_at < $1",
+    )
+    .bind(cutoff)
+    .fetch_all(pool)
+    .await?)
+}
