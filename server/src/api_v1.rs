@@ -288,6 +288,14 @@ fn query_code(headers: &HeaderMap) -> Result<&str, Box<Response>> {
         })
 }
 
+/// The 查询码 header and the JSON body of a citizen's request on their case.
+fn code_and_json<T: serde::de::DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(&str, T), Box<Response>> {
+    Ok((query_code(headers)?, read_json(headers, body)?))
+}
+
 fn after_reply_error(e: petitions::AfterReplyError) -> Response {
     use petitions::AfterReplyError as E;
     match e {
@@ -351,12 +359,8 @@ pub async fn evaluate(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let code = match query_code(&headers) {
-        Ok(c) => c,
-        Err(res) => return *res,
-    };
-    let input: EvaluationInput = match read_json(&headers, body) {
-        Ok(i) => i,
+    let (code, input): (&str, EvaluationInput) = match code_and_json(&headers, body) {
+        Ok(parts) => parts,
         Err(res) => return *res,
     };
     let client = peer.ip().to_string();
@@ -399,12 +403,8 @@ pub async fn request_review(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let code = match query_code(&headers) {
-        Ok(c) => c,
-        Err(res) => return *res,
-    };
-    let input: ReviewRequestInput = match read_json(&headers, body) {
-        Ok(i) => i,
+    let (code, input): (&str, ReviewRequestInput) = match code_and_json(&headers, body) {
+        Ok(parts) => parts,
         Err(res) => return *res,
     };
     let client = peer.ip().to_string();
