@@ -418,17 +418,7 @@ pub fn parse_action(
     }
 }
 
-/// An ID number as lists show it: `110105********002X`.
-pub fn mask_id_number(id: &str) -> String {
-    let chars: Vec<char> = id.chars().collect();
-    if chars.len() != 18 {
-        return "*".repeat(chars.len());
-    }
-    let mut out: String = chars[..6].iter().collect();
-    out.push_str("********");
-    out.extend(&chars[14..]);
-    out
-}
+pub use crate::domain::id_number::mask_id_number;
 
 #[cfg(test)]
 mod tests {

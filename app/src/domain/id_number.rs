@@ -126,8 +126,21 @@ impl IdNumber {
 
     /// For lists and logs of staff pages: `110105********002X`.
     pub fn masked(&self) -> String {
-        format!("{}********{}", &self.0[..6], &self.0[14..])
+        mask_id_number(&self.0)
     }
+}
+
+/// An ID number as lists and logs show it: `110105********002X` (all stars for anything that is
+/// not 18 characters).
+pub fn mask_id_number(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() != 18 {
+        return "*".repeat(chars.len());
+    }
+    let mut out: String = chars[..6].iter().collect();
+    out.push_str("********");
+    out.extend(&chars[14..]);
+    out
 }
 
 /// Never print the whole number by accident (logs, panics).

@@ -12,7 +12,7 @@ use crate::domain::id_number::IdNumber;
 use crate::domain::mobile::Mobile;
 use crate::domain::petition::{
     ADDRESS, EARLIER, FACTS, FieldProblem, NAME, PLACE_AND_TIME, PetitionInput, PetitionerInput,
-    REQUEST, TITLE, TextRule,
+    REQUEST, TITLE, TextRule, name_characters,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -501,20 +501,7 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<String> 
         problems.into_iter().next().map(|p| p.message)
     };
     match name {
-        "name" => {
-            let input = PetitionerInput {
-                name: value.to_owned(),
-                ..PetitionerInput::default()
-            };
-            let mut problems = Vec::new();
-            let _ = NAME.check(&input.name, &mut problems);
-            problems.into_iter().next().map(|p| p.message).or_else(|| {
-                value
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || "<>{}[]@#$%^&*=+|\\/".contains(c))
-                    .then(|| "姓名不能包含数字或符号".to_owned())
-            })
-        }
+        "name" => text(&NAME).or_else(|| name_characters(value).map(|p| p.message)),
         "id_number" => IdNumber::parse(value, today)
             .err()
             .map(|e| e.message().to_owned()),

@@ -206,6 +206,13 @@ pub struct NewPetition {
     pub earlier_handling: Option<String>,
 }
 
+/// A name with digits or symbols, which no real name has.
+pub fn name_characters(name: &str) -> Option<FieldProblem> {
+    name.chars()
+        .any(|c| c.is_ascii_digit() || "<>{}[]@#$%^&*=+|\\/".contains(c))
+        .then(|| FieldProblem::new(NAME.field, "characters", "姓名不能包含数字或符号"))
+}
+
 impl PetitionerInput {
     pub fn parse(
         &self,
@@ -214,15 +221,8 @@ impl PetitionerInput {
         problems: &mut Vec<FieldProblem>,
     ) -> Option<Petitioner> {
         let name = NAME.check(&self.name, problems);
-        if let Some(n) = &name
-            && n.chars()
-                .any(|c| c.is_ascii_digit() || "<>{}[]@#$%^&*=+|\\/".contains(c))
-        {
-            problems.push(FieldProblem::new(
-                NAME.field,
-                "characters",
-                "姓名不能包含数字或符号",
-            ));
+        if let Some(problem) = name.as_deref().and_then(name_characters) {
+            problems.push(problem);
         }
         let id_number = IdNumber::parse(&self.id_number, today)
             .map_err(|e| {

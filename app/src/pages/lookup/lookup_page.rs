@@ -4,6 +4,7 @@ use crate::components::form::{
 use crate::domain::category::Category;
 use crate::domain::petition_view::PetitionStatus;
 use crate::domain::review::Rating;
+use crate::pages::petition::{date_label, time_label};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -76,17 +77,6 @@ fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
 
 fn category_label(code: &str) -> &'static str {
     Category::parse(code).map(Category::label).unwrap_or("")
-}
-
-fn date_label(date: chrono::NaiveDate) -> String {
-    date.format("%Y年%-m月%-d日").to_string()
-}
-
-/// `2026-12-01T09:30:00+08:00` → `2026年12月1日 09:30`.
-fn time_label(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%Y年%-m月%-d日 %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_owned())
 }
 
 #[component]

@@ -23,9 +23,7 @@ pub struct Confirmation {
 #[component]
 pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
     let c = confirmation;
-    let received = chrono::DateTime::parse_from_rfc3339(&c.receipt.received_at)
-        .map(|t| t.format("%Y年%-m月%-d日 %H:%M").to_string())
-        .unwrap_or_else(|_| c.receipt.received_at.clone());
+    let received = super::time_label(&c.receipt.received_at);
     view! {
         <Title text="信访事项已提交" />
         <div class="wrap narrow receipt">
