@@ -347,23 +347,19 @@ fn citizen_text(
     required: bool,
     max: usize,
 ) -> Result<Option<String>, AfterReplyError> {
-    let text = value.trim().replace("\r\n", "\n");
-    let len = text.chars().count();
-    let problem = if len == 0 && required {
-        Some(("required", format!("请填写{label}")))
-    } else if len > max {
-        Some((
-            "too_long",
-            format!("{label}太长：最多 {max} 个字，现在 {len} 个字"),
-        ))
+    let mut problems = Vec::new();
+    let text = crate::domain::case::text_field(
+        field,
+        label,
+        value,
+        usize::from(required),
+        max,
+        &mut problems,
+    );
+    if problems.is_empty() {
+        Ok((!text.is_empty()).then_some(text))
     } else {
-        None
-    };
-    match problem {
-        Some((code, message)) => Err(AfterReplyError::Invalid(vec![FieldProblem::new(
-            field, code, message,
-        )])),
-        None => Ok((len > 0).then_some(text)),
+        Err(AfterReplyError::Invalid(problems))
     }
 }
 

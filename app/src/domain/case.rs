@@ -215,8 +215,9 @@ pub fn permitted(
     }
 }
 
-/// Length-checked text of an action's form field.
-fn text_field(
+/// Length-checked text of a form field (trimmed, `\r\n` → `\n`), with the problem pushed if
+/// it is too short or too long.
+pub fn text_field(
     field: &str,
     label: &str,
     value: &str,
@@ -226,15 +227,17 @@ fn text_field(
 ) -> String {
     let text = value.trim().replace("\r\n", "\n");
     let len = text.chars().count();
-    if len < min {
+    if len == 0 && min > 0 {
+        problems.push(FieldProblem::new(
+            field,
+            "required",
+            format!("请填写{label}"),
+        ));
+    } else if len < min {
         problems.push(FieldProblem::new(
             field,
             "too_short",
-            if len == 0 {
-                format!("请填写{label}")
-            } else {
-                format!("{label}太短：至少 {min} 个字")
-            },
+            format!("{label}太短：至少 {min} 个字"),
         ));
     } else if len > max {
         problems.push(FieldProblem::new(

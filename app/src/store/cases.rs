@@ -168,13 +168,21 @@ pub fn assigned_unit<'a>(
 
 /// The status and assigned unit of a case from its events.
 pub fn state_of(events: &[EventRow]) -> (Status, Option<String>) {
+    case_state(
+        events
+            .iter()
+            .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
+    )
+}
+
+/// The status (from the kinds) and the unit a case is with, from its events as
+/// (kind, unit code), oldest first.
+pub fn case_state<'a>(
+    events: impl DoubleEndedIterator<Item = (&'a str, Option<&'a str>)> + Clone,
+) -> (Status, Option<String>) {
     (
-        Status::from_events(events.iter().map(|e| e.kind.as_str())),
-        assigned_unit(
-            events
-                .iter()
-                .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
-        ),
+        Status::from_events(events.clone().map(|(kind, _)| kind)),
+        assigned_unit(events),
     )
 }
 
@@ -206,13 +214,10 @@ pub struct EventKind {
 impl EventKind {
     /// The status and assigned unit after `events`.
     pub fn state(events: &[EventKind]) -> (Status, Option<String>) {
-        (
-            Status::from_events(events.iter().map(|e| e.kind.as_str())),
-            assigned_unit(
-                events
-                    .iter()
-                    .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
-            ),
+        case_state(
+            events
+                .iter()
+                .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
         )
     }
 
