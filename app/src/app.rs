@@ -3,7 +3,7 @@
 use crate::components::{Footer, Header, HydrationBeacon};
 use crate::pages::lookup::LookupPage;
 use crate::pages::petition::{PetitionPage, ResumePage};
-use crate::pages::staff::{CasePage, SignInPage, WorkbenchPage};
+use crate::pages::staff::{CasePage, KpiPage, SignInPage, WorkbenchPage};
 use crate::pages::{HomePage, NotFoundPage, StatsPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cases/:number") view=CasePage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -82,6 +82,7 @@ pub async fn list(ctx: &AppContext, staff: &StaffAccount) -> Result<Vec<CaseList
                 date,
                 urgency: Urgency::of(date, today),
             }),
+            status: r.status.code().to_owned(),
             status_label: r.status.label().to_owned(),
             unit: unit_name(ctx, r.assigned_unit.as_deref()),
             number: r.number,
@@ -92,8 +93,16 @@ pub async fn list(ctx: &AppContext, staff: &StaffAccount) -> Result<Vec<CaseList
         .collect())
 }
 
-/// The actions to offer on a case in `status`.
-fn offered(staff: &StaffAccount, status: Status, own_unit: bool) -> Vec<String> {
+/// Whether the request waiting for an answer is a 复核 (第36条), from the events oldest first.
+fn in_recheck<'a>(kinds: impl DoubleEndedIterator<Item = &'a str>) -> bool {
+    kinds
+        .rev()
+        .find(|k| k.ends_with("_requested") || REPLY_KINDS.contains(k))
+        == Some("recheck_requested")
+}
+
+/// The actions to offer on a case in `status`; `recheck` when a 复核 request waits.
+fn offered(staff: &StaffAccount, status: Status, own_unit: bool, recheck: bool) -> Vec<String> {
     let samples = [
         (
             "assign",
@@ -153,9 +162,17 @@ fn offered(staff: &StaffAccount, status: Status, own_unit: bool) -> Vec<String> 
                 note: String::new(),
             },
         ),
+        (
+            "hearing",
+            CaseAction::Hearing {
+                days: 0,
+                note: String::new(),
+            },
+        ),
     ];
     samples
         .into_iter()
+        .filter(|(code, _)| recheck || *code != "hearing")
         .filter(|(_, a)| permitted(a, status, staff.role, own_unit).is_ok())
         .map(|(code, _)| code.to_owned())
         .collect()
@@ -176,15 +193,24 @@ pub async fn view(
     if !may_see(staff, assigned.as_deref()) {
         return Ok(None);
     }
+    let recheck = in_recheck(events.iter().map(|e| e.kind.as_str()));
     let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
     store::cases::audit(&ctx.pool, staff.id, "view_case", Some(record.id), &now).await?;
     let own_unit = staff.unit_code.is_some() && staff.unit_code == assigned;
     let replies = store::cases::replies(&ctx.pool, record.id).await?;
-    let attachments = store::attachments::of_petition(&ctx.pool, record.id)
-        .await?
-        .into_iter()
-        .map(|a| a.original_name)
-        .collect();
+    let withheld = identity_hidden(staff, &record.category);
+    let attachments = if withheld {
+        Vec::new()
+    } else {
+        store::attachments::of_petition(&ctx.pool, record.id)
+            .await?
+            .into_iter()
+            .map(|a| {
+                let size = u64::try_from(a.size_bytes).unwrap_or_default();
+                (a.original_name, crate::domain::attachment::size_label(size))
+            })
+            .collect()
+    };
     Ok(Some(CaseView {
         petitioner: (!identity_hidden(staff, &record.category)).then(|| PetitionerView {
             name: record.petitioner_name.clone(),
@@ -215,7 +241,7 @@ pub async fn view(
             })
             .collect(),
         replies: replies.into_iter().map(reply_view).collect(),
-        actions: offered(staff, status, own_unit),
+        actions: offered(staff, status, own_unit, recheck),
         units: ctx
             .config
             .units
@@ -223,6 +249,10 @@ pub async fn view(
             .map(|u| (u.code.clone(), u.name.clone()))
             .collect(),
         attachments,
+        attachments_withheld: withheld
+            && !store::attachments::of_petition(&ctx.pool, record.id)
+                .await?
+                .is_empty(),
         number: record.number,
         category: record.category,
         title: record.title,
@@ -231,6 +261,57 @@ pub async fn view(
         facts_and_reasons: record.facts_and_reasons,
         place_and_time: record.place_and_time,
         earlier_handling: record.earlier_handling,
+    }))
+}
+
+/// A petition's file as a staff member opens it.
+pub struct CaseFile {
+    pub name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The `n`th file (from 1) of a case, for a staff member who may see the case; `None` when the
+/// case or file does not exist, the case is not theirs to see, or it is a report's file and they
+/// are the unit's staff (第30条). Every file opened is written to the audit log.
+pub async fn attachment(
+    ctx: &AppContext,
+    staff: &StaffAccount,
+    number: &str,
+    n: usize,
+) -> Result<Option<CaseFile>, StoreError> {
+    let Some(record) = store::cases::find(&ctx.pool, number).await? else {
+        return Ok(None);
+    };
+    let events = store::cases::events(&ctx.pool, record.id).await?;
+    let (_, assigned) = store::cases::state_of(&events);
+    if !may_see(staff, assigned.as_deref()) || identity_hidden(staff, &record.category) {
+        return Ok(None);
+    }
+    let files = store::attachments::of_petition(&ctx.pool, record.id).await?;
+    let Some(file) = n.checked_sub(1).and_then(|i| files.into_iter().nth(i)) else {
+        return Ok(None);
+    };
+    let bytes = match tokio::fs::read(ctx.attachments_dir.join(&file.token)).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::error!(error = %e, number, n, "a recorded attachment cannot be read");
+            return Ok(None);
+        }
+    };
+    let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+    store::cases::audit(
+        &ctx.pool,
+        staff.id,
+        "open_attachment",
+        Some(record.id),
+        &now,
+    )
+    .await?;
+    Ok(Some(CaseFile {
+        name: file.original_name,
+        media_type: file.media_type,
+        bytes,
     }))
 }
 
@@ -312,7 +393,7 @@ pub async fn act_at(
     };
     let (ctx, staff, action) = (ctx.clone(), staff.clone(), action);
     let extension_days = match &action {
-        CaseAction::Extend { days, .. } => Some(*days),
+        CaseAction::Extend { days, .. } | CaseAction::Hearing { days, .. } => Some(*days),
         _ => None,
     };
     let (petition_id, public) = (record.id, action.public());
@@ -340,6 +421,11 @@ pub async fn act_at(
                     && events.iter().any(|e| e.kind == "extended")
                 {
                     return Err(ActError::Refused(Refusal::AlreadyExtended));
+                }
+                if matches!(action, CaseAction::Hearing { .. })
+                    && !in_recheck(events.iter().map(|e| e.kind.as_str()))
+                {
+                    return Err(ActError::Refused(Refusal::HearingOnlyInRecheck));
                 }
                 if matches!(action, CaseAction::Object { .. })
                     && let Some(assigned) = events.iter().rev().find(|e| e.kind == "assigned")

@@ -62,6 +62,10 @@ pub fn router(state: AppState) -> Router {
         .route("/staff/login", post(crate::staff::sign_in))
         .route("/staff/logout", post(crate::staff::sign_out))
         .route("/staff/cases/{number}", post(crate::staff::case_action))
+        .route(
+            "/staff/cases/{number}/files/{n}",
+            get(crate::staff::case_file),
+        )
         .nest("/api/v1", crate::api_v1::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

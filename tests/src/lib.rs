@@ -69,6 +69,45 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Signs a seeded staff account in with its printed password; returns the session cookie
+    /// (`name=value`).
+    pub async fn staff_cookie(&self, username: &str) -> String {
+        let password = &self
+            .seeded
+            .iter()
+            .find(|s| s.username == username)
+            .expect("a seeded account")
+            .password;
+        let res = self
+            .http
+            .post(self.url("/staff/login"))
+            .form(&[("username", username), ("password", password.as_str())])
+            .send()
+            .await
+            .expect("request to the test server");
+        assert_eq!(
+            res.status(),
+            reqwest::StatusCode::SEE_OTHER,
+            "{username} signs in"
+        );
+        let set = res.headers()["set-cookie"].to_str().expect("a cookie");
+        set.split(';').next().expect("name=value").to_owned()
+    }
+
+    /// A GET with a cookie: the status and the body.
+    pub async fn get_with(&self, cookie: &str, path: &str) -> (reqwest::StatusCode, String) {
+        let res = self
+            .http
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("request to the test server");
+        (res.status(), res.text().await.expect("a body"))
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {

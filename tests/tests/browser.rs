@@ -177,6 +177,7 @@ browser_test!(
         .await;
         // 登记员: the list masks the ID number; the case is registered and assigned.
         staff_sign_in(app, b, "dengji").await;
+        b.click_link("新收待登记 (1)").await;
         assert!(b.text("table.cases").await.contains("110105********002X"));
         b.click_link(&number).await;
         assert!(b.text("#case-status").await.contains("已收到"));
@@ -262,6 +263,12 @@ browser_test!(
         b.press("form:has(input[value='reply']) button[type=submit]")
             .await;
         assert!(b.text("#timeline").await.contains("已作出复查意见"));
+
+        // The month's figures and 红黑榜 inside the workbench.
+        b.visit(&app.url("/staff")).await;
+        b.click_link("考核指标与红黑榜").await;
+        assert!(b.text("h1").await.starts_with("考核指标与红黑榜"));
+        assert!(b.text("#board").await.contains("红榜"));
     }
 );
 

@@ -7,33 +7,11 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 async fn sign_in(app: &TestApp, username: &str) -> String {
-    let password = &app
-        .seeded
-        .iter()
-        .find(|s| s.username == username)
-        .unwrap()
-        .password;
-    let res = app
-        .http
-        .post(app.url("/staff/login"))
-        .form(&[("username", username), ("password", password.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{username} signs in");
-    let set = res.headers()["set-cookie"].to_str().unwrap();
-    set.split(';').next().unwrap().to_owned()
+    app.staff_cookie(username).await
 }
 
 async fn page(app: &TestApp, cookie: &str, path: &str) -> (StatusCode, String) {
-    let res = app
-        .http
-        .get(app.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
-    (res.status(), res.text().await.unwrap())
+    app.get_with(cookie, path).await
 }
 
 async fn act(
@@ -419,6 +397,15 @@ async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it
         StatusCode::CONFLICT,
         "the unit does not answer its own review"
     );
+    // Hearing time is left out of the limit only for 复核 (第36条), not for 复查.
+    let hearing = [
+        ("action", "hearing"),
+        ("hearing_days", "10"),
+        ("hearing_note", "邀请劳动监察大队和公司代表参加听证"),
+    ];
+    let (status, html) = act(&app, &registrar, &number, &hearing).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains("只适用于复核"), "{html}");
     let (status, _) = act(&app, &registrar, &number, &letter()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let body = status_of(&app, &number, &code).await;
@@ -440,6 +427,38 @@ async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it
     .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(body["level"], "recheck");
+    let due_before = status_of(&app, &number, &code).await["running_due"]["date"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, html) = page(&app, &registrar, &format!("/staff/cases/{number}")).await;
+    assert!(
+        html.contains("value=\"hearing\""),
+        "the hearing form is offered"
+    );
+    let (status, html) = act(
+        &app,
+        &registrar,
+        &number,
+        &[
+            ("action", "hearing"),
+            ("hearing_days", "五天"),
+            ("hearing_note", "短"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("听证用时应为 1 到 90 之间的整数") && html.contains("听证情况太短"));
+    let (status, _) = act(&app, &registrar, &number, &hearing).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let body = status_of(&app, &number, &code).await;
+    assert_eq!(body["running_due"]["step"], "作出复核意见");
+    let due_after = body["running_due"]["date"].as_str().unwrap();
+    assert!(
+        due_after > due_before.as_str(),
+        "{due_before} → {due_after}"
+    );
+    assert!(body["timeline"].to_string().contains("不计入复核期限"));
     let (status, _) = act(&app, &registrar, &number, &letter()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (status, body) = citizen_post(
@@ -687,4 +706,59 @@ async fn a_unit_objects_to_a_wrong_assignment_and_the_bureau_assigns_again() {
         act(&app, &right, &number, &[("action", "accept")]).await.0,
         StatusCode::SEE_OTHER
     );
+}
+
+#[tokio::test]
+async fn the_workbench_lists_new_due_soon_and_overdue_cases_and_shows_the_kpis() {
+    let app = spawn_app().await;
+    let (late, _) = app.submit_petition(&petition("appeal", "city-hrss")).await;
+    let (fresh, _) = app
+        .submit_petition(&petition("suggestion", "city-housing"))
+        .await;
+    // Received on 2026-01-05: its 15 days of 第22条 ran out long ago.
+    sqlx::query(
+        "UPDATE petitions SET received_on = '2026-01-05', \
+         received_at = '2026-01-05T09:00:00+08:00' WHERE number = $1",
+    )
+    .bind(&late)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let registrar = sign_in(&app, "dengji").await;
+    let (_, html) = page(&app, &registrar, "/staff?list=new").await;
+    assert!(html.contains(&late) && html.contains(&fresh));
+    assert!(html.contains("新收待登记 (2)") && html.contains("已超期 (1)"));
+    let (_, html) = page(&app, &registrar, "/staff?list=overdue").await;
+    assert!(html.contains(&late) && !html.contains(&fresh), "{html}");
+    assert!(html.contains("aria-current=\"page\">已超期"));
+    let (_, html) = page(&app, &registrar, "/staff?list=due-soon").await;
+    assert!(!html.contains(&late) && !html.contains(&fresh));
+    assert!(html.contains("没有 3 日内到期的事项"));
+    // Once registered the late case leaves the new-case queue.
+    let (status, _) = act(
+        &app,
+        &registrar,
+        &late,
+        &[("action", "assign"), ("unit", "city-hrss")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html) = page(&app, &registrar, "/staff?list=new").await;
+    assert!(!html.contains(&late) && html.contains(&fresh));
+    // A unit's lists hold only its own cases.
+    let housing = sign_in(&app, "city-housing").await;
+    let (_, html) = page(&app, &housing, "/staff?list=new").await;
+    assert!(!html.contains(&late) && !html.contains(&fresh));
+
+    // The KPIs and the 红黑榜 inside the workbench, for signed-in staff only.
+    assert_eq!(app.get("/staff/kpi").await.status(), StatusCode::SEE_OTHER);
+    let (status, html) = page(&app, &registrar, "/staff/kpi?month=2026-01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("考核指标与红黑榜（2026年1月）"), "{html}");
+    assert!(html.contains("调解协议率") && html.contains("id=\"board\""));
+    assert!(html.contains("href=\"/staff/kpi?month=2025-12\""));
+    // January's one case, registered late and assigned to 人社局, puts it on the black list.
+    let board = html.split("id=\"board\"").nth(1).unwrap();
+    let black = board.split("黑榜").nth(1).unwrap();
+    assert!(black.contains("人力资源"), "{board}");
 }

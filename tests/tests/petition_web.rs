@@ -400,3 +400,119 @@ async fn uploads_never_sent_are_deleted_after_a_day() {
     assert_eq!(app::uploads::sweep_unsent(&ctx, tomorrow).await.unwrap(), 1);
     assert!(!file.exists());
 }
+
+/// Sends a complete petition of `category` with `files` through the plain forms; its number.
+async fn send_with_files(app: &TestApp, category: &str, files: Vec<(&str, Vec<u8>)>) -> String {
+    let pairs = with(answers(), &[("category", category)]);
+    let (status, html) = upload(app, &pairs, files).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let mut check = pairs.clone();
+    for token in tokens(&html) {
+        check.push(("attachment", token));
+    }
+    let check = with(
+        check,
+        &[
+            ("step", "check"),
+            ("action", "submit"),
+            ("checking", "1"),
+            ("declaration", "yes"),
+        ],
+    );
+    let (status, html) = post(app, &check).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    html.split("id=\"receipt-number\">").nth(1).unwrap()[..14].to_owned()
+}
+
+async fn assign(app: &TestApp, cookie: &str, number: &str, unit: &str) {
+    let res = app
+        .http
+        .post(app.url(&format!("/staff/cases/{number}")))
+        .header("cookie", cookie)
+        .form(&[("action", "assign"), ("unit", unit)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn staff_open_a_case_s_files_only_where_they_may_and_each_opening_is_audited() {
+    let app = spawn_app().await;
+    let number = send_with_files(&app, "appeal", vec![("工资 单.jpg", jpeg())]).await;
+    let file = format!("/staff/cases/{number}/files/1");
+
+    // Signed out: sent to sign in, no bytes.
+    let res = app.get(&file).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    let registrar = app.staff_cookie("dengji").await;
+    let (_, page) = app
+        .get_with(&registrar, &format!("/staff/cases/{number}"))
+        .await;
+    assert!(page.contains(&format!("href=\"{file}\"")) && page.contains("工资 单.jpg"));
+    let res = app
+        .http
+        .get(app.url(&file))
+        .header("cookie", &registrar)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers().clone();
+    assert_eq!(h["content-type"], "image/jpeg");
+    assert_eq!(h["cache-control"], "no-store");
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("sandbox")
+    );
+    let disposition = h["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.starts_with("attachment;")
+            && disposition.contains("filename*=UTF-8''%E5%B7%A5%E8%B5%84%20%E5%8D%95%2Ejpg"),
+        "{disposition}"
+    );
+    assert_eq!(res.bytes().await.unwrap().to_vec(), jpeg());
+    let opened: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'open_attachment'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(opened, 1);
+    for missing in ["2", "0", "x"] {
+        let (status, _) = app
+            .get_with(
+                &registrar,
+                &format!("/staff/cases/{number}/files/{missing}"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "file {missing}");
+    }
+
+    // Assigned to 人社局: its staff open the file, another unit's staff get a 404.
+    assign(&app, &registrar, &number, "city-hrss").await;
+    let hrss = app.staff_cookie("city-hrss").await;
+    assert_eq!(app.get_with(&hrss, &file).await.0, StatusCode::OK);
+    let housing = app.staff_cookie("city-housing").await;
+    assert_eq!(app.get_with(&housing, &file).await.0, StatusCode::NOT_FOUND);
+
+    // A report's files stay with the bureau, like the reporter's identity (第30条).
+    let report = send_with_files(&app, "report", vec![("证据.jpg", jpeg())]).await;
+    assign(&app, &registrar, &report, "city-hrss").await;
+    let (_, page) = app.get_with(&hrss, &format!("/staff/cases/{report}")).await;
+    assert!(
+        page.contains("第三十条") && !page.contains("证据.jpg"),
+        "{page}"
+    );
+    let report_file = format!("/staff/cases/{report}/files/1");
+    assert_eq!(
+        app.get_with(&hrss, &report_file).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_with(&registrar, &report_file).await.0,
+        StatusCode::OK
+    );
+}

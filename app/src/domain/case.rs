@@ -77,6 +77,9 @@ pub enum CaseAction {
     /// The unit objects to a wrong assignment (第23条: within 5 working days); the case goes back
     /// to the bureau to be assigned again.
     Object { reason: String },
+    /// 复核听证 (第36条): a hearing held for a 复核 request; the `days` it took are not counted in
+    /// the 30 days for the 复核 opinion.
+    Hearing { days: u32, note: String },
 }
 
 impl CaseAction {
@@ -97,6 +100,7 @@ impl CaseAction {
             Self::Mediate { agreed: true, .. } => "mediation_agreed",
             Self::Mediate { agreed: false, .. } => "mediation_failed",
             Self::Object { .. } => "objected",
+            Self::Hearing { .. } => "hearing",
         }
     }
 
@@ -123,6 +127,9 @@ impl CaseAction {
                 format!("{}：{text}", if *reminder { "提醒函" } else { "督办函" })
             }
             Self::Object { reason } => format!("承办单位对交办提出异议：{reason}"),
+            Self::Hearing { days, note } => {
+                format!("举行复核听证，用时 {days} 日，不计入复核期限（第三十六条）：{note}")
+            }
             Self::Mediate { agreed, note } => format!(
                 "组织调解，{}：{note}",
                 if *agreed {
@@ -148,6 +155,8 @@ pub enum Refusal {
     AlreadyExtended,
     /// The 5 working days for an objection have passed (第23条).
     ObjectionTooLate,
+    /// A hearing whose time is not counted is a 复核 matter (第36条), not one of 复查.
+    HearingOnlyInRecheck,
 }
 
 impl Refusal {
@@ -161,6 +170,9 @@ impl Refusal {
             }
             Self::ObjectionTooLate => {
                 "对交办的异议应当在收到之日起 5 个工作日内提出，期限已过（《信访工作条例》第二十三条）"
+            }
+            Self::HearingOnlyInRecheck => {
+                "不计入期限的听证只适用于复核（《信访工作条例》第三十六条），这件事项当前不在复核中"
             }
         }
     }
@@ -201,6 +213,8 @@ pub fn permitted(
         A::Close => (unit || bureau, status == Status::Replied),
         A::Extend { .. } | A::Mediate { .. } => (unit || bureau, status == Status::Accepted),
         A::Object { .. } => (unit, status == Status::Registered),
+        // Held by the 复核 body, one level up; whether it is a 复核 is checked against the events.
+        A::Hearing { .. } => (bureau, status == Status::UnderReview),
         A::Supervise { .. } => (
             matches!(role, StaffRole::Supervisor | StaffRole::Admin),
             !matches!(status, Status::Closed | Status::NotAccepted),
@@ -214,6 +228,10 @@ pub fn permitted(
         Ok(())
     }
 }
+
+/// The longest hearing the form accepts: the law sets no limit, so this only catches typing
+/// mistakes (a hearing lasting more than three months would be recorded in parts).
+pub const MAX_HEARING_DAYS: u32 = 90;
 
 /// Length-checked text of a form field (trimmed, `\r\n` → `\n`), with the problem pushed if
 /// it is too short or too long.
@@ -393,6 +411,31 @@ pub fn parse_action(
                     "调解情况",
                     get("mediation_note"),
                     4,
+                    1000,
+                    &mut problems,
+                ),
+            }
+        }
+        "hearing" => {
+            let days = get("hearing_days")
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|d| (1..=MAX_HEARING_DAYS).contains(d));
+            if days.is_none() {
+                problems.push(FieldProblem::new(
+                    "hearing_days",
+                    "out_of_range",
+                    format!("听证用时应为 1 到 {MAX_HEARING_DAYS} 之间的整数（日）"),
+                ));
+            }
+            CaseAction::Hearing {
+                days: days.unwrap_or(0),
+                note: text_field(
+                    "hearing_note",
+                    "听证情况",
+                    get("hearing_note"),
+                    10,
                     1000,
                     &mut problems,
                 ),
@@ -707,7 +750,11 @@ pub struct CaseView {
     pub actions: Vec<String>,
     /// (code, name) of the units a case can be assigned to.
     pub units: Vec<(String, String)>,
-    pub attachments: Vec<String>,
+    /// The petition's files: (name, size label), in the order of their links
+    /// (`/staff/cases/{number}/files/{1…}`).
+    pub attachments: Vec<(String, String)>,
+    /// The files of a report are kept from the unit's staff with the reporter's identity (第30条).
+    pub attachments_withheld: bool,
 }
 
 /// A case in the workbench's list.
@@ -719,11 +766,77 @@ pub struct CaseListItem {
     pub title: String,
     /// Masked, or hidden for reports seen by a unit.
     pub petitioner: String,
+    /// The status code (`received`, `registered`, …) and its label.
+    pub status: String,
     pub status_label: String,
     pub unit: Option<String>,
     pub register_due: chrono::NaiveDate,
     /// The deadline running now, if any.
     pub due: Option<DueView>,
+}
+
+/// The workbench's lists (PRODUCT.md: a queue of new cases; supervisors watch the due-soon and
+/// overdue ones).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseList {
+    All,
+    /// 新收待登记: received, not yet registered (第22条 runs).
+    New,
+    /// Running deadline within three days.
+    DueSoon,
+    /// Running deadline passed.
+    Overdue,
+}
+
+impl CaseList {
+    pub const ALL: [Self; 4] = [Self::All, Self::New, Self::DueSoon, Self::Overdue];
+
+    /// The `list=` query value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::New => "new",
+            Self::DueSoon => "due-soon",
+            Self::Overdue => "overdue",
+        }
+    }
+
+    pub fn parse(code: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|l| l.code() == code)
+            .unwrap_or(Self::All)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::All => "全部事项",
+            Self::New => "新收待登记",
+            Self::DueSoon => "3 日内到期",
+            Self::Overdue => "已超期",
+        }
+    }
+
+    pub fn contains(self, case: &CaseListItem) -> bool {
+        let urgency = case.due.as_ref().map(|d| d.urgency);
+        match self {
+            Self::All => true,
+            Self::New => case.status == "received",
+            Self::DueSoon => urgency == Some(Urgency::DueSoon),
+            Self::Overdue => urgency == Some(Urgency::Overdue),
+        }
+    }
+
+    /// The cases of this list: newest first for all and new cases, the most pressing first for
+    /// the deadline lists.
+    pub fn select(self, cases: &[CaseListItem]) -> Vec<CaseListItem> {
+        let mut chosen: Vec<CaseListItem> =
+            cases.iter().filter(|c| self.contains(c)).cloned().collect();
+        if matches!(self, Self::DueSoon | Self::Overdue) {
+            chosen.sort_by_key(|c| c.due.as_ref().map(|d| d.date));
+        }
+        chosen
+    }
 }
 
 /// A running deadline as the workbench shows it.
@@ -738,7 +851,8 @@ pub struct DueView {
 /// The deadline a case is running against now, from its events (kind, Shanghai date, extension
 /// days), oldest first: registration (第22条) until it is assigned, the unit's notice of
 /// acceptance (第23条) until it accepts, handling (第34条, plus an extension) until it replies,
-/// and the answer to a 复查 or 复核 request (第35、36条). `None` when nothing is running.
+/// and the answer to a 复查 or 复核 request (第35、36条; the days of a 复核 hearing are not
+/// counted, 第36条). `None` when nothing is running.
 pub fn current_due(
     events: &[(&str, chrono::NaiveDate, Option<u32>)],
     received_on: chrono::NaiveDate,
@@ -747,6 +861,7 @@ pub fn current_due(
     use crate::domain::clock::Limit;
     let mut running = Some((Limit::Register, calendar.due(Limit::Register, received_on)));
     let mut accepted_on = None;
+    let mut recheck: Option<(chrono::NaiveDate, u32)> = None;
     for (kind, date, days) in events {
         running = match *kind {
             "assigned" => Some((
@@ -765,10 +880,23 @@ pub fn current_due(
                 Limit::AnswerReview,
                 calendar.due(Limit::AnswerReview, *date),
             )),
-            "recheck_requested" => Some((
-                Limit::AnswerRecheck,
-                calendar.due(Limit::AnswerRecheck, *date),
-            )),
+            "recheck_requested" => {
+                recheck = Some((*date, 0));
+                Some((
+                    Limit::AnswerRecheck,
+                    calendar.due(Limit::AnswerRecheck, *date),
+                ))
+            }
+            "hearing" => match (running, recheck.as_mut()) {
+                (Some((Limit::AnswerRecheck, _)), Some((requested, heard))) => {
+                    *heard += days.unwrap_or(0);
+                    Some((
+                        Limit::AnswerRecheck,
+                        calendar.due_in_days(*requested, Limit::AnswerRecheck.length() + *heard),
+                    ))
+                }
+                _ => running,
+            },
             "replied" | "review_answered" | "recheck_answered" | "not_accepted" | "closed" => None,
             _ => running,
         };
@@ -855,6 +983,96 @@ mod due_tests {
             current_due(&events, received, &cal),
             Some((Limit::AnswerReview, d(2026, 7, 6)))
         );
+    }
+
+    #[test]
+    fn a_recheck_hearing_is_not_counted() {
+        // 第36条: a 复核 request on 2026-09-01 → 30 days end on 10-01, inside 国庆节, so the
+        // limit moves to the first working day after the holiday.
+        let cal = BureauConfig::parse(EXAMPLE_CONFIG).unwrap().calendar;
+        let received = d(2026, 3, 2);
+        let mut events = vec![
+            ("assigned", d(2026, 3, 3), None),
+            ("accepted", d(2026, 3, 4), None),
+            ("replied", d(2026, 4, 1), None),
+            ("review_requested", d(2026, 4, 10), None),
+            ("review_answered", d(2026, 5, 6), None),
+            ("recheck_requested", d(2026, 9, 1), None),
+        ];
+        let plain = cal.due(Limit::AnswerRecheck, d(2026, 9, 1));
+        assert_eq!(
+            current_due(&events, received, &cal),
+            Some((Limit::AnswerRecheck, plain))
+        );
+        // A hearing of 5 days, then another of 3: 38 days are counted from 09-01.
+        events.push(("hearing", d(2026, 9, 10), Some(5)));
+        events.push(("hearing", d(2026, 9, 20), Some(3)));
+        assert_eq!(
+            current_due(&events, received, &cal),
+            Some((Limit::AnswerRecheck, cal.due_in_days(d(2026, 9, 1), 38)))
+        );
+        assert_eq!(plain, d(2026, 10, 8));
+        // 38 days end on 10-09, a working Friday.
+        assert_eq!(cal.due_in_days(d(2026, 9, 1), 38), d(2026, 10, 9));
+        // A hearing during 复查 changes nothing: only 第36条 excludes hearing time.
+        let review = [
+            ("accepted", d(2026, 3, 4), None),
+            ("replied", d(2026, 4, 1), None),
+            ("review_requested", d(2026, 4, 10), None),
+            ("hearing", d(2026, 4, 20), Some(5)),
+        ];
+        assert_eq!(
+            current_due(&review, received, &cal),
+            Some((
+                Limit::AnswerReview,
+                cal.due(Limit::AnswerReview, d(2026, 4, 10))
+            ))
+        );
+    }
+
+    fn item(number: &str, status: &str, due: Option<(NaiveDate, Urgency)>) -> CaseListItem {
+        CaseListItem {
+            number: number.to_owned(),
+            received_on: "2026-03-02".to_owned(),
+            category: "appeal".to_owned(),
+            title: String::new(),
+            petitioner: String::new(),
+            status: status.to_owned(),
+            status_label: String::new(),
+            unit: None,
+            register_due: d(2026, 3, 17),
+            due: due.map(|(date, urgency)| DueView {
+                label: String::new(),
+                article: String::new(),
+                date,
+                urgency,
+            }),
+        }
+    }
+
+    #[test]
+    fn the_workbench_lists() {
+        let cases = [
+            item("A", "received", Some((d(2026, 3, 17), Urgency::OnTime))),
+            item("B", "accepted", Some((d(2026, 3, 12), Urgency::Overdue))),
+            item("C", "registered", Some((d(2026, 3, 16), Urgency::DueSoon))),
+            item("D", "accepted", Some((d(2026, 3, 14), Urgency::DueSoon))),
+            item("E", "closed", None),
+            item("F", "received", Some((d(2026, 3, 1), Urgency::Overdue))),
+        ];
+        let numbers = |l: CaseList| {
+            l.select(&cases)
+                .into_iter()
+                .map(|c| c.number)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(CaseList::All).len(), 6);
+        assert_eq!(numbers(CaseList::New), ["A", "F"]);
+        // The most pressing first.
+        assert_eq!(numbers(CaseList::DueSoon), ["D", "C"]);
+        assert_eq!(numbers(CaseList::Overdue), ["F", "B"]);
+        assert_eq!(CaseList::parse("overdue"), CaseList::Overdue);
+        assert_eq!(CaseList::parse("nonsense"), CaseList::All);
     }
 
     #[test]

@@ -5,7 +5,7 @@ pub mod lookup;
 mod not_found_page;
 pub mod petition;
 pub mod staff;
-mod stats_page;
+pub mod stats_page;
 
 pub use home_page::HomePage;
 pub use not_found_page::NotFoundPage;

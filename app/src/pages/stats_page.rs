@@ -27,7 +27,7 @@ pub fn StatsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match stats.await {
-                    Ok(s) => view! { <Stats s /> }.into_any(),
+                    Ok(s) => view! { <MonthReport s base="/stats" heading="信访统计" /> }.into_any(),
                     Err(e) => {
                         view! {
                             <div class="wrap">
@@ -119,21 +119,23 @@ fn VolumeChart(volumes: Vec<(String, i64)>) -> impl IntoView {
     }
 }
 
+/// One month's figures, chart, unit table and 红黑榜: the public statistics page and the
+/// workbench's KPI page (`base` is the page's own path, for the month links).
 #[component]
-fn Stats(s: MonthStats) -> impl IntoView {
+pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> impl IntoView {
     let label = month_label(&s.month);
     let first = crate::domain::kpi::parse_month(&s.month);
     let prev = first
         .and_then(|d| d.checked_sub_months(chrono::Months::new(1)))
-        .map(|d| format!("/stats?month={}", d.format("%Y-%m")));
+        .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
     let next = first
         .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-        .map(|d| format!("/stats?month={}", d.format("%Y-%m")));
+        .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
     let volumes = s.volumes.clone();
     view! {
-        <Title text=format!("信访统计 {label}") />
+        <Title text=format!("{heading} {label}") />
         <div class="wrap">
-            <h1>"信访统计（" {label.clone()} "）"</h1>
+            <h1>{format!("{heading}（{label}）")}</h1>
             <p class="note">
                 "按收到时间统计当月的信访事项；比率只计算已经到期或已经完成的事项，没有到期事项的显示为“—”。"
             </p>
@@ -167,11 +169,33 @@ fn Stats(s: MonthStats) -> impl IntoView {
                 </tbody>
             </table>
             <h2 id="units">"各承办单位与红黑榜"</h2>
+            {
+                let named = |b: Board| {
+                    let names: Vec<String> = s
+                        .units
+                        .iter()
+                        .filter(|u| u.board == b)
+                        .map(|u| u.unit_name.clone())
+                        .collect();
+                    if names.is_empty() { "无".to_owned() } else { names.join("、") }
+                };
+                (!s.units.is_empty())
+                    .then(|| {
+                        view! {
+                            <dl class="facts" id="board">
+                                <dt>"红榜"</dt>
+                                <dd>{named(Board::Red)}</dd>
+                                <dt>"黑榜"</dt>
+                                <dd>{named(Board::Black)}</dd>
+                            </dl>
+                        }
+                    })
+            }
             {if s.units.is_empty() {
                 view! { <p>"本月还没有交办到承办单位的事项。"</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" role="region" aria-label="各承办单位的指标" tabindex="0">
                         <table class="cases">
                             <caption class="visually-hidden">"各承办单位本月的指标"</caption>
                             <thead>
@@ -182,6 +206,8 @@ fn Stats(s: MonthStats) -> impl IntoView {
                                     <th scope="col">"按期办结率"</th>
                                     <th scope="col">"一次性化解率"</th>
                                     <th scope="col">"满意率"</th>
+                                    <th scope="col">"调解协议率"</th>
+                                    <th scope="col">"督办、提醒函"</th>
                                     <th scope="col">"超期"</th>
                                     <th scope="col">"红黑榜"</th>
                                 </tr>
@@ -203,6 +229,8 @@ fn Stats(s: MonthStats) -> impl IntoView {
                                                 <td>{rate(u.figures.closed_on_time_rate)}</td>
                                                 <td>{rate(u.figures.resolved_first_time_rate)}</td>
                                                 <td>{rate(u.figures.satisfaction_rate)}</td>
+                                                <td>{rate(u.figures.mediation_agreement_rate)}</td>
+                                                <td>{u.figures.supervision_letters}</td>
                                                 <td>{u.figures.overdue}</td>
                                                 <td>{board}</td>
                                             </tr>

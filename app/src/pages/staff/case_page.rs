@@ -3,7 +3,8 @@
 
 use crate::api::get_case;
 use crate::components::form::{
-    Choice, ErrorSummary, FieldError, Radios, SelectField, TextArea, error_for, form_title,
+    Choice, ErrorSummary, FieldError, Radios, SelectField, TextArea, TextField, error_for,
+    form_title,
 };
 use crate::domain::case::{CaseView, Outcome};
 use crate::domain::category::Category;
@@ -93,7 +94,7 @@ fn CaseDetail(
         has("close"),
     );
     let (extend, supervise, mediate) = (has("extend"), has("supervise"), has("mediate"));
-    let object = has("object");
+    let (object, hearing) = (has("object"), has("hearing"));
     let suggested = v
         .units
         .iter()
@@ -173,10 +174,33 @@ fn CaseDetail(
                 <dd class="pre">{v.earlier_handling.clone().unwrap_or_else(|| "未填写".into())}</dd>
                 <dt>"材料"</dt>
                 <dd>
-                    {if v.attachments.is_empty() {
-                        "没有".to_owned()
+                    {if v.attachments_withheld {
+                        view! {
+                            "检举控告类事项的材料与信访人身份一并由信访部门保管（第三十条），如需查阅请联系登记员。"
+                        }
+                            .into_any()
+                    } else if v.attachments.is_empty() {
+                        view! { "没有" }.into_any()
                     } else {
-                        v.attachments.join("、")
+                        view! {
+                            <ul class="files" id="case-files">
+                                {v
+                                    .attachments
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, (name, size))| {
+                                        let href = format!("/staff/cases/{}/files/{}", v.number, i + 1);
+                                        view! {
+                                            <li>
+                                                <a href=href download="">{name.clone()}</a>
+                                                " （" {size.clone()} "）"
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
                     }}
                 </dd>
             </dl>
@@ -420,6 +444,33 @@ fn CaseDetail(
                             />
                             <button type="submit" class="button secondary">
                                 "延长期限"
+                            </button>
+                        </form>
+                    }
+                })}
+            {hearing
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="hearing" />
+                            <h3>"复核听证（第三十六条：听证所需时间不计入复核期限）"</h3>
+                            <TextField
+                                id="hearing_days"
+                                label="听证用时（日）"
+                                hint=Some("从听证通知到听证结束的天数，复核期限相应顺延")
+                                inputmode=Some("numeric")
+                                value=val("hearing_days", String::new())
+                                error=error_for(&errors, "hearing_days")
+                            />
+                            <TextArea
+                                id="hearing_note"
+                                label="听证情况（会告知信访人）"
+                                rows=2
+                                value=val("hearing_note", String::new())
+                                error=error_for(&errors, "hearing_note")
+                            />
+                            <button type="submit" class="button secondary">
+                                "记录听证"
                             </button>
                         </form>
                     }

@@ -1,10 +1,12 @@
 //! The staff workbench: sign-in and the workbench itself.
 
 mod case_page;
+mod kpi_page;
 mod sign_in_page;
 mod workbench_page;
 
 pub use case_page::{CaseActionProblem, CasePage};
+pub use kpi_page::KpiPage;
 pub use sign_in_page::{SignInAttempt, SignInPage, SignInProblem};
 pub use workbench_page::WorkbenchPage;
 

@@ -1,24 +1,36 @@
 use crate::api::{get_current_staff, list_cases};
-use crate::domain::case::{CaseListItem, Urgency};
+use crate::domain::case::{CaseList, CaseListItem};
 use crate::domain::category::Category;
 use crate::domain::staff::StaffAccount;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
-/// 工作台: the signed-in staff member's landing page. Without a session it sends the visitor to the
-/// sign-in page.
+/// 工作台: the signed-in staff member's landing page, with the queue of new cases and the
+/// due-soon and overdue lists (`?list=new|due-soon|overdue`). Without a session it sends the
+/// visitor to the sign-in page.
 #[component]
 pub fn WorkbenchPage() -> impl IntoView {
+    let list = CaseList::parse(
+        &use_query_map()
+            .read_untracked()
+            .get("list")
+            .unwrap_or_default(),
+    );
     let staff = Resource::new(|| (), |_| get_current_staff());
     let cases = Resource::new(|| (), |_| list_cases());
     view! {
-        <Title text="工作台" />
+        <Title text=if list == CaseList::All {
+            "工作台".to_owned()
+        } else {
+            format!("{} · 工作台", list.label())
+        } />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match staff.await {
                     Ok(Some(account)) => {
                         let cases = cases.await.ok().flatten().unwrap_or_default();
-                        view! { <Workbench account cases /> }.into_any()
+                        view! { <Workbench account cases list /> }.into_any()
                     }
                     Ok(None) => {
                         view! { <super::SignInFirst /> }.into_any()
@@ -39,7 +51,7 @@ pub fn WorkbenchPage() -> impl IntoView {
 }
 
 #[component]
-fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>) -> impl IntoView {
+fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) -> impl IntoView {
     let unit = account.unit_code.clone();
     view! {
         <div class="wrap">
@@ -59,28 +71,58 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>) -> impl IntoView {
                         }
                     })}
             </dl>
-            <h2>"信访事项"</h2>
             {
-                let overdue = cases
-                    .iter()
-                    .filter(|c| c.due.as_ref().is_some_and(|d| d.urgency == Urgency::Overdue))
-                    .count();
-                let soon = cases
-                    .iter()
-                    .filter(|c| c.due.as_ref().is_some_and(|d| d.urgency == Urgency::DueSoon))
-                    .count();
+                let count = |l: CaseList| cases.iter().filter(|c| l.contains(c)).count();
+                let (overdue, soon) = (count(CaseList::Overdue), count(CaseList::DueSoon));
                 view! {
                     <p id="deadline-summary">
                         "共 " {cases.len()} " 件；已超期 " <strong>{overdue}</strong> " 件，3 日内到期 "
                         <strong>{soon}</strong> " 件。"
                     </p>
+                    <nav aria-label="工作台" class="tabs">
+                        <ul>
+                            {CaseList::ALL
+                                .into_iter()
+                                .map(|l| {
+                                    let href = if l == CaseList::All {
+                                        "/staff".to_owned()
+                                    } else {
+                                        format!("/staff?list={}", l.code())
+                                    };
+                                    view! {
+                                        <li>
+                                            <a
+                                                href=href
+                                                aria-current=(l == list).then_some("page")
+                                            >
+                                                {format!("{} ({})", l.label(), count(l))}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                            <li>
+                                <a href="/staff/kpi">"考核指标与红黑榜"</a>
+                            </li>
+                        </ul>
+                    </nav>
                 }
             }
-            {if cases.is_empty() {
-                view! { <p>"目前没有需要您处理的信访事项。"</p> }.into_any()
-            } else {
-                view! { <CaseTable cases /> }.into_any()
-            }}
+            <h2 id="list-heading">{list.label()}</h2>
+            {
+                let chosen = list.select(&cases);
+                if chosen.is_empty() {
+                    let none = match list {
+                        CaseList::All => "目前没有需要您处理的信访事项。",
+                        CaseList::New => "没有等待登记的新事项。",
+                        CaseList::DueSoon => "没有 3 日内到期的事项。",
+                        CaseList::Overdue => "没有超期的事项。",
+                    };
+                    view! { <p>{none}</p> }.into_any()
+                } else {
+                    view! { <CaseTable cases=chosen /> }.into_any()
+                }
+            }
             <form method="post" action="/staff/logout">
                 <button type="submit" class="button secondary">
                     "退出登录"
@@ -90,13 +132,13 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>) -> impl IntoView {
     }
 }
 
-/// The list: newest first, personal data masked (身份证号码 as 110105********002X).
+/// The list, personal data masked (身份证号码 as 110105********002X).
 #[component]
 fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="信访事项列表" tabindex="0">
             <table class="cases">
-                <caption class="visually-hidden">"信访事项列表，最新的在前"</caption>
+                <caption class="visually-hidden">"信访事项列表"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"编号"</th>
