@@ -1,6 +1,7 @@
 //! The document shell and the router.
 
 use crate::components::{Footer, Header, HydrationBeacon};
+use crate::pages::library::{GuidePage, GuidesPage, LawPage, SearchPage};
 use crate::pages::lookup::LookupPage;
 use crate::pages::petition::{PetitionPage, ResumePage};
 use crate::pages::staff::{CasePage, KpiPage, SignInPage, WorkbenchPage};
@@ -60,6 +61,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/petition/resume") view=ResumePage ssr=SsrMode::Async />
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
+                    <Route path=path!("/guides") view=GuidesPage ssr=SsrMode::Async />
+                    <Route path=path!("/guides/:slug") view=GuidePage ssr=SsrMode::Async />
+                    <Route path=path!("/laws/:slug") view=LawPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />

@@ -33,7 +33,15 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
                        wrong number and a wrong code give the same 404. Errors are \
                        {\"errors\": [{\"field\", \"code\", \"message\"}]}."
     ),
-    paths(create_petition, get_petition, evaluate, request_review, stats),
+    paths(
+        create_petition,
+        get_petition,
+        evaluate,
+        request_review,
+        stats,
+        crate::api_library::list_articles,
+        crate::api_library::get_article
+    ),
     components(schemas(
         PetitionInput,
         PetitionerInput,
@@ -52,7 +60,14 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
         app::domain::stats_view::MonthStats,
         app::domain::stats_view::UnitStats,
         app::domain::kpi::Figures,
-        app::domain::kpi::Board
+        app::domain::kpi::Board,
+        crate::api_library::ArticleList,
+        crate::api_library::Article,
+        crate::api_library::StatuteArticle,
+        app::domain::library::DocSummary,
+        app::domain::library::DocKind,
+        app::domain::library::Hit,
+        app::domain::library::SnippetPart
     ))
 )]
 pub struct ApiDoc;
@@ -78,6 +93,8 @@ pub fn router() -> Router<AppState> {
         .route("/petitions/{number}/evaluation", post(evaluate))
         .route("/petitions/{number}/review-requests", post(request_review))
         .route("/stats", get(stats))
+        .route("/articles", get(crate::api_library::list_articles))
+        .route("/articles/{slug}", get(crate::api_library::get_article))
         .route("/openapi.json", get(openapi))
         .fallback(|| async {
             error(

@@ -78,6 +78,17 @@ pub enum Command {
         #[arg(long)]
         unit: Option<String>,
     },
+    /// Import law texts (Markdown: `# 名称`, `## 章`, articles starting with `第…条`) into the
+    /// statute library; each file's name (without `.md`) names the law in links, e.g.
+    /// `/laws/信访工作条例-2022#第三十四条`. Importing a file again adds a new version.
+    ImportStatutes {
+        /// The Markdown files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Leave laws that are already in the library as they are (for set-up scripts).
+        #[arg(long)]
+        skip_existing: bool,
+    },
     /// Write a consistent copy of the database to FILE (which must not exist).
     Backup {
         /// Where to write the copy.
@@ -153,6 +164,33 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             unit,
         } => create_user(settings, &username, &name, &role, unit.as_deref()).await,
         Command::Backup { to } => backup(settings, &to).await,
+        Command::ImportStatutes {
+            files,
+            skip_existing,
+        } => {
+            let pool = open_store(&settings).await?;
+            let mut todo = Vec::new();
+            for file in files {
+                let slug = file
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                if skip_existing && store::library::published(&pool, slug).await?.is_some() {
+                    println!(
+                        "Skipped {}: /laws/{slug} is already in the library",
+                        file.display()
+                    );
+                } else {
+                    todo.push(file);
+                }
+            }
+            let result = import_statutes(&pool, &todo).await;
+            pool.close().await;
+            for (slug, title, articles) in result? {
+                println!("Imported {title} ({articles} articles) as /laws/{slug}");
+            }
+            Ok(())
+        }
     }
 }
 
@@ -309,6 +347,29 @@ async fn create_user(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Imports each file into the statute library; stops at the first file that cannot be read or
+/// is not a law text, naming it. Returns (slug, title, number of articles) per file.
+pub async fn import_statutes(
+    pool: &store::Pool,
+    files: &[PathBuf],
+) -> anyhow::Result<Vec<(String, String, usize)>> {
+    let mut done = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {} as UTF-8 text", file.display()))?;
+        let slug = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .with_context(|| format!("{} has no usable file name", file.display()))?
+            .to_owned();
+        let (title, articles) = app::library::import_statute(pool, &slug, &source)
+            .await
+            .with_context(|| format!("cannot import {}", file.display()))?;
+        done.push((slug, title, articles));
+    }
+    Ok(done)
 }
 
 async fn backup(settings: Settings, to: &std::path::Path) -> anyhow::Result<()> {

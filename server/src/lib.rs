@@ -2,6 +2,7 @@
 //! opens and migrates the database and seeds demo content on an empty one; `run_until_stopped`
 //! serves until the shutdown future resolves, then drains in-flight requests.
 
+pub mod api_library;
 pub mod api_v1;
 pub mod cli;
 pub mod http;
@@ -119,6 +120,15 @@ impl Application {
             ),
             behind_tls: settings.behind_tls(),
         };
+        // The portal's own guides and FAQ: demo content, seeded once into an empty library.
+        if settings.seed_demo {
+            let guides = app::library::seed_guides(&state.ctx.pool)
+                .await
+                .context("cannot seed the guides")?;
+            if guides > 0 {
+                tracing::info!(guides, "seeded the library's guides and FAQ");
+            }
+        }
         let demo_cases = if settings.seed_demo_cases && !seeded.is_empty() {
             seed::demo_cases(&state.ctx).await?
         } else {

@@ -108,6 +108,29 @@ impl TestApp {
     }
 }
 
+/// The law texts beside the project (`../shared/reference/laws/`); the project commits none.
+pub fn law_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/laws");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the law texts are expected in {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "law texts in {}", dir.display());
+    files
+}
+
+impl TestApp {
+    /// Imports the law texts of [`law_files`] as the operator's command does.
+    pub async fn import_laws(&self) -> Vec<(String, String, usize)> {
+        server::cli::import_statutes(&self.pool, &law_files())
+            .await
+            .expect("the law texts import")
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {

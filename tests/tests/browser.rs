@@ -291,3 +291,23 @@ browser_test!(the_statistics_page_reads_without_a_chart, |app, b| {
     b.click_link("上一月").await;
     assert!(b.text(".figures").await.contains("0 件"));
 });
+
+browser_test!(
+    the_library_is_read_and_searched_down_to_an_article,
+    |app, b| {
+        app.import_laws().await;
+        b.visit(&app.url("/")).await;
+        b.click_link("普法园地").await;
+        assert!(b.text("#guides").await.contains("办理时限"));
+        b.click_link("办理时限：每一步最多多久").await;
+        assert!(b.text("#time-limits table").await.contains("作出复核意见"));
+        b.fill("q", "复查").await;
+        b.press("form[role=search] button").await;
+        assert!(b.text("#search-summary").await.contains("与“复查”有关"));
+        assert_eq!(b.text("#results mark").await, "复查");
+        b.click_link("信访工作条例 第三十五条").await;
+        assert!(b.text("#第三十五条").await.contains("复查"));
+        b.visit(&app.url("/guides/six-routes")).await;
+        assert!(b.text("#routes").await.contains("请先申请仲裁"));
+    }
+);

@@ -1,6 +1,7 @@
 //! Widgets shared by every page.
 
 mod beacon;
+mod data_table;
 mod draft_keeper;
 mod footer;
 pub mod form;
@@ -10,6 +11,7 @@ mod page_context;
 pub mod security;
 
 pub use beacon::HydrationBeacon;
+pub use data_table::DataTable;
 pub use draft_keeper::DraftKeeper;
 pub use footer::Footer;
 pub use header::Header;

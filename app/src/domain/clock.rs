@@ -168,6 +168,23 @@ impl Limit {
         }
     }
 
+    /// What the limit is counted from, in plain words (counting starts the day after).
+    pub fn counted_from(self) -> &'static str {
+        match self {
+            Self::Register => "信访部门收到信访事项",
+            Self::AcknowledgeReceipt => "承办单位收到转送、交办的事项",
+            Self::ObjectToAssignment => "承办单位收到转送、交办的事项",
+            Self::Handle => "受理",
+            Self::Extension => "60 日的办理期限届满（经批准延长，只能一次）",
+            Self::RequestReview => "信访人收到书面答复",
+            Self::AnswerReview => "收到复查请求",
+            Self::RequestRecheck => "信访人收到复查意见",
+            Self::AnswerRecheck => "收到复核请求（听证所需时间不计入）",
+            Self::DecideLegalAid => "法律援助机构收到申请",
+            Self::AssignLawyer => "决定给予法律援助",
+        }
+    }
+
     /// The length in words, e.g. `15 日` or `5 个工作日`.
     pub fn length_label(self) -> String {
         match self.unit() {

@@ -8,6 +8,7 @@ pub mod config;
 pub mod id_number;
 pub mod journey;
 pub mod kpi;
+pub mod library;
 pub mod mobile;
 pub mod petition;
 pub mod petition_view;

@@ -54,6 +54,10 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                         <span>"凭信访件编号和查询码，查看办理过程、法定期限和答复意见"</span>
                     </li>
                     <li>
+                        <a href="/guides">"普法园地"</a>
+                        <span>"怎样信访、到哪里去、办理期限、复查复核、法律援助：用平实的话讲清楚，并可搜索法规条文"</span>
+                    </li>
+                    <li>
                         <a href="/stats">"信访统计"</a>
                         <span>"每月收到的信访事项、及时受理率、按期办结率、满意率和各单位红黑榜"</span>
                     </li>

@@ -2,6 +2,7 @@
 //! with its numbers as a table, and the units with the month's 红黑榜.
 
 use crate::api::get_stats;
+use crate::components::DataTable;
 use crate::domain::kpi::{Board, Figures};
 use crate::domain::stats_view::MonthStats;
 use leptos::prelude::*;
@@ -133,131 +134,128 @@ pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> 
         .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
     let volumes = s.volumes.clone();
     view! {
-        <Title text=format!("{heading} {label}") />
-        <div class="wrap">
-            <h1>{format!("{heading}（{label}）")}</h1>
-            <p class="note">
-                "按收到时间统计当月的信访事项；比率只计算已经到期或已经完成的事项，没有到期事项的显示为“—”。"
-            </p>
-            <nav aria-label="选择月份" class="month-nav">
-                {prev.map(|h| view! { <a href=h>"上一月"</a> })} " "
-                {next.map(|h| view! { <a href=h>"下一月"</a> })}
-            </nav>
-            <FigureList f=s.figures.clone() />
-            <h2>"每月收到的信访事项"</h2>
-            <VolumeChart volumes=volumes.clone() />
-            <table class="cases volumes">
-                <caption>"近十二个月每月收到的信访事项（件）"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"月份"</th>
-                        <th scope="col">"件数"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {volumes
-                        .into_iter()
-                        .map(|(m, n)| {
+            <Title text=format!("{heading} {label}") />
+            <div class="wrap">
+                <h1>{format!("{heading}（{label}）")}</h1>
+                <p class="note">
+                    "按收到时间统计当月的信访事项；比率只计算已经到期或已经完成的事项，没有到期事项的显示为“—”。"
+                </p>
+                <nav aria-label="选择月份" class="month-nav">
+                    {prev.map(|h| view! { <a href=h>"上一月"</a> })} " "
+                    {next.map(|h| view! { <a href=h>"下一月"</a> })}
+                </nav>
+                <FigureList f=s.figures.clone() />
+                <h2>"每月收到的信访事项"</h2>
+                <VolumeChart volumes=volumes.clone() />
+                <table class="cases volumes">
+                    <caption>"近十二个月每月收到的信访事项（件）"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"月份"</th>
+                            <th scope="col">"件数"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {volumes
+                            .into_iter()
+                            .map(|(m, n)| {
+                                view! {
+                                    <tr>
+                                        <td>{month_label(&m)}</td>
+                                        <td>{n}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                <h2 id="units">"各承办单位与红黑榜"</h2>
+                {
+                    let named = |b: Board| {
+                        let names: Vec<String> = s
+                            .units
+                            .iter()
+                            .filter(|u| u.board == b)
+                            .map(|u| u.unit_name.clone())
+                            .collect();
+                        if names.is_empty() { "无".to_owned() } else { names.join("、") }
+                    };
+                    (!s.units.is_empty())
+                        .then(|| {
                             view! {
-                                <tr>
-                                    <td>{month_label(&m)}</td>
-                                    <td>{n}</td>
-                                </tr>
+                                <dl class="facts" id="board">
+                                    <dt>"红榜"</dt>
+                                    <dd>{named(Board::Red)}</dd>
+                                    <dt>"黑榜"</dt>
+                                    <dd>{named(Board::Black)}</dd>
+                                </dl>
                             }
                         })
-                        .collect_view()}
-                </tbody>
-            </table>
-            <h2 id="units">"各承办单位与红黑榜"</h2>
-            {
-                let named = |b: Board| {
-                    let names: Vec<String> = s
-                        .units
-                        .iter()
-                        .filter(|u| u.board == b)
-                        .map(|u| u.unit_name.clone())
-                        .collect();
-                    if names.is_empty() { "无".to_owned() } else { names.join("、") }
-                };
-                (!s.units.is_empty())
-                    .then(|| {
-                        view! {
-                            <dl class="facts" id="board">
-                                <dt>"红榜"</dt>
-                                <dd>{named(Board::Red)}</dd>
-                                <dt>"黑榜"</dt>
-                                <dd>{named(Board::Black)}</dd>
-                            </dl>
-                        }
-                    })
-            }
-            {if s.units.is_empty() {
-                view! { <p>"本月还没有交办到承办单位的事项。"</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-wrap" role="region" aria-label="各承办单位的指标" tabindex="0">
-                        <table class="cases">
-                            <caption class="visually-hidden">"各承办单位本月的指标"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"承办单位"</th>
-                                    <th scope="col">"件数"</th>
-                                    <th scope="col">"及时受理率"</th>
-                                    <th scope="col">"按期办结率"</th>
-                                    <th scope="col">"一次性化解率"</th>
-                                    <th scope="col">"满意率"</th>
-                                    <th scope="col">"调解协议率"</th>
-                                    <th scope="col">"督办、提醒函"</th>
-                                    <th scope="col">"超期"</th>
-                                    <th scope="col">"红黑榜"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {s
-                                    .units
-                                    .into_iter()
-                                    .map(|u| {
-                                        let board = match u.board {
-                                            Board::Neither => "",
-                                            b => b.label(),
-                                        };
-                                        view! {
-                                            <tr>
-                                                <td>{u.unit_name}</td>
-                                                <td>{u.figures.received}</td>
-                                                <td>{rate(u.figures.accepted_in_time_rate)}</td>
-                                                <td>{rate(u.figures.closed_on_time_rate)}</td>
-                                                <td>{rate(u.figures.resolved_first_time_rate)}</td>
-                                                <td>{rate(u.figures.satisfaction_rate)}</td>
-                                                <td>{rate(u.figures.mediation_agreement_rate)}</td>
-                                                <td>{u.figures.supervision_letters}</td>
-                                                <td>{u.figures.overdue}</td>
-                                                <td>{board}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
                 }
-                    .into_any()
-            }}
-            <h2>"指标怎么算"</h2>
-            <dl class="facts">
-                <dt>"及时受理率"</dt>
-                <dd>"在 15 日内登记并转送、交办（或告知不予受理）的事项占应当完成的事项的比例（《信访工作条例》第二十二条）。"</dd>
-                <dt>"按期办结率"</dt>
-                <dd>"受理后在 60 日（含经批准的延长期限）内书面答复的事项占应当答复的事项的比例（第三十四条）。"</dd>
-                <dt>"一次性化解率"</dt>
-                <dd>"已答复的事项中，信访人没有请求复查的比例。"</dd>
-                <dt>"满意率"</dt>
-                <dd>"评价为“满意”或“基本满意”的占全部评价的比例（第二十一条）。"</dd>
-                <dt>"调解协议率"</dt>
-                <dd>"组织调解的申诉求决类事项中达成调解协议的比例（第三十三条）。"</dd>
-                <dt>"红黑榜"</dt>
-                <dd>"红榜：各项比率都不低于 90%；黑榜：及时受理率或按期办结率低于 80%，或者有超期事项。"</dd>
-            </dl>
-        </div>
-    }
+                {if s.units.is_empty() {
+                    view! { <p>"本月还没有交办到承办单位的事项。"</p> }.into_any()
+                } else {
+                    view! {
+                        <DataTable caption="各承办单位本月的指标" caption_visible=false>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"承办单位"</th>
+                                        <th scope="col">"件数"</th>
+                                        <th scope="col">"及时受理率"</th>
+                                        <th scope="col">"按期办结率"</th>
+                                        <th scope="col">"一次性化解率"</th>
+                                        <th scope="col">"满意率"</th>
+                                        <th scope="col">"调解协议率"</th>
+                                        <th scope="col">"督办、提醒函"</th>
+                                        <th scope="col">"超期"</th>
+                                        <th scope="col">"红黑榜"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {s
+                                        .units
+                                        .into_iter()
+                                        .map(|u| {
+                                            let board = match u.board {
+                                                Board::Neither => "",
+                                                b => b.label(),
+                                            };
+                                            view! {
+                                                <tr>
+                                                    <td>{u.unit_name}</td>
+                                                    <td>{u.figures.received}</td>
+                                                    <td>{rate(u.figures.accepted_in_time_rate)}</td>
+                                                    <td>{rate(u.figures.closed_on_time_rate)}</td>
+                                                    <td>{rate(u.figures.resolved_first_time_rate)}</td>
+                                                    <td>{rate(u.figures.satisfaction_rate)}</td>
+                                                    <td>{rate(u.figures.mediation_agreement_rate)}</td>
+                                                    <td>{u.figures.supervision_letters}</td>
+                                                    <td>{u.figures.overdue}</td>
+                                                    <td>{board}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+    </DataTable>
+                    }
+                        .into_any()
+                }}
+                <h2>"指标怎么算"</h2>
+                <dl class="facts">
+                    <dt>"及时受理率"</dt>
+                    <dd>"在 15 日内登记并转送、交办（或告知不予受理）的事项占应当完成的事项的比例（《信访工作条例》第二十二条）。"</dd>
+                    <dt>"按期办结率"</dt>
+                    <dd>"受理后在 60 日（含经批准的延长期限）内书面答复的事项占应当答复的事项的比例（第三十四条）。"</dd>
+                    <dt>"一次性化解率"</dt>
+                    <dd>"已答复的事项中，信访人没有请求复查的比例。"</dd>
+                    <dt>"满意率"</dt>
+                    <dd>"评价为“满意”或“基本满意”的占全部评价的比例（第二十一条）。"</dd>
+                    <dt>"调解协议率"</dt>
+                    <dd>"组织调解的申诉求决类事项中达成调解协议的比例（第三十三条）。"</dd>
+                    <dt>"红黑榜"</dt>
+                    <dd>"红榜：各项比率都不低于 90%；黑榜：及时受理率或按期办结率低于 80%，或者有超期事项。"</dd>
+                </dl>
+            </div>
+        }
 }

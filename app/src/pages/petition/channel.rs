@@ -75,6 +75,11 @@ fn guidance(route: Route) -> Guidance {
     }
 }
 
+/// Where a statutory channel sends the matter, in one line (the route chart of the library).
+pub fn channel_heading(route: Route) -> &'static str {
+    guidance(route).heading
+}
+
 #[component]
 pub fn ChannelPage(route: Route, draft: Draft) -> impl IntoView {
     let g = guidance(route);

@@ -13,7 +13,9 @@ use crate::domain::journey::{Draft, Route, Step};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+pub use channel::channel_heading;
 pub use done::Confirmation;
+pub use steps::{route_hint, route_label};
 
 /// An uploaded file, as the attachments and check pages list it.
 #[derive(Clone, Debug, PartialEq, Eq)]

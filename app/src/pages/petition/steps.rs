@@ -133,7 +133,7 @@ pub fn route_label(r: Route) -> &'static str {
     }
 }
 
-fn route_hint(r: Route) -> Option<&'static str> {
+pub fn route_hint(r: Route) -> Option<&'static str> {
     Some(match r {
         Route::Litigation => "第三十一条第一项：由法院、检察院、公安机关依法定程序处理。",
         Route::Arbitration => "第三十一条第二项：先申请仲裁。",

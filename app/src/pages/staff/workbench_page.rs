@@ -1,4 +1,5 @@
 use crate::api::{get_current_staff, list_cases};
+use crate::components::DataTable;
 use crate::domain::case::{CaseList, CaseListItem};
 use crate::domain::category::Category;
 use crate::domain::staff::StaffAccount;
@@ -136,62 +137,59 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
 #[component]
 fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
     view! {
-        <div class="table-wrap" role="region" aria-label="信访事项列表" tabindex="0">
-            <table class="cases">
-                <caption class="visually-hidden">"信访事项列表"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"编号"</th>
-                        <th scope="col">"标题"</th>
-                        <th scope="col">"类别"</th>
-                        <th scope="col">"信访人"</th>
-                        <th scope="col">"状态"</th>
-                        <th scope="col">"承办单位"</th>
-                        <th scope="col">"当前期限"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {cases
-                        .into_iter()
-                        .map(|c| {
-                            let href = format!("/staff/cases/{}", c.number);
-                            view! {
-                                <tr>
-                                    <td>
-                                        <a href=href>{c.number}</a>
-                                    </td>
-                                    <td>{c.title}</td>
-                                    <td>
-                                        {Category::parse(&c.category).map(Category::label).unwrap_or("")}
-                                    </td>
-                                    <td>{c.petitioner}</td>
-                                    <td>{c.status_label}</td>
-                                    <td>{c.unit.unwrap_or_else(|| "未交办".into())}</td>
-                                    <td>
-                                        {c
-                                            .due
-                                            .map(|d| {
-                                                let urgent = d.urgency.label();
-                                                view! {
-                                                    {d.label}
-                                                    " "
-                                                    {crate::pages::petition::date_label(d.date)}
-                                                    {(!urgent.is_empty())
-                                                        .then(|| {
-                                                            view! {
-                                                                " "
-                                                                <strong class="urgent">{urgent}</strong>
-                                                            }
-                                                        })}
-                                                }
-                                            })}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+            <DataTable caption="信访事项列表" caption_visible=false>
+                    <thead>
+                        <tr>
+                            <th scope="col">"编号"</th>
+                            <th scope="col">"标题"</th>
+                            <th scope="col">"类别"</th>
+                            <th scope="col">"信访人"</th>
+                            <th scope="col">"状态"</th>
+                            <th scope="col">"承办单位"</th>
+                            <th scope="col">"当前期限"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {cases
+                            .into_iter()
+                            .map(|c| {
+                                let href = format!("/staff/cases/{}", c.number);
+                                view! {
+                                    <tr>
+                                        <td>
+                                            <a href=href>{c.number}</a>
+                                        </td>
+                                        <td>{c.title}</td>
+                                        <td>
+                                            {Category::parse(&c.category).map(Category::label).unwrap_or("")}
+                                        </td>
+                                        <td>{c.petitioner}</td>
+                                        <td>{c.status_label}</td>
+                                        <td>{c.unit.unwrap_or_else(|| "未交办".into())}</td>
+                                        <td>
+                                            {c
+                                                .due
+                                                .map(|d| {
+                                                    let urgent = d.urgency.label();
+                                                    view! {
+                                                        {d.label}
+                                                        " "
+                                                        {crate::pages::petition::date_label(d.date)}
+                                                        {(!urgent.is_empty())
+                                                            .then(|| {
+                                                                view! {
+                                                                    " "
+                                                                    <strong class="urgent">{urgent}</strong>
+                                                                }
+                                                            })}
+                                                    }
+                                                })}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+    </DataTable>
+        }
 }

@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+/// A table of figures or cases that may be wider than a phone: it scrolls sideways inside a region
+/// that keyboard users can focus and screen readers can name (axe's `scrollable-region-focusable`),
+/// with the caption as the name. Use it for every wide table, so none is left unreachable.
+#[component]
+pub fn DataTable(
+    caption: &'static str,
+    /// Show the caption (`false` keeps it for screen readers only).
+    #[prop(default = true)]
+    caption_visible: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" aria-label=caption tabindex="0">
+            <table class="cases">
+                <caption class=(!caption_visible).then_some("visually-hidden")>{caption}</caption>
+                {children()}
+            </table>
+        </div>
+    }
+}

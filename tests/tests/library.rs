@@ -1,0 +1,274 @@
+//! 普法园地 and the statute library against the real server: the seeded guides with their
+//! generated charts, the real law texts imported with an anchor per article, search for short
+//! and long words in either script, the API, and hostile Markdown made harmless.
+
+use portal_tests::{TestApp, law_files, spawn_app};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn with_laws() -> TestApp {
+    let app = spawn_app().await;
+    let imported = app.import_laws().await;
+    assert!(
+        imported
+            .iter()
+            .any(|(slug, _, n)| slug == "信访工作条例-2022" && *n == 50),
+        "{imported:?}"
+    );
+    app
+}
+
+async fn json(app: &TestApp, path: &str) -> (StatusCode, Value) {
+    let res = app.get(path).await;
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+fn q(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+#[tokio::test]
+async fn the_guides_are_seeded_with_charts_from_the_clock_and_route_rules() {
+    let app = spawn_app().await;
+    let html = app.get("/guides").await.text().await.unwrap();
+    assert_eq!(
+        html.matches("href=\"/guides/").count(),
+        11,
+        "10 guides and the FAQ"
+    );
+    assert!(html.contains("id=\"no-statutes\"") && html.contains("import-statutes"));
+    let res = app.get("/guides/channels-and-time-limits").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    // The chart's table comes from the clock: every limit, its length and article.
+    assert!(html.contains("id=\"time-limits\"") && html.contains("<svg"));
+    for fact in [
+        "作出复核意见",
+        "5 个工作日",
+        "《信访工作条例》第三十四条",
+        "7 日",
+    ] {
+        assert!(html.contains(fact), "{fact}");
+    }
+    assert!(!html.contains("{{时限图}}"));
+    let html = app.get("/guides/six-routes").await.text().await.unwrap();
+    assert!(html.contains("id=\"routes\"") && html.contains("请先申请仲裁"));
+    let html = app.get("/guides/faq").await.text().await.unwrap();
+    assert!(html.contains("常见问题") && html.contains("查询码"));
+    assert_eq!(
+        app.get("/guides/nothing-here").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // A law not imported yet: 404, saying how to import it.
+    let res = app.get(&format!("/laws/{}", q("信访工作条例-2022"))).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.text().await.unwrap().contains("import-statutes"));
+}
+
+/// The text of article `number` as the file has it: its first line without the number, then
+/// each later paragraph, up to the next article or heading.
+fn article_in_file(file: &str, number: &str) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut out: Vec<String> = Vec::new();
+    let mut inside = false;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(rest) = line.strip_prefix(number) {
+            inside = true;
+            out.push(rest.trim().to_owned());
+        } else if inside
+            && (line.starts_with('#') || (line.starts_with('第') && line.contains("条 ")))
+        {
+            break;
+        } else if inside {
+            out.push(line.to_owned());
+        }
+    }
+    out.join("\n")
+}
+
+#[tokio::test]
+async fn the_real_law_texts_import_whole_with_an_anchor_per_article() {
+    let app = with_laws().await;
+    let file = law_files()
+        .into_iter()
+        .find(|f| f.ends_with("信访工作条例-2022.md"))
+        .unwrap();
+    let expected = article_in_file(file.to_str().unwrap(), "第三十四条");
+    assert!(
+        expected.contains("60日") && expected.contains("30日"),
+        "{expected}"
+    );
+
+    let (status, body) = json(
+        &app,
+        &format!("/api/v1/articles/{}", q("信访工作条例-2022")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["kind"], "statute");
+    assert_eq!(body["title"], "信访工作条例");
+    let articles = body["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 50);
+    let a34 = articles
+        .iter()
+        .find(|a| a["number"] == "第三十四条")
+        .unwrap();
+    assert_eq!(a34["text"], expected.as_str());
+
+    let res = app.get(&format!("/laws/{}", q("信访工作条例-2022"))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"第三十四条\"") && html.contains("id=\"第五十条\""));
+    for paragraph in expected.lines() {
+        assert!(html.contains(paragraph), "{paragraph}");
+    }
+    let html = app.get("/guides").await.text().await.unwrap();
+    assert!(html.contains("id=\"statutes\"") && html.contains("中华人民共和国法律援助法"));
+
+    // Importing again keeps the old text as version 1.
+    server::cli::import_statutes(&app.pool, &[file])
+        .await
+        .unwrap();
+    let (_, body) = json(
+        &app,
+        &format!("/api/v1/articles/{}", q("信访工作条例-2022")),
+    )
+    .await;
+    assert_eq!(body["version"], 2);
+    // Something that is not a law text is refused with the file named.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("notes.md");
+    std::fs::write(&bad, "# 笔记\n\n没有条文。\n").unwrap();
+    let err = server::cli::import_statutes(&app.pool, &[bad])
+        .await
+        .unwrap_err();
+    let message = format!("{err:#}");
+    assert!(
+        message.contains("notes.md") && message.contains("没有找到任何条文"),
+        "{message}"
+    );
+}
+
+async fn results(app: &TestApp, query: &str) -> Vec<Value> {
+    let (status, body) = json(app, &format!("/api/v1/articles?q={}", q(query))).await;
+    assert_eq!(status, StatusCode::OK, "{query}");
+    body["results"].as_array().unwrap().clone()
+}
+
+fn marked(hit: &Value) -> Vec<String> {
+    hit["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["mark"] == true)
+        .map(|p| p["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn search_finds_two_three_and_four_character_words_and_says_when_nothing_matches() {
+    let app = with_laws().await;
+    // Two characters: guides and the law's own articles, each word marked.
+    let hits = results(&app, "复查").await;
+    assert!(hits.len() >= 5, "{hits:?}");
+    assert!(hits.iter().all(|h| marked(h).iter().any(|m| m == "复查")));
+    assert!(
+        hits.iter()
+            .any(|h| h["href"] == "/laws/信访工作条例-2022#第三十五条")
+    );
+    assert_eq!(
+        hits[0]["kind"], "guide",
+        "a guide that explains it ranks first"
+    );
+    let hits = results(&app, "调解").await;
+    assert!(
+        hits.iter()
+            .any(|h| h["href"] == "/laws/信访工作条例-2022#第三十三条")
+    );
+    assert!(hits.iter().any(|h| h["href"] == "/guides/mediation"));
+    // Three and four characters; a phrase only where it occurs whole.
+    let hits = results(&app, "查询码").await;
+    assert!(hits.iter().any(|h| h["href"] == "/guides/faq"));
+    assert!(
+        hits.iter().all(|h| h["kind"] != "statute"),
+        "no law says 查询码"
+    );
+    let hits = results(&app, "法律援助").await;
+    assert!(
+        hits.iter()
+            .any(|h| h["href"] == "/laws/法律援助法-2021#第四十三条")
+    );
+    // Traditional script finds the same as Simplified.
+    assert_eq!(
+        results(&app, "復查").await.len(),
+        results(&app, "复查").await.len()
+    );
+    // Two words: both must occur.
+    let both = results(&app, "复查 听证").await;
+    assert!(!both.is_empty() && both.len() < results(&app, "复查").await.len());
+    // Nothing found: an empty list, and the page says so in words.
+    assert!(results(&app, "量子计算机").await.is_empty());
+    let html = app
+        .get(&format!("/search?q={}", q("量子计算机")))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("没有找到与“量子计算机”有关的内容"));
+    let html = app
+        .get(&format!("/search?q={}", q("复查")))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("<mark>复查</mark>") && html.contains("id=\"results\""));
+    // Too long a query is refused, not searched.
+    let (status, body) = json(&app, &format!("/api/v1/articles?q={}", q(&"长".repeat(51)))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "q");
+    // LIKE's own characters are searched for literally.
+    assert!(results(&app, "%").await.is_empty() && results(&app, "_").await.is_empty());
+    // Without a query: every document.
+    let (_, all) = json(&app, "/api/v1/articles").await;
+    assert_eq!(
+        all["articles"].as_array().unwrap().len(),
+        11 + law_files().len()
+    );
+}
+
+#[tokio::test]
+async fn hostile_markdown_in_an_article_never_reaches_a_browser() {
+    let app = spawn_app().await;
+    let hostile = "# 恶意文章\n\n一段摘要。\n\n<script>alert('x')</script>\n\n\
+                   <img src=x onerror=\"alert('y')\">\n\n[点我](javascript:alert('z'))\n\n\
+                   <a href=\"/guides\" onclick=\"steal()\">链接</a>\n\n<iframe src=\"https://evil.example\"></iframe>\n";
+    let at = chrono::Utc::now().to_rfc3339();
+    app::library::save_markdown(
+        &app.pool,
+        "hostile",
+        app::domain::library::DocKind::Guide,
+        50,
+        hostile,
+        "test",
+        &at,
+        true,
+    )
+    .await
+    .unwrap();
+    let html = app.get("/guides/hostile").await.text().await.unwrap();
+    assert!(html.contains("恶意文章"));
+    for bad in [
+        "alert(",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "evil.example",
+    ] {
+        assert!(!html.contains(bad), "{bad} reached the page");
+    }
+    let (_, body) = json(&app, "/api/v1/articles/hostile").await;
+    let rendered = body["html"].as_str().unwrap();
+    assert!(!rendered.contains("<script") && !rendered.contains("onerror"));
+}
