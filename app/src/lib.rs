@@ -20,6 +20,8 @@ pub mod context;
 #[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
+pub mod legal_aid;
+#[cfg(feature = "ssr")]
 pub mod library;
 #[cfg(feature = "ssr")]
 pub mod petitions;

@@ -57,24 +57,7 @@ pub async fn submit_with(
     let petition = input
         .parse(&ctx.config, today)
         .map_err(SubmitError::Invalid)?;
-    let code = QueryCode::generate(|n| {
-        use argon2::password_hash::rand_core::RngCore;
-        // Rejection sampling keeps the choice uniform.
-        let limit = u32::MAX - u32::MAX % n as u32;
-        loop {
-            let x = OsRng.next_u32();
-            if x < limit {
-                return (x % n as u32) as usize;
-            }
-        }
-    });
-    // Hashing is deliberately slow (tens of milliseconds): off the async workers.
-    let hash = {
-        let code = code.clone();
-        tokio::task::spawn_blocking(move || hash_code(&code))
-            .await
-            .map_err(|_| StoreError::Duplicate("query code hash"))??
-    };
+    let (code, hash) = new_query_code().await?;
     let same = store::petitions::pending_same_matter(
         &ctx.pool,
         petition.petitioner.id_number.as_str(),
@@ -125,6 +108,49 @@ pub async fn submit_with(
         },
         same_matter_as: same.map(|(_, number)| number),
     })
+}
+
+/// A fresh random 查询码 and its hash (for petitions and legal-aid applications alike).
+pub async fn new_query_code() -> Result<(QueryCode, String), StoreError> {
+    let code = QueryCode::generate(|n| {
+        use argon2::password_hash::rand_core::RngCore;
+        // Rejection sampling keeps the choice uniform.
+        let limit = u32::MAX - u32::MAX % n as u32;
+        loop {
+            let x = OsRng.next_u32();
+            if x < limit {
+                return (x % n as u32) as usize;
+            }
+        }
+    });
+    // Hashing costs about a millisecond: off the async workers all the same.
+    let hash = {
+        let code = code.clone();
+        tokio::task::spawn_blocking(move || hash_code(&code))
+            .await
+            .map_err(|_| StoreError::Duplicate("query code hash"))??
+    };
+    Ok((code, hash))
+}
+
+/// Whether `code` matches `hash`; with no hash (an unknown number) it checks against a decoy,
+/// so that a wrong number and a wrong code take as long.
+pub async fn code_matches(hash: Option<String>, code: &QueryCode) -> bool {
+    let known = hash.is_some();
+    let hash = hash.unwrap_or_else(|| decoy_hash().to_owned());
+    let code = code.as_str().to_owned();
+    let matches = tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                code_hasher()
+                    .verify_password(code.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false);
+    known && matches
 }
 
 /// argon2id tuned for 查询码, not passwords: a code is 12 random characters from 31 (about 59
@@ -187,23 +213,7 @@ pub async fn lookup(
         return Err(LookupError::NotFound);
     };
     let record = store::petitions::find_public(&ctx.pool, number.as_str()).await?;
-    // Verify against a decoy when the number is unknown, so both failures take as long.
-    let hash = record
-        .as_ref()
-        .map(|r| r.query_code_hash.clone())
-        .unwrap_or_else(|| decoy_hash().to_owned());
-    let code = code.as_str().to_owned();
-    let matches = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                code_hasher()
-                    .verify_password(code.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false);
+    let matches = code_matches(record.as_ref().map(|r| r.query_code_hash.clone()), &code).await;
     let Some(record) = record.filter(|_| matches) else {
         return Err(LookupError::NotFound);
     };

@@ -40,7 +40,10 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
         request_review,
         stats,
         crate::api_library::list_articles,
-        crate::api_library::get_article
+        crate::api_library::get_article,
+        crate::api_legal_aid::create,
+        crate::api_legal_aid::get,
+        crate::api_legal_aid::supply
     ),
     components(schemas(
         PetitionInput,
@@ -67,7 +70,14 @@ pub const QUERY_CODE_HEADER: &str = "x-query-code";
         app::domain::library::DocSummary,
         app::domain::library::DocKind,
         app::domain::library::Hit,
-        app::domain::library::SnippetPart
+        app::domain::library::SnippetPart,
+        app::domain::legal_aid::LegalAidInput,
+        app::domain::legal_aid::AgentInput,
+        app::domain::legal_aid::AidReceipt,
+        app::domain::legal_aid::AidStatusView,
+        app::domain::legal_aid::AidStatus,
+        app::domain::legal_aid::Matter,
+        crate::api_legal_aid::MaterialInput
     ))
 )]
 pub struct ApiDoc;
@@ -82,7 +92,7 @@ pub fn error(status: StatusCode, field: &str, code: &str, message: &str) -> Resp
     errors(status, vec![FieldProblem::new(field, code, message)])
 }
 
-fn errors(status: StatusCode, errors: Vec<FieldProblem>) -> Response {
+pub(crate) fn errors(status: StatusCode, errors: Vec<FieldProblem>) -> Response {
     (status, axum::Json(ErrorBody { errors })).into_response()
 }
 
@@ -93,6 +103,9 @@ pub fn router() -> Router<AppState> {
         .route("/petitions/{number}/evaluation", post(evaluate))
         .route("/petitions/{number}/review-requests", post(request_review))
         .route("/stats", get(stats))
+        .route("/legal-aid", post(crate::api_legal_aid::create))
+        .route("/legal-aid/{number}", get(crate::api_legal_aid::get))
+        .route("/legal-aid/{number}/material", post(crate::api_legal_aid::supply))
         .route("/articles", get(crate::api_library::list_articles))
         .route("/articles/{slug}", get(crate::api_library::get_article))
         .route("/openapi.json", get(openapi))
@@ -169,7 +182,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 
 /// The JSON body of a request, or the API's answer to a body that is not JSON, too big or
 /// malformed (415, 413, 400, 422).
-fn read_json<T: serde::de::DeserializeOwned>(
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<T, Box<Response>> {
@@ -291,7 +304,7 @@ pub struct ReviewRequested {
     pub level: String,
 }
 
-fn query_code(headers: &HeaderMap) -> Result<&str, Box<Response>> {
+pub(crate) fn query_code(headers: &HeaderMap) -> Result<&str, Box<Response>> {
     headers
         .get(QUERY_CODE_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -306,7 +319,7 @@ fn query_code(headers: &HeaderMap) -> Result<&str, Box<Response>> {
 }
 
 /// The 查询码 header and the JSON body of a citizen's request on their case.
-fn code_and_json<T: serde::de::DeserializeOwned>(
+pub(crate) fn code_and_json<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(&str, T), Box<Response>> {
@@ -332,7 +345,7 @@ fn after_reply_error(e: petitions::AfterReplyError) -> Response {
     }
 }
 
-fn not_found() -> Response {
+pub(crate) fn not_found() -> Response {
     error(
         StatusCode::NOT_FOUND,
         "",
@@ -341,7 +354,7 @@ fn not_found() -> Response {
     )
 }
 
-fn too_many(wait: std::time::Duration) -> Response {
+pub(crate) fn too_many(wait: std::time::Duration) -> Response {
     let wait = wait.as_secs().max(1);
     let res = error(
         StatusCode::TOO_MANY_REQUESTS,

@@ -2,6 +2,7 @@
 //! opens and migrates the database and seeds demo content on an empty one; `run_until_stopped`
 //! serves until the shutdown future resolves, then drains in-flight requests.
 
+pub mod api_legal_aid;
 pub mod api_library;
 pub mod api_v1;
 pub mod cli;

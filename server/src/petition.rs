@@ -28,7 +28,7 @@ pub const MAX_FORM_BYTES: usize = 256 * 1024;
 pub const MAX_UPLOAD_BODY_BYTES: usize = 100 * 1024 * 1024;
 
 /// A file part as read: its name, its first 10 MB, and its whole size.
-struct FilePart {
+pub(crate) struct FilePart {
     name: String,
     bytes: Vec<u8>,
     size: u64,
@@ -41,18 +41,11 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Reques
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let mut errors: Vec<FieldError> = Vec::new();
-    let (posted, files) = if multipart {
-        match Multipart::from_request(req, &state).await {
-            Ok(mp) => read_multipart(mp, &mut errors).await,
-            Err(_) => return (StatusCode::BAD_REQUEST, "表单格式不正确").into_response(),
-        }
-    } else {
-        let Ok(bytes) = axum::body::to_bytes(req.into_body(), MAX_FORM_BYTES).await else {
-            return (StatusCode::PAYLOAD_TOO_LARGE, "提交的内容太长").into_response();
-        };
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-        (Posted::from_pairs(pairs), Vec::new())
+    let (pairs, files) = match read_form(&state, multipart, req, &mut errors).await {
+        Ok(form) => form,
+        Err(res) => return res,
     };
+    let posted = Posted::from_pairs(pairs);
     let Posted {
         mut draft,
         step,
@@ -63,37 +56,7 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Reques
     let ctx = &state.ctx;
 
     // Files come with the attachments page's buttons; keep what fits and say why the rest did not.
-    let mut refused_for_room = 0;
-    for file in files {
-        if draft.attachments.len() >= MAX_ATTACHMENTS {
-            refused_for_room += 1;
-            continue;
-        }
-        match uploads::store_file(ctx, &file.name, &file.bytes, file.size, &received_at).await {
-            Ok(stored) => draft.attachments.push(stored.token),
-            Err(e) => match e.message() {
-                Some(message) => errors.push(FieldError {
-                    field: "files".into(),
-                    message,
-                }),
-                None => {
-                    tracing::error!(error = %e, "cannot store an upload");
-                    errors.push(FieldError {
-                        field: "files".into(),
-                        message: "暂时无法保存上传的文件，请稍后再试".into(),
-                    });
-                }
-            },
-        }
-    }
-    if refused_for_room > 0 {
-        errors.push(FieldError {
-            field: "files".into(),
-            message: format!(
-                "最多只能上传 {MAX_ATTACHMENTS} 个文件，另外 {refused_for_room} 个没有上传；需要换的，请先删除已上传的文件"
-            ),
-        });
-    }
+    keep_files(ctx, files, &mut draft.attachments, &mut errors, &received_at).await;
 
     let show = |step: Step, draft: Draft, errors: Vec<FieldError>, status: StatusCode| {
         show_step(&state, &headers, step, draft, errors, status)
@@ -250,6 +213,92 @@ fn field_errors(problems: Vec<FieldProblem>) -> Vec<FieldError> {
         .collect()
 }
 
+/// Reads a form post: url-encoded, or multipart with files (a page that uploads).
+pub(crate) async fn read_form(
+    state: &AppState,
+    multipart: bool,
+    req: Request,
+    errors: &mut Vec<FieldError>,
+) -> Result<(Vec<(String, String)>, Vec<FilePart>), Response> {
+    if multipart {
+        match Multipart::from_request(req, state).await {
+            Ok(mp) => Ok(read_multipart(mp, errors).await),
+            Err(_) => Err((StatusCode::BAD_REQUEST, "表单格式不正确").into_response()),
+        }
+    } else {
+        let Ok(bytes) = axum::body::to_bytes(req.into_body(), MAX_FORM_BYTES).await else {
+            return Err((StatusCode::PAYLOAD_TOO_LARGE, "提交的内容太长").into_response());
+        };
+        Ok((
+            serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
+            Vec::new(),
+        ))
+    }
+}
+
+/// Stores the posted files while there is room (at most [`MAX_ATTACHMENTS`] in `tokens`),
+/// adding their tokens, and says in `errors` why any was not kept.
+pub(crate) async fn keep_files(
+    ctx: &app::context::AppContext,
+    files: Vec<FilePart>,
+    tokens: &mut Vec<String>,
+    errors: &mut Vec<FieldError>,
+    received_at: &str,
+) {
+    let mut refused_for_room = 0;
+    for file in files {
+        if tokens.len() >= MAX_ATTACHMENTS {
+            refused_for_room += 1;
+            continue;
+        }
+        match uploads::store_file(ctx, &file.name, &file.bytes, file.size, received_at).await {
+            Ok(stored) => tokens.push(stored.token),
+            Err(e) => match e.message() {
+                Some(message) => errors.push(FieldError {
+                    field: "files".into(),
+                    message,
+                }),
+                None => {
+                    tracing::error!(error = %e, "cannot store an upload");
+                    errors.push(FieldError {
+                        field: "files".into(),
+                        message: "暂时无法保存上传的文件，请稍后再试".into(),
+                    });
+                }
+            },
+        }
+    }
+    if refused_for_room > 0 {
+        errors.push(FieldError {
+            field: "files".into(),
+            message: format!(
+                "最多只能上传 {MAX_ATTACHMENTS} 个文件，另外 {refused_for_room} 个没有上传；需要换的，请先删除已上传的文件"
+            ),
+        });
+    }
+}
+
+/// The uploads among `tokens` that nothing has taken yet, as pages list them (others dropped).
+pub(crate) async fn file_infos(state: &AppState, tokens: &[String]) -> Vec<FileInfo> {
+    match app::store::attachments::unlinked(&state.ctx.pool, tokens).await {
+        Ok(records) => records
+            .into_iter()
+            .filter_map(|r| {
+                Some(FileInfo {
+                    kind: app::domain::attachment::FileKind::from_media_type(&r.media_type)?,
+                    token: r.token,
+                    name: r.original_name,
+                    size: u64::try_from(r.size_bytes).unwrap_or(0),
+                })
+            })
+            .collect(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot list uploads");
+            Vec::new()
+        }
+    }
+}
+
 /// Renders a question page with the files uploaded so far (tokens that are not ours are dropped).
 async fn show_step(
     state: &AppState,
@@ -262,24 +311,7 @@ async fn show_step(
     if step == Step::Check {
         draft.checking = true;
     }
-    let files: Vec<FileInfo> =
-        match app::store::attachments::unlinked(&state.ctx.pool, &draft.attachments).await {
-            Ok(records) => records
-                .into_iter()
-                .filter_map(|r| {
-                    Some(FileInfo {
-                        kind: app::domain::attachment::FileKind::from_media_type(&r.media_type)?,
-                        token: r.token,
-                        name: r.original_name,
-                        size: u64::try_from(r.size_bytes).unwrap_or(0),
-                    })
-                })
-                .collect(),
-            Err(e) => {
-                tracing::error!(error = %e, "cannot list uploads");
-                Vec::new()
-            }
-        };
+    let files = file_infos(state, &draft.attachments).await;
     draft.attachments = files.iter().map(|f| f.token.clone()).collect();
     let view = JourneyView::Step {
         step,
@@ -298,7 +330,7 @@ async fn show_step(
 async fn read_multipart(
     mut mp: Multipart,
     errors: &mut Vec<FieldError>,
-) -> (Posted, Vec<FilePart>) {
+) -> (Vec<(String, String)>, Vec<FilePart>) {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut files = Vec::new();
     loop {
@@ -358,5 +390,5 @@ async fn read_multipart(
             pairs.push((name, text));
         }
     }
-    (Posted::from_pairs(pairs), files)
+    (pairs, files)
 }

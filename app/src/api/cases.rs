@@ -50,3 +50,32 @@ pub async fn get_case(number: String) -> Result<Option<CaseView>, ServerFnError>
         .await
         .map_err(unavailable)
 }
+
+/// The legal-aid applications for legal-aid staff; `None` when signed out.
+#[server(prefix = "/fn", endpoint = "legal_aid_list", input = server_fn::codec::GetUrl)]
+pub async fn list_legal_aid() -> Result<Option<Vec<crate::domain::legal_aid::AidListItem>>, ServerFnError>
+{
+    let (ctx, staff) = signed_in().await?;
+    let Some(staff) = staff else {
+        return Ok(None);
+    };
+    crate::legal_aid::list(&ctx, &staff)
+        .await
+        .map(Some)
+        .map_err(unavailable)
+}
+
+/// One application for legal-aid staff: `Err` when signed out, `Ok(None)` when unknown or not
+/// theirs to see.
+#[server(prefix = "/fn", endpoint = "legal_aid_case", input = server_fn::codec::GetUrl)]
+pub async fn get_legal_aid(
+    number: String,
+) -> Result<Option<crate::domain::legal_aid::AidCaseView>, ServerFnError> {
+    let (ctx, staff) = signed_in().await?;
+    let Some(staff) = staff else {
+        return Err(ServerFnError::new("signed out"));
+    };
+    crate::legal_aid::view(&ctx, &staff, &number)
+        .await
+        .map_err(unavailable)
+}

@@ -8,6 +8,7 @@ pub mod config;
 pub mod id_number;
 pub mod journey;
 pub mod kpi;
+pub mod legal_aid;
 pub mod library;
 pub mod mobile;
 pub mod petition;

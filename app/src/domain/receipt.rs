@@ -48,6 +48,43 @@ fn normalise(input: &str) -> String {
         .collect()
 }
 
+/// A number of the form PREFIX + `YYYYMMDD` + 4 digits (not `0000`), normalised.
+fn numbered(input: &str, prefix: &str) -> Result<String, ReceiptError> {
+    let s = normalise(input);
+    if s.is_empty() {
+        return Err(ReceiptError::Empty);
+    }
+    let digits = s.strip_prefix(prefix).ok_or(ReceiptError::Shape)?;
+    if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ReceiptError::Shape);
+    }
+    NaiveDate::parse_from_str(&digits[..8], "%Y%m%d").map_err(|_| ReceiptError::Shape)?;
+    if &digits[8..] == "0000" {
+        return Err(ReceiptError::Shape);
+    }
+    Ok(s)
+}
+
+/// A legal-aid application's number: `FY` (法援) + received date + a 4-digit daily sequence.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LegalAidNumber(String);
+
+impl LegalAidNumber {
+    pub fn new(received: NaiveDate, sequence: u32) -> Option<Self> {
+        (1..=PetitionNumber::MAX_PER_DAY)
+            .contains(&sequence)
+            .then(|| Self(format!("FY{}{sequence:04}", received.format("%Y%m%d"))))
+    }
+
+    pub fn parse(input: &str) -> Result<Self, ReceiptError> {
+        numbered(input, "FY").map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 impl PetitionNumber {
     pub const MAX_PER_DAY: u32 = 9999;
 
@@ -59,19 +96,7 @@ impl PetitionNumber {
 
     /// Accepts spaces, hyphens, lower case and full-width characters.
     pub fn parse(input: &str) -> Result<Self, ReceiptError> {
-        let s = normalise(input);
-        if s.is_empty() {
-            return Err(ReceiptError::Empty);
-        }
-        let digits = s.strip_prefix("XF").ok_or(ReceiptError::Shape)?;
-        if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ReceiptError::Shape);
-        }
-        NaiveDate::parse_from_str(&digits[..8], "%Y%m%d").map_err(|_| ReceiptError::Shape)?;
-        if &digits[8..] == "0000" {
-            return Err(ReceiptError::Shape);
-        }
-        Ok(Self(s))
+        numbered(input, "XF").map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -178,6 +203,16 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn legal_aid_numbers_have_their_own_prefix() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let n = LegalAidNumber::new(d, 7).unwrap();
+        assert_eq!(n.as_str(), "FY202612010007");
+        assert_eq!(LegalAidNumber::parse("fy 2026 1201 0007").unwrap(), n);
+        assert_eq!(LegalAidNumber::parse("XF202612010007"), Err(ReceiptError::Shape));
+        assert_eq!(PetitionNumber::parse("FY202612010007"), Err(ReceiptError::Shape));
     }
 
     #[test]

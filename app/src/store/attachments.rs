@@ -38,7 +38,7 @@ pub async fn unlinked(pool: &Pool, tokens: &[String]) -> Result<Vec<AttachmentRe
     for token in tokens {
         if let Some(r) = sqlx::query_as::<_, AttachmentRecord>(
             "SELECT token, original_name, media_type, size_bytes FROM attachments \
-             WHERE token = $1 AND petition_id IS NULL",
+             WHERE token = $1 AND petition_id IS NULL AND legal_aid_id IS NULL",
         )
         .bind(token)
         .fetch_optional(pool)
@@ -52,7 +52,7 @@ pub async fn unlinked(pool: &Pool, tokens: &[String]) -> Result<Vec<AttachmentRe
 
 /// Forgets an upload no petition has taken; true when there was one.
 pub async fn delete_unlinked(pool: &Pool, token: &str) -> Result<bool, StoreError> {
-    let done = sqlx::query("DELETE FROM attachments WHERE token = $1 AND petition_id IS NULL")
+    let done = sqlx::query("DELETE FROM attachments WHERE token = $1 AND petition_id IS NULL AND legal_aid_id IS NULL")
         .bind(token)
         .execute(pool)
         .await?;
@@ -90,7 +90,7 @@ pub async fn of_petition_number(
 /// Tokens of uploads no petition took that were uploaded before `cutoff` (RFC 3339, +08:00).
 pub async fn unlinked_before(pool: &Pool, cutoff: &str) -> Result<Vec<String>, StoreError> {
     Ok(sqlx::query_scalar::<_, String>(
-        "SELECT token FROM attachments WHERE petition_id IS NULL AND uploaded_at < $1",
+        "SELECT token FROM attachments WHERE petition_id IS NULL AND legal_aid_id IS NULL AND uploaded_at < $1",
     )
     .bind(cutoff)
     .fetch_all(pool)

@@ -6,6 +6,7 @@
 
 pub mod attachments;
 pub mod cases;
+pub mod legal_aid;
 pub mod library;
 pub mod petitions;
 pub mod staff;

@@ -94,7 +94,8 @@ pub async fn insert(
         .await?;
         for token in new.attachments {
             sqlx::query(
-                "UPDATE attachments SET petition_id = $1 WHERE token = $2 AND petition_id IS NULL",
+                "UPDATE attachments SET petition_id = $1 WHERE token = $2 AND petition_id IS NULL \
+                 AND legal_aid_id IS NULL",
             )
             .bind(id)
             .bind(token)

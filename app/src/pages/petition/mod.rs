@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 pub use channel::channel_heading;
 pub use done::Confirmation;
-pub use steps::{route_hint, route_label};
+pub use steps::{FileUploads, PersonFields, route_hint, route_label};
 
 /// An uploaded file, as the attachments and check pages list it.
 #[derive(Clone, Debug, PartialEq, Eq)]

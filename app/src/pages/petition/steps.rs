@@ -174,14 +174,6 @@ fn route(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
 }
 
 fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
-    let districts: Vec<(String, String)> = config()
-        .map(|c| {
-            c.districts
-                .iter()
-                .map(|d| (d.code.clone(), d.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
     let report = draft.category() == Some(Category::Report);
     view! {
         <h1>{step_title(Step::Petitioner, draft)}</h1>
@@ -194,11 +186,43 @@ fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
                     </p>
                 }
             })}
+        <PersonFields
+            name=draft.name.clone()
+            id_number=draft.id_number.clone()
+            mobile=draft.mobile.clone()
+            address=draft.address.clone()
+            district=draft.district.clone()
+            errors=errors.to_vec()
+        />
+    }
+}
+
+/// Name, ID number, mobile, address and district, with the petition's hints and autocomplete:
+/// the petitioner's page and the legal-aid application both ask for a person this way.
+#[component]
+pub fn PersonFields(
+    name: String,
+    id_number: String,
+    mobile: String,
+    address: String,
+    district: String,
+    errors: Vec<FieldError>,
+) -> impl IntoView {
+    let districts: Vec<(String, String)> = config()
+        .map(|c| {
+            c.districts
+                .iter()
+                .map(|d| (d.code.clone(), d.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let errors = &errors;
+    view! {
         <TextField
             id="name"
             label="姓名"
             autocomplete=Some("name")
-            value=draft.name.clone()
+            value=name
             error=error_for(errors, "name")
         />
         <TextField
@@ -206,7 +230,7 @@ fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
             label="身份证号码"
             hint=Some("18 位，最后一位可能是 X")
             autocomplete=Some("off")
-            value=draft.id_number.clone()
+            value=id_number
             error=error_for(errors, "id_number")
         />
         <TextField
@@ -216,7 +240,7 @@ fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
             kind="tel"
             autocomplete=Some("tel")
             inputmode=Some("numeric")
-            value=draft.mobile.clone()
+            value=mobile
             error=error_for(errors, "mobile")
         />
         <TextField
@@ -224,7 +248,7 @@ fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
             label="住址"
             hint=Some("能收到书面答复的地址")
             autocomplete=Some("street-address")
-            value=draft.address.clone()
+            value=address
             error=error_for(errors, "address")
         />
         <SelectField
@@ -232,7 +256,7 @@ fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
             label="所在地区"
             placeholder="请选择"
             options=districts
-            value=draft.district.clone()
+            value=district
             error=error_for(errors, "district")
         />
     }
@@ -305,19 +329,29 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
 }
 
 fn attachments(errors: &[FieldError], files: Vec<FileInfo>) -> impl IntoView {
-    let room = MAX_ATTACHMENTS.saturating_sub(files.len());
-    let error = error_for(errors, "files");
-    let class = if error.is_some() {
-        "field field-error"
-    } else {
-        "field"
-    };
     view! {
         <h1>"上传相关材料（可选）"</h1>
         <p>
             "可以上传合同、欠条、通知书、现场照片等材料的照片或扫描件。只接受 JPG、PNG 图片和 PDF 文件，最多 "
             {MAX_ATTACHMENTS} " 个，每个不超过 10 MB。没有材料的，直接按“继续”。"
         </p>
+        <FileUploads errors=errors.to_vec() files />
+    }
+}
+
+/// The files uploaded so far, each with a remove button (`action=remove:TOKEN`), and a file
+/// input with an upload button (`action=upload`) while there is room: the petition's attachments
+/// page and the legal-aid application share it, with the same limits.
+#[component]
+pub fn FileUploads(errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoView {
+    let room = MAX_ATTACHMENTS.saturating_sub(files.len());
+    let error = error_for(&errors, "files");
+    let class = if error.is_some() {
+        "field field-error"
+    } else {
+        "field"
+    };
+    view! {
         {(!files.is_empty())
             .then(|| {
                 view! {

@@ -2,11 +2,13 @@
 
 mod case_page;
 mod kpi_page;
+mod legal_aid_page;
 mod sign_in_page;
 mod workbench_page;
 
 pub use case_page::{CaseActionProblem, CasePage};
 pub use kpi_page::KpiPage;
+pub use legal_aid_page::{AidActionProblem, LegalAidCasePage, LegalAidListPage};
 pub use sign_in_page::{SignInAttempt, SignInPage, SignInProblem};
 pub use workbench_page::WorkbenchPage;
 

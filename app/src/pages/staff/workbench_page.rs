@@ -105,6 +105,9 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
                             <li>
                                 <a href="/staff/kpi">"考核指标与红黑榜"</a>
                             </li>
+                            <li>
+                                <a href="/staff/legal-aid">"法律援助申请"</a>
+                            </li>
                         </ul>
                     </nav>
                 }

@@ -1,0 +1,324 @@
+//! 法律援助 on the workbench: the applications, and one application with the agency's decisions
+//! (第43条): ask for missing material once, all at once; grant and assign a lawyer within 3 days;
+//! or refuse with written reasons.
+
+use crate::api::{get_legal_aid, list_legal_aid};
+use crate::components::DataTable;
+use crate::components::form::{ErrorSummary, FieldError, TextArea, TextField, error_for, form_title};
+use crate::domain::legal_aid::{AidCaseView, AidListItem};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// What the server hands the page after a decision was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AidActionProblem {
+    pub view: Box<AidCaseView>,
+    pub errors: Vec<FieldError>,
+    pub values: Vec<(String, String)>,
+}
+
+#[component]
+pub fn LegalAidListPage() -> impl IntoView {
+    let list = Resource::new(|| (), |_| list_legal_aid());
+    view! {
+        <Title text="法律援助申请 · 工作台" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(Some(items)) => view! { <AidList items /> }.into_any(),
+                    Ok(None) => view! { <super::SignInFirst /> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <div class="wrap">
+                                <h1>"暂时无法打开"</h1>
+                                <p>{e.to_string()}</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AidList(items: Vec<AidListItem>) -> impl IntoView {
+    view! {
+        <div class="wrap">
+            <nav aria-label="返回" class="breadcrumbs">
+                <a href="/staff">"工作台"</a>
+            </nav>
+            <h1>"法律援助申请"</h1>
+            {if items.is_empty() {
+                view! { <p>"目前没有法律援助申请，或者您的角色不办理法律援助。"</p> }.into_any()
+            } else {
+                view! {
+                    <DataTable caption="法律援助申请，最新的在前" caption_visible=false>
+                        <thead>
+                            <tr>
+                                <th scope="col">"编号"</th>
+                                <th scope="col">"申请人"</th>
+                                <th scope="col">"事项"</th>
+                                <th scope="col">"状态"</th>
+                                <th scope="col">"当前期限"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {items
+                                .into_iter()
+                                .map(|a| {
+                                    let href = format!("/staff/legal-aid/{}", a.number);
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <a href=href>{a.number}</a>
+                                            </td>
+                                            <td>{a.applicant}</td>
+                                            <td>{a.matter_label}</td>
+                                            <td>{a.status_label}</td>
+                                            <td>
+                                                {a
+                                                    .due
+                                                    .map(|d| {
+                                                        format!(
+                                                            "{} {}",
+                                                            d.step,
+                                                            crate::pages::petition::date_label(d.date),
+                                                        )
+                                                    })}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </DataTable>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+pub fn LegalAidCasePage() -> impl IntoView {
+    if let Some(p) = use_context::<AidActionProblem>() {
+        return view! { <AidDetail view=*p.view errors=p.errors values=p.values /> }.into_any();
+    }
+    let number = use_params_map()
+        .read_untracked()
+        .get("number")
+        .unwrap_or_default();
+    let case = Resource::new(move || number.clone(), get_legal_aid);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Ok(Some(view)) => {
+                        view! { <AidDetail view errors=Vec::new() values=Vec::new() /> }.into_any()
+                    }
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                            res.set_status(http::StatusCode::NOT_FOUND);
+                        }
+                        view! {
+                            <Title text="没有找到这件申请" />
+                            <div class="wrap">
+                                <h1>"没有找到这件申请"</h1>
+                                <p>
+                                    <a href="/staff/legal-aid">"回到法律援助申请"</a>
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => view! { <super::SignInFirst /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn AidDetail(view: AidCaseView, errors: Vec<FieldError>, values: Vec<(String, String)>) -> impl IntoView {
+    let v = view;
+    let number = v.public.number.clone();
+    let action = format!("/staff/legal-aid/{number}");
+    let val = |k: &str| {
+        values
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let has = |a: &str| v.actions.iter().any(|x| x == a);
+    let (ask, grant, refuse, assign) = (has("request_material"), has("grant"), has("refuse"), has("assign"));
+    let title = form_title(&format!("法律援助申请 {number}"), &errors);
+    let a = v.applicant.clone();
+    view! {
+        <Title text=title />
+        <div class="wrap">
+            <nav aria-label="返回" class="breadcrumbs">
+                <a href="/staff/legal-aid">"法律援助申请"</a>
+            </nav>
+            <ErrorSummary errors=errors.clone() />
+            <h1>"法律援助申请 " {number.clone()}</h1>
+            <p id="aid-status" class="status">
+                "状态：" <strong>{v.public.status_label.clone()}</strong>
+                {v
+                    .public
+                    .due
+                    .clone()
+                    .map(|d| {
+                        format!(
+                            "；{}：{}（{}）",
+                            d.step,
+                            crate::pages::petition::date_label(d.date),
+                            d.article,
+                        )
+                    })}
+                {v
+                    .public
+                    .answer_by
+                    .map(|d| format!("；申请人补充材料期限：{}", crate::pages::petition::date_label(d)))}
+            </p>
+            <h2>"申请人"</h2>
+            <dl class="facts">
+                <dt>"姓名"</dt>
+                <dd>{a.name}</dd>
+                <dt>"身份证号码"</dt>
+                <dd>{a.id_number}</dd>
+                <dt>"手机号码"</dt>
+                <dd>{a.mobile}</dd>
+                <dt>"住址"</dt>
+                <dd>{a.address} "（" {a.district} "）"</dd>
+                {v
+                    .agent
+                    .clone()
+                    .map(|(name, id, mobile, relation)| {
+                        view! {
+                            <dt>"代为申请"</dt>
+                            <dd>{format!("{name}（{relation}），{id}，{mobile}")}</dd>
+                        }
+                    })}
+            </dl>
+            <h2>"事项"</h2>
+            <dl class="facts">
+                <dt>"类别"</dt>
+                <dd>{v.public.matter_label.clone()}</dd>
+                <dt>"对方当事人"</dt>
+                <dd>{v.other_party.clone().unwrap_or_else(|| "未填写".into())}</dd>
+                <dt>"案情和请求"</dt>
+                <dd class="pre">{v.description.clone()}</dd>
+                <dt>"经济困难状况说明"</dt>
+                <dd class="pre">{v.hardship_statement.clone()}</dd>
+                <dt>"材料"</dt>
+                <dd>
+                    {if v.attachments.is_empty() {
+                        "没有".to_owned()
+                    } else {
+                        v.attachments
+                            .iter()
+                            .map(|(n, s)| format!("{n}（{s}）"))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    }}
+                </dd>
+            </dl>
+            <h2>"办理过程"</h2>
+            <ol class="timeline" id="timeline">
+                {v
+                    .public
+                    .timeline
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <li>
+                                {crate::pages::petition::time_label(&e.at)} " " {e.text.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {(ask || grant || refuse || assign).then(|| view! { <h2>"决定"</h2> })}
+            {grant
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="grant" />
+                            <h3>"给予法律援助（第四十三条：决定后 3 日内指派）"</h3>
+                            <button type="submit" class="button">
+                                "决定给予法律援助"
+                            </button>
+                        </form>
+                    }
+                })}
+            {assign
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="assign" />
+                            <TextField
+                                id="lawyer"
+                                label="指派的法律援助人员（姓名、律师事务所）"
+                                value=val("lawyer")
+                                error=error_for(&errors, "lawyer")
+                            />
+                            <button type="submit" class="button">
+                                "指派"
+                            </button>
+                        </form>
+                    }
+                })}
+            {ask
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="request_material" />
+                            <h3>"要求补充材料（只能一次，须一次性列明全部材料）"</h3>
+                            <TextArea
+                                id="items"
+                                label="需要补充的全部材料或需要说明的问题"
+                                rows=4
+                                value=val("items")
+                                error=error_for(&errors, "items")
+                            />
+                            <TextField
+                                id="days"
+                                label="补充期限（日，1–30）"
+                                hint=Some("逾期未补充的，视为撤回申请（第四十三条）")
+                                inputmode=Some("numeric")
+                                value=val("days")
+                                error=error_for(&errors, "days")
+                            />
+                            <button type="submit" class="button secondary">
+                                "告知补充材料"
+                            </button>
+                        </form>
+                    }
+                })}
+            {refuse
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="refuse" />
+                            <TextArea
+                                id="reasons"
+                                label="不予法律援助的理由（书面告知申请人）"
+                                rows=3
+                                value=val("reasons")
+                                error=error_for(&errors, "reasons")
+                            />
+                            <button type="submit" class="button secondary">
+                                "决定不给予法律援助"
+                            </button>
+                        </form>
+                    }
+                })}
+        </div>
+    }
+}
