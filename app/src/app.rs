@@ -1,10 +1,13 @@
 //! The document shell and the router.
 
 use crate::components::{Footer, Header, HydrationBeacon};
+use crate::pages::legal_aid::{ApplyPage, LegalAidPage, SelfCheckPage};
 use crate::pages::library::{GuidePage, GuidesPage, LawPage, SearchPage};
 use crate::pages::lookup::LookupPage;
 use crate::pages::petition::{PetitionPage, ResumePage};
-use crate::pages::staff::{CasePage, KpiPage, SignInPage, WorkbenchPage};
+use crate::pages::staff::{
+    CasePage, KpiPage, LegalAidCasePage, LegalAidListPage, SignInPage, WorkbenchPage,
+};
 use crate::pages::{HomePage, NotFoundPage, StatsPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -61,6 +64,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/petition/resume") view=ResumePage ssr=SsrMode::Async />
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
+                    <Route path=path!("/legal-aid") view=LegalAidPage ssr=SsrMode::Async />
+                    <Route path=path!("/legal-aid/check") view=SelfCheckPage ssr=SsrMode::Async />
+                    <Route path=path!("/legal-aid/apply") view=ApplyPage ssr=SsrMode::Async />
                     <Route path=path!("/guides") view=GuidesPage ssr=SsrMode::Async />
                     <Route path=path!("/guides/:slug") view=GuidePage ssr=SsrMode::Async />
                     <Route path=path!("/laws/:slug") view=LawPage ssr=SsrMode::Async />
@@ -68,6 +74,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/legal-aid") view=LegalAidListPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/legal-aid/:number")
+                        view=LegalAidCasePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/staff/cases/:number") view=CasePage ssr=SsrMode::Async />
                 </Routes>
             </main>

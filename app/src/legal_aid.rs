@@ -4,8 +4,8 @@
 use crate::context::AppContext;
 use crate::domain::clock::{Limit, date_of};
 use crate::domain::legal_aid::{
-    AidAction, AidListItem, AidCaseView, AidEvent, AidReceipt, AidRefusal, AidStatus, AidStatusView,
-    LegalAidInput, Matter, aid_due, aid_permitted, aid_status, parse_aid_action,
+    AidAction, AidCaseView, AidEvent, AidListItem, AidReceipt, AidRefusal, AidStatus,
+    AidStatusView, LegalAidInput, Matter, aid_due, aid_permitted, aid_status, parse_aid_action,
 };
 use crate::domain::petition::FieldProblem;
 use crate::domain::petition_view::{RunningDue, TimelineEntry};
@@ -309,12 +309,18 @@ fn offered(status: AidStatus, asked_before: bool) -> Vec<String> {
             },
         ),
         ("grant", AidAction::Grant),
-        ("refuse", AidAction::Refuse {
-            reasons: String::new(),
-        }),
-        ("assign", AidAction::AssignLawyer {
-            lawyer: String::new(),
-        }),
+        (
+            "refuse",
+            AidAction::Refuse {
+                reasons: String::new(),
+            },
+        ),
+        (
+            "assign",
+            AidAction::AssignLawyer {
+                lawyer: String::new(),
+            },
+        ),
     ]
     .into_iter()
     .filter(|(_, a)| aid_permitted(a, status, asked_before).is_ok())
@@ -421,7 +427,10 @@ pub async fn act(
     };
     let text = match (&action, &answer_by) {
         (AidAction::RequestMaterial { .. }, Some(by)) => {
-            format!("{}。请在 {by} 前补充；逾期未补充的，视为撤回申请（第四十三条）", action.text())
+            format!(
+                "{}。请在 {by} 前补充；逾期未补充的，视为撤回申请（第四十三条）",
+                action.text()
+            )
         }
         _ => action.text(),
     };

@@ -5,6 +5,9 @@
 //! Leptos *islands* mode: pages are plain server-rendered HTML that works with JavaScript off, and
 //! only the components marked `#[island]` ship code to the browser.
 
+// Deeply nested views (the legal-aid form) need more than the default 128 for their types.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -130,8 +130,15 @@ pub async fn supply(
         Err(res) => return *res,
     };
     let client = peer.ip().to_string();
-    match app::legal_aid::supply_material(&state.ctx, &number, code, &client, &input.explanation, &[])
-        .await
+    match app::legal_aid::supply_material(
+        &state.ctx,
+        &number,
+        code,
+        &client,
+        &input.explanation,
+        &[],
+    )
+    .await
     {
         Ok(view) => no_store(axum::Json(view).into_response()),
         Err(e) => supply_error(e),

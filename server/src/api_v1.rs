@@ -105,7 +105,10 @@ pub fn router() -> Router<AppState> {
         .route("/stats", get(stats))
         .route("/legal-aid", post(crate::api_legal_aid::create))
         .route("/legal-aid/{number}", get(crate::api_legal_aid::get))
-        .route("/legal-aid/{number}/material", post(crate::api_legal_aid::supply))
+        .route(
+            "/legal-aid/{number}/material",
+            post(crate::api_legal_aid::supply),
+        )
         .route("/articles", get(crate::api_library::list_articles))
         .route("/articles/{slug}", get(crate::api_library::get_article))
         .route("/openapi.json", get(openapi))

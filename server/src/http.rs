@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     // wrong on the page; every other route keeps the 1 MiB limit.
     let petition_form = Router::new()
         .route("/petition", post(crate::petition::post))
+        .route("/legal-aid/apply", post(crate::legal_aid::apply))
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(
             crate::petition::MAX_UPLOAD_BODY_BYTES,
@@ -59,9 +60,17 @@ pub fn router(state: AppState) -> Router {
             "/lookup/review-request",
             post(crate::pages::lookup_review_request),
         )
+        .route(
+            "/lookup/legal-aid-material",
+            post(crate::pages::lookup_material),
+        )
         .route("/staff/login", post(crate::staff::sign_in))
         .route("/staff/logout", post(crate::staff::sign_out))
         .route("/staff/cases/{number}", post(crate::staff::case_action))
+        .route(
+            "/staff/legal-aid/{number}",
+            post(crate::legal_aid::staff_action),
+        )
         .route(
             "/staff/cases/{number}/files/{n}",
             get(crate::staff::case_file),

@@ -7,6 +7,7 @@ pub mod api_library;
 pub mod api_v1;
 pub mod cli;
 pub mod http;
+pub mod legal_aid;
 pub mod pages;
 pub mod petition;
 pub mod seed;

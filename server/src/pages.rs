@@ -4,7 +4,7 @@
 use crate::AppState;
 use app::app::shell;
 use app::components::form::{FieldError, human_wait};
-use app::pages::lookup::{Found, LookupOutcome};
+use app::pages::lookup::{AidFound, Found, LookupOutcome};
 use app::petitions::{self, LookupError};
 use axum::Form;
 use axum::body::Body;
@@ -100,15 +100,35 @@ pub async fn lookup(
         return problem(StatusCode::UNPROCESSABLE_ENTITY, missing).await;
     }
     let client = peer.ip().to_string();
-    match petitions::guarded_lookup(&state.ctx, &form.number, &form.code, &client).await {
-        Ok(status) => {
-            let outcome = LookupOutcome::Found(Box::new(Found {
-                status,
-                code: form.code.trim().to_owned(),
-                notice: None,
-                errors: Vec::new(),
-                values: Vec::new(),
-            }));
+    let code = form.code.trim().to_owned();
+    // Legal-aid applications (FY…) are followed on the same page (法律援助法 第55条).
+    let found = if app::domain::receipt::LegalAidNumber::parse(&form.number).is_ok() {
+        app::legal_aid::lookup(&state.ctx, &form.number, &form.code, &client)
+            .await
+            .map(|status| {
+                LookupOutcome::LegalAid(Box::new(AidFound {
+                    status,
+                    code: code.clone(),
+                    notice: None,
+                    errors: Vec::new(),
+                    values: Vec::new(),
+                }))
+            })
+    } else {
+        petitions::guarded_lookup(&state.ctx, &form.number, &form.code, &client)
+            .await
+            .map(|status| {
+                LookupOutcome::Found(Box::new(Found {
+                    status,
+                    code: code.clone(),
+                    notice: None,
+                    errors: Vec::new(),
+                    values: Vec::new(),
+                }))
+            })
+    };
+    match found {
+        Ok(outcome) => {
             render_page(&state, &headers, "/lookup", StatusCode::OK, move || {
                 provide_context(outcome.clone())
             })
@@ -118,10 +138,11 @@ pub async fn lookup(
             problem(
                 StatusCode::NOT_FOUND,
                 vec![FieldError {
-                    field: "number".into(),
-                    message: "没有找到与该编号和查询码相符的信访事项，请核对编号和查询码后再试"
+                field: "number".into(),
+                message:
+                    "没有找到与该编号和查询码相符的信访事项或法律援助申请，请核对编号和查询码后再试"
                         .into(),
-                }],
+            }],
             )
             .await
         }
@@ -252,6 +273,91 @@ async fn after_reply_form(
         values,
     }));
     render_page(&state, &headers, "/lookup", status_code, move || {
+        provide_context(outcome.clone())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct MaterialForm {
+    #[serde(default)]
+    number: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    explanation: String,
+}
+
+/// The applicant answers a request for material from the status page (第43条): the page again,
+/// with the new state or the problem, and what was typed kept.
+pub async fn lookup_material(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<MaterialForm>,
+) -> Response {
+    use app::legal_aid::SupplyError;
+    let client = peer.ip().to_string();
+    let result = app::legal_aid::supply_material(
+        &state.ctx,
+        &form.number,
+        &form.code,
+        &client,
+        &form.explanation,
+        &[],
+    )
+    .await;
+    let (notice, errors, status) = match result {
+        Ok(_) => (
+            Some("补充的材料已经提交。法律援助机构自收到之日起 7 日内作出决定。".to_owned()),
+            Vec::new(),
+            StatusCode::OK,
+        ),
+        Err(SupplyError::Invalid(problems)) => (
+            None,
+            problems.into_iter().map(FieldError::from).collect(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(SupplyError::NotAsked) => (
+            None,
+            vec![FieldError {
+                field: "explanation".into(),
+                message: "现在没有需要补充的材料，或者补充期限已过（逾期视为撤回申请，《法律援助法》第四十三条）".into(),
+            }],
+            StatusCode::CONFLICT,
+        ),
+        Err(SupplyError::TooManyAttempts(_) | SupplyError::NotFound) => {
+            return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response();
+        }
+        Err(SupplyError::Store(e)) => {
+            tracing::error!(error = %e, "cannot record supplied material");
+            (
+                None,
+                vec![FieldError {
+                    field: "explanation".into(),
+                    message: "暂时无法保存，请稍后再试；填写的内容都还在".into(),
+                }],
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+        }
+    };
+    let view = match app::legal_aid::lookup(&state.ctx, &form.number, &form.code, &client).await {
+        Ok(view) => view,
+        Err(_) => return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response(),
+    };
+    let values = if errors.is_empty() {
+        Vec::new()
+    } else {
+        vec![("explanation".to_owned(), form.explanation.clone())]
+    };
+    let outcome = LookupOutcome::LegalAid(Box::new(AidFound {
+        status: view,
+        code: form.code.trim().to_owned(),
+        notice,
+        errors,
+        values,
+    }));
+    render_page(&state, &headers, "/lookup", status, move || {
         provide_context(outcome.clone())
     })
     .await

@@ -56,7 +56,14 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Reques
     let ctx = &state.ctx;
 
     // Files come with the attachments page's buttons; keep what fits and say why the rest did not.
-    keep_files(ctx, files, &mut draft.attachments, &mut errors, &received_at).await;
+    keep_files(
+        ctx,
+        files,
+        &mut draft.attachments,
+        &mut errors,
+        &received_at,
+    )
+    .await;
 
     let show = |step: Step, draft: Draft, errors: Vec<FieldError>, status: StatusCode| {
         show_step(&state, &headers, step, draft, errors, status)

@@ -116,7 +116,7 @@ async fn render_sign_in(
 
 /// The signed-in staff member, or the answer for a visitor without a session (303 to sign in) or
 /// when the session cannot be read (503).
-async fn signed_in(
+pub(crate) async fn signed_in(
     state: &AppState,
     session: &Session,
 ) -> Result<app::domain::staff::StaffAccount, Response> {

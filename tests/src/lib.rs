@@ -95,6 +95,24 @@ impl TestApp {
         set.split(';').next().expect("name=value").to_owned()
     }
 
+    /// A form POST with a cookie: the status and the body.
+    pub async fn post_form_with(
+        &self,
+        cookie: &str,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (reqwest::StatusCode, String) {
+        let res = self
+            .http
+            .post(self.url(path))
+            .header("cookie", cookie)
+            .form(form)
+            .send()
+            .await
+            .expect("request to the test server");
+        (res.status(), res.text().await.expect("a body"))
+    }
+
     /// A GET with a cookie: the status and the body.
     pub async fn get_with(&self, cookie: &str, path: &str) -> (reqwest::StatusCode, String) {
         let res = self

@@ -311,3 +311,119 @@ browser_test!(
         assert!(b.text("#routes").await.contains("请先申请仲裁"));
     }
 );
+
+browser_test!(the_legal_aid_self_check_reaches_each_outcome, |app, b| {
+    b.visit(&app.url("/")).await;
+    b.click_link("法律援助").await;
+    b.click_link("开始自查").await;
+    b.press("form button[type=submit]").await;
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("请选择您要解决的是哪一类问题")
+    );
+    let walks: [(&[(&str, &str)], &str); 5] = [
+        (
+            &[("matter", "maintenance"), ("special", "domestic_violence")],
+            "您很可能符合申请法律援助的条件",
+        ),
+        (
+            &[
+                ("matter", "labour"),
+                ("special", "none"),
+                ("group", "migrant_worker"),
+            ],
+            "您很可能符合申请法律援助的条件",
+        ),
+        (
+            &[
+                ("matter", "pension"),
+                ("special", "none"),
+                ("group", "none"),
+                ("hardship", "yes"),
+            ],
+            "如果经济困难，您很可能符合申请条件",
+        ),
+        (
+            &[
+                ("matter", "criminal"),
+                ("group", "none"),
+                ("hardship", "no"),
+            ],
+            "您可能不符合法律援助的条件",
+        ),
+        (&[("matter", "other")], "您的事项不在法律列举的范围内"),
+    ];
+    for (answers, heading) in walks {
+        b.visit(&app.url("/legal-aid/check")).await;
+        for (name, value) in answers {
+            b.click(&format!("input[name={name}][value={value}]")).await;
+            b.press("form button[type=submit]").await;
+        }
+        assert!(
+            b.text("#check-result").await.contains(heading),
+            "{answers:?}"
+        );
+        assert!(b.text("#not-a-decision").await.contains("不是决定"));
+    }
+    b.click_link("申请法律援助").await;
+    assert_eq!(b.text("h1").await, "申请法律援助");
+});
+
+browser_test!(
+    a_legal_aid_application_from_the_form_to_its_progress,
+    |app, b| {
+        b.visit(&app.url("/legal-aid/apply")).await;
+        b.press("form button[value=check]").await;
+        let summary = b.text(".error-summary").await;
+        assert!(
+            summary.contains("请选择是本人申请还是代为申请") && summary.contains("请确认诚信承诺")
+        );
+        b.click("input[name=who][value=self]").await;
+        b.fill("name", "李四").await;
+        b.fill("id_number", "11010519491231002X").await;
+        b.fill("mobile", "13812345678").await;
+        b.fill("address", "防城港市港口区渔洲路 2 号").await;
+        b.select("district", "450602").await;
+        b.select("matter", "labour").await;
+        b.fill(
+            "description",
+            "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
+        )
+        .await;
+        b.fill(
+            "hardship_statement",
+            "家中只有我一人有收入，目前失业，没有存款。",
+        )
+        .await;
+        b.click("#pledge").await;
+        let dir = tempfile::tempdir().unwrap();
+        let photo = dir.path().join("欠条.jpg");
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
+        jpeg.resize(2048, 0);
+        std::fs::write(&photo, jpeg).unwrap();
+        b.attach("files", &[&photo]).await;
+        b.press("form button[value=check]").await;
+        let answers = b.text("#check-answers").await;
+        assert!(
+            answers.contains("李四") && answers.contains("欠条.jpg"),
+            "{answers}"
+        );
+        b.press("button[value=submit]").await;
+        let number = b.text("#aid-number").await;
+        let code = b.text("#aid-code").await;
+        assert!(number.starts_with("FY"));
+        assert!(!b.text("#decision-due").await.is_empty());
+
+        b.visit(&app.url("/lookup")).await;
+        b.fill("number", &number).await;
+        b.fill("code", &code).await;
+        b.press("form button[type=submit]").await;
+        assert!(b.text("#aid-status").await.contains("已收到，正在审查"));
+        assert!(
+            b.text("#aid-due")
+                .await
+                .contains("作出是否给予法律援助的决定")
+        );
+    }
+);

@@ -20,15 +20,8 @@ async fn act(
     number: &str,
     form: &[(&str, &str)],
 ) -> (StatusCode, String) {
-    let res = app
-        .http
-        .post(app.url(&format!("/staff/cases/{number}")))
-        .header("cookie", cookie)
-        .form(form)
-        .send()
+    app.post_form_with(cookie, &format!("/staff/cases/{number}"), form)
         .await
-        .unwrap();
-    (res.status(), res.text().await.unwrap())
 }
 
 fn petition(category: &str, unit: &str) -> Value {

@@ -425,15 +425,14 @@ async fn send_with_files(app: &TestApp, category: &str, files: Vec<(&str, Vec<u8
 }
 
 async fn assign(app: &TestApp, cookie: &str, number: &str, unit: &str) {
-    let res = app
-        .http
-        .post(app.url(&format!("/staff/cases/{number}")))
-        .header("cookie", cookie)
-        .form(&[("action", "assign"), ("unit", unit)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, _) = app
+        .post_form_with(
+            cookie,
+            &format!("/staff/cases/{number}"),
+            &[("action", "assign"), ("unit", unit)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]

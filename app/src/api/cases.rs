@@ -53,8 +53,8 @@ pub async fn get_case(number: String) -> Result<Option<CaseView>, ServerFnError>
 
 /// The legal-aid applications for legal-aid staff; `None` when signed out.
 #[server(prefix = "/fn", endpoint = "legal_aid_list", input = server_fn::codec::GetUrl)]
-pub async fn list_legal_aid() -> Result<Option<Vec<crate::domain::legal_aid::AidListItem>>, ServerFnError>
-{
+pub async fn list_legal_aid()
+-> Result<Option<Vec<crate::domain::legal_aid::AidListItem>>, ServerFnError> {
     let (ctx, staff) = signed_in().await?;
     let Some(staff) = staff else {
         return Ok(None);

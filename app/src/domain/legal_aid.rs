@@ -172,7 +172,12 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Self; 4] = [Self::NoIncome, Self::Assistance, Self::MigrantWorker, Self::None];
+    pub const ALL: [Self; 4] = [
+        Self::NoIncome,
+        Self::Assistance,
+        Self::MigrantWorker,
+        Self::None,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -631,7 +636,8 @@ impl LegalAidInput {
                 None
             }),
         };
-        let other_party = OTHER_PARTY.check(self.other_party.as_deref().unwrap_or(""), &mut problems);
+        let other_party =
+            OTHER_PARTY.check(self.other_party.as_deref().unwrap_or(""), &mut problems);
         let description = DESCRIPTION.check(&self.description, &mut problems);
         let hardship = HARDSHIP_STATEMENT.check(&self.hardship_statement, &mut problems);
         if !self.pledge {
@@ -657,6 +663,153 @@ impl LegalAidInput {
             }
             _ => Err(vec![FieldProblem::new("", "invalid", "申请内容不完整")]),
         }
+    }
+}
+
+/// The application form's answers as posted (web field names), carried between the form and the
+/// check page in hidden fields; nothing is stored before it is sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplyValues {
+    /// `self` or `agent` (第40条).
+    pub who: String,
+    pub name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub address: String,
+    pub district: String,
+    pub agent_name: String,
+    pub agent_id_number: String,
+    pub agent_mobile: String,
+    pub agent_relation: String,
+    pub matter: String,
+    pub other_party: String,
+    pub description: String,
+    pub hardship_statement: String,
+    pub pledge: bool,
+    /// Tokens of uploaded files.
+    pub attachments: Vec<String>,
+}
+
+impl ApplyValues {
+    const TEXT: [&'static str; 14] = [
+        "who",
+        "name",
+        "id_number",
+        "mobile",
+        "address",
+        "district",
+        "agent_name",
+        "agent_id_number",
+        "agent_mobile",
+        "agent_relation",
+        "matter",
+        "other_party",
+        "description",
+        "hardship_statement",
+    ];
+
+    fn slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "who" => &mut self.who,
+            "name" => &mut self.name,
+            "id_number" => &mut self.id_number,
+            "mobile" => &mut self.mobile,
+            "address" => &mut self.address,
+            "district" => &mut self.district,
+            "agent_name" => &mut self.agent_name,
+            "agent_id_number" => &mut self.agent_id_number,
+            "agent_mobile" => &mut self.agent_mobile,
+            "agent_relation" => &mut self.agent_relation,
+            "matter" => &mut self.matter,
+            "other_party" => &mut self.other_party,
+            "description" => &mut self.description,
+            "hardship_statement" => &mut self.hardship_statement,
+            _ => return None,
+        })
+    }
+
+    pub fn get(&self, key: &str) -> String {
+        let mut copy = self.clone();
+        copy.slot(key).map(|s| s.clone()).unwrap_or_default()
+    }
+
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut v = Self::default();
+        for (k, value) in pairs {
+            match k.as_str() {
+                "pledge" => v.pledge = value == "yes",
+                "attachment" => {
+                    if !v.attachments.contains(value) {
+                        v.attachments.push(value.clone());
+                    }
+                }
+                key => {
+                    if let Some(slot) = v.slot(key) {
+                        *slot = value.clone();
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    /// Every answer as hidden fields (the check page carries them to the final post).
+    pub fn hidden(&self) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> = Self::TEXT
+            .iter()
+            .map(|k| (*k, self.get(k)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        if self.pledge {
+            out.push(("pledge", "yes".to_owned()));
+        }
+        out.extend(self.attachments.iter().map(|t| ("attachment", t.clone())));
+        out
+    }
+
+    pub fn by_agent(&self) -> bool {
+        self.who == "agent"
+    }
+
+    /// The application in the API's shape.
+    pub fn to_input(&self) -> LegalAidInput {
+        LegalAidInput {
+            applicant: PetitionerInput {
+                name: self.name.clone(),
+                id_number: self.id_number.clone(),
+                mobile: self.mobile.clone(),
+                address: self.address.clone(),
+                district: self.district.clone(),
+            },
+            agent: self.by_agent().then(|| AgentInput {
+                name: self.agent_name.clone(),
+                id_number: self.agent_id_number.clone(),
+                mobile: self.agent_mobile.clone(),
+                relation: self.agent_relation.clone(),
+            }),
+            matter: self.matter.clone(),
+            other_party: Some(self.other_party.clone()).filter(|s| !s.trim().is_empty()),
+            description: self.description.clone(),
+            hardship_statement: self.hardship_statement.clone(),
+            pledge: self.pledge,
+        }
+    }
+
+    /// The form field of a problem named by the API's field path.
+    pub fn web_field(api_field: &str) -> String {
+        if let Some(rest) = api_field.strip_prefix("applicant.") {
+            rest.to_owned()
+        } else if let Some(rest) = api_field.strip_prefix("agent.") {
+            format!("agent_{rest}")
+        } else {
+            api_field.to_owned()
+        }
+    }
+
+    /// Problems of the form itself, beyond the application's rules: who applies must be chosen.
+    pub fn check_who(&self) -> Option<FieldProblem> {
+        (!matches!(self.who.as_str(), "self" | "agent"))
+            .then(|| FieldProblem::new("who", "required", "请选择是本人申请还是代为申请"))
     }
 }
 
@@ -741,8 +894,12 @@ pub fn aid_due(
             .map(|(_, d, _)| *d)
     };
     match aid_status(events, today) {
-        AidStatus::UnderReview => last(&["material_supplied", "received"])
-            .map(|d| (Limit::DecideLegalAid, calendar.due(Limit::DecideLegalAid, d))),
+        AidStatus::UnderReview => last(&["material_supplied", "received"]).map(|d| {
+            (
+                Limit::DecideLegalAid,
+                calendar.due(Limit::DecideLegalAid, d),
+            )
+        }),
         AidStatus::Granted => {
             last(&["granted"]).map(|d| (Limit::AssignLawyer, calendar.due(Limit::AssignLawyer, d)))
         }
@@ -809,11 +966,18 @@ pub struct AidListItem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AidAction {
     /// Everything missing, listed at once, once (第43条), with the days given to supply it.
-    RequestMaterial { items: String, days: u32 },
+    RequestMaterial {
+        items: String,
+        days: u32,
+    },
     Grant,
-    AssignLawyer { lawyer: String },
+    AssignLawyer {
+        lawyer: String,
+    },
     /// In writing, with reasons (第43条).
-    Refuse { reasons: String },
+    Refuse {
+        reasons: String,
+    },
 }
 
 impl AidAction {
@@ -901,23 +1065,48 @@ pub fn parse_aid_action(pairs: &[(String, String)]) -> Result<AidAction, Vec<Fie
                 ));
             }
             AidAction::RequestMaterial {
-                items: text("items", "需要补充的材料", get("items"), 4, 2000, &mut problems),
+                items: text(
+                    "items",
+                    "需要补充的材料",
+                    get("items"),
+                    4,
+                    2000,
+                    &mut problems,
+                ),
                 days: days.unwrap_or(0),
             }
         }
         "grant" => AidAction::Grant,
         "assign" => AidAction::AssignLawyer {
-            lawyer: text("lawyer", "法律援助人员", get("lawyer"), 2, 100, &mut problems),
+            lawyer: text(
+                "lawyer",
+                "法律援助人员",
+                get("lawyer"),
+                2,
+                100,
+                &mut problems,
+            ),
         },
         "refuse" => AidAction::Refuse {
-            reasons: text("reasons", "不予法律援助的理由", get("reasons"), 10, 2000, &mut problems),
+            reasons: text(
+                "reasons",
+                "不予法律援助的理由",
+                get("reasons"),
+                10,
+                2000,
+                &mut problems,
+            ),
         },
         _ => {
             problems.push(FieldProblem::new("action", "unknown_action", "未知的操作"));
             AidAction::Grant
         }
     };
-    if problems.is_empty() { Ok(action) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(action)
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -952,8 +1141,16 @@ mod tests {
             Some(Question::Matter)
         );
         // Going back drops the later answers.
-        let full = answers(&[("matter", "labour"), ("special", "none"), ("group", "none"), ("hardship", "yes")]);
-        assert_eq!(full.before(Question::Group).pairs(), [("matter", "labour"), ("special", "none")]);
+        let full = answers(&[
+            ("matter", "labour"),
+            ("special", "none"),
+            ("group", "none"),
+            ("hardship", "yes"),
+        ]);
+        assert_eq!(
+            full.before(Question::Group).pairs(),
+            [("matter", "labour"), ("special", "none")]
+        );
     }
 
     #[test]
@@ -966,7 +1163,10 @@ mod tests {
                 "{article} in {r:?}"
             );
             let all: String = r.reasons.iter().map(|x| x.text.as_str()).collect();
-            assert!(!all.contains("给予法律援助") && !all.contains("批准"), "{all}");
+            assert!(
+                !all.contains("给予法律援助") && !all.contains("批准"),
+                "{all}"
+            );
         };
         // 第32条第四项: no hardship test for victims of domestic violence.
         check(
@@ -976,29 +1176,55 @@ mod tests {
         );
         // 第42条第三项: a migrant worker claiming wages.
         check(
-            &[("matter", "labour"), ("special", "none"), ("group", "migrant_worker")],
+            &[
+                ("matter", "labour"),
+                ("special", "none"),
+                ("group", "migrant_worker"),
+            ],
             Likelihood::LikelyNoHardshipTest,
             "第四十二条第三项",
         );
         // …but not for maintenance: the group does not apply, hardship is asked.
-        let a = answers(&[("matter", "maintenance"), ("special", "none"), ("group", "migrant_worker")]);
+        let a = answers(&[
+            ("matter", "maintenance"),
+            ("special", "none"),
+            ("group", "migrant_worker"),
+        ]);
         assert_eq!(a.next_question(), Some(Question::Hardship));
         check(
-            &[("matter", "pension"), ("special", "none"), ("group", "none"), ("hardship", "yes")],
+            &[
+                ("matter", "pension"),
+                ("special", "none"),
+                ("group", "none"),
+                ("hardship", "yes"),
+            ],
             Likelihood::LikelyIfHardship,
             "第四十一条",
         );
         check(
-            &[("matter", "criminal"), ("group", "none"), ("hardship", "unsure")],
+            &[
+                ("matter", "criminal"),
+                ("group", "none"),
+                ("hardship", "unsure"),
+            ],
             Likelihood::LikelyIfHardship,
             "第二十四条",
         );
         check(
-            &[("matter", "labour"), ("special", "none"), ("group", "none"), ("hardship", "no")],
+            &[
+                ("matter", "labour"),
+                ("special", "none"),
+                ("group", "none"),
+                ("hardship", "no"),
+            ],
             Likelihood::Unlikely,
             "第三十一条第五项",
         );
-        check(&[("matter", "other")], Likelihood::OutsideTheList, "第三十一条第九项");
+        check(
+            &[("matter", "other")],
+            Likelihood::OutsideTheList,
+            "第三十一条第九项",
+        );
         assert_eq!(assess(&answers(&[("matter", "labour")])), None);
     }
 
@@ -1013,7 +1239,10 @@ mod tests {
         // 第43条: applied Mon 11-02 → decide by Mon 11-09.
         let mut events = vec![("received", d(2), None)];
         assert_eq!(aid_status(&events, d(3)), AidStatus::UnderReview);
-        assert_eq!(aid_due(&events, d(3), &cal), Some((Limit::DecideLegalAid, d(9))));
+        assert_eq!(
+            aid_due(&events, d(3), &cal),
+            Some((Limit::DecideLegalAid, d(9)))
+        );
         // Material asked for on 11-04, to be supplied by 11-14: no decision clock meanwhile.
         events.push(("material_requested", d(4), Some(d(14))));
         assert_eq!(aid_status(&events, d(14)), AidStatus::MaterialRequested);
@@ -1023,9 +1252,15 @@ mod tests {
         // Supplied on 11-12: 7 days again from then → 11-19; granted 11-16 → a lawyer by 11-19.
         events.push(("material_supplied", d(12), None));
         assert_eq!(aid_status(&events, d(20)), AidStatus::UnderReview);
-        assert_eq!(aid_due(&events, d(13), &cal), Some((Limit::DecideLegalAid, d(19))));
+        assert_eq!(
+            aid_due(&events, d(13), &cal),
+            Some((Limit::DecideLegalAid, d(19)))
+        );
         events.push(("granted", d(16), None));
-        assert_eq!(aid_due(&events, d(16), &cal), Some((Limit::AssignLawyer, d(19))));
+        assert_eq!(
+            aid_due(&events, d(16), &cal),
+            Some((Limit::AssignLawyer, d(19)))
+        );
         events.push(("lawyer_assigned", d(17), None));
         assert_eq!(aid_status(&events, d(30)), AidStatus::LawyerAssigned);
         assert_eq!(aid_due(&events, d(30), &cal), None);
@@ -1042,22 +1277,36 @@ mod tests {
             aid_permitted(&ask, AidStatus::UnderReview, true),
             Err(AidRefusal::MaterialAskedBefore)
         );
-        assert_eq!(aid_permitted(&AidAction::Grant, AidStatus::MaterialRequested, false), Err(AidRefusal::Stage));
-        let lawyer = AidAction::AssignLawyer { lawyer: "陈律师".into() };
-        assert_eq!(aid_permitted(&lawyer, AidStatus::UnderReview, false), Err(AidRefusal::Stage));
+        assert_eq!(
+            aid_permitted(&AidAction::Grant, AidStatus::MaterialRequested, false),
+            Err(AidRefusal::Stage)
+        );
+        let lawyer = AidAction::AssignLawyer {
+            lawyer: "陈律师".into(),
+        };
+        assert_eq!(
+            aid_permitted(&lawyer, AidStatus::UnderReview, false),
+            Err(AidRefusal::Stage)
+        );
         assert_eq!(aid_permitted(&lawyer, AidStatus::Granted, false), Ok(()));
         let pairs = |p: &[(&str, &str)]| {
             p.iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect::<Vec<_>>()
         };
-        let problems = parse_aid_action(&pairs(&[("action", "request_material"), ("days", "45")])).unwrap_err();
+        let problems = parse_aid_action(&pairs(&[("action", "request_material"), ("days", "45")]))
+            .unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["days", "items"]);
         assert!(parse_aid_action(&pairs(&[("action", "refuse"), ("reasons", "太短")])).is_err());
         assert_eq!(
-            parse_aid_action(&pairs(&[("action", "assign"), ("lawyer", "广西某律师事务所 陈律师")])),
-            Ok(AidAction::AssignLawyer { lawyer: "广西某律师事务所 陈律师".into() })
+            parse_aid_action(&pairs(&[
+                ("action", "assign"),
+                ("lawyer", "广西某律师事务所 陈律师")
+            ])),
+            Ok(AidAction::AssignLawyer {
+                lawyer: "广西某律师事务所 陈律师".into()
+            })
         );
     }
 
@@ -1077,6 +1326,39 @@ mod tests {
             hardship_statement: "家中只有我一人有收入，目前失业，没有存款。".into(),
             pledge: true,
         }
+    }
+
+    #[test]
+    fn the_form_round_trips_through_hidden_fields() {
+        let pairs: Vec<(String, String)> = [
+            ("who", "agent"),
+            ("name", "李四"),
+            ("agent_name", "李小四"),
+            ("agent_relation", "女儿（近亲属）"),
+            ("matter", "labour"),
+            ("pledge", "yes"),
+            ("attachment", "t1"),
+            ("attachment", "t1"),
+            ("attachment", "t2"),
+            ("unknown", "x"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        let v = ApplyValues::from_pairs(&pairs);
+        assert_eq!(v.attachments, ["t1", "t2"]);
+        let again: Vec<(String, String)> = v
+            .hidden()
+            .into_iter()
+            .map(|(k, val)| (k.to_owned(), val))
+            .collect();
+        assert_eq!(ApplyValues::from_pairs(&again), v);
+        let input = v.to_input();
+        assert_eq!(input.agent.unwrap().relation, "女儿（近亲属）");
+        assert!(input.pledge && input.other_party.is_none());
+        assert_eq!(ApplyValues::web_field("applicant.id_number"), "id_number");
+        assert_eq!(ApplyValues::web_field("agent.mobile"), "agent_mobile");
+        assert!(ApplyValues::default().check_who().is_some());
     }
 
     #[test]

@@ -211,8 +211,14 @@ mod tests {
         let n = LegalAidNumber::new(d, 7).unwrap();
         assert_eq!(n.as_str(), "FY202612010007");
         assert_eq!(LegalAidNumber::parse("fy 2026 1201 0007").unwrap(), n);
-        assert_eq!(LegalAidNumber::parse("XF202612010007"), Err(ReceiptError::Shape));
-        assert_eq!(PetitionNumber::parse("FY202612010007"), Err(ReceiptError::Shape));
+        assert_eq!(
+            LegalAidNumber::parse("XF202612010007"),
+            Err(ReceiptError::Shape)
+        );
+        assert_eq!(
+            PetitionNumber::parse("FY202612010007"),
+            Err(ReceiptError::Shape)
+        );
     }
 
     #[test]

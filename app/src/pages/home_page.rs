@@ -54,6 +54,10 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                         <span>"凭信访件编号和查询码，查看办理过程、法定期限和答复意见"</span>
                     </li>
                     <li>
+                        <a href="/legal-aid">"法律援助"</a>
+                        <span>"经济困难、请不起律师的，先自查是否符合条件，再在网上申请，凭编号和查询码查看进度"</span>
+                    </li>
+                    <li>
                         <a href="/guides">"普法园地"</a>
                         <span>"怎样信访、到哪里去、办理期限、复查复核、法律援助：用平实的话讲清楚，并可搜索法规条文"</span>
                     </li>

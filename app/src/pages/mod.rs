@@ -1,6 +1,7 @@
 //! One module per page or journey.
 
 mod home_page;
+pub mod legal_aid;
 pub mod library;
 pub mod lookup;
 mod not_found_page;

@@ -52,10 +52,12 @@ pub async fn unlinked(pool: &Pool, tokens: &[String]) -> Result<Vec<AttachmentRe
 
 /// Forgets an upload no petition has taken; true when there was one.
 pub async fn delete_unlinked(pool: &Pool, token: &str) -> Result<bool, StoreError> {
-    let done = sqlx::query("DELETE FROM attachments WHERE token = $1 AND petition_id IS NULL AND legal_aid_id IS NULL")
-        .bind(token)
-        .execute(pool)
-        .await?;
+    let done = sqlx::query(
+        "DELETE FROM attachments WHERE token = $1 AND petition_id IS NULL AND legal_aid_id IS NULL",
+    )
+    .bind(token)
+    .execute(pool)
+    .await?;
     Ok(done.rows_affected() > 0)
 }
 

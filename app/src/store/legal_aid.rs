@@ -214,7 +214,11 @@ pub async fn attachments(
 }
 
 /// Links uploaded files nobody has taken yet to an application.
-pub async fn link_files(pool: &Pool, application_id: i64, tokens: &[String]) -> Result<(), StoreError> {
+pub async fn link_files(
+    pool: &Pool,
+    application_id: i64,
+    tokens: &[String],
+) -> Result<(), StoreError> {
     for token in tokens {
         sqlx::query(
             "UPDATE attachments SET legal_aid_id = $1 WHERE token = $2 AND petition_id IS NULL \

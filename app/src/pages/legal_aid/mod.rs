@@ -170,7 +170,9 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
         Likelihood::OutsideTheList => {
             "建议先拨打 12348 咨询：地方的规定可能把更多事项列入法律援助范围。您也可以提出申请，由法律援助机构审查。"
         }
-        _ => "可以在网上提出申请。申请时需要说明案情，并如实说明经济困难状况、作出诚信承诺（第四十一条）。",
+        _ => {
+            "可以在网上提出申请。申请时需要说明案情，并如实说明经济困难状况、作出诚信承诺（第四十一条）。"
+        }
     };
     view! {
         <Title text="自查结果 · 法律援助" />

@@ -16,6 +16,18 @@ pub enum LookupOutcome {
         errors: Vec<FieldError>,
     },
     Found(Box<Found>),
+    /// A legal-aid application (FY…), 第55条.
+    LegalAid(Box<AidFound>),
+}
+
+/// A legal-aid application found with its number and 查询码.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AidFound {
+    pub status: crate::domain::legal_aid::AidStatusView,
+    pub code: String,
+    pub notice: Option<String>,
+    pub errors: Vec<FieldError>,
+    pub values: Vec<(String, String)>,
 }
 
 /// A case found with its number and 查询码, and the outcome of a rating or review request just
@@ -36,6 +48,7 @@ pub struct Found {
 pub fn LookupPage() -> impl IntoView {
     match use_context::<LookupOutcome>() {
         Some(LookupOutcome::Found(found)) => view! { <CaseStatus found=*found /> }.into_any(),
+        Some(LookupOutcome::LegalAid(found)) => view! { <AidProgress found=*found /> }.into_any(),
         Some(LookupOutcome::Problem { number, errors }) => {
             view! { <LookupForm number errors /> }.into_any()
         }
@@ -51,11 +64,11 @@ fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
         <div class="wrap narrow">
             <ErrorSummary errors=errors.clone() />
             <h1>"查询办理进度"</h1>
-            <p>"请输入提交信访事项时得到的信访件编号和查询码。查询码只在提交时显示一次，请妥善保管。"</p>
+            <p>"请输入提交信访事项或法律援助申请时得到的编号和查询码。查询码只在提交时显示一次，请妥善保管。"</p>
             <form method="post" action="/lookup" novalidate>
                 <TextField
                     id="number"
-                    label="信访件编号（例如 XF202612010042）"
+                    label="编号（信访件如 XF202612010042，法律援助申请如 FY202612010007）"
                     autocomplete=Some("off")
                     value=number
                     error=error_for(&errors, "number")
@@ -271,6 +284,92 @@ fn CaseStatus(found: Found) -> impl IntoView {
             <p>
                 <a href="/lookup">"查询另一件"</a>
             </p>
+        </div>
+    }
+}
+
+/// A legal-aid application's progress (法律援助法 第55条), and the form to supply material while
+/// the agency asks for it.
+#[component]
+fn AidProgress(found: AidFound) -> impl IntoView {
+    use crate::domain::legal_aid::AidStatus;
+    let AidFound {
+        status: s,
+        code,
+        notice,
+        errors,
+        values,
+    } = found;
+    let explanation = values
+        .iter()
+        .find(|(k, _)| k == "explanation")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let asking = s.status == AidStatus::MaterialRequested;
+    let number = s.number.clone();
+    view! {
+        <Title text=form_title(&format!("法律援助申请 {}", s.number), &errors) />
+        <div class="wrap">
+            <ErrorSummary errors=errors.clone() />
+            <h1>"法律援助申请 " {s.number.clone()}</h1>
+            {notice.map(|n| view! { <p class="notice" id="lookup-notice" role="status">{n}</p> })}
+            <dl class="facts">
+                <dt>"状态"</dt>
+                <dd id="aid-status">{s.status_label.clone()}</dd>
+                <dt>"事项"</dt>
+                <dd>{s.matter_label.clone()}</dd>
+                <dt>"收到时间"</dt>
+                <dd>{time_label(&s.received_at)}</dd>
+                {s
+                    .due
+                    .clone()
+                    .map(|d| {
+                        view! {
+                            <dt>"法定期限"</dt>
+                            <dd id="aid-due">
+                                {format!("{}：{}前（{}）", d.step, date_label(d.date), d.article)}
+                            </dd>
+                        }
+                    })}
+                {s
+                    .answer_by
+                    .map(|d| {
+                        view! {
+                            <dt>"补充材料期限"</dt>
+                            <dd id="answer-by">{date_label(d)} "（逾期未补充的，视为撤回申请）"</dd>
+                        }
+                    })}
+            </dl>
+            <h2>"办理过程"</h2>
+            <ol class="timeline" id="timeline-list">
+                {s
+                    .timeline
+                    .iter()
+                    .map(|e| view! { <li>{time_label(&e.at)} " " {e.text.clone()}</li> })
+                    .collect_view()}
+            </ol>
+            {asking
+                .then(|| {
+                    view! {
+                        <h2>"补充材料或作出说明"</h2>
+                        <form method="post" action="/lookup/legal-aid-material" novalidate id="material">
+                            <input type="hidden" name="number" value=number.clone() />
+                            <input type="hidden" name="code" value=code.clone() />
+                            <TextArea
+                                id="explanation"
+                                label="补充说明"
+                                hint=Some("写明补充了哪些材料，或者对要求说明的问题作出说明；纸质材料也可以送到法律援助机构")
+                                rows=4
+                                value=explanation.clone()
+                                error=error_for(&errors, "explanation")
+                            />
+                            <button type="submit" class="button">
+                                "提交补充"
+                            </button>
+                        </form>
+                    }
+                })}
+            <p>"对法律援助机构的决定或者服务有意见的，可以向司法行政部门投诉（第五十五条）。"</p>
         </div>
     }
 }

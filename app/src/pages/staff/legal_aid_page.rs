@@ -4,7 +4,9 @@
 
 use crate::api::{get_legal_aid, list_legal_aid};
 use crate::components::DataTable;
-use crate::components::form::{ErrorSummary, FieldError, TextArea, TextField, error_for, form_title};
+use crate::components::form::{
+    ErrorSummary, FieldError, TextArea, TextField, error_for, form_title,
+};
 use crate::domain::legal_aid::{AidCaseView, AidListItem};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -144,7 +146,11 @@ pub fn LegalAidCasePage() -> impl IntoView {
 }
 
 #[component]
-fn AidDetail(view: AidCaseView, errors: Vec<FieldError>, values: Vec<(String, String)>) -> impl IntoView {
+fn AidDetail(
+    view: AidCaseView,
+    errors: Vec<FieldError>,
+    values: Vec<(String, String)>,
+) -> impl IntoView {
     let v = view;
     let number = v.public.number.clone();
     let action = format!("/staff/legal-aid/{number}");
@@ -156,7 +162,12 @@ fn AidDetail(view: AidCaseView, errors: Vec<FieldError>, values: Vec<(String, St
             .unwrap_or_default()
     };
     let has = |a: &str| v.actions.iter().any(|x| x == a);
-    let (ask, grant, refuse, assign) = (has("request_material"), has("grant"), has("refuse"), has("assign"));
+    let (ask, grant, refuse, assign) = (
+        has("request_material"),
+        has("grant"),
+        has("refuse"),
+        has("assign"),
+    );
     let title = form_title(&format!("法律援助申请 {number}"), &errors);
     let a = v.applicant.clone();
     view! {

@@ -1,0 +1,443 @@
+//! 法律援助 against the real server: the self-check's questions and outcomes, the application
+//! over the API and the plain forms, the applicant's progress (第55条), and the agency's
+//! decisions within the rules of 第43条 (material asked once, all at once; withdrawal by silence).
+
+use portal_tests::{TestApp, spawn_app};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+fn application() -> Value {
+    json!({
+        "applicant": {
+            "name": "李四", "id_number": "11010519491231002X", "mobile": "13812345678",
+            "address": "防城港市港口区渔洲路 2 号", "district": "450602"
+        },
+        "matter": "labour",
+        "other_party": "某建筑公司",
+        "description": "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
+        "hardship_statement": "家中只有我一人有收入，目前失业，没有存款。",
+        "pledge": true
+    })
+}
+
+async fn apply(app: &TestApp, body: &Value) -> (StatusCode, Value) {
+    let res = app
+        .http
+        .post(app.url("/api/v1/legal-aid"))
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.json().await.unwrap_or(Value::Null))
+}
+
+async fn progress(app: &TestApp, number: &str, code: &str) -> (StatusCode, Value) {
+    let res = app
+        .http
+        .get(app.url(&format!("/api/v1/legal-aid/{number}")))
+        .header("X-Query-Code", code)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.json().await.unwrap_or(Value::Null))
+}
+
+async fn decide(
+    app: &TestApp,
+    cookie: &str,
+    number: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, String) {
+    app.post_form_with(cookie, &format!("/staff/legal-aid/{number}"), form)
+        .await
+}
+
+async fn supply(app: &TestApp, number: &str, code: &str, text: &str) -> (StatusCode, Value) {
+    let res = app
+        .http
+        .post(app.url(&format!("/api/v1/legal-aid/{number}/material")))
+        .header("X-Query-Code", code)
+        .json(&json!({ "explanation": text }))
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn the_self_check_asks_one_question_at_a_time_and_never_grants() {
+    let app = spawn_app().await;
+    let html = app.get("/legal-aid/check").await.text().await.unwrap();
+    assert!(html.contains("您要解决的是哪一类问题") && html.contains("第三十一条第五项"));
+    // Sent without a choice: the same question, with its message.
+    let html = app
+        .get("/legal-aid/check?asked=matter")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("请选择您要解决的是哪一类问题") && html.contains("error-summary"));
+    let html = app
+        .get("/legal-aid/check?matter=labour")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("不受经济困难条件的限制"), "第32条 asked next");
+    for (query, heading, article) in [
+        (
+            "matter=maintenance&special=domestic_violence",
+            "您很可能符合申请法律援助的条件",
+            "第三十二条第四项",
+        ),
+        (
+            "matter=labour&special=none&group=migrant_worker",
+            "您很可能符合申请法律援助的条件",
+            "第四十二条第三项",
+        ),
+        (
+            "matter=pension&special=none&group=none&hardship=yes",
+            "如果经济困难，您很可能符合申请条件",
+            "第四十一条",
+        ),
+        (
+            "matter=labour&special=none&group=none&hardship=no",
+            "您可能不符合法律援助的条件",
+            "第三十一条第五项",
+        ),
+        (
+            "matter=other",
+            "您的事项不在法律列举的范围内",
+            "第三十一条第九项",
+        ),
+    ] {
+        let html = app
+            .get(&format!("/legal-aid/check?{query}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains(heading), "{query}");
+        assert!(html.contains(article), "{query}: {article}");
+        assert!(
+            html.contains("这只是根据您的回答作出的参考，不是决定"),
+            "{query}"
+        );
+        assert!(html.contains("href=\"/legal-aid/apply\"") && html.contains("12348"));
+    }
+}
+
+#[tokio::test]
+async fn an_application_over_the_api_is_checked_stored_and_followed() {
+    let app = spawn_app().await;
+    let mut bad = application();
+    bad["applicant"]["id_number"] = json!("110105194912310021");
+    bad["pledge"] = json!(false);
+    bad["agent"] =
+        json!({"name": "王五", "id_number": "11010519491231002X", "mobile": "123", "relation": ""});
+    let (status, body) = apply(&app, &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    for f in [
+        "applicant.id_number",
+        "pledge",
+        "agent.mobile",
+        "agent.relation",
+    ] {
+        assert!(fields.contains(&f), "{f} in {fields:?}");
+    }
+
+    let (status, receipt) = apply(&app, &application()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let number = receipt["number"].as_str().unwrap();
+    let code = receipt["query_code"].as_str().unwrap();
+    assert!(number.starts_with("FY") && number.len() == 14);
+    assert!(receipt["decision_due"].is_string());
+    let (status, body) = progress(&app, number, code).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "under_review");
+    assert_eq!(body["due"]["step"], "作出是否给予法律援助的决定");
+    assert_eq!(body["due"]["date"], receipt["decision_due"]);
+    assert!(
+        body.get("description").is_none(),
+        "no personal details in the progress"
+    );
+    // Wrong code and wrong number: the same 404.
+    let (wrong_code, _) = progress(&app, number, "ABCD-EFGH-JKMN").await;
+    let (wrong_number, _) = progress(&app, "FY202001010001", code).await;
+    assert_eq!(
+        (wrong_code, wrong_number),
+        (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND)
+    );
+    // The status page takes FY numbers too.
+    let html = app
+        .http
+        .post(app.url("/lookup"))
+        .form(&[("number", number), ("code", code)])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("已收到，正在审查") && html.contains("法律援助申请已收到"));
+}
+
+#[tokio::test]
+async fn the_agency_asks_once_for_everything_then_grants_and_assigns_a_lawyer() {
+    let app = spawn_app().await;
+    let (_, receipt) = apply(&app, &application()).await;
+    let number = receipt["number"].as_str().unwrap().to_owned();
+    let code = receipt["query_code"].as_str().unwrap().to_owned();
+    let staff = app.staff_cookie("fayuan").await;
+    let (status, html) = app.get_with(&staff, "/staff/legal-aid").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&number) && html.contains("110105********002X"));
+    // Another kind of staff sees nothing of it.
+    let unit = app.staff_cookie("city-hrss").await;
+    let (status, _) = app
+        .get_with(&unit, &format!("/staff/legal-aid/{number}"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        decide(&app, &unit, &number, &[("action", "grant")]).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // Nothing to supply before anything is asked.
+    assert_eq!(
+        supply(&app, &number, &code, "工资欠条照片").await.0,
+        StatusCode::CONFLICT
+    );
+    let (status, html) = decide(
+        &app,
+        &staff,
+        &number,
+        &[
+            ("action", "request_material"),
+            ("days", "60"),
+            ("items", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("补充期限应为 1 到 30 之间的整数") && html.contains("请填写需要补充的材料")
+    );
+    let ask = [
+        ("action", "request_material"),
+        ("days", "10"),
+        ("items", "1. 工资欠条或者考勤记录；2. 低保证或者收入证明"),
+    ];
+    assert_eq!(
+        decide(&app, &staff, &number, &ask).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, body) = progress(&app, &number, &code).await;
+    assert_eq!(body["status"], "material_requested");
+    assert!(body["answer_by"].is_string() && body["due"].is_null());
+    assert!(
+        body["timeline"]
+            .to_string()
+            .contains("工资欠条或者考勤记录")
+    );
+    // Once only (第43条: 一次性告知).
+    let (status, html) = decide(&app, &staff, &number, &ask).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains("一次性告知"));
+    // No decision while material is awaited.
+    assert_eq!(
+        decide(&app, &staff, &number, &[("action", "grant")])
+            .await
+            .0,
+        StatusCode::CONFLICT
+    );
+
+    let (status, body) = supply(&app, &number, &code, "欠条照片已送到中心窗口，我领取低保。").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "under_review");
+    assert_eq!(body["due"]["step"], "作出是否给予法律援助的决定");
+
+    assert_eq!(
+        decide(&app, &staff, &number, &[("action", "grant")])
+            .await
+            .0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, body) = progress(&app, &number, &code).await;
+    assert_eq!(body["status"], "granted");
+    assert_eq!(body["due"]["step"], "指派法律援助人员");
+    let (status, _) = decide(
+        &app,
+        &staff,
+        &number,
+        &[("action", "assign"), ("lawyer", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let lawyer = [("action", "assign"), ("lawyer", "广西某律师事务所 陈律师")];
+    assert_eq!(
+        decide(&app, &staff, &number, &lawyer).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, body) = progress(&app, &number, &code).await;
+    assert_eq!(body["status"], "lawyer_assigned");
+    assert!(body["timeline"].to_string().contains("陈律师"));
+    let viewed: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'view_legal_aid'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(viewed >= 1, "views of the full application are audited");
+}
+
+#[tokio::test]
+async fn a_refusal_gives_reasons_and_silence_after_a_request_withdraws() {
+    let app = spawn_app().await;
+    let staff = app.staff_cookie("fayuan").await;
+    let (_, first) = apply(&app, &application()).await;
+    let (refused, code) = (
+        first["number"].as_str().unwrap(),
+        first["query_code"].as_str().unwrap(),
+    );
+    let (status, _) = decide(
+        &app,
+        &staff,
+        refused,
+        &[("action", "refuse"), ("reasons", "太短")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let reasons = "申请人每月收入高于自治区规定的经济困难标准，不符合第三十四条的条件。";
+    let (status, _) = decide(
+        &app,
+        &staff,
+        refused,
+        &[("action", "refuse"), ("reasons", reasons)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, body) = progress(&app, refused, code).await;
+    assert_eq!(body["status"], "refused");
+    assert!(body["timeline"].to_string().contains("高于自治区规定"));
+
+    let (_, second) = apply(&app, &application()).await;
+    let (silent, code) = (
+        second["number"].as_str().unwrap(),
+        second["query_code"].as_str().unwrap(),
+    );
+    let ask = [
+        ("action", "request_material"),
+        ("days", "5"),
+        ("items", "劳动合同或者工资条"),
+    ];
+    assert_eq!(
+        decide(&app, &staff, silent, &ask).await.0,
+        StatusCode::SEE_OTHER
+    );
+    // The time to answer ran out yesterday.
+    sqlx::query(
+        "UPDATE legal_aid_events SET answer_by = '2026-01-05' WHERE kind = 'material_requested'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let (_, body) = progress(&app, silent, code).await;
+    assert_eq!(body["status"], "withdrawn");
+    let (status, body) = supply(&app, silent, code, "我现在补充劳动合同").await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("第四十三条")
+    );
+    assert_eq!(
+        decide(&app, &staff, silent, &[("action", "grant")]).await.0,
+        StatusCode::CONFLICT
+    );
+}
+
+/// Every answer of a complete web application.
+fn web_answers() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("who", "agent"),
+        ("name", "李四"),
+        ("id_number", "11010519491231002X"),
+        ("mobile", "13812345678"),
+        ("address", "防城港市港口区渔洲路 2 号"),
+        ("district", "450602"),
+        ("agent_name", "李小四"),
+        ("agent_id_number", "11010519491231002X"),
+        ("agent_mobile", "13912345678"),
+        ("agent_relation", "女儿（近亲属）"),
+        ("matter", "maintenance"),
+        (
+            "description",
+            "父亲年老多病，兄弟三人长期不给付赡养费，协商多次无果。",
+        ),
+        (
+            "hardship_statement",
+            "父亲没有收入，靠我打零工每月一千五百元维持。",
+        ),
+        ("pledge", "yes"),
+    ]
+}
+
+#[tokio::test]
+async fn the_web_application_checks_everything_keeps_what_was_typed_and_gives_a_receipt() {
+    let app = spawn_app().await;
+    let post = |pairs: Vec<(&'static str, &'static str)>| {
+        let app = &app;
+        async move {
+            let res = app
+                .http
+                .post(app.url("/legal-aid/apply"))
+                .form(&pairs)
+                .send()
+                .await
+                .unwrap();
+            (res.status(), res.text().await.unwrap())
+        }
+    };
+    let mut missing = web_answers();
+    missing.retain(|(k, _)| !matches!(*k, "who" | "pledge" | "mobile"));
+    missing.push(("mobile", "12345"));
+    missing.push(("action", "check"));
+    let (status, html) = post(missing).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in ["请选择是本人申请还是代为申请", "请确认诚信承诺"] {
+        assert!(html.contains(message), "{message}");
+    }
+    assert!(
+        html.contains("href=\"#mobile\"") && html.contains("href=\"#who\""),
+        "each error links to its field"
+    );
+    assert!(html.contains("父亲年老多病"), "what was typed is kept");
+
+    let mut check = web_answers();
+    check.push(("action", "check"));
+    let (status, html) = post(check).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("核对您的申请") && html.contains("女儿（近亲属）"));
+    let mut submit = web_answers();
+    submit.push(("action", "submit"));
+    let (status, html) = post(submit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("法律援助申请已提交") && html.contains("查询码只显示这一次"));
+    assert!(html.contains("id=\"decision-due\""));
+    let stored: (String, String) =
+        sqlx::query_as("SELECT agent_relation, matter FROM legal_aid_applications")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        ("女儿（近亲属）".to_owned(), "maintenance".to_owned())
+    );
+}
