@@ -207,7 +207,9 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         print_seeded(&app.seeded);
     }
     if !app.demo_cases.is_empty() {
-        println!("Demo cases (number and 查询码, shown this once, for 进度查询):");
+        println!(
+            "Demo cases and legal-aid applications (number and 查询码, shown this once, for 进度查询):"
+        );
         for (number, code) in &app.demo_cases {
             println!("  {number}  {code}");
         }

@@ -305,6 +305,107 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
     )
     .await
     .map_err(|e| anyhow::anyhow!("cannot seed a review request: {e}"))?;
+    out.extend(demo_legal_aid(ctx, today).await?);
+    Ok(out)
+}
+
+/// Three demo legal-aid applications: granted with a lawyer assigned, waiting for material, and
+/// just received. Returns (number, 查询码) of each.
+async fn demo_legal_aid(
+    ctx: &app::context::AppContext,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<Vec<(String, String)>> {
+    use chrono::{Duration, TimeZone, Utc};
+    let Some(r) = store::staff::find_by_username(&ctx.pool, "fayuan").await? else {
+        return Ok(Vec::new());
+    };
+    let staff = app::domain::staff::StaffAccount {
+        id: r.id,
+        username: r.username,
+        display_name: r.display_name,
+        role: app::domain::staff::StaffRole::parse(&r.role).context("seeded role")?,
+        unit_code: r.unit_code,
+    };
+    let plan: [(i64, &str, &[DemoStep]); 3] = [
+        (
+            12,
+            "labour",
+            &[
+                (2, "fayuan", &[("action", "grant")]),
+                (
+                    3,
+                    "fayuan",
+                    &[
+                        ("action", "assign"),
+                        ("lawyer", "防城港市某律师事务所 演示律师"),
+                    ],
+                ),
+            ],
+        ),
+        (
+            3,
+            "maintenance",
+            &[(
+                1,
+                "fayuan",
+                &[
+                    ("action", "request_material"),
+                    ("days", "10"),
+                    (
+                        "items",
+                        "1. 户口簿；2. 子女名单和联系方式；3. 低保证或者收入证明",
+                    ),
+                ],
+            )],
+        ),
+        (1, "personal_injury", &[]),
+    ];
+    let mut out = Vec::new();
+    for (ago, matter, steps) in plan {
+        let received = app::petitions::shanghai()
+            .from_local_datetime(
+                &(today - Duration::days(ago))
+                    .and_hms_opt(10, 0, 0)
+                    .context("time")?,
+            )
+            .single()
+            .context("time")?
+            .with_timezone(&Utc);
+        let input = app::domain::legal_aid::LegalAidInput {
+            applicant: app::domain::petition::PetitionerInput {
+                name: "演示申请人".into(),
+                id_number: "11010519491231002X".into(),
+                mobile: "13812345678".into(),
+                address: "防城港市港口区演示路 2 号".into(),
+                district: "450602".into(),
+            },
+            agent: None,
+            matter: matter.into(),
+            other_party: None,
+            description: "这是演示数据：用来展示法律援助的审查、补充材料和指派。".into(),
+            hardship_statement: "演示：家庭没有固定收入。".into(),
+            pledge: true,
+        };
+        let receipt = app::legal_aid::apply(ctx, &input, &[], "web", received)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot seed a legal-aid application: {e}"))?;
+        for (after, _, form) in steps {
+            let pairs: Vec<(String, String)> = form
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+            app::legal_aid::act(
+                ctx,
+                &staff,
+                &receipt.number,
+                &pairs,
+                received + Duration::days(*after),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot seed a legal-aid decision: {e}"))?;
+        }
+        out.push((receipt.number, receipt.query_code));
+    }
     Ok(out)
 }
 

@@ -225,4 +225,15 @@ async fn demo_cases_fill_the_workbench_and_the_statistics() {
     let volumes = stats["volumes"].as_array().unwrap();
     let total: i64 = volumes.iter().map(|v| v[1].as_i64().unwrap()).sum();
     assert_eq!(total, 8, "every demo case within the last twelve months");
+    // Legal-aid applications at three stages, for the agency's workbench.
+    let states: Vec<String> = sqlx::query_scalar(
+        "SELECT kind FROM legal_aid_events WHERE kind <> 'received' ORDER BY id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(states, ["granted", "lawyer_assigned", "material_requested"]);
+    let staff = app.staff_cookie("fayuan").await;
+    let (_, html) = app.get_with(&staff, "/staff/legal-aid").await;
+    assert_eq!(html.matches("href=\"/staff/legal-aid/FY").count(), 3);
 }
