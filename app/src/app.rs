@@ -6,7 +6,8 @@ use crate::pages::library::{GuidePage, GuidesPage, LawPage, SearchPage};
 use crate::pages::lookup::LookupPage;
 use crate::pages::petition::{PetitionPage, ResumePage};
 use crate::pages::staff::{
-    CasePage, KpiPage, LegalAidCasePage, LegalAidListPage, SignInPage, WorkbenchPage,
+    ArticleEditorPage, ArticlesPage, CasePage, KpiPage, LegalAidCasePage, LegalAidListPage,
+    SignInPage, WorkbenchPage,
 };
 use crate::pages::{HomePage, NotFoundPage, StatsPage};
 use leptos::prelude::*;
@@ -74,6 +75,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/articles") view=ArticlesPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/articles/:slug")
+                        view=ArticleEditorPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/staff/legal-aid") view=LegalAidListPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/legal-aid/:number")

@@ -6,6 +6,7 @@ use crate::domain::library::{
     Chart, DocKind, DocSummary, GuideView, Hit, Segment, SourceProblem, StatuteBlock, StatuteView,
     href, parse_guide, parse_statute, query_terms, score, snippet, valid_slug,
 };
+use crate::domain::petition::FieldProblem;
 use crate::store::{self, StoreError};
 use chrono::Utc;
 
@@ -257,6 +258,125 @@ pub async fn statute(pool: &store::Pool, slug: &str) -> Result<Option<StatuteVie
         slug: row.slug,
         statute,
         published_at: row.published_at.unwrap_or(row.created_at),
+    }))
+}
+
+/// Who may write and publish guides: 管理员 (PRODUCT.md: admins manage content).
+pub fn may_edit(staff: &crate::domain::staff::StaffAccount) -> bool {
+    staff.role == crate::domain::staff::StaffRole::Admin
+}
+
+/// What an editor posted, after its checks: what to do and with which source.
+pub enum EditAction {
+    Preview,
+    Save { publish: bool },
+    PublishVersion(i64),
+}
+
+/// Checks an editor's post: the action, the name of a new guide, and the source. Returns the
+/// action and the problems (named by form field).
+pub async fn check_edit(
+    pool: &store::Pool,
+    is_new: bool,
+    slug: &str,
+    source: &str,
+    action: &str,
+    version: &str,
+) -> Result<(EditAction, Vec<FieldProblem>), StoreError> {
+    use crate::domain::library::MAX_SOURCE;
+    let action = match action {
+        "preview" => EditAction::Preview,
+        "save" => EditAction::Save { publish: false },
+        "publish" => EditAction::Save { publish: true },
+        "publish_version" => match version.parse() {
+            Ok(v) => EditAction::PublishVersion(v),
+            Err(_) => EditAction::Preview,
+        },
+        _ => EditAction::Preview,
+    };
+    let mut problems = Vec::new();
+    if matches!(action, EditAction::PublishVersion(_)) {
+        return Ok((action, problems));
+    }
+    if is_new {
+        if !valid_slug(slug) || !slug.is_ascii() {
+            problems.push(FieldProblem::new(
+                "slug",
+                "format",
+                "网址名只能用小写英文字母、数字和连字符，例如 how-to-petition",
+            ));
+        } else if slug == "new" || !store::library::history(pool, slug).await?.is_empty() {
+            problems.push(FieldProblem::new(
+                "slug",
+                "taken",
+                "这个网址名已经有文章在用，请换一个",
+            ));
+        }
+    }
+    let len = source.chars().count();
+    if len > MAX_SOURCE {
+        problems.push(FieldProblem::new(
+            "source",
+            "too_long",
+            format!("正文太长：最多 {MAX_SOURCE} 个字，现在 {len} 个字"),
+        ));
+    } else if let Err(p) = parse_guide(source) {
+        problems.push(FieldProblem::new("source", "format", p.message()));
+    }
+    Ok((action, problems))
+}
+
+/// The guides and FAQ with their latest version, for editors.
+pub async fn editor_list(
+    pool: &store::Pool,
+) -> Result<Vec<crate::domain::library::EditorListItem>, StoreError> {
+    let mut out = Vec::new();
+    for row in store::library::list_latest(pool).await? {
+        let live = store::library::published_version(pool, &row.slug).await?;
+        out.push(crate::domain::library::EditorListItem {
+            kind: DocKind::parse(&row.kind).unwrap_or(DocKind::Guide),
+            slug: row.slug,
+            title: row.title,
+            latest: row.version,
+            live,
+            author: row.author,
+            created_at: row.created_at,
+        });
+    }
+    Ok(out)
+}
+
+/// A guide or the FAQ on the editor's page: its latest source and its history; `None` for an
+/// unknown name or a law (laws change only by import).
+pub async fn editor_view(
+    pool: &store::Pool,
+    slug: &str,
+) -> Result<Option<crate::domain::library::EditorView>, StoreError> {
+    let history = store::library::history(pool, slug).await?;
+    let Some(latest) = history.first() else {
+        return Ok(None);
+    };
+    let Some(kind) = DocKind::parse(&latest.kind).filter(|k| *k != DocKind::Statute) else {
+        return Ok(None);
+    };
+    let live = store::library::published_version(pool, slug).await?;
+    Ok(Some(crate::domain::library::EditorView {
+        slug: slug.to_owned(),
+        is_new: false,
+        kind: Some(kind),
+        position: latest.position,
+        source: latest.source.clone(),
+        history: history
+            .iter()
+            .map(|v| crate::domain::library::VersionInfo {
+                version: v.version,
+                title: v.title.clone(),
+                author: v.author.clone(),
+                created_at: v.created_at.clone(),
+                published_at: v.published_at.clone(),
+                live: Some(v.version) == live,
+            })
+            .collect(),
     }))
 }
 

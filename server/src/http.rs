@@ -71,6 +71,8 @@ pub fn router(state: AppState) -> Router {
             "/staff/legal-aid/{number}",
             post(crate::legal_aid::staff_action),
         )
+        .route("/staff/articles", post(crate::articles::create))
+        .route("/staff/articles/{slug}", post(crate::articles::update))
         .route(
             "/staff/cases/{number}/files/{n}",
             get(crate::staff::case_file),

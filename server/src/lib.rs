@@ -5,6 +5,7 @@
 pub mod api_legal_aid;
 pub mod api_library;
 pub mod api_v1;
+pub mod articles;
 pub mod cli;
 pub mod http;
 pub mod legal_aid;

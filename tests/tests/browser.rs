@@ -427,3 +427,61 @@ browser_test!(
         );
     }
 );
+
+browser_test!(an_admin_writes_previews_and_publishes_a_guide, |app, b| {
+    staff_sign_in(app, b, "admin").await;
+    b.click_link("普法园地文章").await;
+    b.click_link("写一篇新指南").await;
+    b.fill("slug", "people-mediation").await;
+    b.replace(
+        "source",
+        "# 人民调解怎么申请\n\n向村（居）民委员会的人民调解委员会申请，不收费。\n\n## 步骤\n\n先打 12348 咨询，再带上材料。\n",
+    )
+    .await;
+    b.press("button[value=preview]").await;
+    assert!(b.text("#preview").await.contains("先打 12348 咨询"));
+    b.press("button[value=publish]").await;
+    assert!(b.text("#history").await.contains("正在公开"));
+    b.visit(&app.url("/guides/people-mediation")).await;
+    assert_eq!(b.text("h1").await, "人民调解怎么申请");
+});
+
+browser_test!(
+    the_legal_aid_agency_grants_and_assigns_a_lawyer,
+    |app, b| {
+        let res = app
+            .http
+            .post(app.url("/api/v1/legal-aid"))
+            .json(&serde_json::json!({
+                "applicant": {
+                    "name": "李四", "id_number": "11010519491231002X", "mobile": "13812345678",
+                    "address": "防城港市港口区渔洲路 2 号", "district": "450602"
+                },
+                "matter": "labour",
+                "description": "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
+                "hardship_statement": "家中只有我一人有收入，目前失业，没有存款。",
+                "pledge": true
+            }))
+            .send()
+            .await
+            .unwrap();
+        let receipt: serde_json::Value = res.json().await.unwrap();
+        let number = receipt["number"].as_str().unwrap().to_owned();
+        staff_sign_in(app, b, "fayuan").await;
+        b.click_link("法律援助申请").await;
+        b.click_link(&number).await;
+        assert!(b.text("#aid-status").await.contains("正在审查"));
+        b.press("form:has(input[value='grant']) button").await;
+        assert!(b.text("#aid-status").await.contains("决定给予法律援助"));
+        b.press("form:has(input[value='assign']) button").await;
+        assert!(
+            b.text(".error-summary")
+                .await
+                .contains("请填写法律援助人员")
+        );
+        b.fill("lawyer", "广西某律师事务所 陈律师").await;
+        b.press("form:has(input[value='assign']) button").await;
+        assert!(b.text("#aid-status").await.contains("已指派法律援助人员"));
+        assert!(b.text("#timeline").await.contains("陈律师"));
+    }
+);

@@ -272,3 +272,168 @@ async fn hostile_markdown_in_an_article_never_reaches_a_browser() {
     let rendered = body["html"].as_str().unwrap();
     assert!(!rendered.contains("<script") && !rendered.contains("onerror"));
 }
+
+#[tokio::test]
+async fn an_admin_previews_saves_publishes_and_rolls_back_a_guide_with_every_version_kept() {
+    let app = spawn_app().await;
+    // Only 管理员 edit: other staff get nothing.
+    let registrar = app.staff_cookie("dengji").await;
+    let (status, _) = app
+        .post_form_with(
+            &registrar,
+            "/staff/articles",
+            &[("slug", "x"), ("source", "# x"), ("action", "publish")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let admin = app.staff_cookie("admin").await;
+    let (status, html) = app.get_with(&admin, "/staff/articles").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        html.matches("href=\"/staff/articles/").count(),
+        12,
+        "11 documents and the new link"
+    );
+    let (_, html) = app.get_with(&admin, "/staff/articles/new").await;
+    assert!(
+        html.contains("一句话摘要"),
+        "a new guide starts from the template"
+    );
+
+    // Problems are named and the text is kept.
+    let (status, html) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles",
+            &[
+                ("slug", "Bad Name"),
+                ("source", "没有标题的正文"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("网址名只能用小写英文字母") && html.contains("第一行应当是标题"));
+    assert!(html.contains("没有标题的正文"));
+    let (_, html) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles",
+            &[
+                ("slug", "mediation"),
+                ("source", "# 标题\n\n摘要。\n\n正文。"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert!(html.contains("已经有文章在用"));
+
+    // Preview: rendered and sanitised, nothing saved.
+    let source = "# 人民调解怎么申请\n\n向村（居）民委员会的人民调解委员会申请。\n\n## 步骤\n\n<script>alert(1)</script>\n\n先打电话，再带上材料。\n\n{{时限图}}\n";
+    let (status, html) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles",
+            &[
+                ("slug", "people-mediation"),
+                ("source", source),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("id=\"preview\"")
+            && html.contains("先打电话")
+            && html.contains("id=\"time-limits\"")
+    );
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "neither in the preview nor in the text box"
+    );
+    assert_eq!(
+        app.get("/guides/people-mediation").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // A draft is saved but not shown; publishing shows it.
+    let (status, _) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles",
+            &[
+                ("slug", "people-mediation"),
+                ("source", source),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get("/guides/people-mediation").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let edited = source.replace("先打电话", "先打 12348 电话咨询");
+    let (status, _) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles/people-mediation",
+            &[("source", edited.as_str()), ("action", "publish")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = app
+        .get("/guides/people-mediation")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("先打 12348 电话咨询") && page.contains("第 2 版"));
+    let (_, html) = app
+        .get_with(&admin, "/staff/articles/people-mediation")
+        .await;
+    let history = html.split("id=\"history\"").nth(1).unwrap();
+    assert!(
+        history.contains("第 2 版") && history.contains("第 1 版") && history.contains("admin")
+    );
+    assert!(history.contains("正在公开"));
+    // Searchable once published.
+    let (_, body) = json(&app, &format!("/api/v1/articles?q={}", q("人民调解委员会"))).await;
+    assert!(
+        body["results"]
+            .to_string()
+            .contains("/guides/people-mediation")
+    );
+
+    // An existing guide changed, then the earlier version published again.
+    let (_, before) = json(&app, "/api/v1/articles/how-to-petition").await;
+    let changed = before["markdown"]
+        .as_str()
+        .unwrap()
+        .replace("# ", "# （修订）");
+    let (status, _) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles/how-to-petition",
+            &[("source", changed.as_str()), ("action", "publish")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, after) = json(&app, "/api/v1/articles/how-to-petition").await;
+    assert_eq!(after["version"], 2);
+    assert!(after["title"].as_str().unwrap().starts_with("（修订）"));
+    let (status, _) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles/how-to-petition",
+            &[("version", "1"), ("action", "publish_version")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, back) = json(&app, "/api/v1/articles/how-to-petition").await;
+    assert_eq!(
+        (back["version"].clone(), back["title"].clone()),
+        (before["version"].clone(), before["title"].clone())
+    );
+}

@@ -374,6 +374,24 @@ async fn answers_with_markup_are_shown_as_text() {
     assert_eq!(status, StatusCode::OK);
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // A multi-line answer shown again in its box cannot close the box (Leptos writes textarea
+    // children verbatim; the form escapes them).
+    let pairs = with(
+        answers(),
+        &[
+            ("step", "matter"),
+            ("action", "continue"),
+            ("title", "短"),
+            ("request", "</textarea><script>alert(2)</script> & 继续"),
+        ],
+    );
+    let (status, html) = post(&app, &pairs).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        !html.contains("<script>alert(2)"),
+        "markup escaped the text box"
+    );
+    assert!(html.contains("&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; 继续"));
 }
 
 #[tokio::test]

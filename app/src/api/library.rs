@@ -57,3 +57,57 @@ pub async fn search_library(q: String) -> Result<Vec<Hit>, ServerFnError> {
         .await
         .map_err(unavailable)
 }
+
+/// Editors (admins) only: `None` when signed out or not allowed.
+#[cfg(feature = "ssr")]
+async fn editor() -> Result<
+    Option<(
+        crate::context::AppContext,
+        crate::domain::staff::StaffAccount,
+    )>,
+    ServerFnError,
+> {
+    let ctx = crate::context::app_context()?;
+    let session: tower_sessions::Session = leptos_axum::extract()
+        .await
+        .map_err(|_| ServerFnError::new("no session layer"))?;
+    let staff = crate::auth::current_staff(&ctx.pool, &session)
+        .await
+        .map_err(unavailable)?;
+    Ok(staff.filter(crate::library::may_edit).map(|s| (ctx, s)))
+}
+
+/// The guides and FAQ with their versions, for editors; `None` for anyone else.
+#[server(prefix = "/fn", endpoint = "editor_list", input = server_fn::codec::GetUrl)]
+pub async fn get_editor_list()
+-> Result<Option<Vec<crate::domain::library::EditorListItem>>, ServerFnError> {
+    let Some((ctx, _)) = editor().await? else {
+        return Ok(None);
+    };
+    crate::library::editor_list(&ctx.pool)
+        .await
+        .map(Some)
+        .map_err(unavailable)
+}
+
+/// One guide on the editor's page (`slug` empty: a new one); `Err` for anyone but editors.
+#[server(prefix = "/fn", endpoint = "editor", input = server_fn::codec::GetUrl)]
+pub async fn get_editor(
+    slug: String,
+) -> Result<Option<crate::domain::library::EditorView>, ServerFnError> {
+    let Some((ctx, _)) = editor().await? else {
+        return Err(ServerFnError::new("not an editor"));
+    };
+    if slug.is_empty() {
+        return Ok(Some(crate::domain::library::EditorView {
+            is_new: true,
+            kind: Some(crate::domain::library::DocKind::Guide),
+            position: 50,
+            source: crate::domain::library::NEW_GUIDE_TEMPLATE.to_owned(),
+            ..Default::default()
+        }));
+    }
+    crate::library::editor_view(&ctx.pool, &slug)
+        .await
+        .map_err(unavailable)
+}

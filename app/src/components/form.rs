@@ -150,6 +150,17 @@ pub fn TextField(
     }
 }
 
+/// Text for the inside of a `<textarea>`, escaped here because Leptos 0.8 writes textarea
+/// children verbatim (it treats them as raw text, like `<script>`; leptos-rs/leptos#4819 reverted
+/// the fix). Without this a typed `</textarea><script>…` would close the box and inject markup
+/// into the re-rendered page. The browser decodes the entities back to the typed text.
+pub fn textarea_text(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// A labelled multi-line text box.
 #[component]
 pub fn TextArea(
@@ -164,7 +175,7 @@ pub fn TextArea(
     view! {
         <FieldFrame id label hint error>
             <textarea id=id name=id rows=rows aria-invalid=invalid aria-describedby=described>
-                {value}
+                {textarea_text(&value)}
             </textarea>
         </FieldFrame>
     }
@@ -320,6 +331,15 @@ pub fn human_wait(seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn textarea_text_cannot_close_the_box() {
+        assert_eq!(
+            textarea_text("</textarea><script>x</script> & 1 < 2"),
+            "&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt; &amp; 1 &lt; 2"
+        );
+        assert_eq!(textarea_text("普通文字"), "普通文字");
+    }
 
     #[test]
     fn waits_are_said_in_plain_words() {

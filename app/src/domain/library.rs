@@ -375,6 +375,48 @@ pub struct Hit {
     pub snippet: Vec<SnippetPart>,
 }
 
+/// One saved version of a guide, as editors see the history: who and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    pub version: i64,
+    pub title: String,
+    pub author: String,
+    pub created_at: String,
+    pub published_at: Option<String>,
+    /// The version readers see now.
+    pub live: bool,
+}
+
+/// A guide or the FAQ on the editor's page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorView {
+    /// Empty for a new guide.
+    pub slug: String,
+    pub is_new: bool,
+    pub kind: Option<DocKind>,
+    pub position: i64,
+    pub source: String,
+    pub history: Vec<VersionInfo>,
+}
+
+/// A guide in the editors' list: its latest version and the one readers see.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorListItem {
+    pub slug: String,
+    pub kind: DocKind,
+    pub title: String,
+    pub latest: i64,
+    pub live: Option<i64>,
+    pub author: String,
+    pub created_at: String,
+}
+
+/// The template a new guide starts from.
+pub const NEW_GUIDE_TEMPLATE: &str = "# 标题\n\n一句话摘要：这篇指南讲什么、写给谁。\n\n## 第一个小标题\n\n正文。引用条文时写成链接，例如 [第三十四条](/laws/信访工作条例-2022#第三十四条)。\n";
+
+/// The longest Markdown source an editor may save, in characters.
+pub const MAX_SOURCE: usize = 50_000;
+
 /// Where readers find a document, or one article of a law.
 pub fn href(kind: DocKind, slug: &str, anchor: Option<&str>) -> String {
     let base = match kind {

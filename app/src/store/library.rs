@@ -242,3 +242,14 @@ pub async fn containing(pool: &Pool, term: &str) -> Result<Vec<Candidate>, Store
     .fetch_all(pool)
     .await?)
 }
+
+/// The version readers see of `slug`, if published.
+pub async fn published_version(pool: &Pool, slug: &str) -> Result<Option<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, Option<i64>>("SELECT published FROM documents WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?
+            .flatten(),
+    )
+}

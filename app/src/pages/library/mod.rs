@@ -5,7 +5,7 @@ mod charts;
 use crate::api::{get_guide, get_library_index, get_statute, search_library};
 use crate::domain::library::{DocSummary, GuideView, Segment, StatuteBlock, StatuteView};
 use crate::pages::NotFoundPage;
-use charts::ChartView;
+pub use charts::ChartView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -152,7 +152,11 @@ fn Guide(g: GuideView) -> impl IntoView {
                 })
                 .collect_view()}
             <p class="note">
-                "最后更新：" {crate::pages::petition::date_label(updated)} "（第 " {g.version} " 版）"
+                {format!(
+                    "最后更新：{}（第 {} 版）",
+                    crate::pages::petition::date_label(updated),
+                    g.version,
+                )}
             </p>
             <SearchForm />
         </div>

@@ -1,11 +1,13 @@
 //! The staff workbench: sign-in and the workbench itself.
 
+mod articles_page;
 mod case_page;
 mod kpi_page;
 mod legal_aid_page;
 mod sign_in_page;
 mod workbench_page;
 
+pub use articles_page::{ArticleEditorPage, ArticlesPage, EditorProblem};
 pub use case_page::{CaseActionProblem, CasePage};
 pub use kpi_page::KpiPage;
 pub use legal_aid_page::{AidActionProblem, LegalAidCasePage, LegalAidListPage};

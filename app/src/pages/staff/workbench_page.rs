@@ -108,6 +108,9 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
                             <li>
                                 <a href="/staff/legal-aid">"法律援助申请"</a>
                             </li>
+                            <li>
+                                <a href="/staff/articles">"普法园地文章"</a>
+                            </li>
                         </ul>
                     </nav>
                 }
