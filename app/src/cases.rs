@@ -24,7 +24,7 @@ fn may_see(staff: &StaffAccount, assigned_unit: Option<&str>) -> bool {
             staff.unit_code.is_some() && staff.unit_code.as_deref() == assigned_unit
         }
         StaffRole::Registrar | StaffRole::Supervisor | StaffRole::Admin => true,
-        StaffRole::LegalAid => false,
+        StaffRole::LegalAid | StaffRole::Editor => false,
     }
 }
 
@@ -49,7 +49,7 @@ fn unit_name(ctx: &AppContext, code: Option<&str>) -> Option<String> {
 
 /// The workbench's list for this staff member.
 pub async fn list(ctx: &AppContext, staff: &StaffAccount) -> Result<Vec<CaseListItem>, StoreError> {
-    if staff.role == StaffRole::LegalAid {
+    if matches!(staff.role, StaffRole::LegalAid | StaffRole::Editor) {
         return Ok(Vec::new());
     }
     let unit =

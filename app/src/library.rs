@@ -261,9 +261,10 @@ pub async fn statute(pool: &store::Pool, slug: &str) -> Result<Option<StatuteVie
     }))
 }
 
-/// Who may write and publish guides: 管理员 (PRODUCT.md: admins manage content).
+/// Who may write and publish guides: 内容编辑 and 管理员 (PRODUCT.md: admins manage content).
 pub fn may_edit(staff: &crate::domain::staff::StaffAccount) -> bool {
-    staff.role == crate::domain::staff::StaffRole::Admin
+    use crate::domain::staff::StaffRole;
+    matches!(staff.role, StaffRole::Editor | StaffRole::Admin)
 }
 
 /// What an editor posted, after its checks: what to do and with which source.

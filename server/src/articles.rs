@@ -1,4 +1,4 @@
-//! 普法园地 publishing over plain forms (管理员): preview, save a draft, publish, or publish an
+//! 普法园地 publishing over plain forms (内容编辑 and 管理员): preview, save a draft, publish, or publish an
 //! earlier version again. Each save is a new version with who and when.
 
 use crate::AppState;

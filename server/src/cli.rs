@@ -71,7 +71,7 @@ pub enum Command {
         /// Name shown in the workbench and in case events.
         #[arg(long)]
         name: String,
-        /// One of registrar, unit_staff, supervisor, admin, legal_aid.
+        /// One of registrar, unit_staff, supervisor, admin, legal_aid, editor.
         #[arg(long)]
         role: String,
         /// Unit code from the bureau config; required for unit_staff, refused otherwise.
@@ -300,9 +300,11 @@ async fn create_user(
     );
     anyhow::ensure!(!name.trim().is_empty(), "--name must not be empty");
     anyhow::ensure!(
-        staff::ROLES.contains(&role),
+        app::domain::staff::StaffRole::parse(role).is_some(),
         "--role must be one of: {}",
-        staff::ROLES.join(", ")
+        app::domain::staff::StaffRole::ALL
+            .map(app::domain::staff::StaffRole::code)
+            .join(", ")
     );
     match (role, unit) {
         ("unit_staff", None) => anyhow::bail!("--unit is required for the unit_staff role"),

@@ -44,6 +44,7 @@ pub async fn seed_if_empty(
             "legal_aid",
             None,
         ),
+        ("bianji".into(), "内容编辑（演示）".into(), "editor", None),
     ];
     for unit in config.units.iter().take(2) {
         plan.push((

@@ -287,6 +287,22 @@ async fn an_admin_previews_saves_publishes_and_rolls_back_a_guide_with_every_ver
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
+    // 内容编辑 publish too, and see no cases.
+    let editor = app.staff_cookie("bianji").await;
+    let (status, html) = app.get_with(&editor, "/staff/articles").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("写一篇新指南"));
+    app.submit_petition(&serde_json::json!({
+        "category": "suggestion",
+        "petitioner": {"name": "张三", "id_number": "11010519491231002X", "mobile": "13812345678",
+                       "address": "防城港市港口区渔洲路 1 号", "district": "450602"},
+        "title": "建议增设公交站", "request": "建议在渔洲路增设一个公交站点。",
+        "facts_and_reasons": "附近居民多，最近的公交站要走二十分钟，老人出行很不方便。"
+    }))
+    .await;
+    let (_, html) = app.get_with(&editor, "/staff").await;
+    assert!(html.contains("目前没有需要您处理的信访事项"));
+
     let admin = app.staff_cookie("admin").await;
     let (status, html) = app.get_with(&admin, "/staff/articles").await;
     assert_eq!(status, StatusCode::OK);

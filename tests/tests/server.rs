@@ -237,3 +237,68 @@ async fn demo_cases_fill_the_workbench_and_the_statistics() {
     let (_, html) = app.get_with(&staff, "/staff/legal-aid").await;
     assert_eq!(html.matches("href=\"/staff/legal-aid/FY").count(), 3);
 }
+
+/// A database made before the 内容编辑 role (migration 9 rebuilds `staff_users`) keeps every
+/// account and every reference to it when it is upgraded.
+#[tokio::test]
+async fn an_older_database_upgrades_with_its_staff_and_their_events_intact() {
+    use std::borrow::Cow;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("old.db").display());
+    let pool = app::store::connect(&url).await.unwrap();
+    let before = sqlx::migrate::Migrator {
+        migrations: Cow::Owned(
+            app::store::MIGRATOR
+                .migrations
+                .iter()
+                .filter(|m| m.version < 20261201000009)
+                .cloned()
+                .collect(),
+        ),
+        ..sqlx::migrate::Migrator::DEFAULT
+    };
+    before.run(&pool).await.unwrap();
+    sqlx::query(
+        "INSERT INTO staff_users (id, username, display_name, role, password_hash, created_at) \
+         VALUES (7, 'dengji', '登记员', 'registrar', 'x', '2026-11-01T09:00:00+08:00')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO audit_log (at, staff_id, action) VALUES ('2026-11-02T09:00:00+08:00', 7, 'view_case')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let refused = sqlx::query(
+        "INSERT INTO staff_users (username, display_name, role, password_hash, created_at) \
+         VALUES ('bianji', '编辑', 'editor', 'x', 'now')",
+    )
+    .execute(&pool)
+    .await;
+    assert!(refused.is_err(), "no editor role before the upgrade");
+
+    app::store::migrate(&pool).await.unwrap();
+    let row: (i64, String) = sqlx::query_as(
+        "SELECT s.id, s.username FROM audit_log a JOIN staff_users s ON s.id = a.staff_id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(row, (7, "dengji".to_owned()));
+    sqlx::query(
+        "INSERT INTO staff_users (username, display_name, role, password_hash, created_at) \
+         VALUES ('bianji', '编辑', 'editor', 'x', 'now')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    // Foreign keys still hold on the application's connections.
+    let dangling = sqlx::query(
+        "INSERT INTO audit_log (at, staff_id, action) VALUES ('2026-11-03T09:00:00+08:00', 999, 'view_case')",
+    )
+    .execute(&pool)
+    .await;
+    assert!(dangling.is_err(), "a reference to no staff is refused");
+}

@@ -14,15 +14,18 @@ pub enum StaffRole {
     Admin,
     /// 法律援助工作人员: decides legal-aid applications.
     LegalAid,
+    /// 内容编辑: writes and publishes the 普法园地 guides; sees no cases.
+    Editor,
 }
 
 impl StaffRole {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Registrar,
         Self::UnitStaff,
         Self::Supervisor,
         Self::Admin,
         Self::LegalAid,
+        Self::Editor,
     ];
 
     /// The code stored in the database and used on the command line.
@@ -33,6 +36,7 @@ impl StaffRole {
             Self::Supervisor => "supervisor",
             Self::Admin => "admin",
             Self::LegalAid => "legal_aid",
+            Self::Editor => "editor",
         }
     }
 
@@ -48,6 +52,7 @@ impl StaffRole {
             Self::Supervisor => "督办",
             Self::Admin => "管理员",
             Self::LegalAid => "法律援助工作人员",
+            Self::Editor => "内容编辑",
         }
     }
 

@@ -86,8 +86,27 @@ pub async fn detached<T: Send + 'static>(
 }
 
 /// Applies any migrations not yet applied, including the session store's own table.
+///
+/// Migrations run on their own connection with foreign keys off, so that one may rebuild a table
+/// others refer to (SQLite's way to change a constraint; the switch is ignored inside the
+/// transaction each migration runs in, so it is set when the connection opens). Every foreign
+/// key is checked afterwards, and a violation fails the start.
 pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
-    MIGRATOR.run(pool).await?;
+    use sqlx::Connection;
+    let options = (*pool.connect_options()).clone().foreign_keys(false);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
+    MIGRATOR.run(&mut conn).await?;
+    let broken: Vec<(String,)> = sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+        .fetch_all(&mut conn)
+        .await?;
+    conn.close().await?;
+    if let Some((table,)) = broken.first() {
+        return Err(StoreError::Migrate(sqlx::migrate::MigrateError::Execute(
+            sqlx::Error::Protocol(format!(
+                "a foreign key in {table} points nowhere after migrating"
+            )),
+        )));
+    }
     session_store(pool).migrate().await?;
     Ok(())
 }

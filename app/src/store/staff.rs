@@ -2,15 +2,6 @@
 
 use super::{Pool, StoreError};
 
-/// The roles of PRODUCT.md's workbench; stored as these codes.
-pub const ROLES: [&str; 5] = [
-    "registrar",
-    "unit_staff",
-    "supervisor",
-    "admin",
-    "legal_aid",
-];
-
 /// A staff account to create. The password arrives already hashed (argon2, PHC string).
 #[derive(Debug)]
 pub struct NewStaff<'a> {

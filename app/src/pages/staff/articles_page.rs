@@ -1,6 +1,6 @@
-//! 普法园地 publishing on the workbench (管理员): the guides with their versions, and an editor
-//! that previews, saves a draft, publishes, or publishes an earlier version again. Every saved
-//! change is a new version with who and when; readers see only the published one.
+//! 普法园地 publishing on the workbench (内容编辑 and 管理员): the guides with their versions, and
+//! an editor that previews, saves a draft, publishes, or publishes an earlier version again.
+//! Every saved change is a new version with who and when; readers see only the published one.
 
 use crate::api::{get_editor, get_editor_list};
 use crate::components::DataTable;
