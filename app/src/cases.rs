@@ -289,30 +289,39 @@ pub async fn attachment(
         return Ok(None);
     }
     let files = store::attachments::of_petition(&ctx.pool, record.id).await?;
-    let Some(file) = n.checked_sub(1).and_then(|i| files.into_iter().nth(i)) else {
-        return Ok(None);
-    };
-    let bytes = match tokio::fs::read(ctx.attachments_dir.join(&file.token)).await {
-        Ok(bytes) => bytes,
+    let file = read_nth(ctx, files, n).await;
+    if file.is_some() {
+        let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+        store::cases::audit(
+            &ctx.pool,
+            staff.id,
+            "open_attachment",
+            Some(record.id),
+            &now,
+        )
+        .await?;
+    }
+    Ok(file)
+}
+
+/// The `n`th (from 1) of `files`, read from the attachments directory.
+pub async fn read_nth(
+    ctx: &AppContext,
+    files: Vec<store::attachments::AttachmentRecord>,
+    n: usize,
+) -> Option<CaseFile> {
+    let file = n.checked_sub(1).and_then(|i| files.into_iter().nth(i))?;
+    match tokio::fs::read(ctx.attachments_dir.join(&file.token)).await {
+        Ok(bytes) => Some(CaseFile {
+            name: file.original_name,
+            media_type: file.media_type,
+            bytes,
+        }),
         Err(e) => {
-            tracing::error!(error = %e, number, n, "a recorded attachment cannot be read");
-            return Ok(None);
+            tracing::error!(error = %e, n, "a recorded attachment cannot be read");
+            None
         }
-    };
-    let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
-    store::cases::audit(
-        &ctx.pool,
-        staff.id,
-        "open_attachment",
-        Some(record.id),
-        &now,
-    )
-    .await?;
-    Ok(Some(CaseFile {
-        name: file.original_name,
-        media_type: file.media_type,
-        bytes,
-    }))
+    }
 }
 
 /// A stored reply as citizens and staff read it.

@@ -385,6 +385,28 @@ pub async fn view(
     }))
 }
 
+/// The `n`th file (from 1) of an application, for legal-aid staff; every opening audited.
+pub async fn attachment(
+    ctx: &AppContext,
+    staff: &StaffAccount,
+    number: &str,
+    n: usize,
+) -> Result<Option<crate::cases::CaseFile>, StoreError> {
+    if !may_handle(staff) {
+        return Ok(None);
+    }
+    let Some(row) = store::legal_aid::find(&ctx.pool, number).await? else {
+        return Ok(None);
+    };
+    let files = store::legal_aid::attachments(&ctx.pool, row.id).await?;
+    let file = crate::cases::read_nth(ctx, files, n).await;
+    if file.is_some() {
+        let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+        store::cases::audit(&ctx.pool, staff.id, "open_legal_aid_file", None, &now).await?;
+    }
+    Ok(file)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AidActError {
     #[error("no such application")]

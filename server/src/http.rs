@@ -71,6 +71,10 @@ pub fn router(state: AppState) -> Router {
             "/staff/legal-aid/{number}",
             post(crate::legal_aid::staff_action),
         )
+        .route(
+            "/staff/legal-aid/{number}/files/{n}",
+            get(crate::staff::legal_aid_file),
+        )
         .route("/staff/articles", post(crate::articles::create))
         .route("/staff/articles/{slug}", post(crate::articles::update))
         .route(

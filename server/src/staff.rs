@@ -202,20 +202,42 @@ pub async fn case_file(
     axum::extract::Path((number, n)): axum::extract::Path<(String, String)>,
     session: Session,
 ) -> Response {
-    use axum::http::{HeaderValue, header};
     let staff = match signed_in(&state, &session).await {
         Ok(staff) => staff,
         Err(res) => return res,
     };
-    let missing = || (StatusCode::NOT_FOUND, "没有找到这份材料").into_response();
     let Ok(n) = n.parse::<usize>() else {
-        return missing();
+        return file_response(Ok(None));
     };
-    let file = match app::cases::attachment(&state.ctx, &staff, &number, n).await {
+    file_response(app::cases::attachment(&state.ctx, &staff, &number, n).await)
+}
+
+/// `GET /staff/legal-aid/{number}/files/{n}`: an application's file, for legal-aid staff, on
+/// the same terms as a case's file.
+pub async fn legal_aid_file(
+    State(state): State<AppState>,
+    axum::extract::Path((number, n)): axum::extract::Path<(String, String)>,
+    session: Session,
+) -> Response {
+    let staff = match signed_in(&state, &session).await {
+        Ok(staff) => staff,
+        Err(res) => return res,
+    };
+    let Ok(n) = n.parse::<usize>() else {
+        return file_response(Ok(None));
+    };
+    file_response(app::legal_aid::attachment(&state.ctx, &staff, &number, n).await)
+}
+
+/// A stored file as a download: never rendered by the portal's origin (attachment, sandboxed,
+/// `nosniff` from the router), never cached.
+fn file_response(found: Result<Option<app::cases::CaseFile>, app::store::StoreError>) -> Response {
+    use axum::http::{HeaderValue, header};
+    let file = match found {
         Ok(Some(file)) => file,
-        Ok(None) => return missing(),
+        Ok(None) => return (StatusCode::NOT_FOUND, "没有找到这份材料").into_response(),
         Err(e) => {
-            tracing::error!(error = %e, "cannot read a case file");
+            tracing::error!(error = %e, "cannot read a stored file");
             return (StatusCode::SERVICE_UNAVAILABLE, "暂时无法读取，请稍后再试").into_response();
         }
     };

@@ -441,3 +441,57 @@ async fn the_web_application_checks_everything_keeps_what_was_typed_and_gives_a_
         ("女儿（近亲属）".to_owned(), "maintenance".to_owned())
     );
 }
+
+#[tokio::test]
+async fn an_application_s_files_reach_the_agency_only() {
+    let app = spawn_app().await;
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    jpeg.resize(3000, 7);
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in web_answers() {
+        form = form.text(k, v);
+    }
+    form = form.text("action", "submit").part(
+        "files",
+        reqwest::multipart::Part::bytes(jpeg.clone()).file_name("欠条.jpg"),
+    );
+    let res = app
+        .http
+        .post(app.url("/legal-aid/apply"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let at = html.find("id=\"aid-number\"").unwrap();
+    let start = at + html[at..].find('>').unwrap() + 1;
+    let number = html[start..start + 14].to_owned();
+    let file = format!("/staff/legal-aid/{number}/files/1");
+    let agency = app.staff_cookie("fayuan").await;
+    let (_, page) = app
+        .get_with(&agency, &format!("/staff/legal-aid/{number}"))
+        .await;
+    assert!(page.contains(&format!("href=\"{file}\"")) && page.contains("欠条.jpg"));
+    let res = app
+        .http
+        .get(app.url(&file))
+        .header("cookie", &agency)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert_eq!(res.bytes().await.unwrap().to_vec(), jpeg);
+    let registrar = app.staff_cookie("dengji").await;
+    assert_eq!(
+        app.get_with(&registrar, &file).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(app.get(&file).await.status(), StatusCode::SEE_OTHER);
+}

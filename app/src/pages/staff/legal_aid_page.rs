@@ -230,13 +230,31 @@ fn AidDetail(
                 <dt>"材料"</dt>
                 <dd>
                     {if v.attachments.is_empty() {
-                        "没有".to_owned()
+                        view! { "没有" }.into_any()
                     } else {
-                        v.attachments
-                            .iter()
-                            .map(|(n, s)| format!("{n}（{s}）"))
-                            .collect::<Vec<_>>()
-                            .join("、")
+                        view! {
+                            <ul class="files" id="aid-files">
+                                {v
+                                    .attachments
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, (name, size))| {
+                                        let href = format!(
+                                            "/staff/legal-aid/{}/files/{}",
+                                            v.public.number,
+                                            i + 1,
+                                        );
+                                        view! {
+                                            <li>
+                                                <a href=href download="">{name.clone()}</a>
+                                                {format!("（{size}）")}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
                     }}
                 </dd>
             </dl>
