@@ -118,7 +118,7 @@ pub async fn seed_guides(pool: &store::Pool) -> Result<usize, LibraryError> {
             }
             _ => (100, stem, DocKind::Faq),
         };
-        save_markdown(pool, slug, kind, position, text, "seed", &at, true).await?;
+        save_markdown(pool, slug, kind, position, text, "seed", &at, true, false).await?;
         seeded += 1;
     }
     Ok(seeded)
@@ -135,6 +135,7 @@ pub async fn save_markdown(
     author: &str,
     at: &str,
     publish: bool,
+    create_only: bool,
 ) -> Result<i64, LibraryError> {
     if !valid_slug(slug) {
         return Err(LibraryError::Slug(slug.to_owned()));
@@ -154,6 +155,7 @@ pub async fn save_markdown(
             author,
             at,
             publish,
+            create_only,
         },
         None,
     )
@@ -196,6 +198,7 @@ pub async fn import_statute(
             author: "import",
             at: &at,
             publish: true,
+            create_only: false,
         },
         Some(&articles),
     )

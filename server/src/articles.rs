@@ -119,12 +119,37 @@ async fn edit(
         }
     };
     match action {
+        // An earlier version of an existing guide (never a law: those change only by import)
+        // goes live again as a new version, so the history says who did it and when.
         EditAction::PublishVersion(version) => {
-            match app::store::library::publish(pool, &slug, version, &now).await {
-                Ok(true) => back,
-                Ok(false) => (StatusCode::NOT_FOUND, "没有这个版本").into_response(),
+            if is_new {
+                return (StatusCode::NOT_FOUND, "没有这篇文章").into_response();
+            }
+            let old = match app::store::library::version(pool, &slug, version).await {
+                Ok(Some(old)) => old,
+                Ok(None) => return (StatusCode::NOT_FOUND, "没有这个版本").into_response(),
                 Err(e) => {
-                    tracing::error!(error = %e, "cannot publish a version");
+                    tracing::error!(error = %e, "cannot read a version");
+                    return StatusCode::SERVICE_UNAVAILABLE.into_response();
+                }
+            };
+            let kind = view.kind.unwrap_or(DocKind::Guide);
+            match app::library::save_markdown(
+                pool,
+                &slug,
+                kind,
+                view.position,
+                &old.source,
+                &staff.username,
+                &now,
+                true,
+                false,
+            )
+            .await
+            {
+                Ok(_) => back,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot publish a version again");
                     StatusCode::SERVICE_UNAVAILABLE.into_response()
                 }
             }
@@ -153,10 +178,19 @@ async fn edit(
                 &staff.username,
                 &now,
                 publish,
+                is_new,
             )
             .await
             {
                 Ok(_) => back,
+                Err(app::library::LibraryError::Store(app::store::StoreError::Duplicate(_))) => {
+                    let errors = vec![FieldError {
+                        field: "slug".into(),
+                        message: "这个网址名刚刚被另一篇文章用了，请换一个；写好的内容都还在"
+                            .into(),
+                    }];
+                    page(view, errors, None, StatusCode::CONFLICT).await
+                }
                 Err(e) => {
                     tracing::error!(error = %e, "cannot save an article");
                     let errors = vec![FieldError {

@@ -253,6 +253,7 @@ async fn hostile_markdown_in_an_article_never_reaches_a_browser() {
         "test",
         &at,
         true,
+        false,
     )
     .await
     .unwrap();
@@ -447,9 +448,50 @@ async fn an_admin_previews_saves_publishes_and_rolls_back_a_guide_with_every_ver
         )
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+    // Published again as version 3 (a copy of 1), so the history says who and when.
     let (_, back) = json(&app, "/api/v1/articles/how-to-petition").await;
-    assert_eq!(
-        (back["version"].clone(), back["title"].clone()),
-        (before["version"].clone(), before["title"].clone())
+    assert_eq!(back["version"], 3);
+    assert_eq!(back["title"], before["title"]);
+    let (_, html) = app
+        .get_with(&admin, "/staff/articles/how-to-petition")
+        .await;
+    assert!(
+        html.split("id=\"history\"")
+            .nth(1)
+            .unwrap()
+            .contains("第 3 版")
     );
+    // Laws change only by import: an editor cannot republish one.
+    let (status, _) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles",
+            &[
+                ("slug", "how-to-petition"),
+                ("version", "1"),
+                ("action", "publish_version"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // A title cannot break out of <title>.
+    let hostile = "# 指南</title><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n\n摘要。\n\n正文。\n";
+    let (status, _) = app
+        .post_form_with(
+            &admin,
+            "/staff/articles",
+            &[
+                ("slug", "title-test"),
+                ("source", hostile),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = app.get("/guides/title-test").await.text().await.unwrap();
+    assert!(
+        !page.contains("<meta http-equiv"),
+        "markup escaped the title"
+    );
+    assert!(page.contains("&lt;/title&gt;"));
 }

@@ -150,10 +150,10 @@ pub fn TextField(
     }
 }
 
-/// Text for the inside of a `<textarea>`, escaped here because Leptos 0.8 writes textarea
-/// children verbatim (it treats them as raw text, like `<script>`; leptos-rs/leptos#4819 reverted
-/// the fix). Without this a typed `</textarea><script>…` would close the box and inject markup
-/// into the re-rendered page. The browser decodes the entities back to the typed text.
+/// Text for a place Leptos 0.8 writes verbatim: the inside of a `<textarea>` (treated as raw text
+/// like `<script>`; leptos-rs/leptos#4819 reverted the fix) and leptos_meta's `<title>`. Without
+/// this a typed `</textarea><script>…` would close the box, and a guide titled `</title><meta …>`
+/// would inject markup into every reader's page. The browser decodes the entities back.
 pub fn textarea_text(value: &str) -> String {
     value
         .replace('&', "&amp;")

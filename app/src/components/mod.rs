@@ -7,6 +7,7 @@ mod footer;
 pub mod form;
 mod header;
 mod page_context;
+mod page_title;
 #[cfg(feature = "ssr")]
 pub mod security;
 
@@ -18,3 +19,4 @@ pub use header::Header;
 pub use page_context::PageContext;
 #[cfg(feature = "ssr")]
 pub use page_context::redirect_page;
+pub use page_title::PageTitle;

@@ -1,6 +1,6 @@
 use crate::api::{PublicInfo, get_public_info};
+use crate::components::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The home page: the public information of 信访工作条例 第18条 — channels, address, reception
 /// hours, hotlines and the handling procedure with its time limits.
@@ -34,7 +34,7 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
     let title = format!("{} 网上信访服务平台", info.bureau_name);
     let r = info.reception;
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <div class="wrap">
             <h1>{title}</h1>
             <p class="lede">

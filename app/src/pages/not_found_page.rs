@@ -1,5 +1,5 @@
+use crate::components::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Shown for any path the portal does not know, with status 404.
 #[component]
@@ -9,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="找不到这个页面" />
+        <PageTitle text="找不到这个页面" />
         <div class="wrap">
             <h1>"找不到这个页面"</h1>
             <p>"您输入的网址可能有误，或者页面已经移动。"</p>

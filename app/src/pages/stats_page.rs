@@ -3,10 +3,10 @@
 
 use crate::api::get_stats;
 use crate::components::DataTable;
+use crate::components::PageTitle;
 use crate::domain::kpi::{Board, Figures};
 use crate::domain::stats_view::MonthStats;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 fn rate(r: Option<f64>) -> String {
@@ -134,7 +134,7 @@ pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> 
         .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
     let volumes = s.volumes.clone();
     view! {
-            <Title text=format!("{heading} {label}") />
+            <PageTitle text=format!("{heading} {label}") />
             <div class="wrap">
                 <h1>{format!("{heading}（{label}）")}</h1>
                 <p class="note">

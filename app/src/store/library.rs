@@ -14,6 +14,8 @@ pub struct NewVersion<'a> {
     pub author: &'a str,
     pub at: &'a str,
     pub publish: bool,
+    /// A new document is meant: refuse (`Duplicate`) if the name was taken meanwhile.
+    pub create_only: bool,
 }
 
 /// A document as readers see it (its published version) or as an editor sees a version.
@@ -46,7 +48,9 @@ pub async fn save(
             .fetch_optional(&mut **tx)
             .await?;
     let document_id = match existing {
-        Some((_, kind)) if kind != new.kind => return Err(StoreError::Duplicate("slug")),
+        Some((_, kind)) if kind != new.kind || new.create_only => {
+            return Err(StoreError::Duplicate("slug"));
+        }
         Some((id, _)) => id,
         None => {
             sqlx::query_scalar::<_, i64>(
@@ -107,32 +111,6 @@ pub async fn save(
     }
     write.tx.commit().await?;
     Ok(version)
-}
-
-/// Publishes an existing version.
-pub async fn publish(pool: &Pool, slug: &str, version: i64, at: &str) -> Result<bool, StoreError> {
-    let mut write = super::begin_write(pool).await?;
-    let tx = &mut write.tx;
-    let updated = sqlx::query(
-        "UPDATE document_versions SET published_at = COALESCE(published_at, $1) \
-         WHERE version = $2 AND document_id = (SELECT id FROM documents WHERE slug = $3)",
-    )
-    .bind(at)
-    .bind(version)
-    .bind(slug)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected();
-    if updated == 0 {
-        return Ok(false);
-    }
-    sqlx::query("UPDATE documents SET published = $1 WHERE slug = $2")
-        .bind(version)
-        .bind(slug)
-        .execute(&mut **tx)
-        .await?;
-    write.tx.commit().await?;
-    Ok(true)
 }
 
 const DOC_COLUMNS: &str = "d.slug, d.kind, d.position, v.version, v.title, v.summary, v.source, \

@@ -2,6 +2,7 @@
 //! the decision date (第43条). Plain forms that post to `POST /legal-aid/apply` (multipart, for
 //! files); nothing is stored before the applicant sends it.
 
+use crate::components::PageTitle;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
@@ -9,7 +10,6 @@ use crate::components::form::{
 use crate::domain::legal_aid::{AidReceipt, ApplyValues, Matter};
 use crate::pages::petition::{FileInfo, FileUploads, PersonFields, date_label, time_label};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// What the server decided to show after the form was posted.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,7 +69,7 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
         .map(|t| ("attachment", t.clone()))
         .collect();
     view! {
-        <Title text=form_title("申请法律援助", &errors) />
+        <PageTitle text=form_title("申请法律援助", &errors) />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
             <h1>"申请法律援助"</h1>
@@ -237,7 +237,7 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
     .collect();
     let hidden = values.hidden();
     view! {
-        <Title text="核对申请 · 法律援助" />
+        <PageTitle text="核对申请 · 法律援助" />
         <div class="wrap">
             <h1>"核对您的申请"</h1>
             <dl class="facts check-answers" id="check-answers">
@@ -263,7 +263,7 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
 #[component]
 fn Done(receipt: AidReceipt) -> impl IntoView {
     view! {
-        <Title text="申请已提交 · 法律援助" />
+        <PageTitle text="申请已提交 · 法律援助" />
         <div class="wrap">
             <div class="panel" id="receipt">
                 <h1>"法律援助申请已提交"</h1>

@@ -5,12 +5,12 @@ mod apply;
 
 pub use apply::{ApplyPage, ApplyView, LegalAidReceipt};
 
+use crate::components::PageTitle;
 use crate::components::form::{Choice, ErrorSummary, FieldError, HiddenFields, Radios, form_title};
 use crate::domain::legal_aid::{
     Assessment, CheckAnswers, Group, Hardship, Likelihood, Matter, Question, Special, assess,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The statute library's anchor of the first article named in `article` (`第三十一条第五项` →
@@ -24,7 +24,7 @@ fn law_link(article: &str) -> String {
 #[component]
 pub fn LegalAidPage() -> impl IntoView {
     view! {
-        <Title text="法律援助" />
+        <PageTitle text="法律援助" />
         <div class="wrap">
             <h1>"法律援助"</h1>
             <p class="lead">
@@ -104,7 +104,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
         })
         .collect();
     view! {
-        <Title text=form_title(&format!("{legend} · 法律援助自查"), &errors) />
+        <PageTitle text=form_title(&format!("{legend} · 法律援助自查"), &errors) />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
             <form method="get" action="/legal-aid/check" novalidate>
@@ -175,7 +175,7 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
         }
     };
     view! {
-        <Title text="自查结果 · 法律援助" />
+        <PageTitle text="自查结果 · 法律援助" />
         <div class="wrap">
             <h1 id="check-result">{result.likelihood.heading()}</h1>
             <div class="notice" id="not-a-decision">

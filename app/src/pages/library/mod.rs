@@ -3,11 +3,11 @@
 mod charts;
 
 use crate::api::{get_guide, get_library_index, get_statute, search_library};
+use crate::components::PageTitle;
 use crate::domain::library::{DocSummary, GuideView, Segment, StatuteBlock, StatuteView};
 use crate::pages::NotFoundPage;
 pub use charts::ChartView;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn unavailable(heading: &'static str, e: ServerFnError) -> AnyView {
@@ -61,7 +61,7 @@ fn DocList(docs: Vec<DocSummary>, id: &'static str) -> impl IntoView {
 pub fn GuidesPage() -> impl IntoView {
     let index = Resource::new(|| (), |_| get_library_index());
     view! {
-        <Title text="普法园地" />
+        <PageTitle text="普法园地" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match index.await {
@@ -136,7 +136,7 @@ pub fn GuidePage() -> impl IntoView {
 fn Guide(g: GuideView) -> impl IntoView {
     let updated = crate::domain::clock::date_of(&g.published_at);
     view! {
-        <Title text=format!("{} · 普法园地", g.title) />
+        <PageTitle text=format!("{} · 普法园地", g.title) />
         <div class="wrap guide">
             <nav aria-label="位置" class="breadcrumbs">
                 <a href="/guides">"普法园地"</a>
@@ -196,7 +196,7 @@ pub fn LawPage() -> impl IntoView {
 fn Law(s: StatuteView) -> impl IntoView {
     let StatuteView { statute, .. } = s;
     view! {
-        <Title text=format!("{} · 法规库", statute.title) />
+        <PageTitle text=format!("{} · 法规库", statute.title) />
         <div class="wrap statute">
             <nav aria-label="位置" class="breadcrumbs">
                 <a href="/guides">"普法园地"</a>
@@ -247,7 +247,7 @@ pub fn SearchPage() -> impl IntoView {
     let query = q.trim().to_owned();
     let hits = Resource::new(move || query.clone(), search_library);
     view! {
-        <Title text="搜索 · 普法园地" />
+        <PageTitle text="搜索 · 普法园地" />
         <div class="wrap">
             <h1>"搜索"</h1>
             <SearchForm value=q.clone() />

@@ -1,3 +1,4 @@
+use crate::components::PageTitle;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, Radios, TextArea, TextField, error_for, form_title,
 };
@@ -6,7 +7,6 @@ use crate::domain::petition_view::PetitionStatus;
 use crate::domain::review::Rating;
 use crate::pages::petition::{date_label, time_label};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// What the server hands the page after a POST: the form again with a problem, or the case.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn LookupPage() -> impl IntoView {
 fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
     let title = form_title("查询办理进度", &errors);
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <div class="wrap narrow">
             <ErrorSummary errors=errors.clone() />
             <h1>"查询办理进度"</h1>
@@ -184,7 +184,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
         .unwrap_or_else(|| "由信访部门确定".to_owned());
     let page_title = form_title("办理进度", &errors);
     view! {
-        <Title text=page_title />
+        <PageTitle text=page_title />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
             {notice.map(|n| view! { <p class="notice" role="status" id="lookup-notice">{n}</p> })}
@@ -308,7 +308,7 @@ fn AidProgress(found: AidFound) -> impl IntoView {
     let asking = s.status == AidStatus::MaterialRequested;
     let number = s.number.clone();
     view! {
-        <Title text=form_title(&format!("法律援助申请 {}", s.number), &errors) />
+        <PageTitle text=form_title(&format!("法律援助申请 {}", s.number), &errors) />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
             <h1>"法律援助申请 " {s.number.clone()}</h1>

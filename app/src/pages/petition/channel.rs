@@ -2,10 +2,10 @@
 //! 第22条): where to go, what time limits apply, and help with legal aid.
 
 use crate::components::DraftKeeper;
+use crate::components::PageTitle;
 use crate::components::form::HiddenFields;
 use crate::domain::journey::{Draft, Route};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 struct Guidance {
     heading: &'static str,
@@ -85,7 +85,7 @@ pub fn ChannelPage(route: Route, draft: Draft) -> impl IntoView {
     let g = guidance(route);
     let hidden = draft.hidden_fields(&[]);
     view! {
-        <Title text=g.heading />
+        <PageTitle text=g.heading />
         <div class="wrap narrow">
             <h1>{g.heading}</h1>
             <p>{g.why}</p>

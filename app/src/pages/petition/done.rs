@@ -2,11 +2,11 @@
 
 use super::date_label;
 use crate::components::DraftKeeper;
+use crate::components::PageTitle;
 use crate::domain::category::Category;
 use crate::domain::petition_view::Receipt;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The receipt and the dated next steps.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
     let c = confirmation;
     let received = super::time_label(&c.receipt.received_at);
     view! {
-        <Title text="信访事项已提交" />
+        <PageTitle text="信访事项已提交" />
         <div class="wrap narrow receipt">
             <div class="panel" role="status">
                 <h1>"信访事项已提交"</h1>

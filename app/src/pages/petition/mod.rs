@@ -81,9 +81,9 @@ pub fn PetitionPage() -> impl IntoView {
 #[component]
 pub fn ResumePage() -> impl IntoView {
     use crate::components::DraftKeeper;
-    use leptos_meta::Title;
+    use crate::components::PageTitle;
     view! {
-        <Title text="继续填写信访事项" />
+        <PageTitle text="继续填写信访事项" />
         <div class="wrap narrow">
             <h1>"继续填写信访事项"</h1>
             <form id="journey" method="post" action="/petition" data-step="resume">

@@ -1,13 +1,13 @@
 use crate::components::DraftKeeper;
+use crate::components::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// What can be raised here, what belongs elsewhere, the privacy notice (个人信息保护法 第17条) and
 /// what happens next.
 #[component]
 pub fn StartPage() -> impl IntoView {
     view! {
-        <Title text="网上信访" />
+        <PageTitle text="网上信访" />
         <div class="wrap narrow">
             <h1>"网上信访"</h1>
             <p class="lead">

@@ -2,6 +2,7 @@
 
 use super::{FileInfo, config};
 use crate::components::DraftKeeper;
+use crate::components::PageTitle;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
@@ -10,7 +11,6 @@ use crate::domain::attachment::size_label;
 use crate::domain::category::Category;
 use crate::domain::journey::{Draft, MAX_ATTACHMENTS, Route, Step};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 pub fn step_title(step: Step, draft: &Draft) -> &'static str {
     match step {
@@ -58,7 +58,7 @@ pub fn StepPage(
         "continue"
     };
     view! {
-        <Title text=page_title />
+        <PageTitle text=page_title />
         <div class="wrap narrow">
             <ErrorSummary errors=errors.clone() />
             <form

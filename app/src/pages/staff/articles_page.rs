@@ -4,13 +4,13 @@
 
 use crate::api::{get_editor, get_editor_list};
 use crate::components::DataTable;
+use crate::components::PageTitle;
 use crate::components::form::{
     ErrorSummary, FieldError, TextArea, TextField, error_for, form_title,
 };
 use crate::domain::library::{EditorListItem, EditorView, Segment};
 use crate::pages::petition::time_label;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// What the server hands the editor after a post that did not save: the problems, or a preview.
@@ -25,7 +25,7 @@ pub struct EditorProblem {
 pub fn ArticlesPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| get_editor_list());
     view! {
-        <Title text="普法园地文章 · 工作台" />
+        <PageTitle text="普法园地文章 · 工作台" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
@@ -132,7 +132,7 @@ fn Editor(
     };
     let history_action = action.clone();
     view! {
-        <Title text=form_title(&heading, &errors) />
+        <PageTitle text=form_title(&heading, &errors) />
         <div class="wrap">
             <nav aria-label="返回" class="breadcrumbs">
                 <a href="/staff/articles">"普法园地文章"</a>

@@ -2,6 +2,7 @@
 //! and the forms of the actions allowed now. Each form posts to the same address.
 
 use crate::api::get_case;
+use crate::components::PageTitle;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, Radios, SelectField, TextArea, TextField, error_for,
     form_title,
@@ -9,7 +10,6 @@ use crate::components::form::{
 use crate::domain::case::{CaseView, Outcome};
 use crate::domain::category::Category;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// What the server hands the page after an action was refused: the case, the problems, and what
@@ -44,7 +44,7 @@ pub fn CasePage() -> impl IntoView {
                             res.set_status(http::StatusCode::NOT_FOUND);
                         }
                         view! {
-                            <Title text="没有找到这件信访事项" />
+                            <PageTitle text="没有找到这件信访事项" />
                             <div class="wrap">
                                 <h1>"没有找到这件信访事项"</h1>
                                 <p>"编号不存在，或者这件事项不由您的单位办理。"</p>
@@ -103,7 +103,7 @@ fn CaseDetail(
         .unwrap_or_default();
     let val = |k: &str, default: String| value_of(&values, k).unwrap_or(default);
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <div class="wrap">
             <p>
                 <a href="/staff">"← 工作台"</a>

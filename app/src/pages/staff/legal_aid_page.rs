@@ -4,12 +4,12 @@
 
 use crate::api::{get_legal_aid, list_legal_aid};
 use crate::components::DataTable;
+use crate::components::PageTitle;
 use crate::components::form::{
     ErrorSummary, FieldError, TextArea, TextField, error_for, form_title,
 };
 use crate::domain::legal_aid::{AidCaseView, AidListItem};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// What the server hands the page after a decision was refused.
@@ -24,7 +24,7 @@ pub struct AidActionProblem {
 pub fn LegalAidListPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| list_legal_aid());
     view! {
-        <Title text="法律援助申请 · 工作台" />
+        <PageTitle text="法律援助申请 · 工作台" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
@@ -127,7 +127,7 @@ pub fn LegalAidCasePage() -> impl IntoView {
                             res.set_status(http::StatusCode::NOT_FOUND);
                         }
                         view! {
-                            <Title text="没有找到这件申请" />
+                            <PageTitle text="没有找到这件申请" />
                             <div class="wrap">
                                 <h1>"没有找到这件申请"</h1>
                                 <p>
@@ -171,7 +171,7 @@ fn AidDetail(
     let title = form_title(&format!("法律援助申请 {number}"), &errors);
     let a = v.applicant.clone();
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <div class="wrap">
             <nav aria-label="返回" class="breadcrumbs">
                 <a href="/staff/legal-aid">"法律援助申请"</a>

@@ -1,8 +1,8 @@
+use crate::components::PageTitle;
 use crate::components::form::{
     ErrorSummary, FieldError, TextField, error_for, form_title, human_wait,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Why the last sign-in failed. The server re-renders the page with it; nothing typed except the
 /// password is lost.
@@ -65,7 +65,7 @@ pub fn SignInPage() -> impl IntoView {
     let errors = attempt.errors();
     let title = form_title("工作人员登录", &errors);
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <div class="wrap narrow">
             <ErrorSummary errors=errors.clone() />
             <h1>"工作人员登录"</h1>

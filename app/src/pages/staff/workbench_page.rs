@@ -1,10 +1,10 @@
 use crate::api::{get_current_staff, list_cases};
 use crate::components::DataTable;
+use crate::components::PageTitle;
 use crate::domain::case::{CaseList, CaseListItem};
 use crate::domain::category::Category;
 use crate::domain::staff::StaffAccount;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// 工作台: the signed-in staff member's landing page, with the queue of new cases and the
@@ -21,7 +21,7 @@ pub fn WorkbenchPage() -> impl IntoView {
     let staff = Resource::new(|| (), |_| get_current_staff());
     let cases = Resource::new(|| (), |_| list_cases());
     view! {
-        <Title text=if list == CaseList::All {
+        <PageTitle text=if list == CaseList::All {
             "工作台".to_owned()
         } else {
             format!("{} · 工作台", list.label())
