@@ -345,7 +345,7 @@ pub async fn view(
     let public = status_view(ctx, &row, &events);
     let asked = events.iter().any(|e| e.kind == "material_requested");
     let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
-    store::cases::audit(&ctx.pool, staff.id, "view_legal_aid", None, &now).await?;
+    store::legal_aid::audit(&ctx.pool, staff.id, "view_legal_aid", row.id, &now).await?;
     let attachments = store::legal_aid::attachments(&ctx.pool, row.id)
         .await?
         .into_iter()
@@ -402,7 +402,7 @@ pub async fn attachment(
     let file = crate::cases::read_nth(ctx, files, n).await;
     if file.is_some() {
         let now = Utc::now().with_timezone(&shanghai()).to_rfc3339();
-        store::cases::audit(&ctx.pool, staff.id, "open_legal_aid_file", None, &now).await?;
+        store::legal_aid::audit(&ctx.pool, staff.id, "open_legal_aid_file", row.id, &now).await?;
     }
     Ok(file)
 }

@@ -374,7 +374,7 @@ browser_test!(
     a_legal_aid_application_from_the_form_to_its_progress,
     |app, b| {
         b.visit(&app.url("/legal-aid/apply")).await;
-        b.press("form button[value=check]").await;
+        b.press("form button[value=check]:not([hidden])").await;
         let summary = b.text(".error-summary").await;
         assert!(
             summary.contains("请选择是本人申请还是代为申请") && summary.contains("请确认诚信承诺")
@@ -403,7 +403,14 @@ browser_test!(
         jpeg.resize(2048, 0);
         std::fs::write(&photo, jpeg).unwrap();
         b.attach("files", &[&photo]).await;
-        b.press("form button[value=check]").await;
+        b.press("form button[value=upload]").await;
+        assert!(b.text("ul.files").await.contains("欠条.jpg"));
+        // Enter in a text field continues; it never presses the file's 删除 button.
+        b.fill("other_party", "某建筑公司\u{E007}").await;
+        b.settle_and_audit().await;
+        assert!(b.text("#check-answers").await.contains("欠条.jpg"));
+        b.press("button[value=edit]").await;
+        b.press("form button[value=check]:not([hidden])").await;
         let answers = b.text("#check-answers").await;
         assert!(
             answers.contains("李四") && answers.contains("欠条.jpg"),

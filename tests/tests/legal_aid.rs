@@ -288,11 +288,13 @@ async fn the_agency_asks_once_for_everything_then_grants_and_assigns_a_lawyer() 
     let (_, body) = progress(&app, &number, &code).await;
     assert_eq!(body["status"], "lawyer_assigned");
     assert!(body["timeline"].to_string().contains("陈律师"));
-    let viewed: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'view_legal_aid'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let viewed: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log a JOIN legal_aid_applications l \
+             ON l.id = a.legal_aid_id WHERE a.action = 'view_legal_aid'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert!(viewed >= 1, "views of the full application are audited");
 }
 

@@ -231,3 +231,23 @@ pub async fn link_files(
     }
     Ok(())
 }
+
+/// Records that a staff member viewed an application or opened one of its files.
+pub async fn audit(
+    pool: &Pool,
+    staff_id: i64,
+    action: &str,
+    application_id: i64,
+    at: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, staff_id, action, legal_aid_id) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(at)
+    .bind(staff_id)
+    .bind(action)
+    .bind(application_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -77,6 +77,9 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 "请如实填写。带 * 的都要填。提交前会让您核对一遍。法律援助机构自收到申请之日起 7 日内作出是否给予法律援助的决定（《法律援助法》第四十三条）。"
             </p>
             <form method="post" action="/legal-aid/apply" enctype="multipart/form-data" novalidate>
+                // The form's default button (the one Enter in a text field presses) must be
+                // "continue", not the first file's 删除 button further down.
+                <button type="submit" name="action" value="check" hidden></button>
                 <HiddenFields fields=kept />
                 <Radios
                     name="who"
