@@ -280,7 +280,12 @@ pub async fn list(ctx: &AppContext, staff: &StaffAccount) -> Result<Vec<AidListI
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
-    for row in store::legal_aid::list(&ctx.pool, 200).await? {
+    for row in store::legal_aid::list(
+        &ctx.pool,
+        i64::try_from(crate::domain::legal_aid::AID_LIST_LIMIT).unwrap_or(500),
+    )
+    .await?
+    {
         let events = store::legal_aid::events(&ctx.pool, row.id).await?;
         let view = status_view(ctx, &row, &events);
         out.push(AidListItem {
@@ -306,6 +311,12 @@ fn offered(status: AidStatus, asked_before: bool) -> Vec<String> {
             AidAction::RequestMaterial {
                 items: String::new(),
                 days: 0,
+            },
+        ),
+        (
+            "material_received",
+            AidAction::MaterialReceived {
+                note: String::new(),
             },
         ),
         ("grant", AidAction::Grant),
@@ -380,6 +391,10 @@ pub async fn view(
         }),
         other_party: row.other_party,
         description: row.description,
+        basis_label: crate::domain::legal_aid::Basis::parse(&row.basis)
+            .unwrap_or(crate::domain::legal_aid::Basis::Hardship)
+            .label()
+            .to_owned(),
         hardship_statement: row.hardship_statement,
         attachments,
     }))

@@ -97,7 +97,8 @@ pub async fn get(
 /// The body of `POST /api/v1/legal-aid/{number}/material`.
 #[derive(serde::Deserialize, ToSchema)]
 pub struct MaterialInput {
-    /// The explanation or list of what is supplied (files go through the web form).
+    /// The explanation, or what is supplied; papers handed in at the agency are recorded by its
+    /// staff.
     #[serde(default)]
     pub explanation: String,
 }

@@ -326,7 +326,26 @@ pub async fn lookup_material(
             }],
             StatusCode::CONFLICT,
         ),
-        Err(SupplyError::TooManyAttempts(_) | SupplyError::NotFound) => {
+        Err(SupplyError::TooManyAttempts(wait)) => {
+            // The number is locked by failed tries: the lookup form says for how long.
+            let wait = wait.as_secs().max(1);
+            let outcome = LookupOutcome::Problem {
+                number: form.number.trim().to_owned(),
+                errors: vec![FieldError {
+                    field: "code".into(),
+                    message: format!(
+                        "查询失败次数过多，请在 {} 后再试；您写的补充说明没有提交，请先另外保存",
+                        human_wait(wait)
+                    ),
+                }],
+            };
+            let res = render_page(&state, &headers, "/lookup", StatusCode::TOO_MANY_REQUESTS, move || {
+                provide_context(outcome.clone())
+            })
+            .await;
+            return with_retry_after(res, wait);
+        }
+        Err(SupplyError::NotFound) => {
             return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response();
         }
         Err(SupplyError::Store(e)) => {
@@ -343,6 +362,10 @@ pub async fn lookup_material(
     };
     let view = match app::legal_aid::lookup(&state.ctx, &form.number, &form.code, &client).await {
         Ok(view) => view,
+        Err(LookupError::Store(e)) => {
+            tracing::error!(error = %e, "cannot read an application");
+            return (StatusCode::SERVICE_UNAVAILABLE, "暂时无法读取，请稍后再试").into_response();
+        }
         Err(_) => return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response(),
     };
     let values = if errors.is_empty() {

@@ -386,6 +386,7 @@ async fn demo_legal_aid(
             description: "这是演示数据：用来展示法律援助的审查、补充材料和指派。".into(),
             hardship_statement: "演示：家庭没有固定收入。".into(),
             pledge: true,
+            basis: None,
         };
         let receipt = app::legal_aid::apply(ctx, &input, &[], "web", received)
             .await

@@ -322,7 +322,7 @@ browser_test!(the_legal_aid_self_check_reaches_each_outcome, |app, b| {
             .await
             .contains("请选择您要解决的是哪一类问题")
     );
-    let walks: [(&[(&str, &str)], &str); 5] = [
+    let walks: [(&[(&str, &str)], &str); 6] = [
         (
             &[("matter", "maintenance"), ("special", "domestic_violence")],
             "您很可能符合申请法律援助的条件",
@@ -346,12 +346,14 @@ browser_test!(the_legal_aid_self_check_reaches_each_outcome, |app, b| {
         ),
         (
             &[
-                ("matter", "criminal"),
+                ("matter", "labour"),
+                ("special", "none"),
                 ("group", "none"),
                 ("hardship", "no"),
             ],
             "您可能不符合法律援助的条件",
         ),
+        (&[("matter", "criminal")], "您很可能符合申请法律援助的条件"),
         (&[("matter", "other")], "您的事项不在法律列举的范围内"),
     ];
     for (answers, heading) in walks {

@@ -363,6 +363,33 @@ async fn a_refusal_gives_reasons_and_silence_after_a_request_withdraws() {
         decide(&app, &staff, silent, &[("action", "grant")]).await.0,
         StatusCode::CONFLICT
     );
+
+    // Papers handed in at the agency: staff record them and the review goes on.
+    let (_, third) = apply(&app, &application()).await;
+    let (paper, code) = (
+        third["number"].as_str().unwrap(),
+        third["query_code"].as_str().unwrap(),
+    );
+    assert_eq!(
+        decide(&app, &staff, paper, &ask).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let received = [
+        ("action", "material_received"),
+        ("note", "劳动合同原件一份"),
+    ];
+    assert_eq!(
+        decide(&app, &staff, paper, &received).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, body) = progress(&app, paper, code).await;
+    assert_eq!(body["status"], "under_review");
+    assert!(body["timeline"].to_string().contains("劳动合同原件一份"));
+    // Nothing to receive when nothing is asked.
+    assert_eq!(
+        decide(&app, &staff, paper, &received).await.0,
+        StatusCode::CONFLICT
+    );
 }
 
 /// Every answer of a complete web application.
@@ -496,4 +523,34 @@ async fn an_application_s_files_reach_the_agency_only() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(app.get(&file).await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn under_article_32_no_hardship_statement_or_pledge_is_asked() {
+    let app = spawn_app().await;
+    let mut body = application();
+    body["matter"] = json!("maintenance");
+    body["basis"] = json!("no_test");
+    body["hardship_statement"] = json!("");
+    body["pledge"] = json!(false);
+    let (status, receipt) = apply(&app, &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let stored: (String, String) =
+        sqlx::query_as("SELECT basis, pledged_at FROM legal_aid_applications")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, ("no_test".to_owned(), String::new()));
+    let staff = app.staff_cookie("fayuan").await;
+    let number = receipt["number"].as_str().unwrap();
+    let (_, html) = app
+        .get_with(&staff, &format!("/staff/legal-aid/{number}"))
+        .await;
+    assert!(html.contains("属于第三十二条的情形"));
+    // Without a basis, hardship is assumed and the pledge is required.
+    let mut plain = application();
+    plain["pledge"] = json!(false);
+    let (status, body) = apply(&app, &plain).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "pledge");
 }

@@ -199,6 +199,14 @@ async fn search_finds_two_three_and_four_character_words_and_says_when_nothing_m
         hits.iter()
             .any(|h| h["href"] == "/laws/法律援助法-2021#第四十三条")
     );
+    // A law is found by its name, first.
+    let hits = results(&app, "信访工作条例").await;
+    assert_eq!(hits[0]["href"], "/laws/信访工作条例-2022", "{hits:?}");
+    // Latin letters match whatever their case.
+    assert_eq!(
+        results(&app, "app").await.len(),
+        results(&app, "APP").await.len()
+    );
     // Traditional script finds the same as Simplified.
     assert_eq!(
         results(&app, "復查").await.len(),

@@ -19,6 +19,9 @@ pub enum Matter {
     Maintenance,
     Labour,
     Capacity,
+    /// 工伤事故人身损害赔偿 (第31条第七项), kept apart from other injuries because 第42条第三项
+    /// waives the hardship check for migrant workers claiming it.
+    WorkInjury,
     PersonalInjury,
     Environment,
     Criminal,
@@ -27,8 +30,9 @@ pub enum Matter {
 }
 
 impl Matter {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Labour,
+        Self::WorkInjury,
         Self::PersonalInjury,
         Self::Maintenance,
         Self::SocialInsurance,
@@ -49,6 +53,7 @@ impl Matter {
             Self::Maintenance => "maintenance",
             Self::Labour => "labour",
             Self::Capacity => "capacity",
+            Self::WorkInjury => "work_injury",
             Self::PersonalInjury => "personal_injury",
             Self::Environment => "environment",
             Self::Criminal => "criminal",
@@ -70,7 +75,8 @@ impl Matter {
             Self::Maintenance => "请求给付赡养费、抚养费、扶养费",
             Self::Labour => "请求确认劳动关系或者支付工资（劳动报酬）",
             Self::Capacity => "请求认定某人无民事行为能力或者限制民事行为能力",
-            Self::PersonalInjury => "工伤、交通事故、食品药品安全事故、医疗事故造成的人身损害赔偿",
+            Self::WorkInjury => "工伤事故造成的人身损害赔偿",
+            Self::PersonalInjury => "交通事故、食品药品安全事故、医疗事故造成的人身损害赔偿",
             Self::Environment => "环境污染、生态破坏造成的损害赔偿",
             Self::Criminal => "刑事案件：本人或者近亲属是犯罪嫌疑人、被告人，没有委托辩护人",
             Self::Retrial => "对生效的判决、裁定提出申诉，法院已决定再审或者检察院已提出抗诉",
@@ -87,7 +93,7 @@ impl Matter {
             Self::Maintenance => "第三十一条第四项",
             Self::Labour => "第三十一条第五项",
             Self::Capacity => "第三十一条第六项",
-            Self::PersonalInjury => "第三十一条第七项",
+            Self::WorkInjury | Self::PersonalInjury => "第三十一条第七项",
             Self::Environment => "第三十一条第八项",
             Self::Criminal => "第二十四条",
             Self::Retrial => "第三十三条",
@@ -214,7 +220,7 @@ impl Group {
     /// work injuries only.
     fn applies_to(self, matter: Matter) -> bool {
         match self {
-            Self::MigrantWorker => matches!(matter, Matter::Labour | Matter::PersonalInjury),
+            Self::MigrantWorker => matches!(matter, Matter::Labour | Matter::WorkInjury),
             Self::None => false,
             _ => true,
         }
@@ -355,7 +361,8 @@ impl CheckAnswers {
         let Some(matter) = self.matter else {
             return Some(Question::Matter);
         };
-        if matter == Matter::Other {
+        // 第24条: "因经济困难或者其他原因" — hardship is not a condition for criminal defence.
+        if matches!(matter, Matter::Other | Matter::Criminal) {
             return None;
         }
         if matter.civil() {
@@ -441,6 +448,17 @@ pub fn assess(a: &CheckAnswers) -> Option<Assessment> {
         format!("“{}”是法律援助法列举的事项。", matter.label()),
         matter.article(),
     ));
+    if matter == Matter::Criminal {
+        reasons.push(reason(
+            "刑事案件的犯罪嫌疑人、被告人因经济困难或者其他原因没有委托辩护人的，本人及其近亲属都可以申请，不以经济困难为限。属于未成年人、视力听力言语残疾人等情形的，办案机关应当通知法律援助机构指派律师（第二十五条）。"
+                .to_owned(),
+            "第二十四条、第二十五条",
+        ));
+        return Some(Assessment {
+            likelihood: Likelihood::LikelyNoHardshipTest,
+            reasons,
+        });
+    }
     if let Some(s) = a.special.filter(|s| *s != Special::None) {
         reasons.push(reason(
             format!("“{}”的，申请法律援助不受经济困难条件的限制。", s.label()),
@@ -523,6 +541,49 @@ pub struct LegalAidInput {
     /// 诚信承诺 (第41条): the statement is true.
     #[serde(default)]
     pub pledge: bool,
+    /// Why hardship matters or not (a [`Basis`] code; `hardship` when absent): only those who
+    /// apply because of hardship state it and pledge it (第41条).
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+/// On what footing the applicant comes, as to means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Basis {
+    /// 因经济困难申请 (第41条): state the hardship and pledge it.
+    Hardship,
+    /// 第32条: no hardship condition at all.
+    NoTest,
+    /// 第42条: hardship not checked, given proof of the group.
+    Exempt,
+}
+
+impl Basis {
+    pub const ALL: [Self; 3] = [Self::Hardship, Self::NoTest, Self::Exempt];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Hardship => "hardship",
+            Self::NoTest => "no_test",
+            Self::Exempt => "exempt",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.code() == code.trim())
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Hardship => "因经济困难申请：说明经济困难状况并作出诚信承诺（第四十一条）",
+            Self::NoTest => {
+                "属于第三十二条的情形（如家庭暴力受害人、见义勇为），不受经济困难条件限制"
+            }
+            Self::Exempt => {
+                "属于第四十二条的人员（如低保对象、讨薪的进城务工人员），免予核查经济困难状况"
+            }
+        }
+    }
 }
 
 pub const OTHER_PARTY: TextRule = TextRule {
@@ -562,7 +623,11 @@ pub struct NewApplication {
     pub matter: Matter,
     pub other_party: Option<String>,
     pub description: String,
+    pub basis: Basis,
+    /// Empty when the basis needs none.
     pub hardship_statement: String,
+    /// Whether the 诚信承诺 was made (required for [`Basis::Hardship`]).
+    pub pledged: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -639,8 +704,33 @@ impl LegalAidInput {
         let other_party =
             OTHER_PARTY.check(self.other_party.as_deref().unwrap_or(""), &mut problems);
         let description = DESCRIPTION.check(&self.description, &mut problems);
-        let hardship = HARDSHIP_STATEMENT.check(&self.hardship_statement, &mut problems);
-        if !self.pledge {
+        let basis = match self.basis.as_deref().map(str::trim) {
+            None | Some("") => Some(Basis::Hardship),
+            Some(code) => Basis::parse(code).or_else(|| {
+                problems.push(FieldProblem::new(
+                    "basis",
+                    "unknown_basis",
+                    "请从列表中选择经济困难状况的情形",
+                ));
+                None
+            }),
+        };
+        // Only those who apply because of hardship must state it and pledge it (第41条); under
+        // 第42条 the statement names the group the proof is for.
+        let rule = match basis {
+            Some(Basis::NoTest) => TextRule {
+                min: 0,
+                ..HARDSHIP_STATEMENT
+            },
+            Some(Basis::Exempt) => TextRule {
+                min: 4,
+                label: "属于第四十二条哪一类人员的说明",
+                ..HARDSHIP_STATEMENT
+            },
+            _ => HARDSHIP_STATEMENT,
+        };
+        let hardship = rule.check(&self.hardship_statement, &mut problems);
+        if basis == Some(Basis::Hardship) && !self.pledge {
             problems.push(FieldProblem::new(
                 "pledge",
                 "required",
@@ -650,17 +740,17 @@ impl LegalAidInput {
         if !problems.is_empty() {
             return Err(problems);
         }
-        match (applicant, matter, description, hardship) {
-            (Some(applicant), Some(matter), Some(description), Some(hardship_statement)) => {
-                Ok(NewApplication {
-                    applicant,
-                    agent,
-                    matter,
-                    other_party: other_party.filter(|s| !s.is_empty()),
-                    description,
-                    hardship_statement,
-                })
-            }
+        match (applicant, matter, description, basis) {
+            (Some(applicant), Some(matter), Some(description), Some(basis)) => Ok(NewApplication {
+                applicant,
+                agent,
+                matter,
+                other_party: other_party.filter(|s| !s.is_empty()),
+                description,
+                basis,
+                hardship_statement: hardship.unwrap_or_default(),
+                pledged: basis == Basis::Hardship && self.pledge,
+            }),
             _ => Err(vec![FieldProblem::new("", "invalid", "申请内容不完整")]),
         }
     }
@@ -685,13 +775,15 @@ pub struct ApplyValues {
     pub other_party: String,
     pub description: String,
     pub hardship_statement: String,
+    /// A [`Basis`] code.
+    pub basis: String,
     pub pledge: bool,
     /// Tokens of uploaded files.
     pub attachments: Vec<String>,
 }
 
 impl ApplyValues {
-    const TEXT: [&'static str; 14] = [
+    const TEXT: [&'static str; 15] = [
         "who",
         "name",
         "id_number",
@@ -706,6 +798,7 @@ impl ApplyValues {
         "other_party",
         "description",
         "hardship_statement",
+        "basis",
     ];
 
     fn slot(&mut self, key: &str) -> Option<&mut String> {
@@ -724,6 +817,7 @@ impl ApplyValues {
             "other_party" => &mut self.other_party,
             "description" => &mut self.description,
             "hardship_statement" => &mut self.hardship_statement,
+            "basis" => &mut self.basis,
             _ => return None,
         })
     }
@@ -792,6 +886,7 @@ impl ApplyValues {
             description: self.description.clone(),
             hardship_statement: self.hardship_statement.clone(),
             pledge: self.pledge,
+            basis: Some(self.basis.clone()).filter(|b| !b.is_empty()),
         }
     }
 
@@ -878,8 +973,9 @@ pub fn aid_status(events: &[AidEvent<'_>], today: chrono::NaiveDate) -> AidStatu
     }
 }
 
-/// The agency's deadline running now (第43条): the decision, 7 days from the application or
-/// from the complete material; the lawyer, 3 days from the decision to grant.
+/// The agency's deadline running now (第43条): the decision within 7 days of the application,
+/// the time the applicant took to supply material not counted (the review pauses while it waits,
+/// it does not start again); the lawyer, 3 days from the decision to grant.
 pub fn aid_due(
     events: &[AidEvent<'_>],
     today: chrono::NaiveDate,
@@ -894,12 +990,15 @@ pub fn aid_due(
             .map(|(_, d, _)| *d)
     };
     match aid_status(events, today) {
-        AidStatus::UnderReview => last(&["material_supplied", "received"]).map(|d| {
-            (
-                Limit::DecideLegalAid,
-                calendar.due(Limit::DecideLegalAid, d),
-            )
-        }),
+        AidStatus::UnderReview => {
+            let received = last(&["received"])?;
+            let paused: i64 = match (last(&["material_requested"]), last(&["material_supplied"])) {
+                (Some(asked), Some(supplied)) if supplied >= asked => (supplied - asked).num_days(),
+                _ => 0,
+            };
+            let days = Limit::DecideLegalAid.length() + u32::try_from(paused).unwrap_or(0);
+            Some((Limit::DecideLegalAid, calendar.due_in_days(received, days)))
+        }
         AidStatus::Granted => {
             last(&["granted"]).map(|d| (Limit::AssignLawyer, calendar.due(Limit::AssignLawyer, d)))
         }
@@ -945,6 +1044,8 @@ pub struct AidCaseView {
     pub agent: Option<(String, String, String, String)>,
     pub other_party: Option<String>,
     pub description: String,
+    /// The applicant's footing as to means ([`Basis`] label).
+    pub basis_label: String,
     pub hardship_statement: String,
     pub attachments: Vec<(String, String)>,
     /// The action codes of the forms to offer.
@@ -962,6 +1063,10 @@ pub struct AidListItem {
     pub due: Option<crate::domain::petition_view::RunningDue>,
 }
 
+/// How many applications the agency's list shows (the newest); the page says when there are
+/// more.
+pub const AID_LIST_LIMIT: usize = 500;
+
 /// What legal-aid staff do to an application.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AidAction {
@@ -969,6 +1074,10 @@ pub enum AidAction {
     RequestMaterial {
         items: String,
         days: u32,
+    },
+    /// The material asked for was handed in at the agency (on paper, in person).
+    MaterialReceived {
+        note: String,
     },
     Grant,
     AssignLawyer {
@@ -984,6 +1093,7 @@ impl AidAction {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::RequestMaterial { .. } => "material_requested",
+            Self::MaterialReceived { .. } => "material_supplied",
             Self::Grant => "granted",
             Self::AssignLawyer { .. } => "lawyer_assigned",
             Self::Refuse { .. } => "refused",
@@ -993,6 +1103,7 @@ impl AidAction {
     pub fn text(&self) -> String {
         match self {
             Self::RequestMaterial { items, .. } => format!("请补充以下材料或者作出说明：{items}"),
+            Self::MaterialReceived { note } => format!("法律援助机构收到申请人补充的材料：{note}"),
             Self::Grant => "决定给予法律援助，将在 3 日内指派法律援助人员".to_owned(),
             Self::AssignLawyer { lawyer } => format!("已指派法律援助人员：{lawyer}"),
             Self::Refuse { reasons } => format!("决定不给予法律援助，理由：{reasons}"),
@@ -1033,6 +1144,7 @@ pub fn aid_permitted(
             }
             status == AidStatus::UnderReview
         }
+        AidAction::MaterialReceived { .. } => status == AidStatus::MaterialRequested,
         AidAction::Grant | AidAction::Refuse { .. } => status == AidStatus::UnderReview,
         AidAction::AssignLawyer { .. } => status == AidStatus::Granted,
     };
@@ -1076,6 +1188,9 @@ pub fn parse_aid_action(pairs: &[(String, String)]) -> Result<AidAction, Vec<Fie
                 days: days.unwrap_or(0),
             }
         }
+        "material_received" => AidAction::MaterialReceived {
+            note: text("note", "收到的材料", get("note"), 2, 1000, &mut problems),
+        },
         "grant" => AidAction::Grant,
         "assign" => AidAction::AssignLawyer {
             lawyer: text(
@@ -1128,11 +1243,8 @@ mod tests {
         assert_eq!(a.next_question(), Some(Question::Group));
         let a = answers(&[("matter", "labour"), ("special", "none"), ("group", "none")]);
         assert_eq!(a.next_question(), Some(Question::Hardship));
-        // Criminal defence (第24条): 第32条 is not asked.
-        assert_eq!(
-            answers(&[("matter", "criminal")]).next_question(),
-            Some(Question::Group)
-        );
+        // Criminal defence (第24条): hardship is not a condition, so nothing more is asked.
+        assert_eq!(answers(&[("matter", "criminal")]).next_question(), None);
         // A matter the law does not list: straight to the result.
         assert_eq!(answers(&[("matter", "other")]).next_question(), None);
         // Unknown codes are no answer.
@@ -1201,13 +1313,10 @@ mod tests {
             Likelihood::LikelyIfHardship,
             "第四十一条",
         );
+        // 第24条: criminal defence is not tied to hardship.
         check(
-            &[
-                ("matter", "criminal"),
-                ("group", "none"),
-                ("hardship", "unsure"),
-            ],
-            Likelihood::LikelyIfHardship,
+            &[("matter", "criminal")],
+            Likelihood::LikelyNoHardshipTest,
             "第二十四条",
         );
         check(
@@ -1249,12 +1358,13 @@ mod tests {
         assert_eq!(aid_due(&events, d(10), &cal), None);
         // Nothing by the end of 11-14: withdrawn (第43条).
         assert_eq!(aid_status(&events, d(15)), AidStatus::Withdrawn);
-        // Supplied on 11-12: 7 days again from then → 11-19; granted 11-16 → a lawyer by 11-19.
+        // Supplied on 11-12: the 8 days it waited are not counted, so 7 + 8 days from 11-02 end on
+        // 11-17 (the review paused, it did not start again); granted 11-16 → a lawyer by 11-19.
         events.push(("material_supplied", d(12), None));
         assert_eq!(aid_status(&events, d(20)), AidStatus::UnderReview);
         assert_eq!(
             aid_due(&events, d(13), &cal),
-            Some((Limit::DecideLegalAid, d(19)))
+            Some((Limit::DecideLegalAid, d(17)))
         );
         events.push(("granted", d(16), None));
         assert_eq!(
@@ -1325,6 +1435,7 @@ mod tests {
             description: "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。".into(),
             hardship_statement: "家中只有我一人有收入，目前失业，没有存款。".into(),
             pledge: true,
+            basis: None,
         }
     }
 
@@ -1359,6 +1470,37 @@ mod tests {
         assert_eq!(ApplyValues::web_field("applicant.id_number"), "id_number");
         assert_eq!(ApplyValues::web_field("agent.mobile"), "agent_mobile");
         assert!(ApplyValues::default().check_who().is_some());
+    }
+
+    #[test]
+    fn only_those_applying_for_hardship_state_it_and_pledge_it() {
+        let config = BureauConfig::parse(EXAMPLE_CONFIG).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        // 第32条: no statement, no pledge.
+        let mut victim = input();
+        victim.basis = Some("no_test".into());
+        victim.hardship_statement = String::new();
+        victim.pledge = false;
+        let ok = victim.parse(&config, today).unwrap();
+        assert_eq!((ok.basis, ok.pledged), (Basis::NoTest, false));
+        // 第42条: name the group; no pledge.
+        let mut worker = input();
+        worker.basis = Some("exempt".into());
+        worker.hardship_statement = String::new();
+        worker.pledge = false;
+        let problems = worker.parse(&config, today).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "hardship_statement");
+        worker.hardship_statement = "进城务工人员，讨要工资".into();
+        assert!(worker.parse(&config, today).is_ok());
+        // The default is hardship: statement and pledge both required.
+        let mut plain = input();
+        plain.pledge = false;
+        let problems = plain.parse(&config, today).unwrap_err();
+        assert_eq!(problems[0].field, "pledge");
+        let mut odd = input();
+        odd.basis = Some("rich".into());
+        assert_eq!(odd.parse(&config, today).unwrap_err()[0].field, "basis");
     }
 
     #[test]

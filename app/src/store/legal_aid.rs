@@ -36,8 +36,8 @@ pub async fn insert(
             "INSERT INTO legal_aid_applications (number, received_on, sequence, query_code_hash, \
              applicant_name, id_number, mobile, address, district, agent_name, agent_id_number, \
              agent_mobile, agent_relation, matter, other_party, description, hardship_statement, \
-             pledged_at, channel, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-             $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+             pledged_at, channel, received_at, basis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+             $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id",
         )
         .bind(&number)
         .bind(&day)
@@ -56,9 +56,10 @@ pub async fn insert(
         .bind(a.other_party.as_deref())
         .bind(&a.description)
         .bind(&a.hardship_statement)
-        .bind(new.received_at)
+        .bind(if a.pledged { new.received_at } else { "" })
         .bind(new.channel)
         .bind(new.received_at)
+        .bind(a.basis.code())
         .fetch_one(&mut **tx)
         .await;
         let id = match inserted {
@@ -110,12 +111,13 @@ pub struct ApplicationRow {
     pub other_party: Option<String>,
     pub description: String,
     pub hardship_statement: String,
+    pub basis: String,
 }
 
 const COLUMNS: &str = "id, number, query_code_hash, received_on, received_at, applicant_name, \
                        id_number, mobile, address, district, agent_name, agent_id_number, \
                        agent_mobile, agent_relation, matter, other_party, description, \
-                       hardship_statement";
+                       hardship_statement, basis";
 
 pub async fn find(pool: &Pool, number: &str) -> Result<Option<ApplicationRow>, StoreError> {
     Ok(sqlx::query_as::<_, ApplicationRow>(&format!(

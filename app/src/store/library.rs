@@ -203,18 +203,25 @@ fn like_pattern(term: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// The published texts that contain `term` (the caller checks the other terms and ranks them).
+/// The published texts that contain `term`, ignoring ASCII case on every backend (the caller
+/// checks the other terms and ranks them): guides and the FAQ, each law by its title, and every
+/// article of the laws.
 pub async fn containing(pool: &Pool, term: &str) -> Result<Vec<Candidate>, StoreError> {
-    let pattern = like_pattern(term);
+    let pattern = like_pattern(&term.to_lowercase());
     Ok(sqlx::query_as::<_, Candidate>(
         "SELECT d.slug, d.kind, v.title, NULL AS anchor, v.search_text AS text \
          FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.version = d.published \
-         WHERE d.kind <> 'statute' AND (v.search_text LIKE $1 ESCAPE '\\' OR v.title LIKE $1 ESCAPE '\\') \
+         WHERE d.kind <> 'statute' \
+         AND (LOWER(v.search_text) LIKE $1 ESCAPE '\\' OR LOWER(v.title) LIKE $1 ESCAPE '\\') \
+         UNION ALL \
+         SELECT d.slug, d.kind, v.title, NULL AS anchor, v.title || ' ' || v.summary AS text \
+         FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.version = d.published \
+         WHERE d.kind = 'statute' AND LOWER(v.search_text) LIKE $1 ESCAPE '\\' \
          UNION ALL \
          SELECT d.slug, d.kind, v.title, a.number AS anchor, a.body AS text \
          FROM statute_articles a JOIN documents d ON d.id = a.document_id \
          JOIN document_versions v ON v.document_id = d.id AND v.version = d.published \
-         WHERE a.body LIKE $1 ESCAPE '\\' OR a.number LIKE $1 ESCAPE '\\'",
+         WHERE LOWER(a.body) LIKE $1 ESCAPE '\\' OR a.number LIKE $1 ESCAPE '\\'",
     )
     .bind(pattern)
     .fetch_all(pool)

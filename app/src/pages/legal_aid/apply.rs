@@ -7,7 +7,7 @@ use crate::components::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
 };
-use crate::domain::legal_aid::{AidReceipt, ApplyValues, Matter};
+use crate::domain::legal_aid::{AidReceipt, ApplyValues, Basis, Matter};
 use crate::pages::petition::{FileInfo, FileUploads, PersonFields, date_label, time_label};
 use leptos::prelude::*;
 
@@ -156,11 +156,19 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                     value=v.description.clone()
                     error=error_for(&errors, "description")
                 />
-                <h2>"经济困难状况（第四十一条）"</h2>
+                <h2>"经济困难状况"</h2>
+                <Radios
+                    name="basis"
+                    legend="您属于哪种情形？*".to_owned()
+                    choices=Basis::ALL.iter().map(|b| Choice::plain(b.code(), b.label())).collect()
+                    value=if v.basis.is_empty() { "hardship".to_owned() } else { v.basis.clone() }
+                    error=error_for(&errors, "basis")
+                    not_the_heading=true
+                />
                 <TextArea
                     id="hardship_statement"
-                    label="经济困难状况说明 *"
-                    hint=Some("家庭人口、收入来源、每月收入、是否领取低保等；属于第四十二条人员的，写明并上传证明")
+                    label="经济困难状况说明"
+                    hint=Some("因经济困难申请的必填：家庭人口、收入来源、每月收入等；属于第四十二条人员的，写明属于哪一类并上传证明；属于第三十二条情形的可以不填")
                     rows=4
                     value=v.hardship_statement.clone()
                     error=error_for(&errors, "hardship_statement")
@@ -175,7 +183,7 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                     <div class="checkbox">
                         <input type="checkbox" id="pledge" name="pledge" value="yes" checked=v.pledge />
                         <label for="pledge">
-                            "诚信承诺 *：我所说明的经济困难状况真实。如有虚假，愿意承担相应的法律责任。"
+                            "诚信承诺（因经济困难申请的必选）：我所说明的经济困难状况真实。如有虚假，愿意承担相应的法律责任。"
                         </label>
                     </div>
                 </div>
@@ -212,8 +220,23 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
         ("事项类别", matter.to_owned()),
         ("对方当事人", values.other_party.clone()),
         ("案情和请求", values.description.clone()),
+        (
+            "经济困难状况",
+            Basis::parse(&values.basis)
+                .unwrap_or(Basis::Hardship)
+                .label()
+                .to_owned(),
+        ),
         ("经济困难状况说明", values.hardship_statement.clone()),
-        ("诚信承诺", "已确认".to_owned()),
+        (
+            "诚信承诺",
+            if values.pledge {
+                "已作出"
+            } else {
+                "未作出"
+            }
+            .to_owned(),
+        ),
         (
             "材料",
             if files.is_empty() {

@@ -170,7 +170,10 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
         Likelihood::OutsideTheList => {
             "建议先拨打 12348 咨询：地方的规定可能把更多事项列入法律援助范围。您也可以提出申请，由法律援助机构审查。"
         }
-        _ => {
+        Likelihood::LikelyNoHardshipTest => {
+            "可以在网上提出申请。申请时说明案情，并选择您属于第三十二条的情形或者第四十二条的人员（后者请上传证明）；不需要作出经济困难的诚信承诺。"
+        }
+        Likelihood::LikelyIfHardship => {
             "可以在网上提出申请。申请时需要说明案情，并如实说明经济困难状况、作出诚信承诺（第四十一条）。"
         }
     };

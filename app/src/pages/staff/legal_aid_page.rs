@@ -53,6 +53,17 @@ fn AidList(items: Vec<AidListItem>) -> impl IntoView {
                 <a href="/staff">"工作台"</a>
             </nav>
             <h1>"法律援助申请"</h1>
+            {(items.len() >= crate::domain::legal_aid::AID_LIST_LIMIT)
+                .then(|| {
+                    view! {
+                        <p class="notice" id="list-cut">
+                            {format!(
+                                "只列出最新的 {} 件申请；更早的申请请按编号打开（/staff/legal-aid/编号）。",
+                                crate::domain::legal_aid::AID_LIST_LIMIT,
+                            )}
+                        </p>
+                    }
+                })}
             {if items.is_empty() {
                 view! { <p>"目前没有法律援助申请，或者您的角色不办理法律援助。"</p> }.into_any()
             } else {
@@ -162,6 +173,7 @@ fn AidDetail(
             .unwrap_or_default()
     };
     let has = |a: &str| v.actions.iter().any(|x| x == a);
+    let received = has("material_received");
     let (ask, grant, refuse, assign) = (
         has("request_material"),
         has("grant"),
@@ -225,6 +237,8 @@ fn AidDetail(
                 <dd>{v.other_party.clone().unwrap_or_else(|| "未填写".into())}</dd>
                 <dt>"案情和请求"</dt>
                 <dd class="pre">{v.description.clone()}</dd>
+                <dt>"经济困难状况"</dt>
+                <dd id="aid-basis">{v.basis_label.clone()}</dd>
                 <dt>"经济困难状况说明"</dt>
                 <dd class="pre">{v.hardship_statement.clone()}</dd>
                 <dt>"材料"</dt>
@@ -273,7 +287,26 @@ fn AidDetail(
                     })
                     .collect_view()}
             </ol>
-            {(ask || grant || refuse || assign).then(|| view! { <h2>"决定"</h2> })}
+            {(ask || grant || refuse || assign || received).then(|| view! { <h2>"决定"</h2> })}
+            {received
+                .then(|| {
+                    view! {
+                        <form method="post" action=action.clone() class="case-action">
+                            <input type="hidden" name="action" value="material_received" />
+                            <h3>"申请人已送来补充材料（纸质或当面）"</h3>
+                            <TextField
+                                id="note"
+                                label="收到的材料"
+                                hint=Some("例如：工资欠条原件一份，低保证复印件一份")
+                                value=val("note")
+                                error=error_for(&errors, "note")
+                            />
+                            <button type="submit" class="button">
+                                "登记收到"
+                            </button>
+                        </form>
+                    }
+                })}
             {grant
                 .then(|| {
                     view! {
