@@ -2,11 +2,11 @@
 
 use crate::AppState;
 use crate::api_v1::{
-    ErrorBody, code_and_json, error, errors, not_found, query_code, read_json, too_many,
+    ErrorBody, code_and_json, error, errors, lookup_response, not_found, query_code, read_json,
+    too_many,
 };
 use app::domain::legal_aid::{AidReceipt, AidStatusView, LegalAidInput};
 use app::legal_aid::{ApplyError, SupplyError};
-use app::petitions::LookupError;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Path, State};
@@ -86,12 +86,7 @@ pub async fn get(
         Ok(c) => c,
         Err(res) => return *res,
     };
-    match app::legal_aid::lookup(&state.ctx, &number, code, &peer.ip().to_string()).await {
-        Ok(view) => no_store(axum::Json(view).into_response()),
-        Err(LookupError::NotFound) => not_found(),
-        Err(LookupError::TooManyAttempts(wait)) => too_many(wait),
-        Err(LookupError::Store(e)) => unavailable(e, "暂时无法查询，请稍后再试"),
-    }
+    lookup_response(app::legal_aid::lookup(&state.ctx, &number, code, &peer.ip().to_string()).await)
 }
 
 /// The body of `POST /api/v1/legal-aid/{number}/material`.

@@ -533,9 +533,17 @@ pub async fn get_petition(
         Ok(c) => c,
         Err(res) => return *res,
     };
-    match petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string()).await {
-        Ok(status) => {
-            let mut res = axum::Json(status).into_response();
+    lookup_response(
+        petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string()).await,
+    )
+}
+
+/// The answer to a lookup by number + 查询码 (a petition's or a legal-aid application's): the
+/// JSON, never cached; the same 404 for a wrong number or code; 429 when guessing was slowed.
+pub(crate) fn lookup_response<T: Serialize>(result: Result<T, LookupError>) -> Response {
+    match result {
+        Ok(found) => {
+            let mut res = axum::Json(found).into_response();
             res.headers_mut()
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
@@ -543,7 +551,7 @@ pub async fn get_petition(
         Err(LookupError::NotFound) => not_found(),
         Err(LookupError::TooManyAttempts(wait)) => too_many(wait),
         Err(LookupError::Store(e)) => {
-            tracing::error!(error = %e, "cannot look up a petition");
+            tracing::error!(error = %e, "cannot look up by number and 查询码");
             error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "",
