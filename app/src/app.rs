@@ -27,6 +27,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     crate::components::security::provide_nonce_and_csp(&options);
     let class = page.prefs.accessible.then_some("a11y");
     let lang = page.prefs.script.lang_tag();
+    // Pages without islands load no WebAssembly and no script (see `PageContext::ships_islands`).
+    let islands = page.ships_islands();
     provide_context(page);
     view! {
         <!DOCTYPE html>
@@ -37,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/portal.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options islands=true />
+                {islands.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>

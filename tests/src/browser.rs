@@ -124,9 +124,21 @@ impl Browser {
         self.settle_and_audit().await;
     }
 
-    /// After any navigation (a click, a form post): wait for hydration, then audit.
+    /// After any navigation (a click, a form post): wait for hydration where the page has islands
+    /// (only those pages load the WebAssembly), then audit.
     pub async fn settle_and_audit(&self) {
-        if self.js == Js::On {
+        let has_islands = self.js == Js::On
+            && self
+                .client
+                .execute(
+                    "return document.querySelector('link[rel=modulepreload]') !== null;",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+        if has_islands {
             self.client
                 .wait()
                 .at_most(PATIENCE)

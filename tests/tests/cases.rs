@@ -10,6 +10,13 @@ async fn sign_in(app: &TestApp, username: &str) -> String {
     app.staff_cookie(username).await
 }
 
+/// The `<main>` of a page: what the page shows, without the data a framework script carries.
+fn main_of((_, html): (StatusCode, String)) -> String {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.find("</main>").unwrap_or(html.len());
+    html[start..end].to_owned()
+}
+
 async fn page(app: &TestApp, cookie: &str, path: &str) -> (StatusCode, String) {
     app.get_with(cookie, path).await
 }
@@ -718,13 +725,13 @@ async fn the_workbench_lists_new_due_soon_and_overdue_cases_and_shows_the_kpis()
     .await
     .unwrap();
     let registrar = sign_in(&app, "dengji").await;
-    let (_, html) = page(&app, &registrar, "/staff?list=new").await;
+    let html = main_of(page(&app, &registrar, "/staff?list=new").await);
     assert!(html.contains(&late) && html.contains(&fresh));
     assert!(html.contains("新收待登记 (2)") && html.contains("已超期 (1)"));
-    let (_, html) = page(&app, &registrar, "/staff?list=overdue").await;
+    let html = main_of(page(&app, &registrar, "/staff?list=overdue").await);
     assert!(html.contains(&late) && !html.contains(&fresh), "{html}");
     assert!(html.contains("aria-current=\"page\">已超期"));
-    let (_, html) = page(&app, &registrar, "/staff?list=due-soon").await;
+    let html = main_of(page(&app, &registrar, "/staff?list=due-soon").await);
     assert!(!html.contains(&late) && !html.contains(&fresh));
     assert!(html.contains("没有 3 日内到期的事项"));
     // Once registered the late case leaves the new-case queue.
@@ -736,11 +743,11 @@ async fn the_workbench_lists_new_due_soon_and_overdue_cases_and_shows_the_kpis()
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (_, html) = page(&app, &registrar, "/staff?list=new").await;
+    let html = main_of(page(&app, &registrar, "/staff?list=new").await);
     assert!(!html.contains(&late) && html.contains(&fresh));
     // A unit's lists hold only its own cases.
     let housing = sign_in(&app, "city-housing").await;
-    let (_, html) = page(&app, &housing, "/staff?list=new").await;
+    let html = main_of(page(&app, &housing, "/staff?list=new").await);
     assert!(!html.contains(&late) && !html.contains(&fresh));
 
     // The KPIs and the 红黑榜 inside the workbench, for signed-in staff only.

@@ -302,3 +302,17 @@ async fn an_older_database_upgrades_with_its_staff_and_their_events_intact() {
     .await;
     assert!(dangling.is_err(), "a reference to no staff is refused");
 }
+
+#[tokio::test]
+async fn only_the_petition_journey_loads_webassembly() {
+    let app = spawn_app().await;
+    for path in ["/", "/lookup", "/guides", "/legal-aid", "/stats"] {
+        let html = app.get(path).await.text().await.unwrap();
+        assert!(
+            !html.contains("portal_bg.wasm") && !html.contains("modulepreload"),
+            "{path}"
+        );
+    }
+    let html = app.get("/petition").await.text().await.unwrap();
+    assert!(html.contains("portal_bg.wasm"));
+}

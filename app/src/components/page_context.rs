@@ -44,6 +44,15 @@ impl PageContext {
         }
     }
 
+    /// Whether the page has islands and so loads the WebAssembly. Only the petition journey has
+    /// one (`DraftKeeper`: field checks as you type, the draft kept over a reload); every other
+    /// page is complete as HTML and ships no script at all.
+    pub fn ships_islands(&self) -> bool {
+        self.path == "/petition"
+            || self.path.starts_with("/petition/")
+            || self.path.starts_with("/petition?")
+    }
+
     /// The current page's context, as the shell provided it.
     pub fn get() -> Self {
         use_context::<Self>().unwrap_or_default()
@@ -61,5 +70,30 @@ pub fn redirect_page(path: &str) {
     ) {
         res.insert_header(http::header::LOCATION, location);
         res.set_status(http::StatusCode::SEE_OTHER);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_petition_journey_ships_islands() {
+        let at = |path: &str| PageContext {
+            path: path.to_owned(),
+            ..Default::default()
+        };
+        assert!(at("/petition").ships_islands());
+        assert!(at("/petition/resume").ships_islands());
+        for path in [
+            "/",
+            "/lookup",
+            "/guides",
+            "/legal-aid/apply",
+            "/petitions",
+            "/staff",
+        ] {
+            assert!(!at(path).ships_islands(), "{path}");
+        }
     }
 }
