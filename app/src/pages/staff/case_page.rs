@@ -1,6 +1,7 @@
 //! A case on the workbench: the record (as far as this staff member may see it), its timeline,
 //! and the forms of the actions allowed now. Each form posts to the same address.
 
+use super::ActionForm;
 use crate::api::get_case;
 use crate::components::PageTitle;
 use crate::components::form::{
@@ -249,8 +250,8 @@ fn CaseDetail(
             {assign
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="assign" />
+                        <ActionForm url=action.clone() action="assign" label="登记并交办"
+                            fields={view! {
                             <SelectField
                                 id="unit"
                                 label="登记并交办给"
@@ -259,15 +260,14 @@ fn CaseDetail(
                                 value=val("unit", suggested.clone())
                                 error=error_for(&errors, "unit")
                             />
-                            <button type="submit" class="button">
-                                "登记并交办"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {accept
                 .then(|| {
-                    view! { <ActionButton url=action.clone() action="accept" label="受理" /> }
+                    view! { <ActionForm url=action.clone() action="accept" label="受理" /> }
                 })}
             {reply
                 .then(|| {
@@ -280,8 +280,8 @@ fn CaseDetail(
                         })
                         .collect();
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="reply" />
+                        <ActionForm url=action.clone() action="reply" label="出具意见书"
+                            fields={view! {
                             <h3>"出具信访处理意见书（第三十二条）"</h3>
                             <TextArea
                                 id="reply_request"
@@ -317,17 +317,16 @@ fn CaseDetail(
                                 value=val("outcome", String::new())
                                 error=error_for(&errors, "outcome")
                             />
-                            <button type="submit" class="button">
-                                "出具意见书"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {progress
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="progress" />
+                        <ActionForm url=action.clone() action="progress" label="记录" secondary=true
+                            fields={view! {
                             <TextArea
                                 id="note"
                                 label="记录办理情况"
@@ -339,17 +338,16 @@ fn CaseDetail(
                                 <input type="checkbox" id="public" name="public" value="yes" />
                                 <label for="public">"向信访人公开这条记录"</label>
                             </div>
-                            <button type="submit" class="button secondary">
-                                "记录"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {not_accept
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="not_accept" />
+                        <ActionForm url=action.clone() action="not_accept" label="不予受理" secondary=true
+                            fields={view! {
                             <TextArea
                                 id="reason"
                                 label="不予受理的理由（申诉求决类请写明应当通过的法定途径）"
@@ -357,17 +355,16 @@ fn CaseDetail(
                                 value=val("reason", String::new())
                                 error=error_for(&errors, "reason")
                             />
-                            <button type="submit" class="button secondary">
-                                "不予受理"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {object
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="object" />
+                        <ActionForm url=action.clone() action="object" label="提出异议" secondary=true
+                            fields={view! {
                             <TextArea
                                 id="object_reason"
                                 label="对交办提出异议（第二十三条：收到后 5 个工作日内）"
@@ -375,10 +372,9 @@ fn CaseDetail(
                                 value=val("object_reason", String::new())
                                 error=error_for(&errors, "object_reason")
                             />
-                            <button type="submit" class="button secondary">
-                                "提出异议"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {mediate
@@ -388,8 +384,8 @@ fn CaseDetail(
                         Choice::plain("no", "未达成协议"),
                     ];
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="mediate" />
+                        <ActionForm url=action.clone() action="mediate" label="记录调解" secondary=true
+                            fields={view! {
                             <Radios
                                 name="agreed"
                                 legend="调解结果（第三十三条）".to_owned()
@@ -405,17 +401,16 @@ fn CaseDetail(
                                 value=val("mediation_note", String::new())
                                 error=error_for(&errors, "mediation_note")
                             />
-                            <button type="submit" class="button secondary">
-                                "记录调解"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {extend
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="extend" />
+                        <ActionForm url=action.clone() action="extend" label="延长期限" secondary=true
+                            fields={view! {
                             <h3>"延长办理期限（第三十四条：仅一次，不超过 30 日）"</h3>
                             <div class=if error_for(&errors, "days").is_some() {
                                 "field field-error"
@@ -442,17 +437,16 @@ fn CaseDetail(
                                 value=val("extend_reason", String::new())
                                 error=error_for(&errors, "extend_reason")
                             />
-                            <button type="submit" class="button secondary">
-                                "延长期限"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {hearing
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="hearing" />
+                        <ActionForm url=action.clone() action="hearing" label="记录听证" secondary=true
+                            fields={view! {
                             <h3>"复核听证（第三十六条：听证所需时间不计入复核期限）"</h3>
                             <TextField
                                 id="hearing_days"
@@ -469,10 +463,9 @@ fn CaseDetail(
                                 value=val("hearing_note", String::new())
                                 error=error_for(&errors, "hearing_note")
                             />
-                            <button type="submit" class="button secondary">
-                                "记录听证"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {supervise
@@ -482,8 +475,8 @@ fn CaseDetail(
                         Choice::plain("reminder", "提醒函"),
                     ];
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="supervise" />
+                        <ActionForm url=action.clone() action="supervise" label="发出" secondary=true
+                            fields={view! {
                             <Radios
                                 name="letter"
                                 legend="督办".to_owned()
@@ -498,29 +491,15 @@ fn CaseDetail(
                                 value=val("letter_text", String::new())
                                 error=error_for(&errors, "letter_text")
                             />
-                            <button type="submit" class="button secondary">
-                                "发出"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {close
                 .then(|| {
-                    view! { <ActionButton url=action.clone() action="close" label="办结" /> }
+                    view! { <ActionForm url=action.clone() action="close" label="办结" /> }
                 })}
         </div>
-    }
-}
-
-/// An action that needs nothing but a press.
-#[component]
-fn ActionButton(url: String, action: &'static str, label: &'static str) -> impl IntoView {
-    view! {
-        <form method="post" action=url class="case-action">
-            <input type="hidden" name="action" value=action />
-            <button type="submit" class="button">
-                {label}
-            </button>
-        </form>
     }
 }

@@ -2,6 +2,7 @@
 //! (第43条): ask for missing material once, all at once; grant and assign a lawyer within 3 days;
 //! or refuse with written reasons.
 
+use super::ActionForm;
 use crate::api::{get_legal_aid, list_legal_aid};
 use crate::components::DataTable;
 use crate::components::PageTitle;
@@ -291,8 +292,8 @@ fn AidDetail(
             {received
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="material_received" />
+                        <ActionForm url=action.clone() action="material_received" label="登记收到"
+                            fields={view! {
                             <h3>"申请人已送来补充材料（纸质或当面）"</h3>
                             <TextField
                                 id="note"
@@ -301,46 +302,43 @@ fn AidDetail(
                                 value=val("note")
                                 error=error_for(&errors, "note")
                             />
-                            <button type="submit" class="button">
-                                "登记收到"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {grant
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="grant" />
+                        <ActionForm url=action.clone() action="grant" label="决定给予法律援助"
+                            fields={view! {
                             <h3>"给予法律援助（第四十三条：决定后 3 日内指派）"</h3>
-                            <button type="submit" class="button">
-                                "决定给予法律援助"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {assign
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="assign" />
+                        <ActionForm url=action.clone() action="assign" label="指派"
+                            fields={view! {
                             <TextField
                                 id="lawyer"
                                 label="指派的法律援助人员（姓名、律师事务所）"
                                 value=val("lawyer")
                                 error=error_for(&errors, "lawyer")
                             />
-                            <button type="submit" class="button">
-                                "指派"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {ask
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="request_material" />
+                        <ActionForm url=action.clone() action="request_material" label="告知补充材料" secondary=true
+                            fields={view! {
                             <h3>"要求补充材料（只能一次，须一次性列明全部材料）"</h3>
                             <TextArea
                                 id="items"
@@ -357,17 +355,16 @@ fn AidDetail(
                                 value=val("days")
                                 error=error_for(&errors, "days")
                             />
-                            <button type="submit" class="button secondary">
-                                "告知补充材料"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
             {refuse
                 .then(|| {
                     view! {
-                        <form method="post" action=action.clone() class="case-action">
-                            <input type="hidden" name="action" value="refuse" />
+                        <ActionForm url=action.clone() action="refuse" label="决定不给予法律援助" secondary=true
+                            fields={view! {
                             <TextArea
                                 id="reasons"
                                 label="不予法律援助的理由（书面告知申请人）"
@@ -375,10 +372,9 @@ fn AidDetail(
                                 value=val("reasons")
                                 error=error_for(&errors, "reasons")
                             />
-                            <button type="submit" class="button secondary">
-                                "决定不给予法律援助"
-                            </button>
-                        </form>
+                            }
+                                .into_any()}
+                        />
                     }
                 })}
         </div>

@@ -1,5 +1,6 @@
 //! The staff workbench: sign-in and the workbench itself.
 
+mod action_form;
 mod articles_page;
 mod case_page;
 mod kpi_page;
@@ -14,6 +15,7 @@ pub use legal_aid_page::{AidActionProblem, LegalAidCasePage, LegalAidListPage};
 pub use sign_in_page::{SignInAttempt, SignInPage, SignInProblem};
 pub use workbench_page::WorkbenchPage;
 
+use action_form::ActionForm;
 use leptos::prelude::*;
 
 /// For a visitor without a staff session: sends them to sign in (303), with a link for the rare
