@@ -26,9 +26,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::components::security::provide_nonce_and_csp(&options);
     let class = page.prefs.accessible.then_some("a11y");
-    let lang = page.prefs.script.lang_tag();
+    let lang = page.prefs.lang.tag();
     // Pages without islands load no WebAssembly and no script (see `PageContext::ships_islands`).
     let islands = page.ships_islands();
+    // The island's field messages in the page's language (it has no catalogue of its own).
+    #[cfg(feature = "ssr")]
+    let field_messages = islands
+        .then(|| crate::i18n::field_messages_json(page.prefs.lang))
+        .flatten();
+    #[cfg(not(feature = "ssr"))]
+    let field_messages: Option<String> = None;
     provide_context(page);
     view! {
         <!DOCTYPE html>
@@ -40,6 +47,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
                 {islands.then(|| view! { <HydrationScripts options islands=true /> })}
+                {field_messages
+                    .map(|json| {
+                        view! {
+                            <script type="application/json" id="field-messages" inner_html=json></script>
+                        }
+                    })}
                 <MetaTags />
             </head>
             <body>

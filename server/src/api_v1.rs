@@ -139,11 +139,16 @@ pub fn json_limits(res: Response) -> Response {
     res
 }
 
-/// Error messages are written in Simplified Chinese; a request that prefers Traditional script
-/// gets them converted (zhconv). Field names and codes are never touched.
-pub async fn in_script(res: Response, script: app::domain::prefs::Script) -> Response {
-    use app::domain::prefs::Script;
-    if script == Script::Simplified || !res.status().is_client_error() {
+/// Error messages are written in Simplified Chinese; a request whose `Accept-Language` prefers
+/// Traditional script or English gets them converted (zhconv) or translated (the pages'
+/// catalogue). Field names and codes are never touched.
+pub async fn in_language(
+    res: Response,
+    lang: app::domain::prefs::Lang,
+    names: &app::i18n::Names,
+) -> Response {
+    use app::domain::prefs::Lang;
+    if lang == Lang::Simplified || !res.status().is_client_error() {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -157,7 +162,7 @@ pub async fn in_script(res: Response, script: app::domain::prefs::Script) -> Res
                 if let Some(m) = e.get_mut("message")
                     && let Some(text) = m.as_str()
                 {
-                    *m = serde_json::Value::String(zhconv::zhconv(text, zhconv::Variant::ZhHant));
+                    *m = serde_json::Value::String(app::i18n::translate(lang, text, names));
                 }
             }
             serde_json::to_vec(&v).ok()
@@ -166,7 +171,7 @@ pub async fn in_script(res: Response, script: app::domain::prefs::Script) -> Res
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(
         header::CONTENT_LANGUAGE,
-        HeaderValue::from_static("zh-Hant"),
+        HeaderValue::from_static(lang.tag()),
     );
     Response::from_parts(parts, axum::body::Body::from(body))
 }

@@ -2,7 +2,7 @@
 
 use crate::AppState;
 use app::app::{App, shell};
-use app::domain::prefs::{A11Y_COOKIE, SCRIPT_COOKIE, Script, safe_return_path};
+use app::domain::prefs::{A11Y_COOKIE, LANG_COOKIE, Lang, safe_return_path};
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
@@ -91,9 +91,12 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(petition_form)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(sessions)
-        .layer(axum::middleware::from_fn(api_errors_as_json))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            in_reader_language,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),
@@ -181,7 +184,7 @@ fn unavailable() -> Response {
 
 #[derive(Deserialize)]
 struct PrefsQuery {
-    script: Option<String>,
+    lang: Option<String>,
     a11y: Option<String>,
     back: Option<String>,
 }
@@ -196,8 +199,8 @@ async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -
         .status(StatusCode::SEE_OTHER)
         .header(header::LOCATION, safe_return_path(q.back.as_deref()))
         .header(header::CACHE_CONTROL, "no-store");
-    if let Some(script) = q.script.as_deref().and_then(Script::from_code) {
-        res = res.header(header::SET_COOKIE, cookie(SCRIPT_COOKIE, script.code()));
+    if let Some(lang) = q.lang.as_deref().and_then(Lang::from_code) {
+        res = res.header(header::SET_COOKIE, cookie(LANG_COOKIE, lang.code()));
     }
     match q.a11y.as_deref() {
         Some("on") => res = res.header(header::SET_COOKIE, cookie(A11Y_COOKIE, "on")),
@@ -208,20 +211,72 @@ async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -
         .unwrap_or_else(|_| StatusCode::BAD_REQUEST.into_response())
 }
 
-/// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format,
-/// and error messages come in the script the request's `Accept-Language` prefers.
-async fn api_errors_as_json(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let api = req.uri().path().starts_with("/api/");
-    let script = req
+/// Every response in the reader's language (the header's choice, else `Accept-Language`): pages
+/// rewritten by `app::i18n::html` (the workbench stays Simplified), API error messages translated.
+/// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format.
+async fn in_reader_language(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = req.uri().path().to_owned();
+    let api = path.starts_with("/api/");
+    let prefs = app::domain::prefs::Prefs::from_request_headers(req.headers());
+    // The API speaks to programs: only `Accept-Language` counts there, never a page cookie.
+    let api_lang = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .map(Script::from_accept_language)
+        .and_then(Lang::from_accept_language)
         .unwrap_or_default();
     let res = next.run(req).await;
     if api {
-        crate::api_v1::in_script(crate::api_v1::json_limits(res), script).await
+        let names = &state.ctx.config.english;
+        return crate::api_v1::in_language(crate::api_v1::json_limits(res), api_lang, names).await;
+    }
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !is_html {
+        return res;
+    }
+    let lang = if app::i18n::translated_path(&path) {
+        prefs.lang
     } else {
-        res
+        Lang::Simplified
+    };
+    let (mut parts, body) = res.into_parts();
+    parts.headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    parts.headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.tag()),
+    );
+    if lang == Lang::Simplified {
+        return Response::from_parts(parts, body);
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let names = &state.ctx.config.english;
+    let Ok(html) = std::str::from_utf8(&bytes) else {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    let page = app::i18n::html::rewrite(html, lang, names, &mut report_missing);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(page))
+}
+
+/// Logs each Chinese text the English catalogue lacks, once per run of the server.
+fn report_missing(text: &str) {
+    static SEEN: std::sync::Mutex<Option<std::collections::HashSet<String>>> =
+        std::sync::Mutex::new(None);
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    let seen = seen.get_or_insert_with(Default::default);
+    if seen.len() < 10_000 && seen.insert(text.to_owned()) {
+        tracing::warn!(text, "no English for this text in app/src/i18n/en.tsv");
     }
 }

@@ -75,9 +75,11 @@ impl Browser {
             .prefix("portal-chromium-")
             .tempdir()
             .expect("profile dir");
-        let mut prefs = json!({});
+        // A browser set to Simplified Chinese, as most of the portal's visitors have (pages
+        // follow `Accept-Language` until a language is chosen in the header).
+        let mut prefs = json!({ "intl.accept_languages": "zh-CN,zh" });
         if js == Js::Off {
-            prefs = json!({ "profile.managed_default_content_settings.javascript": 2 });
+            prefs["profile.managed_default_content_settings.javascript"] = json!(2);
         }
         let caps = json!({
             "goog:chromeOptions": {
@@ -86,7 +88,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    "--window-size=412,915",
+                    "--window-size=412,915", "--lang=zh-CN",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
                 "prefs": prefs,
@@ -149,8 +151,90 @@ impl Browser {
         self.audit().await;
     }
 
-    /// Runs axe-core on the current page; panics with a readable list of violations.
+    /// Runs axe-core on the current page and checks its language; panics with a readable list of
+    /// violations.
     pub async fn audit(&self) {
+        self.axe().await;
+        self.check_language().await;
+    }
+
+    /// The page speaks its `<html lang>` throughout: on an English page no Chinese is left
+    /// outside an element marked `lang="zh…"` (content that exists in Chinese only) or
+    /// `translate="no"` (what the citizen typed), and nothing is marked untranslated; on a
+    /// Traditional page no text is left that zhconv would still convert. Text, the title and the
+    /// attributes people hear (aria-label, title, placeholder, alt) all count.
+    pub async fn check_language(&self) {
+        let texts = self
+            .client
+            .execute(
+                r#"
+const lang = document.documentElement.lang;
+const skip = (el) => !el || el.closest('script,style,textarea,[translate=no]') ||
+  (lang === 'en' && (el.closest('[lang]')?.lang || '').startsWith('zh'));
+const out = [];
+const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const n = walker.currentNode;
+  // The title of a Chinese-only guide or statute names it in Chinese (it has no other name).
+  const chineseOnly = n.parentElement?.tagName === 'TITLE' && document.querySelector('h1[lang^=zh]');
+  if (!skip(n.parentElement) && !chineseOnly && n.textContent.trim()) out.push(n.textContent.trim());
+}
+for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')) {
+  if (skip(el)) continue;
+  for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+    const v = el.getAttribute(a);
+    if (v) out.push(v);
+  }
+}
+for (const el of document.querySelectorAll('[data-untranslated]')) out.push('UNTRANSLATED ' + el.textContent);
+return [lang, out];
+"#,
+                vec![],
+            )
+            .await
+            .expect("language check runs");
+        let lang = texts[0].as_str().unwrap_or_default().to_owned();
+        let texts: Vec<String> = texts[1]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let wrong: Vec<&String> = match lang.as_str() {
+            "en" => texts
+                .iter()
+                .filter(|t| t.starts_with("UNTRANSLATED") || t.chars().any(is_han))
+                .collect(),
+            "zh-Hant" => texts
+                .iter()
+                .filter(|t| zhconv::zhconv(t, zhconv::Variant::ZhHant) != **t)
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !wrong.is_empty() {
+            let url = self
+                .client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            panic!(
+                "{} text(s) on {url} (lang {lang}, JavaScript {:?}) are not in the page's language:\n{}",
+                wrong.len(),
+                self.js,
+                wrong
+                    .iter()
+                    .map(|t| format!("  {t}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+
+    /// Runs axe-core on the current page; panics with a readable list of violations.
+    async fn axe(&self) {
         // With JavaScript off, Chromium still runs WebDriver's scripts and resolves promises but
         // never fires timers, on which axe-core schedules its work. Run timer callbacks as
         // microtasks for the audit's duration instead (delays do not matter to an audit).
@@ -162,7 +246,10 @@ impl Browser {
         };
         let script = format!(
             "{timers}\n{}\nconst done = arguments[arguments.length - 1];\
-             axe.run(document, {{ runOnly: {{ type: 'tag', values: {} }}, resultTypes: ['violations'] }})\
+             const tags = {};\
+             /* In 无障碍 mode the enhanced contrast of WCAG AAA (7:1) is checked as well. */\
+             if (document.documentElement.classList.contains('a11y')) tags.push('wcag2aaa');\
+             axe.run(document, {{ runOnly: {{ type: 'tag', values: tags }}, resultTypes: ['violations'] }})\
                .then(r => done(JSON.stringify(r.violations.map(v => ({{ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }})))))\
                .catch(e => done(JSON.stringify([{{ id: 'axe-error', help: String(e), nodes: [] }}])));",
             axe_source(),
@@ -334,6 +421,10 @@ impl Browser {
             .await
             .expect("attr")
     }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 impl Drop for Browser {

@@ -303,6 +303,12 @@ async fn unknown_api_paths_answer_json_404() {
     );
 }
 
+fn body_without_title() -> Value {
+    let mut body = valid_petition();
+    body["title"] = json!("");
+    body
+}
+
 #[tokio::test]
 async fn messages_follow_accept_language() {
     let app = spawn_app().await;
@@ -326,6 +332,19 @@ async fn messages_follow_accept_language() {
     );
     assert_eq!(body["errors"][0]["code"], "required");
     assert_eq!(body["errors"][0]["message"], "請填寫標題");
+    // English, through the pages' catalogue: the label inside the message is translated too.
+    let res = app
+        .http
+        .post(app.url("/api/v1/petitions"))
+        .header("Accept-Language", "en-GB,en;q=0.9")
+        .json(&body_without_title())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-language"], "en");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["errors"][0]["code"], "required");
+    assert_eq!(body["errors"][0]["message"], "Please fill in: Title");
     // Simplified by default.
     let res = submit(&app, &json!({"category": "appeal"})).await;
     let body: Value = res.json().await.unwrap();

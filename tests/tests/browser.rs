@@ -15,9 +15,10 @@ browser_test!(home_page_shows_channels_and_hotlines, |app, b| {
 browser_test!(header_switches_work_and_survive_navigation, |app, b| {
     b.visit(&app.url("/")).await;
     assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hans"));
-    b.click_link("繁體版").await;
+    b.click_link("繁體").await;
     assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hant"));
-    b.click_link("无障碍").await;
+    assert!(b.text("h1").await.contains("網上信訪"));
+    b.click_link("無障礙").await;
     assert!(
         b.html_attr("class")
             .await
@@ -33,14 +34,19 @@ browser_test!(header_switches_work_and_survive_navigation, |app, b| {
             .unwrap_or_default()
             .contains("a11y")
     );
-    b.click_link("退出无障碍").await;
+    b.click_link("English").await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("en"));
+    assert_eq!(b.text("h1").await, "Page not found");
+    b.click_link("Go to the home page").await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("en"));
+    b.click_link("Exit accessible mode").await;
     assert!(
         !b.html_attr("class")
             .await
             .unwrap_or_default()
             .contains("a11y")
     );
-    b.click_link("简体版").await;
+    b.click_link("简体").await;
     assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hans"));
 });
 

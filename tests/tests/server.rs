@@ -182,17 +182,17 @@ async fn oversized_request_bodies_are_refused_with_413() {
 #[tokio::test]
 async fn switches_set_a_cookie_and_return_to_the_same_page() {
     let app = spawn_app().await;
-    let res = app.get("/prefs?script=hant&back=/no/such%3Fx%3D1").await;
+    let res = app.get("/prefs?lang=hant&back=/no/such%3Fx%3D1").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/no/such?x=1");
     let cookie = res.headers()["set-cookie"].to_str().unwrap();
-    assert!(cookie.starts_with("portal_script=hant;"));
+    assert!(cookie.starts_with("portal_lang=hant;"));
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 
     let page = app
         .http
         .get(app.url("/"))
-        .header("cookie", "portal_script=hant; portal_a11y=on")
+        .header("cookie", "portal_lang=hant; portal_a11y=on")
         .send()
         .await
         .unwrap()
@@ -200,7 +200,74 @@ async fn switches_set_a_cookie_and_return_to_the_same_page() {
         .await
         .unwrap();
     assert!(page.contains("<html lang=\"zh-Hant\" class=\"a11y\""));
-    assert!(page.contains("简体版") && page.contains("退出无障碍"));
+    // The switches name each language in itself; the rest of the page is in Traditional script.
+    assert!(page.contains(">简体</a>") && page.contains(">English</a>"));
+    assert!(page.contains("退出無障礙") && page.contains("網上信訪服務平台"));
+    assert!(!page.contains("网上信访服务平台"));
+}
+
+async fn page_with(
+    app: &portal_tests::TestApp,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> (reqwest::header::HeaderMap, String) {
+    let mut req = app.http.get(app.url(path));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = req.send().await.unwrap();
+    let headers = res.headers().clone();
+    (headers, res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn pages_come_in_the_browsers_language_until_one_is_chosen() {
+    let app = spawn_app().await;
+    let (headers, page) = page_with(&app, "/", &[("accept-language", "en-US,en;q=0.9")]).await;
+    assert!(
+        page.starts_with("<!DOCTYPE html><html lang=\"en\""),
+        "{}",
+        &page[..80]
+    );
+    assert_eq!(headers["content-language"], "en");
+    assert!(
+        headers["vary"]
+            .to_str()
+            .unwrap()
+            .contains("Accept-Language")
+    );
+    assert!(page.contains("Check progress") && page.contains("Skip to main content"));
+    assert!(page.contains(">简体</a>") && page.contains(">繁體</a>"));
+    // What exists in Chinese only stays Chinese, tagged for screen readers.
+    assert!(page.contains("<span class=\"brand-name\" lang=\"zh-Hans\">"));
+
+    // The header's choice wins over the browser's.
+    let (_, page) = page_with(
+        &app,
+        "/",
+        &[("accept-language", "en"), ("cookie", "portal_lang=hans")],
+    )
+    .await;
+    assert!(page.contains("<html lang=\"zh-Hans\"") && page.contains("查询办理进度"));
+    let (_, page) = page_with(&app, "/", &[("accept-language", "zh-HK")]).await;
+    assert!(page.contains("<html lang=\"zh-Hant\"") && page.contains("查詢辦理進度"));
+
+    // The workbench stays in Simplified Chinese.
+    let (headers, page) = page_with(&app, "/staff/login", &[("cookie", "portal_lang=en")]).await;
+    assert!(page.contains("<html lang=\"zh-Hans\""));
+    assert_eq!(headers["content-language"], "zh-Hans");
+
+    // Form values are what the citizen typed, in any language; text boxes too.
+    let (_, page) = page_with(
+        &app,
+        "/search?q=%E5%A4%8D%E6%9F%A5",
+        &[("cookie", "portal_lang=hant")],
+    )
+    .await;
+    assert!(
+        page.contains("value=\"复查\""),
+        "the typed query is kept as typed"
+    );
 }
 
 #[tokio::test]

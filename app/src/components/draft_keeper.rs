@@ -9,6 +9,12 @@
 
 use leptos::prelude::*;
 
+/// The error summary's heading, the prefix of a page title with mistakes, and the hidden prefix of
+/// each field message, as the server's pages write them.
+pub const PROBLEM: &str = "出现问题";
+pub const PROBLEM_TITLE: &str = "出现问题：{}";
+pub const ERROR_PREFIX: &str = "错误：";
+
 /// `mode` is `start` (offer to resume), `step` (a question page), `resume` (send the kept
 /// answers back) or `clear` (after submitting); `step` is the page's step code.
 #[island]
@@ -229,7 +235,42 @@ mod browser {
     fn check(el: &Element) -> Option<String> {
         let name = prop(el, "name")?;
         let value = prop(el, "value").unwrap_or_default();
-        check_field(&name, &value, today())
+        check_field(&name, &value, today()).map(|m| tr(&m))
+    }
+
+    thread_local! {
+        static MESSAGES: Vec<(String, String)> = load_messages();
+    }
+
+    /// The page's field messages in its language (`i18n::field_messages_json`); none on
+    /// Simplified pages, where the rules' own words are shown.
+    fn load_messages() -> Vec<(String, String)> {
+        let Some(text) = document()
+            .and_then(|d| d.get_element_by_id("field-messages"))
+            .and_then(|e| e.text_content())
+        else {
+            return Vec::new();
+        };
+        let Ok(pairs) = js_sys::JSON::parse(&text) else {
+            return Vec::new();
+        };
+        js_sys::Array::from(&pairs)
+            .iter()
+            .filter_map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect()
+    }
+
+    /// A message in the page's language.
+    fn tr(text: &str) -> String {
+        MESSAGES.with(|m| {
+            if m.is_empty() {
+                return text.to_owned();
+            }
+            crate::i18n::pattern::translate_with(m, text).unwrap_or_else(|| text.to_owned())
+        })
     }
 
     fn check_all(form: &HtmlFormElement) -> Vec<(String, String)> {
@@ -283,7 +324,10 @@ mod browser {
                     p.set_text_content(Some(&message));
                     let _ = p.insert_adjacent_html(
                         "afterbegin",
-                        "<span class=\"visually-hidden\">错误：</span>",
+                        &format!(
+                            "<span class=\"visually-hidden\">{}</span>",
+                            tr(super::ERROR_PREFIX)
+                        ),
                     );
                 }
                 let _ = container.class_list().add_1("field-error");
@@ -323,7 +367,7 @@ mod browser {
                 .ok()?;
             let h2 = doc.create_element("h2").ok()?;
             h2.set_id("error-summary-title");
-            h2.set_text_content(Some("出现问题"));
+            h2.set_text_content(Some(&tr(super::PROBLEM)));
             summary.append_child(&h2).ok()?;
             let ul = doc.create_element("ul").ok()?;
             for (field, message) in problems {
@@ -345,8 +389,8 @@ mod browser {
                 let _ = el.focus();
             }
             let title = doc.title();
-            if !title.starts_with("出现问题") {
-                doc.set_title(&format!("出现问题：{title}"));
+            if !title.starts_with(&tr(super::PROBLEM)) {
+                doc.set_title(&tr(&super::PROBLEM_TITLE.replace("{}", &title)));
             }
         }
     }

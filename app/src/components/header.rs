@@ -2,7 +2,7 @@ use super::PageContext;
 use leptos::prelude::*;
 
 /// The header of every page, as on the bureau's own site: bureau name, 登录, 无障碍,
-/// 繁體版 / 简体版 and 返回顶部. Each switch is a plain link that works without JavaScript: the
+/// 简体 / 繁體 / English and 返回顶部. Each switch is a plain link that works without JavaScript: the
 /// server remembers the choice in a cookie and sends the citizen back to the same page.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -17,12 +17,17 @@ pub fn Header() -> impl IntoView {
         "/prefs?a11y={}&back={back}",
         if page.prefs.accessible { "off" } else { "on" }
     );
-    let other = page.prefs.script.other();
-    let (script_label, script_lang) = match other {
-        crate::domain::prefs::Script::Traditional => ("繁體版", "zh-Hant"),
-        crate::domain::prefs::Script::Simplified => ("简体版", "zh-Hans"),
-    };
-    let script_href = format!("/prefs?script={}&back={back}", other.code());
+    let switches = page.prefs.lang.others().map(|lang| {
+        let href = format!("/prefs?lang={}&back={back}", lang.code());
+        // Each language's own name, never translated, in its own language for screen readers.
+        view! {
+            <li>
+                <a href=href lang=lang.tag() hreflang=lang.tag() translate="no">
+                    {lang.own_name()}
+                </a>
+            </li>
+        }
+    });
     view! {
         <header class="site-header" id="top">
             <div class="wrap header-row">
@@ -38,11 +43,7 @@ pub fn Header() -> impl IntoView {
                         <li>
                             <a href=a11y_href>{a11y_label}</a>
                         </li>
-                        <li>
-                            <a href=script_href lang=script_lang>
-                                {script_label}
-                            </a>
-                        </li>
+                        {switches}
                     </ul>
                 </nav>
             </div>

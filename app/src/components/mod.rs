@@ -2,7 +2,7 @@
 
 mod beacon;
 mod data_table;
-mod draft_keeper;
+pub mod draft_keeper;
 mod footer;
 pub mod form;
 mod header;

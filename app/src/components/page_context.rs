@@ -17,17 +17,18 @@ impl PageContext {
         #[cfg(feature = "ssr")]
         {
             let parts = use_context::<http::request::Parts>();
-            let prefs = parts
-                .as_ref()
-                .and_then(|p| p.headers.get(http::header::COOKIE))
-                .and_then(|v| v.to_str().ok())
-                .map(Prefs::from_cookie_header)
-                .unwrap_or_default();
             let path = parts
                 .as_ref()
                 .and_then(|p| p.uri.path_and_query())
                 .map(|pq| pq.as_str().to_owned())
                 .unwrap_or_else(|| "/".to_owned());
+            let mut prefs = parts
+                .as_ref()
+                .map(|p| Prefs::from_request_headers(&p.headers))
+                .unwrap_or_default();
+            if !crate::i18n::translated_path(&path) {
+                prefs.lang = crate::domain::prefs::Lang::Simplified;
+            }
             let (bureau_name, demo) = use_context::<crate::context::AppContext>()
                 .map(|c| (c.config.bureau.name.clone(), c.config.demo))
                 .unwrap_or_default();

@@ -20,6 +20,10 @@ pub struct BureauConfig {
     pub units: Vec<HandlingUnit>,
     #[serde(default)]
     pub calendar: Calendar,
+    /// English for the Chinese texts above (names, addresses, hours), used on English pages; a
+    /// text without one is shown in Chinese there, tagged `lang="zh-Hans"`.
+    #[serde(default)]
+    pub english: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,9 +108,14 @@ pub enum ConfigError {
     CityDistrictMissing(String),
     BadUnitCode(String),
     DuplicateUnit(String),
-    UnknownUnitDistrict { unit: String, district: String },
+    UnknownUnitDistrict {
+        unit: String,
+        district: String,
+    },
     HolidayIsWorkday(NaiveDate),
     WorkdayNotWeekend(NaiveDate),
+    /// An [english] entry whose English is empty or still Chinese.
+    BadEnglish(String),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -137,6 +146,10 @@ impl std::fmt::Display for ConfigError {
             Self::WorkdayNotWeekend(d) => write!(
                 f,
                 "{d} is listed as a make-up working day but is not a Saturday or Sunday"
+            ),
+            Self::BadEnglish(key) => write!(
+                f,
+                "[english] \"{key}\" must be given in English (not empty, no Chinese characters)"
             ),
         }
     }
@@ -221,6 +234,13 @@ impl BureauConfig {
             .find(|d| d.weekday().number_from_monday() < 6)
         {
             return Err(ConfigError::WorkdayNotWeekend(*d));
+        }
+        if let Some((key, _)) = self
+            .english
+            .iter()
+            .find(|(_, en)| en.trim().is_empty() || crate::i18n::has_han(en))
+        {
+            return Err(ConfigError::BadEnglish(key.clone()));
         }
         Ok(())
     }
@@ -332,5 +352,43 @@ mod tests {
             matches!(err, ConfigError::Syntax(ref m) if m.contains("line")),
             "{err}"
         );
+    }
+
+    #[test]
+    fn english_names_must_be_english() {
+        let bad = format!("{EXAMPLE_CONFIG}\n\"某区\" = \"某区\"\n");
+        assert_eq!(
+            BureauConfig::parse(&bad),
+            Err(ConfigError::BadEnglish("某区".into()))
+        );
+        let config = example();
+        assert_eq!(
+            config.english.get("防城港市信访局").map(String::as_str),
+            Some("Fangchenggang Letters and Visits Bureau")
+        );
+        // Every name a citizen sees has its English in the example.
+        let mut names = vec![
+            config.bureau.name.clone(),
+            config.bureau.city.clone(),
+            config.reception.address.clone(),
+            config.reception.hours.clone(),
+            config.reception.postal_address.clone(),
+        ];
+        names.extend(
+            config
+                .hotlines
+                .iter()
+                .flat_map(|h| [h.name.clone(), h.purpose.clone()]),
+        );
+        names.extend(config.districts.iter().map(|d| d.name.clone()));
+        names.extend(
+            config
+                .units
+                .iter()
+                .flat_map(|u| [u.name.clone(), u.handles.clone()]),
+        );
+        for name in names {
+            assert!(config.english.contains_key(&name), "no English for {name}");
+        }
     }
 }

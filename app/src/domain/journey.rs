@@ -494,6 +494,50 @@ pub fn first_unanswered(draft: &Draft, config: &BureauConfig, today: NaiveDate) 
 
 /// The check of one field as it is typed, for the browser: the rules that need no
 /// configuration. `None` when the field is fine or not checked here.
+/// Every text `check_field` and the browser's error summary can show, as templates: the browser
+/// gets them in the page's language (`i18n::field_messages_json`) and so needs no catalogue of
+/// its own. A unit test checks that each message `check_field` makes is covered.
+pub fn field_message_texts() -> Vec<&'static str> {
+    use super::id_number::IdNumberError as I;
+    use super::mobile::MobileError as M;
+    let mut texts = vec![
+        "请填写{}",
+        "{}含有无法识别的字符，请删除后重新输入",
+        "{}太短：至少 {} 个字，现在 {} 个字",
+        "{}太长：最多 {} 个字，现在 {} 个字",
+        "姓名不能包含数字或符号",
+        "请选择所在地区",
+        crate::components::draft_keeper::PROBLEM,
+        crate::components::draft_keeper::PROBLEM_TITLE,
+        crate::components::draft_keeper::ERROR_PREFIX,
+    ];
+    texts.extend(
+        [
+            &NAME,
+            &ADDRESS,
+            &TITLE,
+            &REQUEST,
+            &FACTS,
+            &PLACE_AND_TIME,
+            &EARLIER,
+        ]
+        .map(|r| r.label),
+    );
+    texts.extend(
+        [
+            I::Empty,
+            I::Length,
+            I::Characters,
+            I::Region,
+            I::BirthDate,
+            I::CheckCharacter,
+        ]
+        .map(I::message),
+    );
+    texts.extend([M::Empty, M::Characters, M::Length, M::NotMobile].map(M::message));
+    texts
+}
+
 pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<String> {
     let text = |rule: &TextRule| {
         let mut problems = Vec::new();
@@ -520,6 +564,52 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_message_is_covered_by_the_list_the_browser_gets() {
+        let texts = field_message_texts();
+        let covered = |m: &str| {
+            texts.contains(&m)
+                || texts.iter().filter(|t| t.contains("{}")).any(|t| {
+                    crate::i18n::pattern::Pattern::new(t, "")
+                        .captures(m)
+                        .is_some_and(|caps| {
+                            caps.iter()
+                                .all(|c| !crate::i18n::has_han(c) || texts.contains(&c.trim()))
+                        })
+                })
+        };
+        let long = "字".repeat(6000);
+        let cases = [
+            ("name", ""),
+            ("name", "张"),
+            ("name", "张3"),
+            ("name", "张\u{7}三"),
+            ("id_number", ""),
+            ("id_number", "123"),
+            ("id_number", "12345678901234567A"),
+            ("id_number", "990101198001011234"),
+            ("id_number", "450602198013011234"),
+            ("id_number", "450602198001011230"),
+            ("mobile", ""),
+            ("mobile", "1380013800a"),
+            ("mobile", "1380013"),
+            ("mobile", "10000000000"),
+            ("address", "街"),
+            ("address", long.as_str()),
+            ("district", ""),
+            ("title", "标"),
+            ("request", ""),
+            ("facts_and_reasons", "短"),
+            ("place_and_time", long.as_str()),
+            ("earlier_handling", long.as_str()),
+        ];
+        for (field, value) in cases {
+            let message = check_field(field, value, today())
+                .unwrap_or_else(|| panic!("{field}={value:?} should be refused"));
+            assert!(covered(&message), "not in field_message_texts: {message}");
+        }
+    }
     use crate::domain::config::EXAMPLE_CONFIG;
 
     fn config() -> BureauConfig {

@@ -1,26 +1,32 @@
-//! The citizen's display preferences chosen in the page header: the script (简体 / 繁體) and the
-//! accessibility mode (无障碍). They travel in cookies so that the server renders the chosen form
-//! straight away, with no flash and without JavaScript.
+//! The citizen's display preferences chosen in the page header: the language (简体, 繁體 or
+//! English) and the accessibility mode (无障碍). They travel in cookies so that the server renders
+//! the chosen form straight away, with no flash and without JavaScript; without a language cookie
+//! the browser's `Accept-Language` decides.
 
 use serde::{Deserialize, Serialize};
 
-pub const SCRIPT_COOKIE: &str = "portal_script";
+pub const LANG_COOKIE: &str = "portal_lang";
 pub const A11Y_COOKIE: &str = "portal_a11y";
 
-/// The script a page is rendered in.
+/// The language a page is rendered in. Pages are written in Simplified Chinese; the server turns
+/// them into Traditional script (zhconv) or English (the catalogue in `crate::i18n`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Script {
+pub enum Lang {
     #[default]
     Simplified,
     Traditional,
+    English,
 }
 
-impl Script {
-    /// The BCP 47 tag for `<html lang>`.
-    pub fn lang_tag(self) -> &'static str {
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Simplified, Lang::Traditional, Lang::English];
+
+    /// The BCP 47 tag for `<html lang>` and `Content-Language`.
+    pub fn tag(self) -> &'static str {
         match self {
             Self::Simplified => "zh-Hans",
             Self::Traditional => "zh-Hant",
+            Self::English => "en",
         }
     }
 
@@ -29,13 +35,23 @@ impl Script {
         match self {
             Self::Simplified => "hans",
             Self::Traditional => "hant",
+            Self::English => "en",
         }
     }
 
-    /// The script an `Accept-Language` header prefers: the first Chinese tag by quality that
-    /// names a script or region (zh-Hant, zh-TW, zh-HK, zh-MO → Traditional; zh, zh-Hans, zh-CN,
-    /// zh-SG → Simplified). Languages the portal does not speak yet are skipped.
-    pub fn from_accept_language(header: &str) -> Self {
+    /// The language's own name, as the header's switch shows it (never translated).
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Self::Simplified => "简体",
+            Self::Traditional => "繁體",
+            Self::English => "English",
+        }
+    }
+
+    /// The language an `Accept-Language` header prefers: the first tag by quality that the portal
+    /// speaks (zh-Hant, zh-TW, zh-HK, zh-MO → Traditional; zh, zh-Hans, zh-CN, zh-SG →
+    /// Simplified; en, en-* → English). None when it names none of them.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
         let mut tags: Vec<(f32, usize, &str)> = header
             .split(',')
             .enumerate()
@@ -53,53 +69,64 @@ impl Script {
         for (_, _, tag) in tags {
             let tag = tag.to_ascii_lowercase();
             let mut parts = tag.split('-');
-            if parts.next() != Some("zh") {
-                continue;
+            match parts.next() {
+                Some("en") => return Some(Self::English),
+                Some("zh") => {
+                    return Some(match parts.next() {
+                        Some("hant" | "tw" | "hk" | "mo") => Self::Traditional,
+                        _ => Self::Simplified,
+                    });
+                }
+                _ => continue,
             }
-            return match parts.next() {
-                Some("hant" | "tw" | "hk" | "mo") => Self::Traditional,
-                _ => Self::Simplified,
-            };
         }
-        Self::Simplified
+        None
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "hans" => Some(Self::Simplified),
-            "hant" => Some(Self::Traditional),
-            _ => None,
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The two languages the header offers to switch to.
+    pub fn others(self) -> [Self; 2] {
+        match self {
+            Self::Simplified => [Self::Traditional, Self::English],
+            Self::Traditional => [Self::Simplified, Self::English],
+            Self::English => [Self::Simplified, Self::Traditional],
         }
     }
 
-    pub fn other(self) -> Self {
-        match self {
-            Self::Simplified => Self::Traditional,
-            Self::Traditional => Self::Simplified,
-        }
+    pub fn is_chinese(self) -> bool {
+        self != Self::English
     }
 }
 
 /// Everything the header lets a citizen choose.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prefs {
-    pub script: Script,
+    pub lang: Lang,
     pub accessible: bool,
 }
 
 impl Prefs {
-    /// Reads the preferences from a `Cookie` header value; unknown or missing cookies give the
-    /// defaults rather than an error, since a stale cookie must never lock anyone out.
-    pub fn from_cookie_header(header: &str) -> Self {
-        let mut prefs = Self::default();
-        for pair in header.split(';') {
+    /// Reads the preferences from a request's `Cookie` and `Accept-Language` header values; a
+    /// language cookie wins over the header. Unknown or missing values give the defaults rather
+    /// than an error, since a stale cookie must never lock anyone out.
+    pub fn from_headers(cookie: Option<&str>, accept_language: Option<&str>) -> Self {
+        let mut prefs = Self {
+            lang: accept_language
+                .and_then(Lang::from_accept_language)
+                .unwrap_or_default(),
+            accessible: false,
+        };
+        for pair in cookie.unwrap_or("").split(';') {
             let Some((name, value)) = pair.trim().split_once('=') else {
                 continue;
             };
             match name.trim() {
-                SCRIPT_COOKIE => {
-                    if let Some(s) = Script::from_code(value.trim()) {
-                        prefs.script = s;
+                LANG_COOKIE => {
+                    if let Some(l) = Lang::from_code(value.trim()) {
+                        prefs.lang = l;
                     }
                 }
                 A11Y_COOKIE => prefs.accessible = value.trim() == "on",
@@ -107,6 +134,16 @@ impl Prefs {
             }
         }
         prefs
+    }
+
+    /// The preferences of a request on the server.
+    #[cfg(feature = "ssr")]
+    pub fn from_request_headers(headers: &http::HeaderMap) -> Self {
+        let get = |name| headers.get(name).and_then(|v| v.to_str().ok());
+        Self::from_headers(
+            get(http::header::COOKIE),
+            get(http::header::ACCEPT_LANGUAGE),
+        )
     }
 }
 
@@ -133,21 +170,39 @@ mod tests {
 
     #[test]
     fn defaults_to_simplified_and_normal_mode() {
-        assert_eq!(Prefs::from_cookie_header(""), Prefs::default());
-        assert_eq!(Prefs::default().script.lang_tag(), "zh-Hans");
+        assert_eq!(Prefs::from_headers(None, None), Prefs::default());
+        assert_eq!(Prefs::default().lang.tag(), "zh-Hans");
     }
 
     #[test]
     fn reads_both_cookies_among_others() {
-        let p = Prefs::from_cookie_header("id=1; portal_script=hant; portal_a11y=on; x=y");
-        assert_eq!(p.script, Script::Traditional);
-        assert_eq!(p.script.lang_tag(), "zh-Hant");
+        let p = Prefs::from_headers(Some("id=1; portal_lang=hant; portal_a11y=on; x=y"), None);
+        assert_eq!(p.lang, Lang::Traditional);
+        assert_eq!(p.lang.tag(), "zh-Hant");
         assert!(p.accessible);
+        let p = Prefs::from_headers(Some("portal_lang=en"), Some("zh-CN"));
+        assert_eq!(p.lang, Lang::English);
+    }
+
+    #[test]
+    fn the_browser_language_counts_until_one_is_chosen() {
+        assert_eq!(
+            Prefs::from_headers(None, Some("en-GB,en;q=0.9")).lang,
+            Lang::English
+        );
+        assert_eq!(
+            Prefs::from_headers(Some("portal_lang=hans"), Some("en-GB")).lang,
+            Lang::Simplified
+        );
+        assert_eq!(
+            Prefs::from_headers(None, Some("fr-FR")).lang,
+            Lang::Simplified
+        );
     }
 
     #[test]
     fn ignores_unknown_values() {
-        let p = Prefs::from_cookie_header("portal_script=klingon; portal_a11y=yes");
+        let p = Prefs::from_headers(Some("portal_lang=klingon; portal_a11y=yes"), None);
         assert_eq!(p, Prefs::default());
     }
 
@@ -162,40 +217,25 @@ mod tests {
     }
 
     #[test]
-    fn script_codes_round_trip() {
-        for s in [Script::Simplified, Script::Traditional] {
-            assert_eq!(Script::from_code(s.code()), Some(s));
-            assert_eq!(s.other().other(), s);
+    fn language_codes_round_trip_and_each_offers_the_other_two() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+            assert!(!l.others().contains(&l));
+            assert_ne!(l.others()[0], l.others()[1]);
         }
     }
 
     #[test]
-    fn accept_language_picks_the_script() {
-        assert_eq!(
-            Script::from_accept_language("zh-TW,zh;q=0.9,en;q=0.8"),
-            Script::Traditional
-        );
-        assert_eq!(
-            Script::from_accept_language("zh-Hant-HK"),
-            Script::Traditional
-        );
-        assert_eq!(
-            Script::from_accept_language("en-US,zh-HK;q=0.5"),
-            Script::Traditional
-        );
-        assert_eq!(
-            Script::from_accept_language("zh-CN,zh-TW;q=0.1"),
-            Script::Simplified
-        );
-        assert_eq!(
-            Script::from_accept_language("zh-TW;q=0.2,zh-CN;q=0.8"),
-            Script::Simplified
-        );
-        assert_eq!(
-            Script::from_accept_language("zh-TW;q=0"),
-            Script::Simplified
-        );
-        assert_eq!(Script::from_accept_language(""), Script::Simplified);
-        assert_eq!(Script::from_accept_language("*"), Script::Simplified);
+    fn accept_language_picks_the_language() {
+        let pick = Lang::from_accept_language;
+        assert_eq!(pick("zh-TW,zh;q=0.9,en;q=0.8"), Some(Lang::Traditional));
+        assert_eq!(pick("zh-Hant-HK"), Some(Lang::Traditional));
+        assert_eq!(pick("en-US,zh-HK;q=0.5"), Some(Lang::English));
+        assert_eq!(pick("fr,zh-HK;q=0.5"), Some(Lang::Traditional));
+        assert_eq!(pick("zh-CN,zh-TW;q=0.1"), Some(Lang::Simplified));
+        assert_eq!(pick("zh-TW;q=0.2,zh-CN;q=0.8"), Some(Lang::Simplified));
+        assert_eq!(pick("zh-TW;q=0"), None);
+        assert_eq!(pick(""), None);
+        assert_eq!(pick("*"), None);
     }
 }

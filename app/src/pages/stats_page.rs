@@ -134,7 +134,7 @@ pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> 
         .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
     let volumes = s.volumes.clone();
     view! {
-            <PageTitle text=format!("{heading} {label}") />
+            <PageTitle text=format!("{heading}（{label}）") />
             <div class="wrap">
                 <h1>{format!("{heading}（{label}）")}</h1>
                 <p class="note">

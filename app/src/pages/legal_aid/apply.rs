@@ -203,7 +203,8 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
     let matter = Matter::parse(&values.matter)
         .map(Matter::label)
         .unwrap_or("");
-    let rows: Vec<(&'static str, String)> = [
+    // (label, value, typed by the applicant: shown as typed in every language)
+    let rows: Vec<(&'static str, String, bool)> = [
         (
             "谁在申请",
             if values.by_agent() {
@@ -212,22 +213,24 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
                 "本人申请"
             }
             .to_owned(),
+            false,
         ),
-        ("申请人姓名", values.name.clone()),
-        ("身份证号码", values.id_number.clone()),
-        ("手机号码", values.mobile.clone()),
-        ("住址", values.address.clone()),
-        ("事项类别", matter.to_owned()),
-        ("对方当事人", values.other_party.clone()),
-        ("案情和请求", values.description.clone()),
+        ("申请人姓名", values.name.clone(), true),
+        ("身份证号码", values.id_number.clone(), true),
+        ("手机号码", values.mobile.clone(), true),
+        ("住址", values.address.clone(), true),
+        ("事项类别", matter.to_owned(), false),
+        ("对方当事人", values.other_party.clone(), true),
+        ("案情和请求", values.description.clone(), true),
         (
             "经济困难状况",
             Basis::parse(&values.basis)
                 .unwrap_or(Basis::Hardship)
                 .label()
                 .to_owned(),
+            false,
         ),
-        ("经济困难状况说明", values.hardship_statement.clone()),
+        ("经济困难状况说明", values.hardship_statement.clone(), true),
         (
             "诚信承诺",
             if values.pledge {
@@ -236,6 +239,7 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
                 "未作出"
             }
             .to_owned(),
+            false,
         ),
         (
             "材料",
@@ -248,6 +252,7 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join("、")
             },
+            !files.is_empty(),
         ),
     ]
     .into_iter()
@@ -258,6 +263,7 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
                 "{}（{}），{}",
                 values.agent_name, values.agent_relation, values.agent_mobile
             ),
+            true,
         )
     }))
     .collect();
@@ -269,7 +275,15 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
             <dl class="facts check-answers" id="check-answers">
                 {rows
                     .into_iter()
-                    .map(|(k, v)| view! { <dt>{k}</dt><dd class="pre">{v}</dd> })
+                    .map(|(k, v, typed)| {
+                        let keep = typed.then_some("no");
+                        view! {
+                            <dt>{k}</dt>
+                            <dd class="pre" translate=keep>
+                                {v}
+                            </dd>
+                        }
+                    })
                     .collect_view()}
             </dl>
             <form method="post" action="/legal-aid/apply" novalidate>

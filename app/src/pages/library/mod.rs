@@ -46,8 +46,10 @@ fn DocList(docs: Vec<DocSummary>, id: &'static str) -> impl IntoView {
                 .map(|d| {
                     view! {
                         <li>
-                            <a href=d.href>{d.title}</a>
-                            <p>{d.summary}</p>
+                            <a href=d.href lang="zh-Hans">
+                                {d.title}
+                            </a>
+                            <p lang="zh-Hans">{d.summary}</p>
                         </li>
                     }
                 })
@@ -141,13 +143,16 @@ fn Guide(g: GuideView) -> impl IntoView {
             <nav aria-label="位置" class="breadcrumbs">
                 <a href="/guides">"普法园地"</a>
             </nav>
-            <h1>{g.title}</h1>
-            <p class="lead">{g.summary}</p>
+            <h1 lang="zh-Hans">{g.title}</h1>
+            <ChineseOnlyNote />
+            <p class="lead" lang="zh-Hans">
+                {g.summary}
+            </p>
             {g
                 .segments
                 .into_iter()
                 .map(|s| match s {
-                    Segment::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+                    Segment::Html(html) => view! { <div class="prose" lang="zh-Hans" inner_html=html></div> }.into_any(),
                     Segment::Chart(chart) => view! { <ChartView chart /> }.into_any(),
                 })
                 .collect_view()}
@@ -201,24 +206,29 @@ fn Law(s: StatuteView) -> impl IntoView {
             <nav aria-label="位置" class="breadcrumbs">
                 <a href="/guides">"普法园地"</a>
             </nav>
-            <h1>{statute.title}</h1>
-            {statute.preamble.into_iter().map(|p| view! { <p class="note">{p}</p> }).collect_view()}
+            <h1 lang="zh-Hans">{statute.title}</h1>
+            <ChineseOnlyNote />
+            {statute
+                .preamble
+                .into_iter()
+                .map(|p| view! { <p class="note" lang="zh-Hans">{p}</p> })
+                .collect_view()}
             {statute
                 .blocks
                 .into_iter()
                 .map(|b| match b {
                     StatuteBlock::Heading { level, text } => {
                         if level <= 2 {
-                            view! { <h2>{text}</h2> }.into_any()
+                            view! { <h2 lang="zh-Hans">{text}</h2> }.into_any()
                         } else {
-                            view! { <h3 class="section">{text}</h3> }.into_any()
+                            view! { <h3 class="section" lang="zh-Hans">{text}</h3> }.into_any()
                         }
                     }
                     StatuteBlock::Article { number, paragraphs } => {
                         let mut paragraphs = paragraphs.into_iter();
                         let first = paragraphs.next().unwrap_or_default();
                         view! {
-                            <section class="law-article" id=number.clone()>
+                            <section class="law-article" id=number.clone() lang="zh-Hans">
                                 <p>
                                     <a class="article-number" href=format!("#{number}")>
                                         {number.clone()}
@@ -284,9 +294,11 @@ pub fn SearchPage() -> impl IntoView {
                                             .map(|h| {
                                                 view! {
                                                     <li>
-                                                        <a href=h.href>{h.title}</a>
+                                                        <a href=h.href lang="zh-Hans">
+                                                            {h.title}
+                                                        </a>
                                                         <span class="kind">" · " {h.kind.label()}</span>
-                                                        <p>
+                                                        <p lang="zh-Hans">
                                                             {h
                                                                 .snippet
                                                                 .into_iter()
@@ -314,4 +326,13 @@ pub fn SearchPage() -> impl IntoView {
             </Suspense>
         </div>
     }
+}
+
+/// On English pages: the guide or statute below exists in Chinese only (statutes are authoritative
+/// only in Chinese; guides are written for this portal in Chinese first).
+#[component]
+fn ChineseOnlyNote() -> impl IntoView {
+    let english =
+        crate::components::PageContext::get().prefs.lang == crate::domain::prefs::Lang::English;
+    english.then(|| view! { <p class="note">"本页正文只有中文版。"</p> })
 }

@@ -193,7 +193,8 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 <dt>"信访件编号"</dt>
                 <dd>{status.number.clone()}</dd>
                 <dt>"标题"</dt>
-                <dd>{status.title.clone()}</dd>
+                // What the citizen wrote, shown as written in every language.
+                <dd translate="no">{status.title.clone()}</dd>
                 <dt>"类别"</dt>
                 <dd>{category_label(&status.category)}</dd>
                 <dt>"当前状态"</dt>
@@ -263,13 +264,14 @@ fn CaseStatus(found: Found) -> impl IntoView {
                                 <h3>"信访处理意见书（" {time_label(&r.at)} "）"</h3>
                                 <dl class="facts">
                                     <dt>"诉求"</dt>
-                                    <dd>{r.request.clone()}</dd>
+                                    // The written reply exists in Chinese only (繁體 pages convert it).
+                                    <dd lang="zh-Hans">{r.request.clone()}</dd>
                                     <dt>"事实和理由"</dt>
-                                    <dd>{r.facts_and_reasons.clone()}</dd>
+                                    <dd lang="zh-Hans">{r.facts_and_reasons.clone()}</dd>
                                     <dt>"处理意见"</dt>
-                                    <dd>{r.opinion.clone()}</dd>
+                                    <dd lang="zh-Hans">{r.opinion.clone()}</dd>
                                     <dt>"法律依据"</dt>
-                                    <dd>{r.legal_basis.clone()}</dd>
+                                    <dd lang="zh-Hans">{r.legal_basis.clone()}</dd>
                                     <dt>"处理结果"</dt>
                                     <dd>{r.outcome.clone()}</dd>
                                 </dl>

@@ -55,7 +55,7 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
                 })}
             <dl class="facts">
                 <dt>"标题"</dt>
-                <dd>{c.title.clone()}</dd>
+                <dd translate="no">{c.title.clone()}</dd>
                 <dt>"类别"</dt>
                 <dd>{c.category.label()}</dd>
                 <dt>"收到时间"</dt>

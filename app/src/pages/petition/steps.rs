@@ -436,50 +436,75 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
         .category()
         .map(|c| c.label().to_owned())
         .unwrap_or_default();
-    let mut rows: Vec<(&'static str, &'static str, String, Step)> =
-        vec![("category", "类别", category, Step::Category)];
+    // (field, label, value, step, typed by the citizen: shown as typed in every language)
+    let mut rows: Vec<(&'static str, &'static str, String, Step, bool)> =
+        vec![("category", "类别", category, Step::Category, false)];
     if let Some(r) = draft.route() {
-        rows.push(("route", "情况", route_label(r).to_owned(), Step::Route));
+        rows.push((
+            "route",
+            "情况",
+            route_label(r).to_owned(),
+            Step::Route,
+            false,
+        ));
     }
     let optional = |s: &str| {
         if s.trim().is_empty() {
-            "未填写".to_owned()
+            ("未填写".to_owned(), false)
         } else {
-            s.to_owned()
+            (s.to_owned(), true)
         }
     };
+    let (place_and_time, place_typed) = optional(&draft.place_and_time);
+    let (earlier_handling, earlier_typed) = optional(&draft.earlier_handling);
     rows.extend([
-        ("name", "姓名", draft.name.clone(), Step::Petitioner),
+        ("name", "姓名", draft.name.clone(), Step::Petitioner, true),
         (
             "id_number",
             "身份证号码",
             draft.id_number.clone(),
             Step::Petitioner,
+            true,
         ),
-        ("mobile", "手机号码", draft.mobile.clone(), Step::Petitioner),
-        ("address", "住址", draft.address.clone(), Step::Petitioner),
-        ("district", "所在地区", district, Step::Petitioner),
-        ("title", "标题", draft.title.clone(), Step::Matter),
-        ("request", "请求", draft.request.clone(), Step::Matter),
+        (
+            "mobile",
+            "手机号码",
+            draft.mobile.clone(),
+            Step::Petitioner,
+            true,
+        ),
+        (
+            "address",
+            "住址",
+            draft.address.clone(),
+            Step::Petitioner,
+            true,
+        ),
+        ("district", "所在地区", district, Step::Petitioner, false),
+        ("title", "标题", draft.title.clone(), Step::Matter, true),
+        ("request", "请求", draft.request.clone(), Step::Matter, true),
         (
             "facts_and_reasons",
             "事实和理由",
             draft.facts_and_reasons.clone(),
             Step::Matter,
+            true,
         ),
         (
             "place_and_time",
             "地点和时间",
-            optional(&draft.place_and_time),
+            place_and_time,
             Step::Matter,
+            place_typed,
         ),
         (
             "earlier_handling",
             "此前的处理",
-            optional(&draft.earlier_handling),
+            earlier_handling,
             Step::Matter,
+            earlier_typed,
         ),
-        ("unit", "希望办理的单位", unit, Step::Matter),
+        ("unit", "希望办理的单位", unit, Step::Matter, false),
     ]);
     let file_list = if files.is_empty() {
         "没有上传".to_owned()
@@ -490,7 +515,13 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
             .collect::<Vec<_>>()
             .join("、")
     };
-    rows.push(("attachment", "材料", file_list, Step::Attachments));
+    rows.push((
+        "attachment",
+        "材料",
+        file_list,
+        Step::Attachments,
+        !files.is_empty(),
+    ));
     let declaration_error = error_for(errors, "declaration");
     let class = if declaration_error.is_some() {
         "field field-error declaration"
@@ -502,7 +533,7 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
         <dl class="answers">
             {rows
                 .into_iter()
-                .map(|(id, label, value, step)| {
+                .map(|(id, label, value, step, typed)| {
                     let error = error_for(errors, id);
                     let goto = format!("goto:{}", step.code());
                     view! {
@@ -518,7 +549,7 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
                                             </p>
                                         }
                                     })}
-                                {value}
+                                <span translate=typed.then_some("no")>{value}</span>
                             </dd>
                             <dd class="answer-change">
                                 <button
