@@ -238,8 +238,10 @@ async fn pages_come_in_the_browsers_language_until_one_is_chosen() {
     );
     assert!(page.contains("Check progress") && page.contains("Skip to main content"));
     assert!(page.contains(">简体</a>") && page.contains(">繁體</a>"));
-    // What exists in Chinese only stays Chinese, tagged for screen readers.
-    assert!(page.contains("<span class=\"brand-name\" lang=\"zh-Hans\">"));
+    // The bureau's own English for its name, from the config.
+    assert!(
+        page.contains("<span class=\"brand-name\">Fangchenggang Letters and Visits Bureau</span>")
+    );
 
     // The header's choice wins over the browser's.
     let (_, page) = page_with(
