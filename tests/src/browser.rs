@@ -30,6 +30,12 @@ const AXE_TAGS: [&str; 6] = [
     "best-practice",
 ];
 
+/// WebDriver key codes.
+pub const TAB: char = '\u{E004}';
+pub const ENTER: char = '\u{E007}';
+pub const SPACE: char = ' ';
+pub const ARROW_DOWN: char = '\u{E015}';
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Js {
     On,
@@ -409,6 +415,93 @@ return [lang, out];
             .expect("checked")
             .as_deref()
             == Some("true")
+    }
+
+    /// Presses one key on whatever has focus, as a keyboard would (WebDriver key actions).
+    pub async fn key(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let actions = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("key press");
+    }
+
+    /// Types text into the focused field.
+    pub async fn type_text(&self, text: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+
+    /// Whether the focused element matches `css`, and whether it shows a focus indicator (an
+    /// outline or a box shadow).
+    async fn focus(&self, css: &str) -> (bool, bool) {
+        let v = self
+            .client
+            .execute(
+                "const a = document.activeElement; if (!a) return [false, false];\
+                 const s = getComputedStyle(a);\
+                 const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';\
+                 return [a.matches(arguments[0]), ring];",
+                vec![serde_json::Value::String(css.to_owned())],
+            )
+            .await
+            .expect("focus check");
+        (
+            v[0].as_bool().unwrap_or(false),
+            v[1].as_bool().unwrap_or(false),
+        )
+    }
+
+    /// Waits until the focused element matches `css` (after a page load focus lands by itself).
+    pub async fn focus_lands_on(&self, css: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.focus(css).await.0 {
+            assert!(
+                Instant::now() < deadline,
+                "focus never reached {css} on {}",
+                self.url().await
+            );
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// Moves focus forward with Tab until it reaches the element matching `css`, and checks that
+    /// the element shows where the focus is. Fails after 60 presses.
+    pub async fn tab_to(&self, css: &str) {
+        self.move_focus_to(css, TAB).await;
+    }
+
+    /// Moves with the arrow keys (inside a radio group or a drop-down) until `css` has focus.
+    pub async fn arrow_to(&self, css: &str) {
+        self.move_focus_to(css, ARROW_DOWN).await;
+    }
+
+    async fn move_focus_to(&self, css: &str, key: char) {
+        for _ in 0..60 {
+            let (there, ring) = self.focus(css).await;
+            if there {
+                assert!(ring, "{css} has focus but shows no focus indicator");
+                return;
+            }
+            self.key(key).await;
+        }
+        panic!("Tab never reached {css} on {}", self.url().await);
+    }
+
+    async fn url(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
     }
 
     /// An attribute of the document element, e.g. `lang` or `class`.

@@ -307,3 +307,82 @@ async fn a_reload_mid_form_keeps_what_was_typed() {
     b.audit().await;
     let _ = b.client.clone().close().await;
 }
+
+// The whole journey with the keyboard alone: Tab to each control (each showing where the focus
+// is), arrow keys in the radio groups and the drop-down, Space for the declaration, Enter to go
+// on. Each new step puts the focus on its heading, and a page sent with mistakes on its error
+// summary, so that a screen reader starts reading at the right place.
+browser_test!(a_keyboard_alone_completes_the_journey, |app, b| {
+    use portal_tests::browser::{ENTER, SPACE};
+    b.visit(&app.url("/petition")).await;
+    b.tab_to("button.start").await;
+    b.key(ENTER).await;
+    b.on_step("category").await;
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+    // Sent without a choice: the error summary takes the focus.
+    b.tab_to(CONTINUE).await;
+    b.key(ENTER).await;
+    b.wait_for(".error-summary").await;
+    b.settle_and_audit().await;
+    b.focus_lands_on(".error-summary").await;
+    b.tab_to("input[name=category]").await;
+    b.arrow_to("#category-appeal").await;
+    b.tab_to(CONTINUE).await;
+    b.key(ENTER).await;
+    b.on_step("route").await;
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+    b.tab_to("input[name=route]").await;
+    b.arrow_to("#route-petition").await;
+    b.tab_to(CONTINUE).await;
+    b.key(ENTER).await;
+    b.on_step("petitioner").await;
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+    for (id, text) in [
+        ("name", "张三"),
+        ("id_number", "11010519491231002X"),
+        ("mobile", "13812345678"),
+        ("address", "防城港市港口区某某路 1 号"),
+    ] {
+        b.tab_to(&format!("#{id}")).await;
+        b.type_text(text).await;
+    }
+    b.tab_to("#district").await;
+    b.arrow_to("#district:has(option[value='450602']:checked)")
+        .await;
+    b.tab_to(CONTINUE).await;
+    b.key(ENTER).await;
+    b.on_step("matter").await;
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+    for (id, text) in [
+        ("title", "工资拖欠问题"),
+        ("request", "请求督促用人单位支付拖欠的三个月工资。"),
+        (
+            "facts_and_reasons",
+            "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。",
+        ),
+    ] {
+        b.tab_to(&format!("#{id}")).await;
+        b.type_text(text).await;
+    }
+    b.tab_to(CONTINUE).await;
+    b.key(ENTER).await;
+    b.on_step("attachments").await;
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+    b.tab_to(CONTINUE).await;
+    b.key(ENTER).await;
+    b.on_step("check").await;
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+    b.tab_to("#declaration").await;
+    b.key(SPACE).await;
+    b.tab_to("button[value='submit']").await;
+    b.key(ENTER).await;
+    assert!(b.text("#receipt-number").await.starts_with("XF"));
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+});

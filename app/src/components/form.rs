@@ -19,6 +19,22 @@ impl From<crate::domain::petition::FieldProblem> for FieldError {
     }
 }
 
+/// A step's heading (`h1`). It takes the focus when the page opens (`autofocus`; `tabindex=-1`
+/// makes a heading focusable without putting it in the Tab order), so that after moving between
+/// steps a screen reader starts at the new question and the next Tab reaches its first field. An
+/// error summary above it takes the focus instead: the first `autofocus` of a page wins.
+#[component]
+pub fn StepHeading(
+    children: Children,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <h1 id=id tabindex="-1" autofocus>
+            {children()}
+        </h1>
+    }
+}
+
 /// The summary shown above a form that failed. It takes focus on load (`autofocus`), so a screen
 /// reader announces it straight after a failed submit, with or without JavaScript.
 #[component]
@@ -255,7 +271,7 @@ pub fn Radios(
                 {if not_the_heading {
                     view! { <span class="legend">{legend}</span> }.into_any()
                 } else {
-                    view! { <h1>{legend}</h1> }.into_any()
+                    view! { <StepHeading>{legend}</StepHeading> }.into_any()
                 }}
             </legend>
             {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}

@@ -3,6 +3,7 @@
 //! files); nothing is stored before the applicant sends it.
 
 use crate::components::PageTitle;
+use crate::components::form::StepHeading;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
@@ -271,7 +272,7 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
     view! {
         <PageTitle text="核对申请 · 法律援助" />
         <div class="wrap">
-            <h1>"核对您的申请"</h1>
+            <StepHeading>"核对您的申请"</StepHeading>
             <dl class="facts check-answers" id="check-answers">
                 {rows
                     .into_iter()
@@ -306,7 +307,7 @@ fn Done(receipt: AidReceipt) -> impl IntoView {
         <PageTitle text="申请已提交 · 法律援助" />
         <div class="wrap">
             <div class="panel" id="receipt">
-                <h1>"法律援助申请已提交"</h1>
+                <StepHeading>"法律援助申请已提交"</StepHeading>
                 <p>"申请编号"</p>
                 <p class="big" id="aid-number">{receipt.number.clone()}</p>
                 <p>"查询码"</p>

@@ -6,6 +6,7 @@ mod apply;
 pub use apply::{ApplyPage, ApplyView, LegalAidReceipt};
 
 use crate::components::PageTitle;
+use crate::components::form::StepHeading;
 use crate::components::form::{Choice, ErrorSummary, FieldError, HiddenFields, Radios, form_title};
 use crate::domain::legal_aid::{
     Assessment, CheckAnswers, Group, Hardship, Likelihood, Matter, Question, Special, assess,
@@ -180,7 +181,7 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
     view! {
         <PageTitle text="自查结果 · 法律援助" />
         <div class="wrap">
-            <h1 id="check-result">{result.likelihood.heading()}</h1>
+            <StepHeading id="check-result">{result.likelihood.heading()}</StepHeading>
             <div class="notice" id="not-a-decision">
                 <p>
                     "这只是根据您的回答作出的参考，不是决定。是否给予法律援助，由法律援助机构自收到申请之日起 7 日内审查决定（《法律援助法》第四十三条）。"

@@ -1,4 +1,5 @@
 use crate::components::PageTitle;
+use crate::components::form::StepHeading;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, Radios, TextArea, TextField, error_for, form_title,
 };
@@ -188,7 +189,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
             {notice.map(|n| view! { <p class="notice" role="status" id="lookup-notice">{n}</p> })}
-            <h1>"办理进度"</h1>
+            <StepHeading>"办理进度"</StepHeading>
             <dl class="facts">
                 <dt>"信访件编号"</dt>
                 <dd>{status.number.clone()}</dd>
@@ -313,7 +314,7 @@ fn AidProgress(found: AidFound) -> impl IntoView {
         <PageTitle text=form_title(&format!("法律援助申请 {}", s.number), &errors) />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
-            <h1>"法律援助申请 " {s.number.clone()}</h1>
+            <StepHeading>"法律援助申请 " {s.number.clone()}</StepHeading>
             {notice.map(|n| view! { <p class="notice" id="lookup-notice" role="status">{n}</p> })}
             <dl class="facts">
                 <dt>"状态"</dt>

@@ -4,6 +4,7 @@
 use crate::components::DraftKeeper;
 use crate::components::PageTitle;
 use crate::components::form::HiddenFields;
+use crate::components::form::StepHeading;
 use crate::domain::journey::{Draft, Route};
 use leptos::prelude::*;
 
@@ -87,7 +88,7 @@ pub fn ChannelPage(route: Route, draft: Draft) -> impl IntoView {
     view! {
         <PageTitle text=g.heading />
         <div class="wrap narrow">
-            <h1>{g.heading}</h1>
+            <StepHeading>{g.heading}</StepHeading>
             <p>{g.why}</p>
             <h2>"怎么办"</h2>
             <ul>{g.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>

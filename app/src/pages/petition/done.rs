@@ -3,6 +3,7 @@
 use super::date_label;
 use crate::components::DraftKeeper;
 use crate::components::PageTitle;
+use crate::components::form::StepHeading;
 use crate::domain::category::Category;
 use crate::domain::petition_view::Receipt;
 use chrono::NaiveDate;
@@ -28,7 +29,7 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
         <PageTitle text="信访事项已提交" />
         <div class="wrap narrow receipt">
             <div class="panel" role="status">
-                <h1>"信访事项已提交"</h1>
+                <StepHeading>"信访事项已提交"</StepHeading>
                 <p class="panel-number">
                     "信访件编号" <br /> <strong id="receipt-number">{c.receipt.number.clone()}</strong>
                 </p>

@@ -3,6 +3,7 @@
 use super::{FileInfo, config};
 use crate::components::DraftKeeper;
 use crate::components::PageTitle;
+use crate::components::form::StepHeading;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
@@ -175,8 +176,9 @@ fn route(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
 
 fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
     let report = draft.category() == Some(Category::Report);
+    let heading = step_title(Step::Petitioner, draft);
     view! {
-        <h1>{step_title(Step::Petitioner, draft)}</h1>
+        <StepHeading>{heading}</StepHeading>
         <p>"《信访工作条例》第十九条要求写明信访人的姓名和住址。这些信息只用于办理和答复您的事项。"</p>
         {report
             .then(|| {
@@ -278,8 +280,9 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
                 .collect()
         })
         .unwrap_or_default();
+    let heading = step_title(Step::Matter, draft);
     view! {
-        <h1>{step_title(Step::Matter, draft)}</h1>
+        <StepHeading>{heading}</StepHeading>
         <TextField
             id="title"
             label="标题"
@@ -330,7 +333,7 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
 
 fn attachments(errors: &[FieldError], files: Vec<FileInfo>) -> impl IntoView {
     view! {
-        <h1>"上传相关材料（可选）"</h1>
+        <StepHeading>"上传相关材料（可选）"</StepHeading>
         <p>
             "可以上传合同、欠条、通知书、现场照片等材料的照片或扫描件。只接受 JPG、PNG 图片和 PDF 文件，最多 "
             {MAX_ATTACHMENTS} " 个，每个不超过 10 MB。没有材料的，直接按“继续”。"
@@ -528,8 +531,9 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
     } else {
         "field declaration"
     };
+    let heading = step_title(Step::Check, draft);
     view! {
-        <h1>{step_title(Step::Check, draft)}</h1>
+        <StepHeading>{heading}</StepHeading>
         <dl class="answers">
             {rows
                 .into_iter()
