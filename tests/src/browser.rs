@@ -220,12 +220,7 @@ return [lang, out];
             _ => Vec::new(),
         };
         if !wrong.is_empty() {
-            let url = self
-                .client
-                .current_url()
-                .await
-                .map(|u| u.to_string())
-                .unwrap_or_default();
+            let url = self.url().await;
             panic!(
                 "{} text(s) on {url} (lang {lang}, JavaScript {:?}) are not in the page's language:\n{}",
                 wrong.len(),
@@ -269,12 +264,7 @@ return [lang, out];
         let text = result.as_str().expect("axe returns a JSON string");
         let violations: Vec<Value> = serde_json::from_str(text).expect("axe JSON");
         if !violations.is_empty() {
-            let url = self
-                .client
-                .current_url()
-                .await
-                .map(|u| u.to_string())
-                .unwrap_or_default();
+            let url = self.url().await;
             panic!(
                 "axe-core found {} violation(s) on {url} (JavaScript {:?}):\n{}",
                 violations.len(),

@@ -2,6 +2,7 @@
 //! driven over WebDriver with an axe-core audit of every page visited.
 
 pub mod browser;
+pub mod journeys;
 
 use server::{Application, Settings, seed::SeededAccount};
 use std::net::SocketAddr;

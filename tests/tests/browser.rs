@@ -387,24 +387,7 @@ browser_test!(
         assert!(
             summary.contains("请选择是本人申请还是代为申请") && summary.contains("请确认诚信承诺")
         );
-        b.click("input[name=who][value=self]").await;
-        b.fill("name", "李四").await;
-        b.fill("id_number", "11010519491231002X").await;
-        b.fill("mobile", "13812345678").await;
-        b.fill("address", "防城港市港口区渔洲路 2 号").await;
-        b.select("district", "450602").await;
-        b.select("matter", "labour").await;
-        b.fill(
-            "description",
-            "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
-        )
-        .await;
-        b.fill(
-            "hardship_statement",
-            "家中只有我一人有收入，目前失业，没有存款。",
-        )
-        .await;
-        b.click("#pledge").await;
+        portal_tests::journeys::fill_legal_aid_form(b).await;
         let dir = tempfile::tempdir().unwrap();
         let photo = dir.path().join("欠条.jpg");
         let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];

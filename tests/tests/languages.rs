@@ -6,10 +6,11 @@
 //! which work without JavaScript and are remembered from page to page.
 
 use portal_tests::browser::{Browser, Js};
+use portal_tests::journeys::{
+    CONTINUE, fill_legal_aid_form, fill_matter, fill_petitioner, legal_aid_application,
+};
 use portal_tests::{TestApp, browser_test};
 use serde_json::{Value, json};
-
-const CONTINUE: &str = "button[value='continue']";
 
 /// A petition the bureau has assigned, the unit accepted and answered: its status page shows the
 /// citizen's own words, the department's name, the timeline and a reply.
@@ -55,21 +56,11 @@ async fn answered_petition(app: &TestApp) -> (String, String) {
 }
 
 /// A legal-aid application (received, not yet decided).
-async fn legal_aid_application(app: &TestApp) -> (String, String) {
+async fn legal_aid_application_received(app: &TestApp) -> (String, String) {
     let receipt: Value = app
         .http
         .post(app.url("/api/v1/legal-aid"))
-        .json(&json!({
-            "applicant": {
-                "name": "李四", "id_number": "11010519491231002X", "mobile": "13812345678",
-                "address": "防城港市港口区渔洲路 2 号", "district": "450602"
-            },
-            "matter": "labour",
-            "other_party": "某建筑公司",
-            "description": "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
-            "hardship_statement": "家中只有我一人有收入，目前失业，没有存款。",
-            "pledge": true
-        }))
+        .json(&legal_aid_application())
         .send()
         .await
         .unwrap()
@@ -141,27 +132,11 @@ async fn petition_pages(app: &TestApp, b: &Browser) {
     // With JavaScript on the summary is the browser's; audit what it wrote.
     b.audit().await;
     assert_eq!(b.value("address").await.as_deref(), Some("港口区"));
-    for (id, text) in [
-        ("name", "张三"),
-        ("id_number", "11010519491231002X"),
-        ("mobile", "13812345678"),
-        ("address", "防城港市港口区某某路 1 号"),
-    ] {
-        b.replace(id, text).await;
+    for id in ["name", "id_number", "mobile", "address"] {
+        b.replace(id, "").await;
     }
-    b.select("district", "450602").await;
-    b.press(CONTINUE).await;
-    b.on_step("matter").await;
-    b.fill("title", "工资拖欠问题").await;
-    b.fill("request", "请求督促用人单位支付拖欠的三个月工资。")
-        .await;
-    b.fill(
-        "facts_and_reasons",
-        "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。",
-    )
-    .await;
-    b.press(CONTINUE).await;
-    b.on_step("attachments").await;
+    fill_petitioner(b).await;
+    fill_matter(b, "工资拖欠问题").await;
     b.press(CONTINUE).await;
     b.on_step("check").await;
     b.press("button[value='submit']").await;
@@ -177,24 +152,7 @@ async fn legal_aid_application_pages(app: &TestApp, b: &Browser) {
     b.visit(&app.url("/legal-aid/apply")).await;
     b.press("form button[value=check]:not([hidden])").await;
     b.wait_for(".error-summary").await;
-    b.click("input[name=who][value=self]").await;
-    b.fill("name", "李四").await;
-    b.fill("id_number", "11010519491231002X").await;
-    b.fill("mobile", "13812345678").await;
-    b.fill("address", "防城港市港口区渔洲路 2 号").await;
-    b.select("district", "450602").await;
-    b.select("matter", "labour").await;
-    b.fill(
-        "description",
-        "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
-    )
-    .await;
-    b.fill(
-        "hardship_statement",
-        "家中只有我一人有收入，目前失业，没有存款。",
-    )
-    .await;
-    b.click("#pledge").await;
+    fill_legal_aid_form(b).await;
     b.press("form button[value=check]:not([hidden])").await;
     b.wait_for("#check-answers").await;
     b.press("button[value=submit]").await;
@@ -261,7 +219,7 @@ async fn library_pages(app: &TestApp, b: &Browser) {
 async fn tour(app: &TestApp, b: &Browser, lang: &str, accessible: bool) {
     app.import_laws().await;
     let petition = answered_petition(app).await;
-    let application = legal_aid_application(app).await;
+    let application = legal_aid_application_received(app).await;
     choose_mode(app, b, lang, accessible).await;
     petition_pages(app, b).await;
     if b.js == Js::On {

@@ -7,17 +7,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 fn application() -> Value {
-    json!({
-        "applicant": {
-            "name": "李四", "id_number": "11010519491231002X", "mobile": "13812345678",
-            "address": "防城港市港口区渔洲路 2 号", "district": "450602"
-        },
-        "matter": "labour",
-        "other_party": "某建筑公司",
-        "description": "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
-        "hardship_statement": "家中只有我一人有收入，目前失业，没有存款。",
-        "pledge": true
-    })
+    portal_tests::journeys::legal_aid_application()
 }
 
 async fn apply(app: &TestApp, body: &Value) -> (StatusCode, Value) {

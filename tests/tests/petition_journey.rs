@@ -2,10 +2,9 @@
 //! of every page on the way.
 
 use portal_tests::browser::{Browser, Js};
+use portal_tests::journeys::{CONTINUE, fill_matter, fill_petitioner};
 use portal_tests::{TestApp, browser_test};
 use std::path::PathBuf;
-
-const CONTINUE: &str = "button[value='continue']";
 
 /// Opens the start page and begins.
 async fn begin(app: &TestApp, b: &Browser) {
@@ -20,29 +19,6 @@ async fn choose(b: &Browser, radio: &str, step: &str) {
     b.click(&format!("#{radio}")).await;
     b.press(CONTINUE).await;
     b.on_step(step).await;
-}
-
-async fn fill_petitioner(b: &Browser) {
-    b.fill("name", "张三").await;
-    b.fill("id_number", "11010519491231002X").await;
-    b.fill("mobile", "13812345678").await;
-    b.fill("address", "防城港市港口区某某路 1 号").await;
-    b.select("district", "450602").await;
-    b.press(CONTINUE).await;
-    b.on_step("matter").await;
-}
-
-async fn fill_matter(b: &Browser, title: &str) {
-    b.fill("title", title).await;
-    b.fill("request", "请求督促用人单位支付拖欠的三个月工资。")
-        .await;
-    b.fill(
-        "facts_and_reasons",
-        "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。",
-    )
-    .await;
-    b.press(CONTINUE).await;
-    b.on_step("attachments").await;
 }
 
 /// Declares, sends, and returns the receipt's number and 查询码.
@@ -308,6 +284,13 @@ async fn a_reload_mid_form_keeps_what_was_typed() {
     let _ = b.client.clone().close().await;
 }
 
+/// A new step of the journey: audited, and the focus on its heading.
+async fn arrive(b: &Browser, step: &str) {
+    b.on_step(step).await;
+    b.settle_and_audit().await;
+    b.focus_lands_on("h1").await;
+}
+
 // The whole journey with the keyboard alone: Tab to each control (each showing where the focus
 // is), arrow keys in the radio groups and the drop-down, Space for the declaration, Enter to go
 // on. Each new step puts the focus on its heading, and a page sent with mistakes on its error
@@ -317,9 +300,7 @@ browser_test!(a_keyboard_alone_completes_the_journey, |app, b| {
     b.visit(&app.url("/petition")).await;
     b.tab_to("button.start").await;
     b.key(ENTER).await;
-    b.on_step("category").await;
-    b.settle_and_audit().await;
-    b.focus_lands_on("h1").await;
+    arrive(b, "category").await;
     // Sent without a choice: the error summary takes the focus.
     b.tab_to(CONTINUE).await;
     b.key(ENTER).await;
@@ -330,16 +311,12 @@ browser_test!(a_keyboard_alone_completes_the_journey, |app, b| {
     b.arrow_to("#category-appeal").await;
     b.tab_to(CONTINUE).await;
     b.key(ENTER).await;
-    b.on_step("route").await;
-    b.settle_and_audit().await;
-    b.focus_lands_on("h1").await;
+    arrive(b, "route").await;
     b.tab_to("input[name=route]").await;
     b.arrow_to("#route-petition").await;
     b.tab_to(CONTINUE).await;
     b.key(ENTER).await;
-    b.on_step("petitioner").await;
-    b.settle_and_audit().await;
-    b.focus_lands_on("h1").await;
+    arrive(b, "petitioner").await;
     for (id, text) in [
         ("name", "张三"),
         ("id_number", "11010519491231002X"),
@@ -354,9 +331,7 @@ browser_test!(a_keyboard_alone_completes_the_journey, |app, b| {
         .await;
     b.tab_to(CONTINUE).await;
     b.key(ENTER).await;
-    b.on_step("matter").await;
-    b.settle_and_audit().await;
-    b.focus_lands_on("h1").await;
+    arrive(b, "matter").await;
     for (id, text) in [
         ("title", "工资拖欠问题"),
         ("request", "请求督促用人单位支付拖欠的三个月工资。"),
@@ -370,14 +345,10 @@ browser_test!(a_keyboard_alone_completes_the_journey, |app, b| {
     }
     b.tab_to(CONTINUE).await;
     b.key(ENTER).await;
-    b.on_step("attachments").await;
-    b.settle_and_audit().await;
-    b.focus_lands_on("h1").await;
+    arrive(b, "attachments").await;
     b.tab_to(CONTINUE).await;
     b.key(ENTER).await;
-    b.on_step("check").await;
-    b.settle_and_audit().await;
-    b.focus_lands_on("h1").await;
+    arrive(b, "check").await;
     b.tab_to("#declaration").await;
     b.key(SPACE).await;
     b.tab_to("button[value='submit']").await;

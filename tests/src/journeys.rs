@@ -1,0 +1,65 @@
+//! Sample answers and the steps of the citizen journeys that several browser tests take.
+
+use crate::browser::Browser;
+use serde_json::{Value, json};
+
+/// The journey pages' button that goes on to the next step.
+pub const CONTINUE: &str = "button[value='continue']";
+
+/// A legal-aid application as `POST /api/v1/legal-aid` takes it (a wage claim, with hardship).
+pub fn legal_aid_application() -> Value {
+    json!({
+        "applicant": {
+            "name": "李四", "id_number": "11010519491231002X", "mobile": "13812345678",
+            "address": "防城港市港口区渔洲路 2 号", "district": "450602"
+        },
+        "matter": "labour",
+        "other_party": "某建筑公司",
+        "description": "在工地干活三个月，老板拖欠工资一万二千元，多次讨要没有结果。",
+        "hardship_statement": "家中只有我一人有收入，目前失业，没有存款。",
+        "pledge": true
+    })
+}
+
+/// Fills the empty petitioner page with valid answers and goes on to the matter.
+pub async fn fill_petitioner(b: &Browser) {
+    b.fill("name", "张三").await;
+    b.fill("id_number", "11010519491231002X").await;
+    b.fill("mobile", "13812345678").await;
+    b.fill("address", "防城港市港口区某某路 1 号").await;
+    b.select("district", "450602").await;
+    b.press(CONTINUE).await;
+    b.on_step("matter").await;
+}
+
+/// Fills the empty matter page (with `title`) and goes on to the attachments.
+pub async fn fill_matter(b: &Browser, title: &str) {
+    b.fill("title", title).await;
+    b.fill("request", "请求督促用人单位支付拖欠的三个月工资。")
+        .await;
+    b.fill(
+        "facts_and_reasons",
+        "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。",
+    )
+    .await;
+    b.press(CONTINUE).await;
+    b.on_step("attachments").await;
+}
+
+/// Fills the empty legal-aid application form with the answers of `legal_aid_application`,
+/// the pledge given; files and the other party are left to the test.
+pub async fn fill_legal_aid_form(b: &Browser) {
+    let a = legal_aid_application();
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    b.click("input[name=who][value=self]").await;
+    for field in ["name", "id_number", "mobile", "address"] {
+        b.fill(field, &text(&a["applicant"][field])).await;
+    }
+    b.select("district", &text(&a["applicant"]["district"]))
+        .await;
+    b.select("matter", &text(&a["matter"])).await;
+    b.fill("description", &text(&a["description"])).await;
+    b.fill("hardship_statement", &text(&a["hardship_statement"]))
+        .await;
+    b.click("#pledge").await;
+}
