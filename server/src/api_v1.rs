@@ -148,10 +148,16 @@ pub async fn in_language(
     names: &app::i18n::Names,
 ) -> Response {
     use app::domain::prefs::Lang;
-    if lang == Lang::Simplified || !res.status().is_client_error() {
+    if !res.status().is_client_error() {
         return res;
     }
     let (mut parts, body) = res.into_parts();
+    parts
+        .headers
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    if lang == Lang::Simplified {
+        return Response::from_parts(parts, body);
+    }
     let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };

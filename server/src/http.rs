@@ -251,13 +251,17 @@ async fn in_reader_language(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
-    parts.headers.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.tag()),
-    );
+    let content_language = |parts: &mut axum::http::response::Parts, lang: Lang| {
+        parts.headers.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.tag()),
+        );
+    };
     if lang == Lang::Simplified {
+        content_language(&mut parts, lang);
         return Response::from_parts(parts, body);
     }
+    // Pages are tens of kilobytes; anything near this limit is not a page of ours.
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
@@ -265,18 +269,26 @@ async fn in_reader_language(
     let Ok(html) = std::str::from_utf8(&bytes) else {
         return Response::from_parts(parts, axum::body::Body::from(bytes));
     };
-    let page = app::i18n::html::rewrite(html, lang, names, &mut report_missing);
+    content_language(&mut parts, lang);
+    let mut missing = |text: &str| report_missing(&path, text);
+    let page = app::i18n::html::rewrite(html, lang, names, &mut missing);
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, axum::body::Body::from(page))
 }
 
-/// Logs each Chinese text the English catalogue lacks, once per run of the server.
-fn report_missing(text: &str) {
+/// Logs each Chinese text the English catalogue lacks, once per run of the server: the page at
+/// `warn`, the text itself only at `debug` (it may be something a person wrote, with personal
+/// data in it).
+fn report_missing(path: &str, text: &str) {
     static SEEN: std::sync::Mutex<Option<std::collections::HashSet<String>>> =
         std::sync::Mutex::new(None);
     let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
     let seen = seen.get_or_insert_with(Default::default);
     if seen.len() < 10_000 && seen.insert(text.to_owned()) {
-        tracing::warn!(text, "no English for this text in app/src/i18n/en.tsv");
+        tracing::warn!(
+            path,
+            "a text on this page has no English in app/src/i18n/en.tsv"
+        );
+        tracing::debug!(text, "the text without English");
     }
 }

@@ -34,8 +34,11 @@ pub async fn render_page(
         move || shell(options.clone()),
     );
     let mut req = Request::builder().uri(path);
-    if let Some(cookie) = headers.get(header::COOKIE) {
-        req = req.header(header::COOKIE, cookie);
+    // What the page context reads: the preferences (cookies) and the browser's languages.
+    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
+        if let Some(value) = headers.get(&name) {
+            req = req.header(name, value);
+        }
     }
     let Ok(req) = req.body(Body::empty()) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();

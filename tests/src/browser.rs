@@ -211,7 +211,11 @@ return [lang, out];
         let wrong: Vec<&String> = match lang.as_str() {
             "en" => texts
                 .iter()
-                .filter(|t| t.starts_with("UNTRANSLATED") || t.chars().any(is_han))
+                .filter(|t| {
+                    t.starts_with("UNTRANSLATED")
+                        || t.chars()
+                            .any(|c| is_han(c) || "（），。：；、“”".contains(c))
+                })
                 .collect(),
             "zh-Hant" => texts
                 .iter()

@@ -129,8 +129,18 @@ async fn petition_pages(app: &TestApp, b: &Browser) {
     b.fill("address", "港口区").await;
     b.press(CONTINUE).await;
     b.wait_for(".error-summary").await;
-    // With JavaScript on the summary is the browser's; audit what it wrote.
+    // With JavaScript on the summary is the browser's; audit what it wrote. The title says
+    // there is a problem once, in the page's language, however often the page is sent.
     b.audit().await;
+    b.press(CONTINUE).await;
+    b.wait_for(".error-summary").await;
+    let title = b.client.title().await.expect("title");
+    let prefix = match b.html_attr("lang").await.as_deref() {
+        Some("en") => "Error: ",
+        Some("zh-Hant") => "出現問題：",
+        _ => "出现问题：",
+    };
+    assert_eq!(title.matches(prefix).count(), 1, "{title}");
     assert_eq!(b.value("address").await.as_deref(), Some("港口区"));
     for id in ["name", "id_number", "mobile", "address"] {
         b.replace(id, "").await;

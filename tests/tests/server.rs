@@ -254,6 +254,19 @@ async fn pages_come_in_the_browsers_language_until_one_is_chosen() {
     let (_, page) = page_with(&app, "/", &[("accept-language", "zh-HK")]).await;
     assert!(page.contains("<html lang=\"zh-Hant\"") && page.contains("查詢辦理進度"));
 
+    // Pages answering a form post follow the browser's language too.
+    let res = app
+        .http
+        .post(app.url("/lookup"))
+        .header("accept-language", "en-GB")
+        .form(&[("number", "XF202612010001"), ("code", "ABCD-EFGH-JKMN")])
+        .send()
+        .await
+        .unwrap();
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<html lang=\"en\""), "{}", &page[..200]);
+    assert!(!page.contains("查询办理进度"), "the page is in English");
+
     // The workbench stays in Simplified Chinese.
     let (headers, page) = page_with(&app, "/staff/login", &[("cookie", "portal_lang=en")]).await;
     assert!(page.contains("<html lang=\"zh-Hans\""));

@@ -388,8 +388,12 @@ mod browser {
             if let Some(el) = summary.dyn_ref::<HtmlElement>() {
                 let _ = el.focus();
             }
+            // The title says so once, as the server's would ("出现问题：…" in the page's
+            // language): its prefix is the template's text before the placeholder.
             let title = doc.title();
-            if !title.starts_with(&tr(super::PROBLEM)) {
+            let probe = tr(&super::PROBLEM_TITLE.replace("{}", "\u{1}"));
+            let prefix = probe.split('\u{1}').next().unwrap_or_default();
+            if !title.starts_with(prefix) {
                 doc.set_title(&tr(&super::PROBLEM_TITLE.replace("{}", &title)));
             }
         }

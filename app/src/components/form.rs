@@ -19,6 +19,12 @@ impl From<crate::domain::petition::FieldProblem> for FieldError {
     }
 }
 
+/// The `lang` of something a person typed (shown with `translate="no"`): Chinese when it has
+/// Chinese characters, so that on an English page a screen reader reads it with a Chinese voice.
+pub fn typed_lang(text: &str) -> Option<&'static str> {
+    crate::i18n::has_han(text).then_some("zh")
+}
+
 /// A step's heading (`h1`). It takes the focus when the page opens (`autofocus`; `tabindex=-1`
 /// makes a heading focusable without putting it in the Tab order), so that after moving between
 /// steps a screen reader starts at the new question and the next Tab reaches its first field. An

@@ -12,6 +12,27 @@ const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
 ];
+/// Chinese punctuation that English pages write the English way.
+const FULL_WIDTH: [char; 10] = ['（', '）', '，', '。', '：', '；', '、', '“', '”', '！'];
+
+fn english_punctuation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '（' => out.push_str(" ("),
+            '）' => out.push(')'),
+            '，' | '、' => out.push_str(", "),
+            '。' => out.push_str(". "),
+            '：' => out.push_str(": "),
+            '；' => out.push_str("; "),
+            '“' | '”' => out.push('"'),
+            '！' => out.push_str("! "),
+            c => out.push(c),
+        }
+    }
+    out.replace(" )", ")")
+}
+
 /// Attributes that people read or hear, translated like text.
 const SPOKEN: [&str; 4] = ["aria-label", "title", "placeholder", "alt"];
 
@@ -100,8 +121,17 @@ fn text(
     plain: bool,
     missing: &mut dyn FnMut(&str),
 ) {
-    if keep || !has_han(text) {
+    if keep {
         out.push_str(text);
+        return;
+    }
+    if !has_han(text) {
+        // Chinese punctuation between translated pieces ("）。" after a link) in English form.
+        if to.0 == Lang::English && text.contains(FULL_WIDTH) {
+            out.push_str(&english_punctuation(text));
+        } else {
+            out.push_str(text);
+        }
         return;
     }
     match convert(text, to, !plain) {
@@ -244,9 +274,13 @@ fn attributes(tag: &str) -> Vec<(&str, Option<String>)> {
     attrs
 }
 
+/// Where the ASCII `needle` (lower case) starts in `haystack`, ignoring ASCII case.
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let lower = haystack.to_ascii_lowercase();
-    lower.find(needle)
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len()) + 1).find(|&i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 pub fn unescape(s: &str) -> String {
@@ -359,6 +393,12 @@ mod tests {
             r#"<p>8 December 2026</p><a title="2 January 2026, 09:30" href="/x?a=1&amp;b=2">x</a>"#
         );
         assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn english_pages_write_punctuation_the_english_way() {
+        let (out, _) = en("<p><a>查询办理进度</a>）。</p>");
+        assert_eq!(out, "<p><a>Check progress</a>). </p>");
     }
 
     #[test]

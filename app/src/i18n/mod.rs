@@ -92,31 +92,55 @@ impl Catalogue {
         }
         let start = text.len() - text.trim_start().len();
         let end = start + trimmed.len();
-        let english = self.lookup(trimmed, names, 0)?;
+        // The two markers are ours: never let a typed text carry them into the page.
+        let cleaned;
+        let trimmed = if trimmed.contains([KEPT_START, KEPT_END]) {
+            cleaned = trimmed.replace([KEPT_START, KEPT_END], "");
+            cleaned.as_str()
+        } else {
+            trimmed
+        };
+        let english = self.lookup(trimmed, names)?;
         Some(format!("{}{english}{}", &text[..start], &text[end..]))
     }
 
-    fn lookup(&self, text: &str, names: &Names, depth: u8) -> Option<String> {
+    /// A whole entry: exact text, a bureau name, or a date.
+    fn entry_of(&self, text: &str, names: &Names) -> Option<String> {
         if let Some(en) = self.exact.get(text) {
             return Some((*en).to_owned());
         }
         if let Some(en) = names.get(text) {
             return Some(en.clone());
         }
-        if let Some(date) = english_date(text) {
-            return Some(date);
-        }
-        if depth > 3 {
-            return None;
+        english_date(text)
+    }
+
+    /// An entry, else a template whose pieces in between translate whole: as entries, or as one
+    /// more template whose own pieces are all entries ("出现问题：{}" inside "{} · 法律援助自查").
+    /// What fills a placeholder may be someone's own words, so nothing is translated half: "请求…"
+    /// never turns a reason a citizen wrote into half-English. A piece that does not translate
+    /// stays Chinese, marked, when the template has words of its own (a name in a sentence).
+    fn lookup(&self, text: &str, names: &Names) -> Option<String> {
+        self.lookup_at(text, names, false)
+    }
+
+    fn lookup_at(&self, text: &str, names: &Names, nested: bool) -> Option<String> {
+        if let Some(found) = self.entry_of(text, names) {
+            return Some(found);
         }
         self.patterns.iter().find_map(|p| {
             p.apply(text, |capture| {
                 if !has_han(capture) {
                     return Some(capture.to_owned());
                 }
-                // A name inside a sentence (a department, a bureau) stays Chinese, marked so
-                // that the page can tag it `lang="zh-Hans"`.
-                self.lookup(capture.trim(), names, depth + 1).or_else(|| {
+                let piece = capture.trim();
+                if let Some(found) = self.entry_of(piece, names) {
+                    return Some(found);
+                }
+                if nested {
+                    return None;
+                }
+                self.lookup_at(piece, names, true).or_else(|| {
                     p.has_words()
                         .then(|| format!("{KEPT_START}{capture}{KEPT_END}"))
                 })

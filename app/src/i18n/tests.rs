@@ -81,6 +81,18 @@ fn catalogue_translates_exact_text_patterns_and_dates() {
     assert_eq!(cat.translate("2026年13月8日", &none), None);
     assert_eq!(cat.translate("no Chinese", &none), None);
     assert_eq!(cat.translate("从未写过的一句话", &none), None);
+    // Someone's own words in a template are never half translated, whatever they start with.
+    assert_eq!(
+        cat.translate("不予受理：请求事项已经法院判决", &none)
+            .as_deref(),
+        Some("Not accepted: \u{e000}请求事项已经法院判决\u{e001}")
+    );
+    // Markers typed by someone never become markup.
+    assert_eq!(
+        cat.translate("\u{e000}提交信访事项\u{e001}", &none)
+            .as_deref(),
+        Some("Submit petition")
+    );
 }
 
 /// Where the citizen-facing text lives: every page and component but the workbench's, the domain

@@ -3,11 +3,11 @@
 //! files); nothing is stored before the applicant sends it.
 
 use crate::components::PageTitle;
-use crate::components::form::StepHeading;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
 };
+use crate::components::form::{StepHeading, typed_lang};
 use crate::domain::legal_aid::{AidReceipt, ApplyValues, Basis, Matter};
 use crate::pages::petition::{FileInfo, FileUploads, PersonFields, date_label, time_label};
 use leptos::prelude::*;
@@ -278,9 +278,10 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
                     .into_iter()
                     .map(|(k, v, typed)| {
                         let keep = typed.then_some("no");
+                        let lang = typed.then(|| typed_lang(&v)).flatten();
                         view! {
                             <dt>{k}</dt>
-                            <dd class="pre" translate=keep>
+                            <dd class="pre" translate=keep lang=lang>
                                 {v}
                             </dd>
                         }

@@ -1,8 +1,8 @@
 use crate::components::PageTitle;
-use crate::components::form::StepHeading;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, Radios, TextArea, TextField, error_for, form_title,
 };
+use crate::components::form::{StepHeading, typed_lang};
 use crate::domain::category::Category;
 use crate::domain::petition_view::PetitionStatus;
 use crate::domain::review::Rating;
@@ -147,10 +147,10 @@ fn CaseStatus(found: Found) -> impl IntoView {
         }
     });
     let review_form = options.can_request.clone().map(|level| {
-        let (name, article) = if level == "recheck" {
-            ("复核", "第三十六条")
+        let (name, action, article) = if level == "recheck" {
+            ("复核", "请求复核", "第三十六条")
         } else {
-            ("复查", "第三十五条")
+            ("复查", "请求复查", "第三十五条")
         };
         let until = options
             .request_until
@@ -158,7 +158,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
             .unwrap_or_default();
         view! {
             <form method="post" action="/lookup/review-request" class="case-action" id="review">
-                <h2>{format!("请求{name}")}</h2>
+                <h2>{action}</h2>
                 <p>
                     {format!(
                         "对答复不服的，可以在 {until} 前请求上一级机关{name}（《信访工作条例》{article}）。",
@@ -174,7 +174,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                     error=error_for(&errors, "reason")
                 />
                 <button type="submit" class="button">
-                    {format!("请求{name}")}
+                    {action}
                 </button>
             </form>
         }
@@ -188,14 +188,24 @@ fn CaseStatus(found: Found) -> impl IntoView {
         <PageTitle text=page_title />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
-            {notice.map(|n| view! { <p class="notice" role="status" id="lookup-notice">{n}</p> })}
+            // What was just done (a rating, a request) is the news: it takes the focus before the heading.
+            {notice
+                .map(|n| {
+                    view! {
+                        <p class="notice" role="status" id="lookup-notice" tabindex="-1" autofocus>
+                            {n}
+                        </p>
+                    }
+                })}
             <StepHeading>"办理进度"</StepHeading>
             <dl class="facts">
                 <dt>"信访件编号"</dt>
                 <dd>{status.number.clone()}</dd>
                 <dt>"标题"</dt>
                 // What the citizen wrote, shown as written in every language.
-                <dd translate="no">{status.title.clone()}</dd>
+                <dd translate="no" lang=typed_lang(&status.title)>
+                    {status.title.clone()}
+                </dd>
                 <dt>"类别"</dt>
                 <dd>{category_label(&status.category)}</dd>
                 <dt>"当前状态"</dt>

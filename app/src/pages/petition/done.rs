@@ -3,7 +3,7 @@
 use super::date_label;
 use crate::components::DraftKeeper;
 use crate::components::PageTitle;
-use crate::components::form::StepHeading;
+use crate::components::form::{StepHeading, typed_lang};
 use crate::domain::category::Category;
 use crate::domain::petition_view::Receipt;
 use chrono::NaiveDate;
@@ -56,7 +56,9 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
                 })}
             <dl class="facts">
                 <dt>"标题"</dt>
-                <dd translate="no">{c.title.clone()}</dd>
+                <dd translate="no" lang=typed_lang(&c.title)>
+                    {c.title.clone()}
+                </dd>
                 <dt>"类别"</dt>
                 <dd>{c.category.label()}</dd>
                 <dt>"收到时间"</dt>

@@ -3,11 +3,11 @@
 use super::{FileInfo, config};
 use crate::components::DraftKeeper;
 use crate::components::PageTitle;
-use crate::components::form::StepHeading;
 use crate::components::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
 };
+use crate::components::form::{StepHeading, typed_lang};
 use crate::domain::attachment::size_label;
 use crate::domain::category::Category;
 use crate::domain::journey::{Draft, MAX_ATTACHMENTS, Route, Step};
@@ -367,7 +367,12 @@ pub fn FileUploads(errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoVi
                                 view! {
                                     <li>
                                         <span>
-                                            {f.name.clone()} "（" {f.kind.label()} "，"
+                                            <span translate="no" lang=typed_lang(&f.name)>
+                                                {f.name.clone()}
+                                            </span>
+                                            "（"
+                                            {f.kind.label()}
+                                            "，"
                                             {size_label(f.size)} "）"
                                         </span>
                                         " "
@@ -378,7 +383,12 @@ pub fn FileUploads(errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoVi
                                             value=remove
                                         >
                                             "删除"
-                                            <span class="visually-hidden">" " {f.name}</span>
+                                            <span class="visually-hidden">
+                                                " "
+                                                <span translate="no" lang=typed_lang(&f.name)>
+                                                    {f.name.clone()}
+                                                </span>
+                                            </span>
                                         </button>
                                     </li>
                                 }
@@ -553,7 +563,12 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
                                             </p>
                                         }
                                     })}
-                                <span translate=typed.then_some("no")>{value}</span>
+                                <span
+                                    translate=typed.then_some("no")
+                                    lang=typed.then(|| typed_lang(&value)).flatten()
+                                >
+                                    {value.clone()}
+                                </span>
                             </dd>
                             <dd class="answer-change">
                                 <button
