@@ -483,3 +483,74 @@ browser_test!(
         assert!(b.text("#timeline").await.contains("陈律师"));
     }
 );
+
+// The other journeys with the keyboard alone: a status lookup, the legal-aid self-check and the
+// whole legal-aid application, each new page putting the focus on its heading.
+browser_test!(
+    lookup_self_check_and_legal_aid_by_keyboard_alone,
+    |app, b| {
+        use portal_tests::browser::{ENTER, SPACE};
+        use portal_tests::journeys::legal_aid_application;
+        let a = legal_aid_application();
+        let (number, code) = app
+            .submit_petition(&serde_json::json!({
+                "category": "suggestion",
+                "petitioner": a["applicant"].clone(),
+                "title": "建议增加公交班次",
+                "request": "建议在早晚高峰增加 3 路公交车的班次。",
+                "facts_and_reasons": "早晚高峰 3 路公交车非常拥挤，很多老人和学生挤不上车。"
+            }))
+            .await;
+        b.visit(&app.url("/lookup")).await;
+        b.tab_to("#number").await;
+        b.type_text(&number).await;
+        b.tab_to("#code").await;
+        b.type_text(&code).await;
+        b.tab_to("form button[type=submit]").await;
+        b.key(ENTER).await;
+        b.wait_for("#timeline-list").await;
+        b.settle_and_audit().await;
+        b.focus_lands_on("h1").await;
+
+        b.visit(&app.url("/legal-aid/check")).await;
+        b.focus_lands_on("h1").await;
+        b.tab_to("input[name=matter]").await;
+        b.arrow_to("input[name=matter][value=criminal]").await;
+        b.tab_to("form button[type=submit]").await;
+        b.key(ENTER).await;
+        b.wait_for("#check-result").await;
+        b.settle_and_audit().await;
+        b.focus_lands_on("#check-result").await;
+
+        b.visit(&app.url("/legal-aid/apply")).await;
+        b.tab_to("input[name=who][value=self]").await;
+        b.key(SPACE).await;
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+        for field in ["name", "id_number", "mobile", "address"] {
+            b.tab_to(&format!("#{field}")).await;
+            b.type_text(&text(&a["applicant"][field])).await;
+        }
+        b.tab_to("#district").await;
+        b.arrow_to("#district:has(option[value='450602']:checked)")
+            .await;
+        b.tab_to("#matter").await;
+        b.arrow_to("#matter:has(option[value='labour']:checked)")
+            .await;
+        b.tab_to("#description").await;
+        b.type_text(&text(&a["description"])).await;
+        b.tab_to("#hardship_statement").await;
+        b.type_text(&text(&a["hardship_statement"])).await;
+        b.tab_to("#pledge").await;
+        b.key(SPACE).await;
+        b.tab_to("form button[value=check]:not([hidden])").await;
+        b.key(ENTER).await;
+        b.wait_for("#check-answers").await;
+        b.settle_and_audit().await;
+        b.focus_lands_on("h1").await;
+        b.tab_to("button[value=submit]").await;
+        b.key(ENTER).await;
+        assert!(b.text("#aid-number").await.starts_with("FY"));
+        b.settle_and_audit().await;
+        b.focus_lands_on("h1").await;
+    }
+);

@@ -256,7 +256,10 @@ fn CaseStatus(found: Found) -> impl IntoView {
                             <li>
                                 <span class="timeline-at">{time_label(&e.at)}</span>
                                 " "
-                                {e.text.clone()}
+                                // A progress note is the staff's own words, in Chinese only.
+                                <span lang=(e.kind == "progress").then_some("zh-Hans")>
+                                    {e.text.clone()}
+                                </span>
                             </li>
                         }
                     })
