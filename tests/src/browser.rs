@@ -162,6 +162,59 @@ impl Browser {
     pub async fn audit(&self) {
         self.axe().await;
         self.check_language().await;
+        self.check_targets().await;
+    }
+
+    /// In 无障碍 mode every control is at least 44 × 44 CSS pixels to touch: buttons, fields,
+    /// drop-downs, the header's links, and for radio buttons and check boxes their label (a tap on
+    /// the label chooses them). Links inside running text are exempt, as in WCAG.
+    async fn check_targets(&self) {
+        let small = self
+            .client
+            .execute(
+                r#"
+if (!document.documentElement.classList.contains('a11y')) return [];
+const out = [];
+const seen = new Set();
+const controls = document.querySelectorAll(
+  'button:not([hidden]), input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea, .tools a, .to-top, a.button, .skip-link');
+const labels = [...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
+  .map(i => i.closest('label') || (i.id && document.querySelector(`label[for="${i.id}"]`)))
+  .filter(Boolean);
+for (const el of [...controls, ...labels]) {
+  if (seen.has(el)) continue;
+  seen.add(el);
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue; // not shown (e.g. the skip link off screen)
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.display === 'none') continue;
+  if (r.width < 44 || r.height < 44) {
+    out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ').join('.') : ''} ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }
+}
+return out;
+"#,
+                vec![],
+            )
+            .await
+            .expect("target size check runs");
+        let small: Vec<String> = small
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !small.is_empty() {
+            panic!(
+                "{} control(s) on {} (无障碍 mode, JavaScript {:?}) are smaller than 44 × 44 px:\n  {}",
+                small.len(),
+                self.url().await,
+                self.js,
+                small.join("\n  ")
+            );
+        }
     }
 
     /// The page speaks its `<html lang>` throughout: on an English page no Chinese is left
