@@ -6,11 +6,13 @@
 //!   with `{}` placeholders for numbers, dates and names), so a page cannot carry an English string
 //!   that has no Chinese source, and a unit test fails when a Chinese string in the code has no English.
 //!
-//! Two markers steer it: `translate="no"` (the HTML standard's own) keeps an element exactly as it
-//! is in every language — what the citizen typed, the language switch's names; `lang="zh-Hans"`
-//! marks content that exists in Chinese only (guides, statute texts, replies, department names):
-//! English pages keep it in Chinese, correctly tagged for screen readers, and 繁體 pages convert it
-//! and retag it `zh-Hant`.
+//! The bureau's own texts (its name, address, districts, units) take their English from the
+//! config's `[english]` table (`Names`). Two markers steer the rest: `translate="no"` (the HTML
+//! standard's own) keeps an element exactly as it is in every language — what someone typed, the
+//! language switch's names; `lang="zh-Hans"` marks content that exists in Chinese only (guides,
+//! statute texts, staff replies and notes): English pages keep it in Chinese, correctly tagged for
+//! screen readers, and 繁體 pages convert it and retag it `zh-Hant`. Chinese the catalogue lacks is
+//! kept and tagged `data-untranslated` (the browser tests fail on it).
 
 #[cfg(feature = "ssr")]
 pub mod html;
