@@ -36,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .flatten();
     #[cfg(not(feature = "ssr"))]
     let field_messages: Option<String> = None;
+    let stylesheet = page.stylesheet.clone();
     provide_context(page);
     view! {
         <!DOCTYPE html>
@@ -43,7 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" href="/pkg/portal.css" />
+                <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
                 {islands.then(|| view! { <HydrationScripts options islands=true /> })}

@@ -97,6 +97,7 @@ pub fn router(state: AppState) -> Router {
             state,
             in_reader_language,
         ))
+        .layer(axum::middleware::from_fn(static_cache))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),
@@ -241,11 +242,7 @@ async fn in_reader_language(
     if !is_html {
         return res;
     }
-    let lang = if app::i18n::translated_path(&path) {
-        prefs.lang
-    } else {
-        Lang::Simplified
-    };
+    let lang = app::i18n::page_lang(prefs, &path);
     let (mut parts, body) = res.into_parts();
     parts.headers.insert(
         header::VARY,
@@ -274,6 +271,31 @@ async fn in_reader_language(
     let page = app::i18n::html::rewrite(html, lang, names, &mut missing);
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, axum::body::Body::from(page))
+}
+
+/// How long browsers keep the site's files: a year for an address carrying its content's
+/// fingerprint (`?v=`, the stylesheet), which changes with the content; otherwise they ask again
+/// each time and get a 304 while the file is unchanged (the WASM and its loader keep fixed names).
+const STATIC_CACHE: &str = "public, max-age=31536000, immutable";
+
+async fn static_cache(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = req.uri().path();
+    let is_static = path.starts_with("/pkg/") || path == "/favicon.svg";
+    let fingerprinted = req
+        .uri()
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
+    let mut res = next.run(req).await;
+    if is_static && (res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED) {
+        let value = if fingerprinted {
+            STATIC_CACHE
+        } else {
+            "no-cache"
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
 }
 
 /// Logs each Chinese text the English catalogue lacks, once per run of the server: the page at

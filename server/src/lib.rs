@@ -120,7 +120,8 @@ impl Application {
                 pool,
                 settings.config.clone(),
                 settings.data_dir.join("attachments"),
-            ),
+            )
+            .with_stylesheet_from(&settings.site_root),
             behind_tls: settings.behind_tls(),
         };
         // The portal's own guides and FAQ: demo content, seeded once into an empty library.

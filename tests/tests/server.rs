@@ -398,3 +398,23 @@ async fn only_the_petition_journey_loads_webassembly() {
     let html = app.get("/petition").await.text().await.unwrap();
     assert!(html.contains("portal_bg.wasm"));
 }
+
+#[tokio::test]
+async fn the_stylesheet_is_fingerprinted_and_kept_for_a_year() {
+    let app = spawn_app().await;
+    let page = app.get("/").await.text().await.unwrap();
+    let start = page
+        .find("/pkg/portal.css?v=")
+        .expect("a fingerprinted stylesheet");
+    let href = &page[start..start + page[start..].find('"').unwrap()];
+    let res = app.get(href).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    // Files with fixed names are asked for again each time (a 304 while unchanged).
+    let res = app.get("/pkg/portal.js").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+}

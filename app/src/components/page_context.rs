@@ -9,6 +9,8 @@ pub struct PageContext {
     pub path: String,
     pub bureau_name: String,
     pub demo: bool,
+    /// The stylesheet's address with its content's fingerprint (`AppContext::stylesheet`).
+    pub stylesheet: String,
 }
 
 impl PageContext {
@@ -26,17 +28,22 @@ impl PageContext {
                 .as_ref()
                 .map(|p| Prefs::from_request_headers(&p.headers))
                 .unwrap_or_default();
-            if !crate::i18n::translated_path(&path) {
-                prefs.lang = crate::domain::prefs::Lang::Simplified;
-            }
-            let (bureau_name, demo) = use_context::<crate::context::AppContext>()
-                .map(|c| (c.config.bureau.name.clone(), c.config.demo))
+            prefs.lang = crate::i18n::page_lang(prefs, &path);
+            let (bureau_name, demo, stylesheet) = use_context::<crate::context::AppContext>()
+                .map(|c| {
+                    (
+                        c.config.bureau.name.clone(),
+                        c.config.demo,
+                        c.stylesheet.clone(),
+                    )
+                })
                 .unwrap_or_default();
             Self {
                 prefs,
                 path,
                 bureau_name,
                 demo,
+                stylesheet,
             }
         }
         #[cfg(not(feature = "ssr"))]

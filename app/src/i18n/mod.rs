@@ -36,6 +36,16 @@ pub fn translated_path(path: &str) -> bool {
     !(path == "/staff" || path.starts_with("/staff/") || path.starts_with("/staff?"))
 }
 
+/// The language of the page at `path` for a reader with these preferences: their choice, except
+/// on the workbench. The page's `<html lang>` and the rewrite of its HTML both come from here.
+pub fn page_lang(prefs: crate::domain::prefs::Prefs, path: &str) -> crate::domain::prefs::Lang {
+    if translated_path(path) {
+        prefs.lang
+    } else {
+        crate::domain::prefs::Lang::Simplified
+    }
+}
+
 /// Whether the text contains a Han character.
 pub fn has_han(text: &str) -> bool {
     text.chars().any(is_han)
