@@ -95,10 +95,6 @@ impl Lang {
             Self::English => [Self::Simplified, Self::Traditional],
         }
     }
-
-    pub fn is_chinese(self) -> bool {
-        self != Self::English
-    }
 }
 
 /// Everything the header lets a citizen choose.
