@@ -198,14 +198,7 @@ return out;
             )
             .await
             .expect("target size check runs");
-        let small: Vec<String> = small
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let small = strings(&small);
         if !small.is_empty() {
             panic!(
                 "{} control(s) on {} (无障碍 mode, JavaScript {:?}) are smaller than 44 × 44 px:\n  {}",
@@ -253,14 +246,7 @@ return [lang, out];
             .await
             .expect("language check runs");
         let lang = texts[0].as_str().unwrap_or_default().to_owned();
-        let texts: Vec<String> = texts[1]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let texts = strings(&texts[1]);
         let wrong: Vec<&String> = match lang.as_str() {
             "en" => texts
                 .iter()
@@ -561,6 +547,18 @@ return [lang, out];
             .await
             .expect("attr")
     }
+}
+
+/// The strings of a JSON array a page script returned.
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn is_han(c: char) -> bool {

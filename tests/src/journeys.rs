@@ -6,6 +6,21 @@ use serde_json::{Value, json};
 /// The journey pages' button that goes on to the next step.
 pub const CONTINUE: &str = "button[value='continue']";
 
+/// A wage-arrears appeal as `POST /api/v1/petitions` takes it, for the unit `city-hrss`.
+pub fn wage_appeal() -> Value {
+    json!({
+        "category": "appeal",
+        "petitioner": {
+            "name": "张三", "id_number": "11010519491231002X", "mobile": "13812345678",
+            "address": "防城港市港口区渔洲路 1 号", "district": "450602"
+        },
+        "unit": "city-hrss",
+        "title": "工资拖欠问题",
+        "request": "请求督促用人单位支付拖欠的三个月工资。",
+        "facts_and_reasons": "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。"
+    })
+}
+
 /// A legal-aid application as `POST /api/v1/legal-aid` takes it (a wage claim, with hardship).
 pub fn legal_aid_application() -> Value {
     json!({

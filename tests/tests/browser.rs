@@ -169,18 +169,8 @@ browser_test!(
     a_case_is_assigned_answered_and_read_by_the_citizen,
     |app, b| {
         let (number, code) = app
-        .submit_petition(&serde_json::json!({
-            "category": "appeal",
-            "petitioner": {
-                "name": "张三", "id_number": "11010519491231002X", "mobile": "13812345678",
-                "address": "防城港市港口区渔洲路 1 号", "district": "450602"
-            },
-            "unit": "city-hrss",
-            "title": "工资拖欠问题",
-            "request": "请求督促用人单位支付拖欠的三个月工资。",
-            "facts_and_reasons": "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。"
-        }))
-        .await;
+            .submit_petition(&portal_tests::journeys::wage_appeal())
+            .await;
         // 登记员: the list masks the ID number; the case is registered and assigned.
         staff_sign_in(app, b, "dengji").await;
         b.click_link("新收待登记 (1)").await;

@@ -7,27 +7,15 @@
 
 use portal_tests::browser::{Browser, Js};
 use portal_tests::journeys::{
-    CONTINUE, fill_legal_aid_form, fill_matter, fill_petitioner, legal_aid_application,
+    CONTINUE, fill_legal_aid_form, fill_matter, fill_petitioner, legal_aid_application, wage_appeal,
 };
 use portal_tests::{TestApp, browser_test};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// A petition the bureau has assigned, the unit accepted and answered: its status page shows the
 /// citizen's own words, the department's name, the timeline and a reply.
 async fn answered_petition(app: &TestApp) -> (String, String) {
-    let (number, code) = app
-        .submit_petition(&json!({
-            "category": "appeal",
-            "petitioner": {
-                "name": "张三", "id_number": "11010519491231002X", "mobile": "13812345678",
-                "address": "防城港市港口区渔洲路 1 号", "district": "450602"
-            },
-            "unit": "city-hrss",
-            "title": "工资拖欠问题",
-            "request": "请求督促用人单位支付拖欠的三个月工资。",
-            "facts_and_reasons": "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。"
-        }))
-        .await;
+    let (number, code) = app.submit_petition(&wage_appeal()).await;
     let registrar = app.staff_cookie("dengji").await;
     let unit = app.staff_cookie("city-hrss").await;
     let path = format!("/staff/cases/{number}");
