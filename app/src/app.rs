@@ -1,15 +1,18 @@
 //! The document shell and the router.
 
-use crate::components::{Footer, Header, HydrationBeacon};
-use crate::pages::legal_aid::{ApplyPage, LegalAidPage, SelfCheckPage};
-use crate::pages::library::{GuidePage, GuidesPage, LawPage, SearchPage};
-use crate::pages::lookup::LookupPage;
-use crate::pages::petition::{PetitionPage, ResumePage};
-use crate::pages::staff::{
-    ArticleEditorPage, ArticlesPage, CasePage, KpiPage, LegalAidCasePage, LegalAidListPage,
-    SignInPage, WorkbenchPage,
+use crate::features::cases::pages::{CasePage, WorkbenchPage};
+use crate::features::home::HomePage;
+use crate::features::legal_aid::pages::{
+    ApplyPage, LegalAidCasePage, LegalAidListPage, LegalAidPage, SelfCheckPage,
 };
-use crate::pages::{HomePage, NotFoundPage, StatsPage};
+use crate::features::library::pages::{
+    ArticleEditorPage, ArticlesPage, GuidePage, GuidesPage, LawPage, SearchPage,
+};
+use crate::features::lookup::pages::LookupPage;
+use crate::features::petition::pages::{PetitionPage, ResumePage};
+use crate::features::staff::pages::SignInPage;
+use crate::features::stats::pages::{KpiPage, StatsPage};
+use crate::ui::{Footer, Header, HydrationBeacon, NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
@@ -18,13 +21,13 @@ use leptos_router::{
     path,
 };
 
-pub use crate::components::PageContext;
+pub use crate::ui::PageContext;
 
 /// The whole HTML document, rendered on the server for every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let page = PageContext::from_request();
     #[cfg(feature = "ssr")]
-    crate::components::security::provide_nonce_and_csp(&options);
+    crate::ui::security::provide_nonce_and_csp(&options);
     let class = page.prefs.accessible.then_some("a11y");
     let lang = page.prefs.lang.tag();
     // Pages without islands load no WebAssembly and no script (see `PageContext::ships_islands`).
@@ -32,7 +35,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The island's field messages in the page's language (it has no catalogue of its own).
     #[cfg(feature = "ssr")]
     let field_messages = islands
-        .then(|| crate::i18n::field_messages_json(page.prefs.lang))
+        .then(|| crate::kernel::i18n::field_messages_json(page.prefs.lang))
         .flatten();
     #[cfg(not(feature = "ssr"))]
     let field_messages: Option<String> = None;

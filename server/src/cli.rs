@@ -6,7 +6,8 @@
 use crate::{Application, Settings, seed};
 use anyhow::Context as _;
 use app::domain::config::{BureauConfig, EXAMPLE_CONFIG};
-use app::store::{self, StoreError, staff};
+use app::features::staff::store as staff;
+use app::kernel::store::{self, StoreError};
 use chrono::Datelike;
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
@@ -175,7 +176,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     .file_stem()
                     .and_then(|s| s.to_str())
                     .unwrap_or_default();
-                if skip_existing && store::library::published(&pool, slug).await?.is_some() {
+                if skip_existing
+                    && app::features::library::store::published(&pool, slug)
+                        .await?
+                        .is_some()
+                {
                     println!(
                         "Skipped {}: /laws/{slug} is already in the library",
                         file.display()
@@ -368,9 +373,10 @@ pub async fn import_statutes(
             .and_then(|s| s.to_str())
             .with_context(|| format!("{} has no usable file name", file.display()))?
             .to_owned();
-        let (title, articles) = app::library::import_statute(pool, &slug, &source)
-            .await
-            .with_context(|| format!("cannot import {}", file.display()))?;
+        let (title, articles) =
+            app::features::library::service::import_statute(pool, &slug, &source)
+                .await
+                .with_context(|| format!("cannot import {}", file.display()))?;
         done.push((slug, title, articles));
     }
     Ok(done)

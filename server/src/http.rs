@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use serde::Deserialize;
@@ -35,53 +35,25 @@ pub fn router(state: AppState) -> Router {
     let ctx = state.ctx.clone();
     let context = move || provide_context(ctx.clone());
     let behind_tls = state.behind_tls;
-    let sessions = SessionManagerLayer::new(app::store::session_store(&state.ctx.pool))
+    let sessions = SessionManagerLayer::new(app::kernel::store::session_store(&state.ctx.pool))
         .with_name("portal_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(behind_tls)
         .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
 
-    // The petition form takes uploads: it reads up to its own, larger, limit and says what was
-    // wrong on the page; every other route keeps the 1 MiB limit.
-    let petition_form = Router::new()
-        .route("/petition", post(crate::petition::post))
-        .route("/legal-aid/apply", post(crate::legal_aid::apply))
+    // The forms that take uploads read up to their own, larger, limit and say what was wrong on
+    // the page; every other route keeps the 1 MiB limit.
+    let upload_forms = app::features::upload_routes()
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(
-            crate::petition::MAX_UPLOAD_BODY_BYTES,
+            app::features::petition::http::MAX_UPLOAD_BODY_BYTES,
         ));
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", get(set_prefs))
-        .route("/lookup", post(crate::pages::lookup))
-        .route("/lookup/evaluation", post(crate::pages::lookup_evaluation))
-        .route(
-            "/lookup/review-request",
-            post(crate::pages::lookup_review_request),
-        )
-        .route(
-            "/lookup/legal-aid-material",
-            post(crate::pages::lookup_material),
-        )
-        .route("/staff/login", post(crate::staff::sign_in))
-        .route("/staff/logout", post(crate::staff::sign_out))
-        .route("/staff/cases/{number}", post(crate::staff::case_action))
-        .route(
-            "/staff/legal-aid/{number}",
-            post(crate::legal_aid::staff_action),
-        )
-        .route(
-            "/staff/legal-aid/{number}/files/{n}",
-            get(crate::staff::legal_aid_file),
-        )
-        .route("/staff/articles", post(crate::articles::create))
-        .route("/staff/articles/{slug}", post(crate::articles::update))
-        .route(
-            "/staff/cases/{number}/files/{n}",
-            get(crate::staff::case_file),
-        )
-        .nest("/api/v1", crate::api_v1::router())
+        .merge(app::features::form_routes())
+        .nest("/api/v1", app::features::api_routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -90,7 +62,7 @@ pub fn router(state: AppState) -> Router {
             context, shell,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .merge(petition_form)
+        .merge(upload_forms)
         .with_state(state.clone())
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
@@ -156,7 +128,10 @@ pub fn router(state: AppState) -> Router {
 
 /// 200 only when the database answers.
 async fn healthz(State(state): State<AppState>) -> Response {
-    let check = tokio::time::timeout(Duration::from_secs(2), app::store::ping(&state.ctx.pool));
+    let check = tokio::time::timeout(
+        Duration::from_secs(2),
+        app::kernel::store::ping(&state.ctx.pool),
+    );
     match check.await {
         Ok(Ok(())) => (
             [(header::CACHE_CONTROL, "no-store")],
@@ -213,7 +188,7 @@ async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -
 }
 
 /// Every response in the reader's language (the header's choice, else `Accept-Language`): pages
-/// rewritten by `app::i18n::html` (the workbench stays Simplified), API error messages translated.
+/// rewritten by `app::kernel::i18n::html` (the workbench stays Simplified), API error messages translated.
 /// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format.
 async fn in_reader_language(
     State(state): State<AppState>,
@@ -222,7 +197,7 @@ async fn in_reader_language(
 ) -> Response {
     let path = req.uri().path().to_owned();
     let api = path.starts_with("/api/");
-    let prefs = app::domain::prefs::Prefs::from_request_headers(req.headers());
+    let prefs = app::kernel::i18n::prefs_from_headers(req.headers());
     // The API speaks to programs: only `Accept-Language` counts there, never a page cookie.
     let api_lang = req
         .headers()
@@ -233,7 +208,8 @@ async fn in_reader_language(
     let res = next.run(req).await;
     if api {
         let names = &state.ctx.config.english;
-        return crate::api_v1::in_language(crate::api_v1::json_limits(res), api_lang, names).await;
+        return app::kernel::api::in_language(app::kernel::api::json_limits(res), api_lang, names)
+            .await;
     }
     let is_html = res
         .headers()
@@ -242,7 +218,7 @@ async fn in_reader_language(
     if !is_html {
         return res;
     }
-    let lang = app::i18n::page_lang(prefs, &path);
+    let lang = app::kernel::i18n::page_lang(prefs, &path);
     let (mut parts, body) = res.into_parts();
     parts.headers.insert(
         header::VARY,
@@ -268,7 +244,7 @@ async fn in_reader_language(
     };
     content_language(&mut parts, lang);
     let mut missing = |text: &str| report_missing(&path, text);
-    let page = app::i18n::html::rewrite(html, lang, names, &mut missing);
+    let page = app::kernel::i18n::html::rewrite(html, lang, names, &mut missing);
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, axum::body::Body::from(page))
 }

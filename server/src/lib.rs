@@ -2,21 +2,13 @@
 //! opens and migrates the database and seeds demo content on an empty one; `run_until_stopped`
 //! serves until the shutdown future resolves, then drains in-flight requests.
 
-pub mod api_legal_aid;
-pub mod api_library;
-pub mod api_v1;
-pub mod articles;
 pub mod cli;
 pub mod http;
-pub mod legal_aid;
-pub mod pages;
-pub mod petition;
 pub mod seed;
-pub mod staff;
 
 use anyhow::Context as _;
-use app::context::AppContext;
 use app::domain::config::{BureauConfig, EXAMPLE_CONFIG};
+use app::kernel::AppContext;
 use leptos::config::LeptosOptions;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -70,13 +62,7 @@ impl Settings {
     }
 }
 
-/// Shared state of the axum application.
-#[derive(Clone, Debug, axum::extract::FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub ctx: AppContext,
-    pub behind_tls: bool,
-}
+pub use app::kernel::AppState;
 
 pub struct Application {
     listener: tokio::net::TcpListener,
@@ -96,10 +82,10 @@ impl Application {
                 settings.data_dir.display()
             )
         })?;
-        let pool = app::store::connect(&settings.database_url())
+        let pool = app::kernel::store::connect(&settings.database_url())
             .await
             .context("cannot open the database")?;
-        app::store::migrate(&pool)
+        app::kernel::store::migrate(&pool)
             .await
             .context("cannot apply the database migrations")?;
         let seeded = if settings.seed_demo {
@@ -126,7 +112,7 @@ impl Application {
         };
         // The portal's own guides and FAQ: demo content, seeded once into an empty library.
         if settings.seed_demo {
-            let guides = app::library::seed_guides(&state.ctx.pool)
+            let guides = app::features::library::service::seed_guides(&state.ctx.pool)
                 .await
                 .context("cannot seed the guides")?;
             if guides > 0 {
@@ -151,7 +137,7 @@ impl Application {
         })
     }
 
-    pub fn pool(&self) -> &app::store::Pool {
+    pub fn pool(&self) -> &app::kernel::store::Pool {
         &self.state.ctx.pool
     }
 
@@ -168,7 +154,7 @@ impl Application {
         // Expired staff sessions are deleted hourly; the task ends with the server.
         let sweeper = tokio::spawn({
             use tower_sessions::ExpiredDeletion as _;
-            app::store::session_store(&pool)
+            app::kernel::store::session_store(&pool)
                 .continuously_delete_expired(std::time::Duration::from_secs(3600))
         });
         // Uploads whose petition was never sent are deleted after a day, checked hourly.
@@ -178,7 +164,8 @@ impl Application {
                 let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
                 loop {
                     hourly.tick().await;
-                    match app::uploads::sweep_unsent(&ctx, chrono::Utc::now()).await {
+                    match app::kernel::files::uploads::sweep_unsent(&ctx, chrono::Utc::now()).await
+                    {
                         Ok(0) => {}
                         Ok(n) => tracing::info!(deleted = n, "unsent uploads deleted"),
                         Err(e) => tracing::error!(error = %e, "cannot delete unsent uploads"),

@@ -3,7 +3,8 @@
 
 use anyhow::Context as _;
 use app::domain::config::BureauConfig;
-use app::store::{self, Pool, StoreError, staff};
+use app::features::staff::store as staff;
+use app::kernel::store::{self, Pool, StoreError};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use rand::Rng;
@@ -121,7 +122,9 @@ const LETTER: &[(&str, &str)] = &[
 /// Demo cases over the last few months, so the workbench, the status page and the statistics
 /// have something to show: submitted through the petition service with past receipt times, then
 /// moved on by the demo staff with past event times. Returns (number, 查询码) of each.
-pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(String, String)>> {
+pub async fn demo_cases(
+    ctx: &app::kernel::context::AppContext,
+) -> anyhow::Result<Vec<(String, String)>> {
     use chrono::{Duration, TimeZone, Utc};
     let cases: [(i64, &str, &str, &str, &[DemoStep]); 8] = [
         (
@@ -225,7 +228,7 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
     ];
     let mut staff = std::collections::HashMap::new();
     for name in ["dengji", "duban", "city-hrss", "city-housing"] {
-        if let Some(r) = store::staff::find_by_username(&ctx.pool, name).await? {
+        if let Some(r) = app::features::staff::store::find_by_username(&ctx.pool, name).await? {
             let account = app::domain::staff::StaffAccount {
                 id: r.id,
                 username: r.username,
@@ -237,11 +240,11 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
         }
     }
     let today = Utc::now()
-        .with_timezone(&app::petitions::shanghai())
+        .with_timezone(&app::features::petition::service::shanghai())
         .date_naive();
     let mut out = Vec::new();
     for (ago, category, unit, title, steps) in cases {
-        let received = app::petitions::shanghai()
+        let received = app::features::petition::service::shanghai()
             .from_local_datetime(
                 &(today - Duration::days(ago))
                     .and_hms_opt(9, 30, 0)
@@ -252,7 +255,7 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
             .with_timezone(&Utc);
         let input = app::domain::petition::PetitionInput {
             category: category.into(),
-            petitioner: app::domain::petition::PetitionerInput {
+            petitioner: app::domain::person::PetitionerInput {
                 name: "演示信访人".into(),
                 id_number: "11010519491231002X".into(),
                 mobile: "13812345678".into(),
@@ -267,9 +270,15 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
             place_and_time: None,
             earlier_handling: None,
         };
-        let receipt = app::petitions::submit_with(ctx, &input, "web", received, Default::default())
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot seed a demo case: {e}"))?;
+        let receipt = app::features::petition::service::submit_with(
+            ctx,
+            &input,
+            "web",
+            received,
+            Default::default(),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot seed a demo case: {e}"))?;
         for (after, who, form) in steps {
             let Some(account) = staff.get(who) else {
                 continue;
@@ -279,7 +288,7 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect();
-            app::cases::act_at(ctx, account, &receipt.number, &pairs, at)
+            app::features::cases::service::act_at(ctx, account, &receipt.number, &pairs, at)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot seed a demo event: {e}"))?;
         }
@@ -292,12 +301,12 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
         (2, "unsatisfied"),
     ] {
         let (number, code) = &out[i];
-        app::petitions::evaluate(ctx, number, code, "seed", rating, None)
+        app::features::petition::service::evaluate(ctx, number, code, "seed", rating, None)
             .await
             .map_err(|e| anyhow::anyhow!("cannot seed a rating: {e}"))?;
     }
     let (number, code) = &out[2];
-    app::petitions::request_review(
+    app::features::petition::service::request_review(
         ctx,
         number,
         code,
@@ -313,11 +322,11 @@ pub async fn demo_cases(ctx: &app::context::AppContext) -> anyhow::Result<Vec<(S
 /// Three demo legal-aid applications: granted with a lawyer assigned, waiting for material, and
 /// just received. Returns (number, 查询码) of each.
 async fn demo_legal_aid(
-    ctx: &app::context::AppContext,
+    ctx: &app::kernel::context::AppContext,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<Vec<(String, String)>> {
     use chrono::{Duration, TimeZone, Utc};
-    let Some(r) = store::staff::find_by_username(&ctx.pool, "fayuan").await? else {
+    let Some(r) = app::features::staff::store::find_by_username(&ctx.pool, "fayuan").await? else {
         return Ok(Vec::new());
     };
     let staff = app::domain::staff::StaffAccount {
@@ -363,7 +372,7 @@ async fn demo_legal_aid(
     ];
     let mut out = Vec::new();
     for (ago, matter, steps) in plan {
-        let received = app::petitions::shanghai()
+        let received = app::features::petition::service::shanghai()
             .from_local_datetime(
                 &(today - Duration::days(ago))
                     .and_hms_opt(10, 0, 0)
@@ -373,7 +382,7 @@ async fn demo_legal_aid(
             .context("time")?
             .with_timezone(&Utc);
         let input = app::domain::legal_aid::LegalAidInput {
-            applicant: app::domain::petition::PetitionerInput {
+            applicant: app::domain::person::PetitionerInput {
                 name: "演示申请人".into(),
                 id_number: "11010519491231002X".into(),
                 mobile: "13812345678".into(),
@@ -388,7 +397,7 @@ async fn demo_legal_aid(
             pledge: true,
             basis: None,
         };
-        let receipt = app::legal_aid::apply(ctx, &input, &[], "web", received)
+        let receipt = app::features::legal_aid::service::apply(ctx, &input, &[], "web", received)
             .await
             .map_err(|e| anyhow::anyhow!("cannot seed a legal-aid application: {e}"))?;
         for (after, _, form) in steps {
@@ -396,7 +405,7 @@ async fn demo_legal_aid(
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect();
-            app::legal_aid::act(
+            app::features::legal_aid::service::act(
                 ctx,
                 &staff,
                 &receipt.number,

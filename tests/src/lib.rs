@@ -25,7 +25,7 @@ pub struct TestApp {
     pub seeded: Vec<SeededAccount>,
     pub http: reqwest::Client,
     /// The server's own pool, for tests that need to break or inspect the database.
-    pub pool: app::store::Pool,
+    pub pool: app::kernel::store::Pool,
     stop: Option<oneshot::Sender<()>>,
     _dir: TempDir,
 }

@@ -79,7 +79,9 @@ async fn a_case_goes_from_registration_to_a_reply_the_citizen_reads() {
         .await
         .unwrap();
     assert_eq!(
-        app::store::cases::audit_count(&app.pool, id).await.unwrap(),
+        app::features::cases::store::audit_count(&app.pool, id)
+            .await
+            .unwrap(),
         1
     );
 

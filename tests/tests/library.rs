@@ -252,7 +252,7 @@ async fn hostile_markdown_in_an_article_never_reaches_a_browser() {
                    <img src=x onerror=\"alert('y')\">\n\n[点我](javascript:alert('z'))\n\n\
                    <a href=\"/guides\" onclick=\"steal()\">链接</a>\n\n<iframe src=\"https://evil.example\"></iframe>\n";
     let at = chrono::Utc::now().to_rfc3339();
-    app::library::save_markdown(
+    app::features::library::service::save_markdown(
         &app.pool,
         "hostile",
         app::domain::library::DocKind::Guide,

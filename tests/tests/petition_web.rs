@@ -212,7 +212,9 @@ async fn the_route_check_sends_statutory_matters_away_and_refuses_them_at_the_en
 }
 
 async fn app_count(app: &TestApp) -> i64 {
-    app::store::petitions::count(&app.pool).await.unwrap()
+    app::features::petition::store::count(&app.pool)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -303,7 +305,7 @@ async fn uploads_are_judged_by_content_limited_and_kept_outside_the_web_root() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("4 个文件"), "the confirmation counts them");
     let number = html.split("id=\"receipt-number\">").nth(1).unwrap()[..14].to_owned();
-    let files = app::store::attachments::of_petition_number(&app.pool, &number)
+    let files = app::kernel::files::store::of_petition_number(&app.pool, &number)
         .await
         .unwrap();
     assert_eq!(files.len(), 4);
@@ -401,7 +403,7 @@ async fn uploads_never_sent_are_deleted_after_a_day() {
     let token = tokens(&html).remove(0);
     let file = app.data_dir.join("attachments").join(&token);
     assert!(file.is_file());
-    let ctx = app::context::AppContext::new(
+    let ctx = app::kernel::context::AppContext::new(
         app.pool.clone(),
         std::sync::Arc::new(
             app::domain::config::BureauConfig::parse(app::domain::config::EXAMPLE_CONFIG).unwrap(),
@@ -410,12 +412,19 @@ async fn uploads_never_sent_are_deleted_after_a_day() {
     );
     let now = chrono::Utc::now();
     assert_eq!(
-        app::uploads::sweep_unsent(&ctx, now).await.unwrap(),
+        app::kernel::files::uploads::sweep_unsent(&ctx, now)
+            .await
+            .unwrap(),
         0,
         "kept within the day"
     );
     let tomorrow = now + chrono::Duration::hours(25);
-    assert_eq!(app::uploads::sweep_unsent(&ctx, tomorrow).await.unwrap(), 1);
+    assert_eq!(
+        app::kernel::files::uploads::sweep_unsent(&ctx, tomorrow)
+            .await
+            .unwrap(),
+        1
+    );
     assert!(!file.exists());
 }
 

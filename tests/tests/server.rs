@@ -301,7 +301,9 @@ async fn switches_never_redirect_off_site() {
 #[tokio::test]
 async fn demo_cases_fill_the_workbench_and_the_statistics() {
     let app = portal_tests::spawn_app_with(|s| s.seed_demo_cases = true).await;
-    let count = app::store::petitions::count(&app.pool).await.unwrap();
+    let count = app::features::petition::store::count(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(count, 8);
     let stats: serde_json::Value = app.get("/api/v1/stats").await.json().await.unwrap();
     let volumes = stats["volumes"].as_array().unwrap();
@@ -327,10 +329,10 @@ async fn an_older_database_upgrades_with_its_staff_and_their_events_intact() {
     use std::borrow::Cow;
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("old.db").display());
-    let pool = app::store::connect(&url).await.unwrap();
+    let pool = app::kernel::store::connect(&url).await.unwrap();
     let before = sqlx::migrate::Migrator {
         migrations: Cow::Owned(
-            app::store::MIGRATOR
+            app::kernel::store::MIGRATOR
                 .migrations
                 .iter()
                 .filter(|m| m.version < 20261201000009)
@@ -361,7 +363,7 @@ async fn an_older_database_upgrades_with_its_staff_and_their_events_intact() {
     .await;
     assert!(refused.is_err(), "no editor role before the upgrade");
 
-    app::store::migrate(&pool).await.unwrap();
+    app::kernel::store::migrate(&pool).await.unwrap();
     let row: (i64, String) = sqlx::query_as(
         "SELECT s.id, s.username FROM audit_log a JOIN staff_users s ON s.id = a.staff_id",
     )

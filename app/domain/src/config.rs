@@ -1,0 +1,379 @@
+//! The bureau's configuration: everything city-specific lives here, so any bureau can deploy the
+//! portal by writing one TOML file. `BureauConfig::parse` is the only way to build one, and it
+//! rejects a file that would make the portal say something wrong (an unknown district, a day that
+//! is both a holiday and a working day, …).
+
+use crate::calendar::Calendar;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// A parsed, checked bureau configuration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BureauConfig {
+    /// True for a demonstration deployment: pages say that contact details are examples.
+    #[serde(default)]
+    pub demo: bool,
+    pub bureau: Bureau,
+    pub reception: Reception,
+    pub hotlines: Vec<Hotline>,
+    pub districts: Vec<District>,
+    pub units: Vec<HandlingUnit>,
+    #[serde(default)]
+    pub calendar: Calendar,
+    /// English for the Chinese texts above (names, addresses, hours), used on English pages; a
+    /// text without one is shown in Chinese there, tagged `lang="zh-Hans"`.
+    #[serde(default)]
+    pub english: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bureau {
+    /// Full name shown in the header, e.g. 防城港市信访局.
+    pub name: String,
+    /// The city or county the bureau serves, e.g. 防城港市.
+    pub city: String,
+    /// The GB/T 2260 code of the city level (市本级), e.g. 450600.
+    pub city_code: String,
+}
+
+/// Public information that 信访工作条例 第18条 requires the bureau to publish.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reception {
+    /// Where petitioners can visit in person (来访).
+    pub address: String,
+    /// When the reception room is open, in plain words.
+    pub hours: String,
+    /// Postal address for letters (来信).
+    pub postal_address: String,
+    pub postcode: String,
+    /// Optional e-mail box for petitions.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Optional telephone of the reception room itself.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hotline {
+    pub number: String,
+    pub name: String,
+    /// What people can call it for, in plain words.
+    pub purpose: String,
+}
+
+/// A district (县级行政区) with its GB/T 2260 code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct District {
+    pub code: String,
+    pub name: String,
+}
+
+/// A handling unit (承办单位) that petitions can be assigned to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HandlingUnit {
+    /// Stable code used in the API and the database, e.g. `city-housing`.
+    pub code: String,
+    pub name: String,
+    /// The GB/T 2260 code of the district the unit belongs to.
+    pub district: String,
+    /// What kind of matters it handles, used to suggest it to petitioners.
+    #[serde(default)]
+    pub handles: String,
+}
+
+/// Why a configuration file was refused. Each message names the place to fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    Syntax(String),
+    Empty(&'static str),
+    BadDistrictCode(String),
+    DuplicateDistrict(String),
+    CityDistrictMissing(String),
+    BadUnitCode(String),
+    DuplicateUnit(String),
+    UnknownUnitDistrict {
+        unit: String,
+        district: String,
+    },
+    HolidayIsWorkday(NaiveDate),
+    WorkdayNotWeekend(NaiveDate),
+    /// An [english] entry whose English is empty or still Chinese.
+    BadEnglish(String),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Syntax(e) => write!(f, "the file is not valid configuration TOML: {e}"),
+            Self::Empty(what) => write!(f, "`{what}` must not be empty"),
+            Self::BadDistrictCode(c) => {
+                write!(f, "district code `{c}` is not a six-digit GB/T 2260 code")
+            }
+            Self::DuplicateDistrict(c) => write!(f, "district code `{c}` is listed twice"),
+            Self::CityDistrictMissing(c) => write!(
+                f,
+                "bureau.city_code `{c}` must also be listed under [[districts]] (市本级)"
+            ),
+            Self::BadUnitCode(c) => write!(
+                f,
+                "unit code `{c}` must be 2–40 characters of a–z, 0–9 and `-`"
+            ),
+            Self::DuplicateUnit(c) => write!(f, "unit code `{c}` is listed twice"),
+            Self::UnknownUnitDistrict { unit, district } => write!(
+                f,
+                "unit `{unit}` names district `{district}`, which is not under [[districts]]"
+            ),
+            Self::HolidayIsWorkday(d) => {
+                write!(f, "{d} is listed both as a holiday and as a working day")
+            }
+            Self::WorkdayNotWeekend(d) => write!(
+                f,
+                "{d} is listed as a make-up working day but is not a Saturday or Sunday"
+            ),
+            Self::BadEnglish(key) => write!(
+                f,
+                "[english] \"{key}\" must be given in English (not empty, no Chinese characters)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn is_gb2260(code: &str) -> bool {
+    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && !code.starts_with('0')
+}
+
+fn is_unit_code(code: &str) -> bool {
+    (2..=40).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl BureauConfig {
+    /// Parses a configuration from TOML text and checks it.
+    pub fn parse(text: &str) -> Result<Self, ConfigError> {
+        let config: Self = toml::from_str(text).map_err(|e| ConfigError::Syntax(e.to_string()))?;
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Checks the rules that serde cannot express.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        if self.bureau.name.trim().is_empty() {
+            return Err(ConfigError::Empty("bureau.name"));
+        }
+        if self.reception.address.trim().is_empty() {
+            return Err(ConfigError::Empty("reception.address"));
+        }
+        if self.districts.is_empty() {
+            return Err(ConfigError::Empty("districts"));
+        }
+        if self.units.is_empty() {
+            return Err(ConfigError::Empty("units"));
+        }
+        let mut seen = BTreeSet::new();
+        for d in &self.districts {
+            if !is_gb2260(&d.code) {
+                return Err(ConfigError::BadDistrictCode(d.code.clone()));
+            }
+            if !seen.insert(d.code.as_str()) {
+                return Err(ConfigError::DuplicateDistrict(d.code.clone()));
+            }
+        }
+        if !seen.contains(self.bureau.city_code.as_str()) {
+            return Err(ConfigError::CityDistrictMissing(
+                self.bureau.city_code.clone(),
+            ));
+        }
+        let mut units = BTreeSet::new();
+        for u in &self.units {
+            if !is_unit_code(&u.code) {
+                return Err(ConfigError::BadUnitCode(u.code.clone()));
+            }
+            if !units.insert(u.code.as_str()) {
+                return Err(ConfigError::DuplicateUnit(u.code.clone()));
+            }
+            if !seen.contains(u.district.as_str()) {
+                return Err(ConfigError::UnknownUnitDistrict {
+                    unit: u.code.clone(),
+                    district: u.district.clone(),
+                });
+            }
+        }
+        if let Some(d) = self
+            .calendar
+            .holidays
+            .intersection(&self.calendar.workdays)
+            .next()
+        {
+            return Err(ConfigError::HolidayIsWorkday(*d));
+        }
+        if let Some(d) = self
+            .calendar
+            .workdays
+            .iter()
+            .find(|d| d.weekday().number_from_monday() < 6)
+        {
+            return Err(ConfigError::WorkdayNotWeekend(*d));
+        }
+        if let Some((key, _)) = self
+            .english
+            .iter()
+            .find(|(_, en)| en.trim().is_empty() || crate::text::has_han(en))
+        {
+            return Err(ConfigError::BadEnglish(key.clone()));
+        }
+        Ok(())
+    }
+
+    pub fn district(&self, code: &str) -> Option<&District> {
+        self.districts.iter().find(|d| d.code == code)
+    }
+
+    pub fn unit(&self, code: &str) -> Option<&HandlingUnit> {
+        self.units.iter().find(|u| u.code == code)
+    }
+}
+
+/// The built-in example: 防城港市 (Guangxi), used when no `--config` is given.
+pub const EXAMPLE_CONFIG: &str = include_str!("../../bureau.example.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> BureauConfig {
+        BureauConfig::parse(EXAMPLE_CONFIG).expect("the built-in example must parse")
+    }
+
+    #[test]
+    fn built_in_example_has_the_five_fangchenggang_districts() {
+        let c = example();
+        let codes: Vec<_> = c.districts.iter().map(|d| d.code.as_str()).collect();
+        for code in ["450600", "450602", "450603", "450621", "450681"] {
+            assert!(codes.contains(&code), "missing {code}");
+        }
+        assert_eq!(c.district("450681").unwrap().name, "东兴市");
+        assert!(c.hotlines.iter().any(|h| h.number == "12345"));
+        assert!(c.hotlines.iter().any(|h| h.number == "12348"));
+    }
+
+    #[test]
+    fn built_in_example_knows_the_2026_national_day_holiday_and_its_makeup_saturday() {
+        let c = example();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(c.calendar.holidays.contains(&d("2026-10-01")));
+        assert!(c.calendar.holidays.contains(&d("2026-10-07")));
+        assert!(c.calendar.workdays.contains(&d("2026-10-10")));
+        assert!(c.calendar.years_covered().contains(&2026));
+    }
+
+    fn with(edit: impl FnOnce(&mut BureauConfig)) -> Result<(), ConfigError> {
+        let mut c = example();
+        edit(&mut c);
+        c.check()
+    }
+
+    #[test]
+    fn rejects_a_district_code_that_is_not_gb2260() {
+        assert_eq!(
+            with(|c| c.districts[1].code = "45060".into()),
+            Err(ConfigError::BadDistrictCode("45060".into()))
+        );
+    }
+
+    #[test]
+    fn rejects_duplicate_codes() {
+        let dup = example().districts[1].code.clone();
+        assert_eq!(
+            with(|c| c.districts[2].code = dup.clone()),
+            Err(ConfigError::DuplicateDistrict(dup))
+        );
+        let unit = example().units[0].code.clone();
+        assert_eq!(
+            with(|c| c.units[1].code = unit.clone()),
+            Err(ConfigError::DuplicateUnit(unit))
+        );
+    }
+
+    #[test]
+    fn rejects_a_unit_in_an_unknown_district() {
+        assert!(matches!(
+            with(|c| c.units[0].district = "110105".into()),
+            Err(ConfigError::UnknownUnitDistrict { .. })
+        ));
+    }
+
+    #[test]
+    fn rejects_a_day_that_is_both_holiday_and_workday() {
+        let day = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        assert_eq!(
+            with(|c| {
+                c.calendar.workdays.insert(day);
+            }),
+            Err(ConfigError::HolidayIsWorkday(day))
+        );
+    }
+
+    #[test]
+    fn rejects_a_makeup_workday_on_a_weekday() {
+        let day = NaiveDate::from_ymd_opt(2026, 10, 9).unwrap(); // a Friday
+        assert_eq!(
+            with(|c| {
+                c.calendar.workdays.insert(day);
+            }),
+            Err(ConfigError::WorkdayNotWeekend(day))
+        );
+    }
+
+    #[test]
+    fn reports_toml_errors_with_their_place() {
+        let err = BureauConfig::parse("[bureau]\nname = ").unwrap_err();
+        assert!(
+            matches!(err, ConfigError::Syntax(ref m) if m.contains("line")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn english_names_must_be_english() {
+        let bad = format!("{EXAMPLE_CONFIG}\n\"某区\" = \"某区\"\n");
+        assert_eq!(
+            BureauConfig::parse(&bad),
+            Err(ConfigError::BadEnglish("某区".into()))
+        );
+        let config = example();
+        assert_eq!(
+            config.english.get("防城港市信访局").map(String::as_str),
+            Some("Fangchenggang Letters and Visits Bureau")
+        );
+        // Every name a citizen sees has its English in the example.
+        let mut names = vec![
+            config.bureau.name.clone(),
+            config.bureau.city.clone(),
+            config.reception.address.clone(),
+            config.reception.hours.clone(),
+            config.reception.postal_address.clone(),
+        ];
+        names.extend(
+            config
+                .hotlines
+                .iter()
+                .flat_map(|h| [h.name.clone(), h.purpose.clone()]),
+        );
+        names.extend(config.districts.iter().map(|d| d.name.clone()));
+        names.extend(
+            config
+                .units
+                .iter()
+                .flat_map(|u| [u.name.clone(), u.handles.clone()]),
+        );
+        for name in names {
+            assert!(config.english.contains_key(&name), "no English for {name}");
+        }
+    }
+}

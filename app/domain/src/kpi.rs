@@ -1,0 +1,324 @@
+//! The figures the bureau reports each year (PRODUCT.md "KPIs"), computed from case events. Every
+//! figure of a month is about the cases *received* in that month (Asia/Shanghai), so a month's
+//! figures settle as its cases are handled; a rate is `None` where nothing was due yet.
+//!
+//! Definitions:
+//! - **received**: petitions received in the month.
+//! - **及时受理率** (`accepted_in_time_rate`): of the cases whose 15-day registration limit
+//!   (第22条) has passed or which were registered (assigned, or refused) already, the share
+//!   registered on or before that limit.
+//! - **按期办结率** (`closed_on_time_rate`): of the accepted cases whose handling limit (第34条,
+//!   60 days from acceptance plus any extension) has passed or which were replied to, the share
+//!   replied to on or before the limit.
+//! - **一次性化解率** (`resolved_first_time_rate`): of the cases with a written reply, the share
+//!   for which no 复查 was requested.
+//! - **满意率** (`satisfaction_rate`): of the ratings given on these cases, the share 满意 or
+//!   基本满意.
+//! - **调解协议率** (`mediation_agreement_rate`): of the 申诉求决类 cases where mediation was
+//!   held (第33条), the share where an agreement was reached.
+//! - **督办** (`supervision_letters`): 督办函 and 提醒函 recorded on these cases.
+//!
+//! 红黑榜 (monthly, per unit with at least one case): 红榜 — every rate that applies is at least
+//! 90 %; 黑榜 — 及时受理率 or 按期办结率 below 80 %, or an overdue case.
+
+use crate::calendar::Calendar;
+use crate::case::{Urgency, current_due};
+use crate::limit::Limit;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What the figures need to know of one case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub received_on: NaiveDate,
+    pub category: String,
+    pub unit: Option<String>,
+    /// (kind, Shanghai date, extension days), oldest first.
+    pub events: Vec<(String, NaiveDate, Option<u32>)>,
+    /// Rating codes given.
+    pub ratings: Vec<String>,
+}
+
+/// The figures for a set of cases (the API's field names).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    pub received: u32,
+    pub accepted_in_time_rate: Option<f64>,
+    pub closed_on_time_rate: Option<f64>,
+    pub resolved_first_time_rate: Option<f64>,
+    pub satisfaction_rate: Option<f64>,
+    pub mediation_agreement_rate: Option<f64>,
+    pub supervision_letters: u32,
+    /// Cases whose running deadline has passed today.
+    pub overdue: u32,
+}
+
+#[derive(Default)]
+struct Tally {
+    hits: u32,
+    of: u32,
+}
+
+impl Tally {
+    fn count(&mut self, hit: bool) {
+        self.of += 1;
+        if hit {
+            self.hits += 1;
+        }
+    }
+
+    fn rate(&self) -> Option<f64> {
+        (self.of > 0).then(|| f64::from(self.hits) / f64::from(self.of))
+    }
+}
+
+fn first(events: &[(String, NaiveDate, Option<u32>)], kinds: &[&str]) -> Option<NaiveDate> {
+    events
+        .iter()
+        .find(|(k, _, _)| kinds.contains(&k.as_str()))
+        .map(|(_, d, _)| *d)
+}
+
+/// The figures of `cases` as of `today`.
+pub fn figures(cases: &[&CaseFacts], today: NaiveDate, calendar: &Calendar) -> Figures {
+    let (mut timely, mut on_time, mut first_time, mut satisfied, mut mediated) = (
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+    );
+    let mut letters = 0;
+    let mut overdue = 0;
+    for case in cases {
+        let ev = &case.events;
+        // 及时受理率 (第22条).
+        let register_due = calendar.due(Limit::Register, case.received_on);
+        match first(ev, &["assigned", "not_accepted"]) {
+            Some(done) => timely.count(done <= register_due),
+            None if today > register_due => timely.count(false),
+            None => {}
+        }
+        // 按期办结率 (第34条).
+        if let Some(accepted) = first(ev, &["accepted"]) {
+            let extension = ev
+                .iter()
+                .find(|(k, _, _)| k == "extended")
+                .and_then(|(_, _, d)| *d)
+                .unwrap_or(0)
+                .min(30);
+            let handle_due = calendar.due_in_days(accepted, Limit::Handle.length() + extension);
+            match first(ev, &["replied"]) {
+                Some(replied) => on_time.count(replied <= handle_due),
+                None if today > handle_due => on_time.count(false),
+                None => {}
+            }
+        }
+        // 一次性化解率.
+        if first(ev, &["replied"]).is_some() {
+            first_time.count(first(ev, &["review_requested"]).is_none());
+        }
+        // 满意率.
+        for r in &case.ratings {
+            satisfied.count(r == "satisfied" || r == "basically_satisfied");
+        }
+        // 调解协议率 (第33条): 申诉求决类 only.
+        if case.category == "appeal" {
+            let agreed = first(ev, &["mediation_agreed"]).is_some();
+            if agreed || first(ev, &["mediation_failed"]).is_some() {
+                mediated.count(agreed);
+            }
+        }
+        letters += ev
+            .iter()
+            .filter(|(k, _, _)| k == "supervision_letter" || k == "reminder_letter")
+            .count() as u32;
+        let dated: Vec<(&str, NaiveDate, Option<u32>)> =
+            ev.iter().map(|(k, d, x)| (k.as_str(), *d, *x)).collect();
+        if current_due(&dated, case.received_on, calendar)
+            .is_some_and(|(_, due)| Urgency::of(due, today) == Urgency::Overdue)
+        {
+            overdue += 1;
+        }
+    }
+    Figures {
+        received: cases.len() as u32,
+        accepted_in_time_rate: timely.rate(),
+        closed_on_time_rate: on_time.rate(),
+        resolved_first_time_rate: first_time.rate(),
+        satisfaction_rate: satisfied.rate(),
+        mediation_agreement_rate: mediated.rate(),
+        supervision_letters: letters,
+        overdue,
+    }
+}
+
+/// A unit's place on the month's 红黑榜.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Board {
+    Red,
+    Black,
+    Neither,
+}
+
+impl Board {
+    pub fn of(f: &Figures) -> Self {
+        let below = |r: Option<f64>, bar: f64| r.is_some_and(|r| r < bar);
+        if below(f.accepted_in_time_rate, 0.8) || below(f.closed_on_time_rate, 0.8) || f.overdue > 0
+        {
+            return Self::Black;
+        }
+        let rates = [
+            f.accepted_in_time_rate,
+            f.closed_on_time_rate,
+            f.resolved_first_time_rate,
+            f.satisfaction_rate,
+            f.mediation_agreement_rate,
+        ];
+        if rates.iter().any(Option::is_some) && !rates.iter().any(|r| below(*r, 0.9)) {
+            Self::Red
+        } else {
+            Self::Neither
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Red => "红榜",
+            Self::Black => "黑榜",
+            Self::Neither => "",
+        }
+    }
+}
+
+/// `2026-12` → the first day of that month; `None` for anything else.
+pub fn parse_month(s: &str) -> Option<NaiveDate> {
+    let (y, m) = s.trim().split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{BureauConfig, EXAMPLE_CONFIG};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    fn case(received: NaiveDate, events: &[(&str, NaiveDate)], ratings: &[&str]) -> CaseFacts {
+        CaseFacts {
+            received_on: received,
+            category: "appeal".into(),
+            unit: Some("city-hrss".into()),
+            events: events
+                .iter()
+                .map(|(k, d)| ((*k).to_owned(), *d, None))
+                .collect(),
+            ratings: ratings.iter().map(|r| (*r).to_owned()).collect(),
+        }
+    }
+
+    /// Four March cases, figures worked out by hand (registration limit of a case received on
+    /// 03-02 is 03-17; handling limit from acceptance on 03-10 is 05-09, a Saturday that is a
+    /// make-up working day of 劳动节 2026, so it stays).
+    #[test]
+    fn a_month_of_cases_by_hand() {
+        let cal = BureauConfig::parse(EXAMPLE_CONFIG).unwrap().calendar;
+        let today = d(6, 30);
+        assert_eq!(
+            cal.due(Limit::Handle, d(3, 10)),
+            d(5, 9),
+            "第34条, make-up Saturday"
+        );
+        let a = case(
+            d(3, 2),
+            &[
+                ("received", d(3, 2)),
+                ("assigned", d(3, 5)),
+                ("accepted", d(3, 10)),
+                ("mediation_agreed", d(3, 20)),
+                ("replied", d(4, 1)),
+                ("evaluated", d(4, 2)),
+            ],
+            &["satisfied"],
+        );
+        let b = case(
+            d(3, 2),
+            &[
+                ("received", d(3, 2)),
+                ("assigned", d(3, 20)), // late: after 03-17
+                ("accepted", d(3, 25)),
+                ("supervision_letter", d(4, 20)),
+                ("replied", d(6, 1)), // late: limit from 03-25 is 05-24 (Sunday) → 05-25
+                ("review_requested", d(6, 5)),
+            ],
+            &["unsatisfied"],
+        );
+        let c = case(
+            d(3, 2),
+            &[
+                ("received", d(3, 2)),
+                ("assigned", d(3, 6)),
+                ("accepted", d(3, 10)),
+                ("mediation_failed", d(3, 30)),
+            ],
+            &[],
+        );
+        let e = case(
+            d(3, 30),
+            &[("received", d(3, 30))],
+            &["basically_satisfied"],
+        );
+        let f = figures(&[&a, &b, &c, &e], today, &cal);
+        assert_eq!(f.received, 4);
+        // Registered in time: a and c of a, b, c, and e (never registered, its limit passed).
+        assert_eq!(f.accepted_in_time_rate, Some(0.5));
+        // Replied on time: a of a, b, and c (accepted 03-10, no reply, limit 05-11 passed).
+        assert_eq!(f.closed_on_time_rate, Some(1.0 / 3.0));
+        // Without 复查: a of a and b.
+        assert_eq!(f.resolved_first_time_rate, Some(0.5));
+        // 满意 + 基本满意 of three ratings.
+        assert_eq!(f.satisfaction_rate, Some(2.0 / 3.0));
+        // Agreement in a, not in c.
+        assert_eq!(f.mediation_agreement_rate, Some(0.5));
+        assert_eq!(f.supervision_letters, 1);
+        // c (handling limit passed) and e (registration limit passed) are overdue.
+        assert_eq!(f.overdue, 2);
+        assert_eq!(Board::of(&f), Board::Black);
+    }
+
+    #[test]
+    fn nothing_due_is_null_not_zero() {
+        let cal = BureauConfig::parse(EXAMPLE_CONFIG).unwrap().calendar;
+        let fresh = case(d(3, 2), &[("received", d(3, 2))], &[]);
+        let f = figures(&[&fresh], d(3, 3), &cal);
+        assert_eq!(f.received, 1);
+        assert_eq!(f.accepted_in_time_rate, None);
+        assert_eq!(f.satisfaction_rate, None);
+        assert_eq!(Board::of(&f), Board::Neither);
+        let good = case(
+            d(3, 2),
+            &[
+                ("received", d(3, 2)),
+                ("assigned", d(3, 3)),
+                ("accepted", d(3, 4)),
+                ("replied", d(3, 20)),
+            ],
+            &["satisfied"],
+        );
+        assert_eq!(Board::of(&figures(&[&good], d(6, 1), &cal)), Board::Red);
+    }
+
+    #[test]
+    fn months_are_read_strictly() {
+        assert_eq!(parse_month("2026-12"), Some(d(12, 1)));
+        assert_eq!(parse_month("2026-13"), None);
+        assert_eq!(parse_month("2026-1"), None);
+        assert_eq!(parse_month("十二月"), None);
+    }
+}

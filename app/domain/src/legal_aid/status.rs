@@ -1,0 +1,145 @@
+//! Where an application stands (法律援助法 第43条), derived from its events, and the agency's
+//! deadline running now.
+
+use serde::{Deserialize, Serialize};
+
+/// Where an application stands, derived from its events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AidStatus {
+    UnderReview,
+    MaterialRequested,
+    Granted,
+    LawyerAssigned,
+    Refused,
+    /// Material asked for was not supplied in time: counted as withdrawn (第43条).
+    Withdrawn,
+}
+
+impl AidStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::UnderReview => "under_review",
+            Self::MaterialRequested => "material_requested",
+            Self::Granted => "granted",
+            Self::LawyerAssigned => "lawyer_assigned",
+            Self::Refused => "refused",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::UnderReview => "已收到，正在审查",
+            Self::MaterialRequested => "需要补充材料",
+            Self::Granted => "决定给予法律援助，正在指派法律援助人员",
+            Self::LawyerAssigned => "已指派法律援助人员",
+            Self::Refused => "决定不给予法律援助",
+            Self::Withdrawn => "未按要求补充材料，视为撤回申请",
+        }
+    }
+}
+
+/// One event as the status derivation reads it: kind, Shanghai date, answer-by date.
+pub type AidEvent<'a> = (&'a str, chrono::NaiveDate, Option<chrono::NaiveDate>);
+
+/// The status after `events` (oldest first) on `today`: a request for material past its
+/// answer-by date with nothing supplied counts as withdrawn (第43条).
+pub fn aid_status(events: &[AidEvent<'_>], today: chrono::NaiveDate) -> AidStatus {
+    let mut status = AidStatus::UnderReview;
+    let mut answer_by = None;
+    for (kind, _, by) in events {
+        status = match *kind {
+            "received" | "material_supplied" => AidStatus::UnderReview,
+            "material_requested" => {
+                answer_by = *by;
+                AidStatus::MaterialRequested
+            }
+            "granted" => AidStatus::Granted,
+            "lawyer_assigned" => AidStatus::LawyerAssigned,
+            "refused" => AidStatus::Refused,
+            _ => status,
+        };
+    }
+    match (status, answer_by) {
+        (AidStatus::MaterialRequested, Some(by)) if today > by => AidStatus::Withdrawn,
+        _ => status,
+    }
+}
+
+/// The agency's deadline running now (第43条): the decision within 7 days of the application,
+/// the time the applicant took to supply material not counted (the review pauses while it waits,
+/// it does not start again); the lawyer, 3 days from the decision to grant.
+pub fn aid_due(
+    events: &[AidEvent<'_>],
+    today: chrono::NaiveDate,
+    calendar: &crate::calendar::Calendar,
+) -> Option<(crate::limit::Limit, chrono::NaiveDate)> {
+    use crate::limit::Limit;
+    let last = |kinds: &[&str]| {
+        events
+            .iter()
+            .rev()
+            .find(|(k, _, _)| kinds.contains(k))
+            .map(|(_, d, _)| *d)
+    };
+    match aid_status(events, today) {
+        AidStatus::UnderReview => {
+            let received = last(&["received"])?;
+            let paused: i64 = match (last(&["material_requested"]), last(&["material_supplied"])) {
+                (Some(asked), Some(supplied)) if supplied >= asked => (supplied - asked).num_days(),
+                _ => 0,
+            };
+            let days = Limit::DecideLegalAid.length() + u32::try_from(paused).unwrap_or(0);
+            Some((Limit::DecideLegalAid, calendar.due_in_days(received, days)))
+        }
+        AidStatus::Granted => {
+            last(&["granted"]).map(|d| (Limit::AssignLawyer, calendar.due(Limit::AssignLawyer, d)))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{BureauConfig, EXAMPLE_CONFIG};
+    fn d(day: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    #[test]
+    fn the_decision_clock_and_withdrawal_by_silence() {
+        let cal = BureauConfig::parse(EXAMPLE_CONFIG).unwrap().calendar;
+        use crate::limit::Limit;
+        // 第43条: applied Mon 11-02 → decide by Mon 11-09.
+        let mut events = vec![("received", d(2), None)];
+        assert_eq!(aid_status(&events, d(3)), AidStatus::UnderReview);
+        assert_eq!(
+            aid_due(&events, d(3), &cal),
+            Some((Limit::DecideLegalAid, d(9)))
+        );
+        // Material asked for on 11-04, to be supplied by 11-14: no decision clock meanwhile.
+        events.push(("material_requested", d(4), Some(d(14))));
+        assert_eq!(aid_status(&events, d(14)), AidStatus::MaterialRequested);
+        assert_eq!(aid_due(&events, d(10), &cal), None);
+        // Nothing by the end of 11-14: withdrawn (第43条).
+        assert_eq!(aid_status(&events, d(15)), AidStatus::Withdrawn);
+        // Supplied on 11-12: the 8 days it waited are not counted, so 7 + 8 days from 11-02 end on
+        // 11-17 (the review paused, it did not start again); granted 11-16 → a lawyer by 11-19.
+        events.push(("material_supplied", d(12), None));
+        assert_eq!(aid_status(&events, d(20)), AidStatus::UnderReview);
+        assert_eq!(
+            aid_due(&events, d(13), &cal),
+            Some((Limit::DecideLegalAid, d(17)))
+        );
+        events.push(("granted", d(16), None));
+        assert_eq!(
+            aid_due(&events, d(16), &cal),
+            Some((Limit::AssignLawyer, d(19)))
+        );
+        events.push(("lawyer_assigned", d(17), None));
+        assert_eq!(aid_status(&events, d(30)), AidStatus::LawyerAssigned);
+        assert_eq!(aid_due(&events, d(30), &cal), None);
+    }
+}

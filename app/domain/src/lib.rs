@@ -1,0 +1,27 @@
+//! The portal's rules, by feature, with no I/O: nothing here reads the time, a file, the network
+//! or a database, and nothing depends on the web, the database or the UI (see `Cargo.toml`). The
+//! browser (WASM) and the server both compile it, so the same rule answers in both places.
+//!
+//! - `text`, `person`: what people type — field problems, length rules, names, ID numbers (GB
+//!   11643), mobiles;
+//! - `calendar`, `limit`: the statutory clock — working days, holidays, and every time limit;
+//! - `config`: the bureau's configuration (districts, units, hotlines, holidays);
+//! - `petition`, `case`: a petition as submitted, and a case on its way through the clock;
+//! - `legal_aid`: the self-check, the application and its clock (法律援助法);
+//! - `library`: guides and statutes as text, and search;
+//! - `kpi`: the figures the bureau reports; `throttle`: slowing down guessing;
+//! - `staff`, `prefs`: staff roles, and the reader's language and 无障碍 preference.
+
+pub mod calendar;
+pub mod case;
+pub mod config;
+pub mod kpi;
+pub mod legal_aid;
+pub mod library;
+pub mod limit;
+pub mod person;
+pub mod petition;
+pub mod prefs;
+pub mod staff;
+pub mod text;
+pub mod throttle;

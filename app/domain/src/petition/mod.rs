@@ -1,0 +1,285 @@
+//! A petition as submitted (信访工作条例 第17、19条), parsed from what the citizen or another
+//! channel sent. Parsing collects every problem at once, each naming its field, so that a form can
+//! show all of them together and keep everything that was typed.
+
+pub mod attachment;
+pub mod category;
+pub mod number;
+pub mod route;
+
+pub use category::Category;
+pub use number::{LegalAidNumber, PetitionNumber, QueryCode, ReceiptError};
+pub use route::{Route, has_route_check};
+
+use crate::config::BureauConfig;
+use crate::person::{Petitioner, PetitionerInput};
+use crate::text::{FieldProblem, TextRule};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A petition as typed (API field names of PRODUCT.md's integration contract).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PetitionInput {
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub petitioner: PetitionerInput,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub request: String,
+    #[serde(default)]
+    pub facts_and_reasons: String,
+    /// Where and when it happened (optional).
+    #[serde(default)]
+    pub place_and_time: Option<String>,
+    /// How the matter was handled before, if at all (optional).
+    #[serde(default)]
+    pub earlier_handling: Option<String>,
+}
+
+pub const TITLE: TextRule = TextRule {
+    field: "title",
+    label: "标题",
+    min: 4,
+    max: 50,
+    multiline: false,
+};
+pub const REQUEST: TextRule = TextRule {
+    field: "request",
+    label: "诉求",
+    min: 10,
+    max: 1000,
+    multiline: true,
+};
+pub const FACTS: TextRule = TextRule {
+    field: "facts_and_reasons",
+    label: "事实和理由",
+    min: 20,
+    max: 5000,
+    multiline: true,
+};
+pub const PLACE_AND_TIME: TextRule = TextRule {
+    field: "place_and_time",
+    label: "发生的地点和时间",
+    min: 0,
+    max: 200,
+    multiline: false,
+};
+pub const EARLIER: TextRule = TextRule {
+    field: "earlier_handling",
+    label: "此前的处理情况",
+    min: 0,
+    max: 2000,
+    multiline: true,
+};
+
+/// A petition that passed every check and can be stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPetition {
+    pub category: Category,
+    pub petitioner: Petitioner,
+    pub unit: Option<String>,
+    pub title: String,
+    pub request: String,
+    pub facts_and_reasons: String,
+    pub place_and_time: Option<String>,
+    pub earlier_handling: Option<String>,
+}
+
+impl PetitionInput {
+    /// Checks everything and returns either the petition or every problem found.
+    pub fn parse(
+        &self,
+        config: &BureauConfig,
+        today: NaiveDate,
+    ) -> Result<NewPetition, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let category = match self.category.trim() {
+            "" => {
+                problems.push(FieldProblem::new("category", "required", "请选择信访事项的类别"));
+                None
+            }
+            code => Category::parse(code).or_else(|| {
+                problems.push(FieldProblem::new(
+                    "category",
+                    "unknown_category",
+                    "类别只能是 suggestion（建议意见类）、report（检举控告类）或 appeal（申诉求决类）",
+                ));
+                None
+            }),
+        };
+        let petitioner = self.petitioner.parse(config, today, &mut problems);
+        let unit = match self.unit.as_deref().map(str::trim) {
+            None | Some("") => Some(None),
+            Some(code) if config.unit(code).is_some() => Some(Some(code.to_owned())),
+            Some(_) => {
+                problems.push(FieldProblem::new(
+                    "unit",
+                    "unknown_unit",
+                    "所选单位不在本市承办单位名单中；不清楚时可以不选，由信访部门确定",
+                ));
+                None
+            }
+        };
+        let title = TITLE.check(&self.title, &mut problems);
+        let request = REQUEST.check(&self.request, &mut problems);
+        let facts = FACTS.check(&self.facts_and_reasons, &mut problems);
+        let place =
+            PLACE_AND_TIME.check(self.place_and_time.as_deref().unwrap_or(""), &mut problems);
+        let earlier = EARLIER.check(
+            self.earlier_handling.as_deref().unwrap_or(""),
+            &mut problems,
+        );
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        match (category, petitioner, unit, title, request, facts) {
+            (
+                Some(category),
+                Some(petitioner),
+                Some(unit),
+                Some(title),
+                Some(request),
+                Some(facts_and_reasons),
+            ) => Ok(NewPetition {
+                category,
+                petitioner,
+                unit,
+                title,
+                request,
+                facts_and_reasons,
+                place_and_time: place,
+                earlier_handling: earlier,
+            }),
+            _ => Err(vec![FieldProblem::new("", "invalid", "提交的内容不完整")]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::EXAMPLE_CONFIG;
+
+    fn config() -> BureauConfig {
+        BureauConfig::parse(EXAMPLE_CONFIG).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    fn valid() -> PetitionInput {
+        PetitionInput {
+            category: "appeal".into(),
+            petitioner: PetitionerInput {
+                name: "张三".into(),
+                id_number: "11010519491231002X".into(),
+                mobile: "13812345678".into(),
+                address: "防城港市港口区某某路 1 号".into(),
+                district: "450602".into(),
+            },
+            unit: Some("city-hrss".into()),
+            title: "工资拖欠问题".into(),
+            request: "请求督促用人单位支付拖欠的三个月工资。".into(),
+            facts_and_reasons:
+                "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。".into(),
+            place_and_time: None,
+            earlier_handling: Some(String::new()),
+        }
+    }
+
+    fn fields(r: Result<NewPetition, Vec<FieldProblem>>) -> Vec<String> {
+        r.unwrap_err().into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn a_complete_petition_parses() {
+        let p = valid().parse(&config(), today()).unwrap();
+        assert_eq!(p.category, Category::Appeal);
+        assert_eq!(p.petitioner.id_number.masked(), "110105********002X");
+        assert_eq!(p.unit.as_deref(), Some("city-hrss"));
+        assert_eq!(
+            p.earlier_handling, None,
+            "an empty optional field is absent"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let got = fields(PetitionInput::default().parse(&config(), today()));
+        for f in [
+            "category",
+            "petitioner.name",
+            "petitioner.id_number",
+            "petitioner.mobile",
+            "petitioner.address",
+            "petitioner.district",
+            "title",
+            "request",
+            "facts_and_reasons",
+        ] {
+            assert!(got.contains(&f.to_owned()), "missing {f} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn codes_must_come_from_the_config() {
+        let mut p = valid();
+        p.petitioner.district = "110105".into();
+        p.unit = Some("no-such-unit".into());
+        p.category = "complaint".into();
+        assert_eq!(
+            fields(p.parse(&config(), today())),
+            ["category", "petitioner.district", "unit"]
+        );
+    }
+
+    #[test]
+    fn length_limits_count_characters_not_bytes() {
+        let mut p = valid();
+        p.title = "工资".into();
+        p.request = "字".repeat(1001);
+        let problems = p.parse(&config(), today()).unwrap_err();
+        assert_eq!(problems[0].code, "too_short");
+        assert!(
+            problems[1]
+                .message
+                .contains("最多 1000 个字，现在 1001 个字")
+        );
+    }
+
+    #[test]
+    fn names_with_digits_and_single_line_fields_with_newlines_are_refused() {
+        let mut p = valid();
+        p.petitioner.name = "张三3".into();
+        p.title = "工资\n拖欠".into();
+        assert_eq!(
+            fields(p.parse(&config(), today())),
+            ["petitioner.name", "title"]
+        );
+        let mut ok = valid();
+        ok.facts_and_reasons =
+            "第一段事实，写得足够长足够清楚。\r\n第二段理由，也写清楚了。".into();
+        assert!(
+            ok.parse(&config(), today())
+                .unwrap()
+                .facts_and_reasons
+                .contains('\n')
+        );
+    }
+
+    #[test]
+    fn script_tags_are_just_text_here() {
+        // Rendering escapes them; parsing keeps what the citizen wrote.
+        let mut p = valid();
+        p.title = "<script>alert(1)</script>".into();
+        assert_eq!(
+            p.parse(&config(), today()).unwrap().title,
+            "<script>alert(1)</script>"
+        );
+    }
+}

@@ -1,0 +1,506 @@
+//! A case on the workbench: the record (as far as this staff member may see it), its timeline,
+//! and the forms of the actions allowed now. Each form posts to the same address.
+
+use crate::domain::case::Outcome;
+use crate::domain::petition::category::Category;
+use crate::features::cases::server_fns::get_case;
+use crate::features::cases::view::CaseView;
+use crate::ui::ActionForm;
+use crate::ui::PageTitle;
+use crate::ui::form::{
+    Choice, ErrorSummary, FieldError, Radios, SelectField, TextArea, TextField, error_for,
+    form_title,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// What the server hands the page after an action was refused: the case, the problems, and what
+/// was typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseActionProblem {
+    pub view: Box<CaseView>,
+    pub errors: Vec<FieldError>,
+    pub values: Vec<(String, String)>,
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    if let Some(p) = use_context::<CaseActionProblem>() {
+        return view! { <CaseDetail view=*p.view errors=p.errors values=p.values /> }.into_any();
+    }
+    let number = use_params_map()
+        .read_untracked()
+        .get("number")
+        .unwrap_or_default();
+    let case = Resource::new(move || number.clone(), get_case);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Ok(Some(view)) => {
+                        view! { <CaseDetail view errors=Vec::new() values=Vec::new() /> }.into_any()
+                    }
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                            res.set_status(http::StatusCode::NOT_FOUND);
+                        }
+                        view! {
+                            <PageTitle text="没有找到这件信访事项" />
+                            <div class="wrap">
+                                <h1>"没有找到这件信访事项"</h1>
+                                <p>"编号不存在，或者这件事项不由您的单位办理。"</p>
+                                <p>
+                                    <a href="/staff">"回到工作台"</a>
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => {
+                        view! { <crate::ui::SignInFirst /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn value_of(values: &[(String, String)], key: &str) -> Option<String> {
+    values
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+}
+
+#[component]
+fn CaseDetail(
+    view: CaseView,
+    errors: Vec<FieldError>,
+    values: Vec<(String, String)>,
+) -> impl IntoView {
+    let v = view;
+    let title = form_title(&format!("信访件 {}", v.number), &errors);
+    let action = format!("/staff/cases/{}", v.number);
+    let category = Category::parse(&v.category)
+        .map(Category::label)
+        .unwrap_or("");
+    let has = |a: &str| v.actions.iter().any(|x| x == a);
+    let (assign, accept, not_accept, reply, progress, close) = (
+        has("assign"),
+        has("accept"),
+        has("not_accept"),
+        has("reply"),
+        has("progress"),
+        has("close"),
+    );
+    let (extend, supervise, mediate) = (has("extend"), has("supervise"), has("mediate"));
+    let (object, hearing) = (has("object"), has("hearing"));
+    let suggested = v
+        .units
+        .iter()
+        .find(|(_, name)| Some(name) == v.suggested_unit.as_ref())
+        .map(|(code, _)| code.clone())
+        .unwrap_or_default();
+    let val = |k: &str, default: String| value_of(&values, k).unwrap_or(default);
+    view! {
+        <PageTitle text=title />
+        <div class="wrap">
+            <p>
+                <a href="/staff">"← 工作台"</a>
+            </p>
+            <ErrorSummary errors=errors.clone() />
+            <h1>{v.title.clone()}</h1>
+            <dl class="facts">
+                <dt>"编号"</dt>
+                <dd>{v.number.clone()}</dd>
+                <dt>"类别"</dt>
+                <dd>{category}</dd>
+                <dt>"状态"</dt>
+                <dd id="case-status">
+                    <strong>{v.status_label.clone()}</strong>
+                </dd>
+                <dt>"收到时间"</dt>
+                <dd>{v.received_at.clone()}</dd>
+                <dt>"登记、交办期限（第二十二条）"</dt>
+                <dd>{crate::features::petition::pages::date_label(v.register_due)}</dd>
+                <dt>"承办单位"</dt>
+                <dd>
+                    {v
+                        .assigned_unit
+                        .clone()
+                        .unwrap_or_else(|| {
+                            format!(
+                                "尚未交办（信访人希望：{}）",
+                                v.suggested_unit.clone().unwrap_or_else(|| "未选择".into()),
+                            )
+                        })}
+                </dd>
+            </dl>
+            <h2>"信访人"</h2>
+            {match v.petitioner.clone() {
+                Some(p) => {
+                    view! {
+                        <dl class="facts" id="petitioner">
+                            <dt>"姓名"</dt>
+                            <dd>{p.name}</dd>
+                            <dt>"身份证号码"</dt>
+                            <dd>{p.id_number}</dd>
+                            <dt>"手机号码"</dt>
+                            <dd>{p.mobile}</dd>
+                            <dt>"住址"</dt>
+                            <dd>{p.address} "（" {p.district} "）"</dd>
+                        </dl>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p class="notice" id="petitioner">
+                            "检举控告类事项：信访人的身份信息依法不向承办单位提供（《信访工作条例》第三十条）。"
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+            <h2>"反映的事项"</h2>
+            <dl class="facts">
+                <dt>"请求"</dt>
+                <dd class="pre">{v.request.clone()}</dd>
+                <dt>"事实和理由"</dt>
+                <dd class="pre">{v.facts_and_reasons.clone()}</dd>
+                <dt>"地点和时间"</dt>
+                <dd>{v.place_and_time.clone().unwrap_or_else(|| "未填写".into())}</dd>
+                <dt>"此前的处理"</dt>
+                <dd class="pre">{v.earlier_handling.clone().unwrap_or_else(|| "未填写".into())}</dd>
+                <dt>"材料"</dt>
+                <dd>
+                    {if v.attachments_withheld {
+                        view! {
+                            "检举控告类事项的材料与信访人身份一并由信访部门保管（第三十条），如需查阅请联系登记员。"
+                        }
+                            .into_any()
+                    } else if v.attachments.is_empty() {
+                        view! { "没有" }.into_any()
+                    } else {
+                        view! {
+                            <ul class="files" id="case-files">
+                                {v
+                                    .attachments
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, (name, size))| {
+                                        let href = format!("/staff/cases/{}/files/{}", v.number, i + 1);
+                                        view! {
+                                            <li>
+                                                <a href=href download="">{name.clone()}</a>
+                                                " （" {size.clone()} "）"
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }}
+                </dd>
+            </dl>
+            <h2>"办理过程"</h2>
+            <ol class="timeline" id="timeline">
+                {v
+                    .events
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <li>
+                                <span class="timeline-at">{e.at.clone()}</span>
+                                " "
+                                {e.text.clone()}
+                                {e.actor.clone().map(|a| format!("（{a}）"))}
+                                {(!e.public).then_some("〔内部〕")}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {(!v.replies.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>"信访处理意见书"</h2>
+                        {v
+                            .replies
+                            .iter()
+                            .map(|r| {
+                                view! {
+                                    <dl class="facts reply">
+                                        <dt>"处理结果"</dt>
+                                        <dd>{r.outcome.clone()}</dd>
+                                        <dt>"处理意见"</dt>
+                                        <dd class="pre">{r.opinion.clone()}</dd>
+                                        <dt>"法律依据"</dt>
+                                        <dd>{r.legal_basis.clone()}</dd>
+                                    </dl>
+                                }
+                            })
+                            .collect_view()}
+                    }
+                })}
+            <h2>"操作"</h2>
+            {(v.actions.is_empty()).then(|| view! { <p>"当前没有您可以进行的操作。"</p> })}
+            {assign
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action="assign" label="登记并交办"
+                            fields={view! {
+                            <SelectField
+                                id="unit"
+                                label="登记并交办给"
+                                placeholder="请选择承办单位"
+                                options=v.units.clone()
+                                value=val("unit", suggested.clone())
+                                error=error_for(&errors, "unit")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {accept
+                .then(|| {
+                    view! { <ActionForm url=action.clone() action="accept" label="受理" /> }
+                })}
+            {reply
+                .then(|| {
+                    let choices = Outcome::ALL
+                        .into_iter()
+                        .map(|o| Choice {
+                            value: o.code(),
+                            label: o.label().to_owned(),
+                            hint: None,
+                        })
+                        .collect();
+                    view! {
+                        <ActionForm url=action.clone() action="reply" label="出具意见书"
+                            fields={view! {
+                            <h3>"出具信访处理意见书（第三十二条）"</h3>
+                            <TextArea
+                                id="reply_request"
+                                label="信访人的请求"
+                                rows=3
+                                value=val("reply_request", v.request.clone())
+                                error=error_for(&errors, "reply_request")
+                            />
+                            <TextArea
+                                id="reply_facts"
+                                label="查明的事实和理由"
+                                value=val("reply_facts", String::new())
+                                error=error_for(&errors, "reply_facts")
+                            />
+                            <TextArea
+                                id="opinion"
+                                label="处理意见"
+                                value=val("opinion", String::new())
+                                error=error_for(&errors, "opinion")
+                            />
+                            <TextArea
+                                id="legal_basis"
+                                label="法律依据"
+                                rows=2
+                                value=val("legal_basis", String::new())
+                                error=error_for(&errors, "legal_basis")
+                            />
+                            <Radios
+                                name="outcome"
+                                legend="处理结果".to_owned()
+                                not_the_heading=true
+                                choices
+                                value=val("outcome", String::new())
+                                error=error_for(&errors, "outcome")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {progress
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action="progress" label="记录" secondary=true
+                            fields={view! {
+                            <TextArea
+                                id="note"
+                                label="记录办理情况"
+                                rows=3
+                                value=val("note", String::new())
+                                error=error_for(&errors, "note")
+                            />
+                            <div class="checkbox">
+                                <input type="checkbox" id="public" name="public" value="yes" />
+                                <label for="public">"向信访人公开这条记录"</label>
+                            </div>
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {not_accept
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action="not_accept" label="不予受理" secondary=true
+                            fields={view! {
+                            <TextArea
+                                id="reason"
+                                label="不予受理的理由（申诉求决类请写明应当通过的法定途径）"
+                                rows=3
+                                value=val("reason", String::new())
+                                error=error_for(&errors, "reason")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {object
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action="object" label="提出异议" secondary=true
+                            fields={view! {
+                            <TextArea
+                                id="object_reason"
+                                label="对交办提出异议（第二十三条：收到后 5 个工作日内）"
+                                rows=2
+                                value=val("object_reason", String::new())
+                                error=error_for(&errors, "object_reason")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {mediate
+                .then(|| {
+                    let choices = vec![
+                        Choice::plain("yes", "达成调解协议"),
+                        Choice::plain("no", "未达成协议"),
+                    ];
+                    view! {
+                        <ActionForm url=action.clone() action="mediate" label="记录调解" secondary=true
+                            fields={view! {
+                            <Radios
+                                name="agreed"
+                                legend="调解结果（第三十三条）".to_owned()
+                                not_the_heading=true
+                                choices
+                                value=val("agreed", String::new())
+                                error=error_for(&errors, "agreed")
+                            />
+                            <TextArea
+                                id="mediation_note"
+                                label="调解情况"
+                                rows=2
+                                value=val("mediation_note", String::new())
+                                error=error_for(&errors, "mediation_note")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {extend
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action="extend" label="延长期限" secondary=true
+                            fields={view! {
+                            <h3>"延长办理期限（第三十四条：仅一次，不超过 30 日）"</h3>
+                            <div class=if error_for(&errors, "days").is_some() {
+                                "field field-error"
+                            } else {
+                                "field"
+                            }>
+                                <label for="days">"延长天数（1–30）"</label>
+                                {error_for(&errors, "days")
+                                    .map(|m| view! { <p class="field-message" id="days-error">{m}</p> })}
+                                <input
+                                    type="number"
+                                    id="days"
+                                    name="days"
+                                    min="1"
+                                    max="30"
+                                    inputmode="numeric"
+                                    value=val("days", String::new())
+                                />
+                            </div>
+                            <TextArea
+                                id="extend_reason"
+                                label="延期理由（会告知信访人）"
+                                rows=2
+                                value=val("extend_reason", String::new())
+                                error=error_for(&errors, "extend_reason")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {hearing
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action="hearing" label="记录听证" secondary=true
+                            fields={view! {
+                            <h3>"复核听证（第三十六条：听证所需时间不计入复核期限）"</h3>
+                            <TextField
+                                id="hearing_days"
+                                label="听证用时（日）"
+                                hint=Some("从听证通知到听证结束的天数，复核期限相应顺延")
+                                inputmode=Some("numeric")
+                                value=val("hearing_days", String::new())
+                                error=error_for(&errors, "hearing_days")
+                            />
+                            <TextArea
+                                id="hearing_note"
+                                label="听证情况（会告知信访人）"
+                                rows=2
+                                value=val("hearing_note", String::new())
+                                error=error_for(&errors, "hearing_note")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {supervise
+                .then(|| {
+                    let choices = vec![
+                        Choice::plain("supervision", "督办函"),
+                        Choice::plain("reminder", "提醒函"),
+                    ];
+                    view! {
+                        <ActionForm url=action.clone() action="supervise" label="发出" secondary=true
+                            fields={view! {
+                            <Radios
+                                name="letter"
+                                legend="督办".to_owned()
+                                not_the_heading=true
+                                choices
+                                value=val("letter", "supervision".to_owned())
+                            />
+                            <TextArea
+                                id="letter_text"
+                                label="函件内容（承办单位可见）"
+                                rows=3
+                                value=val("letter_text", String::new())
+                                error=error_for(&errors, "letter_text")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {close
+                .then(|| {
+                    view! { <ActionForm url=action.clone() action="close" label="办结" /> }
+                })}
+        </div>
+    }
+}

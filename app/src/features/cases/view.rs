@@ -1,0 +1,90 @@
+use crate::domain::case::Urgency;
+use serde::{Deserialize, Serialize};
+
+/// The petitioner as a case page shows them to staff allowed to see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PetitionerView {
+    pub name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub address: String,
+    pub district: String,
+}
+
+/// One event as staff see it (public and internal).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventView {
+    pub at: String,
+    pub kind: String,
+    pub public: bool,
+    pub text: String,
+    pub actor: Option<String>,
+}
+
+/// A case page for one staff member: what they may see and do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub number: String,
+    pub category: String,
+    pub title: String,
+    pub status_label: String,
+    pub received_at: String,
+    /// `None` when the identity is hidden from this staff member (检举控告类, 第30条).
+    pub petitioner: Option<PetitionerView>,
+    pub request: String,
+    pub facts_and_reasons: String,
+    pub place_and_time: Option<String>,
+    pub earlier_handling: Option<String>,
+    pub suggested_unit: Option<String>,
+    pub assigned_unit: Option<String>,
+    pub register_due: chrono::NaiveDate,
+    pub events: Vec<EventView>,
+    pub replies: Vec<crate::features::petition::view::Reply>,
+    /// The action codes of the forms to offer (`assign`, `accept`, `not_accept`, …).
+    pub actions: Vec<String>,
+    /// (code, name) of the units a case can be assigned to.
+    pub units: Vec<(String, String)>,
+    /// The petition's files: (name, size label), in the order of their links
+    /// (`/staff/cases/{number}/files/{1…}`).
+    pub attachments: Vec<(String, String)>,
+    /// The files of a report are kept from the unit's staff with the reporter's identity (第30条).
+    pub attachments_withheld: bool,
+}
+
+/// A case in the workbench's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseListItem {
+    pub number: String,
+    pub received_on: String,
+    pub category: String,
+    pub title: String,
+    /// Masked, or hidden for reports seen by a unit.
+    pub petitioner: String,
+    /// The status code (`received`, `registered`, …) and its label.
+    pub status: String,
+    pub status_label: String,
+    pub unit: Option<String>,
+    pub register_due: chrono::NaiveDate,
+    /// The deadline running now, if any.
+    pub due: Option<DueView>,
+}
+
+/// A running deadline as the workbench shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueView {
+    pub label: String,
+    pub article: String,
+    pub date: chrono::NaiveDate,
+    pub urgency: Urgency,
+}
+
+impl crate::domain::case::Listed for CaseListItem {
+    fn status(&self) -> crate::domain::case::Status {
+        crate::domain::case::Status::parse(&self.status)
+            .unwrap_or(crate::domain::case::Status::Received)
+    }
+
+    fn running(&self) -> Option<(chrono::NaiveDate, Urgency)> {
+        self.due.as_ref().map(|d| (d.date, d.urgency))
+    }
+}

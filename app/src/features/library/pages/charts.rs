@@ -1,0 +1,134 @@
+//! The 时限图 and 流程图 of the guides, generated from the rules the code itself runs: the clock's
+//! limits (`domain::clock::Limit`) and the route check's channels (`domain::journey::Route`), so a
+//! rule change changes the chart. Each chart is readable without its picture: the time limits
+//! are a table beside the bars, the routes an ordered list.
+
+use crate::domain::library::Chart;
+use crate::domain::limit::Limit;
+use crate::domain::petition::Route;
+use crate::features::petition::pages::{channel_heading, route_hint, route_label};
+use crate::ui::DataTable;
+use leptos::prelude::*;
+
+#[component]
+pub fn ChartView(chart: Chart) -> impl IntoView {
+    match chart {
+        Chart::TimeLimits => view! { <TimeLimitChart /> }.into_any(),
+        Chart::Routes => view! { <RouteChart /> }.into_any(),
+    }
+}
+
+/// Every statutory limit as a bar of its length, with the same facts in a table.
+#[component]
+pub fn TimeLimitChart() -> impl IntoView {
+    let longest = Limit::ALL.iter().map(|l| l.length()).max().unwrap_or(1);
+    let (row, label_w, bar_w) = (28u32, 230u32, 300u32);
+    let height = row * u32::try_from(Limit::ALL.len()).unwrap_or(0) + 8;
+    view! {
+            <figure class="chart-figure" id="time-limits">
+                <figcaption>"时限图：各环节的法定期限（从次日起算，期限最后一日是节假日的顺延到节后第一个工作日）"</figcaption>
+                <svg
+                    class="chart"
+                    viewBox=format!("0 0 {} {height}", label_w + bar_w + 90)
+                    aria-hidden="true"
+                    focusable="false"
+                >
+                    {Limit::ALL
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| {
+                            let y = 4 + row * u32::try_from(i).unwrap_or(0);
+                            let w = (bar_w * l.length() / longest).max(4);
+                            view! {
+                                <text x="0" y=y + 18>
+                                    {l.label()}
+                                </text>
+                                <rect class="bar" x=label_w y=y + 4 width=w height=row - 10 />
+                                <text x=label_w + w + 6 y=y + 18>
+                                    {l.length_label()}
+                                </text>
+                            }
+                        })
+                        .collect_view()}
+                </svg>
+                <DataTable caption="时限表（与上图相同的内容）">
+                        <thead>
+                            <tr>
+                                <th scope="col">"环节"</th>
+                                <th scope="col">"期限"</th>
+                                <th scope="col">"从何时起算"</th>
+                                <th scope="col">"依据"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {Limit::ALL
+                                .iter()
+                                .map(|l| {
+                                    view! {
+                                        <tr>
+                                            <td>{l.label()}</td>
+                                            <td>{l.length_label()}</td>
+                                            <td>{l.counted_from()}</td>
+                                            <td>{l.article()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+    </DataTable>
+            </figure>
+        }
+}
+
+/// The route check of 第31条 as a flow: each statutory channel and where it leads, then what
+/// happens to a matter that stays a petition.
+#[component]
+pub fn RouteChart() -> impl IntoView {
+    let channels = Route::APPEAL
+        .iter()
+        .copied()
+        .filter(|r| !r.continues_here())
+        .collect::<Vec<_>>();
+    let steps = [
+        Limit::Register,
+        Limit::AcknowledgeReceipt,
+        Limit::Handle,
+        Limit::AnswerReview,
+        Limit::AnswerRecheck,
+    ];
+    view! {
+        <figure class="chart-figure flow" id="routes">
+            <figcaption>"流程图：申诉求决类事项先看是否有法定途径（《信访工作条例》第三十一条）"</figcaption>
+            <ol class="flow-steps">
+                {channels
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <li>
+                                <p class="flow-if">"如果：" {route_label(r)}</p>
+                                <p class="flow-then">"→ " {channel_heading(r)}</p>
+                                {route_hint(r).map(|h| view! { <p class="hint">{h}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <p class="flow-if">"如果：" {route_label(Route::Petition)}</p>
+                    <p class="flow-then">"→ 作为信访事项办理（第三十一条第六项）："</p>
+                    <ol class="flow-clock">
+                        {steps
+                            .into_iter()
+                            .map(|l| {
+                                view! {
+                                    <li>
+                                        {l.label()} "：" {l.counted_from()} "后 " {l.length_label()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                </li>
+            </ol>
+        </figure>
+    }
+}

@@ -1,0 +1,305 @@
+//! `/api/v1/petitions`: submit, look up, rate the reply, ask for 复查/复核.
+
+use super::service::{self as petitions, SubmitError};
+use super::view::{PetitionStatus, Receipt};
+use crate::domain::petition::PetitionInput;
+use crate::kernel::AppState;
+use crate::kernel::api::{
+    ErrorBody, code_and_json, error, errors, lookup_response, not_found, query_code, read_json,
+    too_many,
+};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::net::SocketAddr;
+use utoipa::ToSchema;
+
+/// Submit a petition.
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions",
+    request_body = PetitionInputDoc,
+    responses(
+        (status = 201, description = "Stored durably; the 查询码 is shown this once", body = Receipt),
+        (status = 400, description = "Not JSON", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 422, description = "Fields with problems, each named", body = ErrorBody),
+    )
+)]
+pub async fn create_petition(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let input: PetitionInput = match read_json(&headers, body) {
+        Ok(input) => input,
+        Err(res) => return *res,
+    };
+    match petitions::submit(&state.ctx, &input, "api", chrono::Utc::now()).await {
+        Ok(receipt) => {
+            let location = format!("/api/v1/petitions/{}", receipt.number);
+            let mut res = (StatusCode::CREATED, axum::Json(receipt)).into_response();
+            if let Ok(v) = HeaderValue::from_str(&location) {
+                res.headers_mut().insert(header::LOCATION, v);
+            }
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(SubmitError::Invalid(problems)) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
+        Err(SubmitError::Store(e)) => {
+            tracing::error!(error = %e, "cannot store a petition");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "",
+                "unavailable",
+                "暂时无法保存，请稍后再试；您的信访事项尚未提交",
+            )
+        }
+    }
+}
+
+/// The body of `POST /api/v1/petitions/{number}/evaluation`.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct EvaluationInput {
+    /// `satisfied`, `basically_satisfied` or `unsatisfied`.
+    #[serde(default)]
+    pub rating: String,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// The body of `POST /api/v1/petitions/{number}/review-requests`.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct ReviewRequestInput {
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The answer to a review request: which one it was.
+#[derive(Serialize, ToSchema)]
+pub struct ReviewRequested {
+    /// `review` (复查, 第35条) or `recheck` (复核, 第36条).
+    pub level: String,
+}
+
+fn after_reply_error(e: petitions::AfterReplyError) -> Response {
+    use petitions::AfterReplyError as E;
+    match e {
+        E::NotFound => not_found(),
+        E::TooManyAttempts(wait) => too_many(wait),
+        E::Invalid(problems) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
+        E::NotNow(n) => error(StatusCode::CONFLICT, "", n.code(), &n.message()),
+        E::Store(e) => {
+            tracing::error!(error = %e, "cannot record a citizen's request");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "",
+                "unavailable",
+                "暂时无法保存，请稍后再试",
+            )
+        }
+    }
+}
+
+/// Rate the latest written reply (满意度评价, 第21条), once per reply.
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions/{number}/evaluation",
+    params(
+        ("number" = String, Path, description = "The petition number"),
+        ("X-Query-Code" = String, Header, description = "The 查询码"),
+    ),
+    request_body = EvaluationInput,
+    responses(
+        (status = 204, description = "Recorded"),
+        (status = 404, description = "No petition with this number and code", body = ErrorBody),
+        (status = 409, description = "No reply yet, or this reply was already rated", body = ErrorBody),
+        (status = 422, description = "No valid rating, or a comment too long", body = ErrorBody),
+        (status = 429, description = "Too many wrong tries; see Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn evaluate(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(number): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let (code, input): (&str, EvaluationInput) = match code_and_json(&headers, body) {
+        Ok(parts) => parts,
+        Err(res) => return *res,
+    };
+    let client = peer.ip().to_string();
+    match petitions::evaluate(
+        &state.ctx,
+        &number,
+        code,
+        &client,
+        &input.rating,
+        input.comment.as_deref(),
+    )
+    .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => after_reply_error(e),
+    }
+}
+
+/// Ask for 复查 (within 30 days of the reply, 第35条) or, after the 复查 answer, 复核 (第36条).
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions/{number}/review-requests",
+    params(
+        ("number" = String, Path, description = "The petition number"),
+        ("X-Query-Code" = String, Header, description = "The 查询码"),
+    ),
+    request_body = ReviewRequestInput,
+    responses(
+        (status = 201, description = "Recorded; says whether it is a 复查 or a 复核", body = ReviewRequested),
+        (status = 404, description = "No petition with this number and code", body = ErrorBody),
+        (status = 409, description = "Before a reply, outside the 30 days, while a request waits, or after 复核", body = ErrorBody),
+        (status = 422, description = "No reason given", body = ErrorBody),
+        (status = 429, description = "Too many wrong tries; see Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn request_review(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(number): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let (code, input): (&str, ReviewRequestInput) = match code_and_json(&headers, body) {
+        Ok(parts) => parts,
+        Err(res) => return *res,
+    };
+    let client = peer.ip().to_string();
+    match petitions::request_review(&state.ctx, &number, code, &client, &input.reason).await {
+        Ok(kind) => {
+            let level = if kind == "recheck_requested" {
+                "recheck"
+            } else {
+                "review"
+            };
+            (
+                StatusCode::CREATED,
+                axum::Json(ReviewRequested {
+                    level: level.into(),
+                }),
+            )
+                .into_response()
+        }
+        Err(e) => after_reply_error(e),
+    }
+}
+
+/// Look up a petition's public status with its 查询码.
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions/{number}",
+    params(
+        ("number" = String, Path, description = "The petition number, e.g. XF202612010042"),
+        ("X-Query-Code" = String, Header, description = "The 查询码 given with the receipt"),
+    ),
+    responses(
+        (status = 200, description = "The public status", body = PetitionStatus),
+        (status = 400, description = "No X-Query-Code header", body = ErrorBody),
+        (status = 404, description = "No petition with this number and code (the same for either being wrong)", body = ErrorBody),
+        (status = 429, description = "Too many wrong tries; see Retry-After", body = ErrorBody),
+    )
+)]
+pub async fn get_petition(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(number): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let code = match query_code(&headers) {
+        Ok(c) => c,
+        Err(res) => return *res,
+    };
+    lookup_response(
+        petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string()).await,
+    )
+}
+
+/// The request body of `POST /api/v1/petitions`, for the OpenAPI document: the domain's
+/// `PetitionInput` is what the handler reads (a unit test keeps the two alike).
+#[derive(ToSchema)]
+#[schema(as = PetitionInput)]
+#[allow(dead_code)]
+pub struct PetitionInputDoc {
+    /// `suggestion` (建议意见类), `report` (检举控告类) or `appeal` (申诉求决类).
+    category: String,
+    petitioner: PetitionerInputDoc,
+    /// A handling unit's code from the bureau config (optional).
+    unit: Option<String>,
+    title: String,
+    request: String,
+    facts_and_reasons: String,
+    place_and_time: Option<String>,
+    earlier_handling: Option<String>,
+}
+
+/// The petitioner (or applicant) as typed.
+#[derive(ToSchema)]
+#[schema(as = PetitionerInput)]
+#[allow(dead_code)]
+pub struct PetitionerInputDoc {
+    name: String,
+    /// 18 digits (the last may be X), GB 11643.
+    id_number: String,
+    /// `1[3-9]` + 9 digits.
+    mobile: String,
+    address: String,
+    /// A GB/T 2260 district code from the bureau config, e.g. 450602.
+    district: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernel::api::same_fields;
+
+    #[test]
+    fn the_documented_request_is_the_one_read() {
+        same_fields::<PetitionInputDoc>(&crate::domain::petition::PetitionInput::default());
+        same_fields::<PetitionerInputDoc>(&crate::domain::person::PetitionerInput::default());
+    }
+}
+
+/// `/api/v1/petitions…`
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/petitions", post(create_petition))
+        .route("/petitions/{number}", get(get_petition))
+        .route("/petitions/{number}/evaluation", post(evaluate))
+        .route("/petitions/{number}/review-requests", post(request_review))
+}
+
+/// This feature's part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(create_petition, get_petition, evaluate, request_review),
+    components(schemas(
+        PetitionInputDoc,
+        PetitionerInputDoc,
+        Receipt,
+        super::view::Due,
+        PetitionStatus,
+        super::view::TimelineEntry,
+        super::view::Reply,
+        super::view::AfterReplyOptions,
+        super::view::RunningDue,
+        EvaluationInput,
+        ReviewRequestInput,
+        ReviewRequested
+    ))
+)]
+pub struct Doc;

@@ -1,0 +1,409 @@
+//! 我要信访 over plain forms. Every page of the journey posts its form, with the answers so far
+//! in hidden fields, to `POST /petition` (url-encoded; multipart from the attachments page). The
+//! handler checks the page that was posted and answers with the next page, or the same page with
+//! its problems and everything typed kept.
+
+use crate::domain::limit::Limit;
+use crate::domain::petition::Route;
+use crate::domain::text::FieldProblem;
+use crate::features::petition::journey::{
+    Action, Draft, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, Next, Posted, Step, check_step, next,
+    web_field,
+};
+use crate::features::petition::pages::{Confirmation, FileInfo, JourneyView};
+use crate::features::petition::service::{self as petitions, Extras, SubmitError, shanghai};
+use crate::kernel::AppState;
+use crate::kernel::files::uploads;
+use crate::kernel::render::render_page;
+use crate::ui::form::FieldError;
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use leptos::prelude::provide_context;
+
+/// The largest body of a form page without files.
+pub const MAX_FORM_BYTES: usize = 256 * 1024;
+/// The largest body `POST /petition` reads at all: five files of 10 MB, with room to spare so
+/// that a sixth or an oversized file still gets a page that says what was wrong.
+pub const MAX_UPLOAD_BODY_BYTES: usize = 100 * 1024 * 1024;
+
+/// A file part as read: its name, its first 10 MB, and its whole size.
+pub(crate) struct FilePart {
+    name: String,
+    bytes: Vec<u8>,
+    size: u64,
+}
+
+pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Request) -> Response {
+    let now = Utc::now();
+    let multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let mut errors: Vec<FieldError> = Vec::new();
+    let (pairs, files) = match read_form(&state, multipart, req, &mut errors).await {
+        Ok(form) => form,
+        Err(res) => return res,
+    };
+    let posted = Posted::from_pairs(pairs);
+    let Posted {
+        mut draft,
+        step,
+        action,
+    } = posted;
+    let received_at = now.with_timezone(&shanghai()).to_rfc3339();
+    let today = now.with_timezone(&shanghai()).date_naive();
+    let ctx = &state.ctx;
+
+    // Files come with the attachments page's buttons; keep what fits and say why the rest did not.
+    keep_files(
+        ctx,
+        files,
+        &mut draft.attachments,
+        &mut errors,
+        &received_at,
+    )
+    .await;
+
+    let show = |step: Step, draft: Draft, errors: Vec<FieldError>, status: StatusCode| {
+        show_step(&state, &headers, step, draft, errors, status)
+    };
+
+    match action {
+        Action::Goto(target) => show(target, draft, errors, StatusCode::OK).await,
+        Action::Upload => {
+            let status = if errors.is_empty() {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            show(Step::Attachments, draft, errors, status).await
+        }
+        Action::Remove(token) => {
+            if let Err(e) = uploads::remove(ctx, &token).await {
+                tracing::error!(error = %e, "cannot remove an upload");
+            }
+            draft.attachments.retain(|t| *t != token);
+            show(Step::Attachments, draft, errors, StatusCode::OK).await
+        }
+        Action::Continue => {
+            if !errors.is_empty() {
+                return show(
+                    Step::Attachments,
+                    draft,
+                    errors,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            let problems = check_step(step, &draft, &ctx.config, today);
+            if !problems.is_empty() {
+                return show(
+                    step,
+                    draft,
+                    field_errors(problems),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            match next(step, &draft, &ctx.config, today) {
+                Next::Page(s) => show(s, draft, Vec::new(), StatusCode::OK).await,
+                Next::Channel(route) => {
+                    let view = JourneyView::Channel { route, draft };
+                    render_page(&state, &headers, "/petition", StatusCode::OK, move || {
+                        provide_context(view.clone())
+                    })
+                    .await
+                }
+            }
+        }
+        Action::Submit => {
+            let mut problems = check_step(Step::Check, &draft, &ctx.config, today);
+            if let Some(route) = draft.route()
+                && !route.continues_here()
+            {
+                problems.push(FieldProblem::new(
+                    "route",
+                    "statutory_channel",
+                    "按照您对“情况”一项的回答，这件事应当通过法定途径解决，不能作为信访事项提交；如果选错了，请修改",
+                ));
+            }
+            if !problems.is_empty() {
+                return show(
+                    Step::Check,
+                    draft,
+                    field_errors(problems),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            submit(&state, &headers, draft, now).await
+        }
+    }
+}
+
+async fn submit(
+    state: &AppState,
+    headers: &HeaderMap,
+    draft: Draft,
+    now: chrono::DateTime<Utc>,
+) -> Response {
+    let ctx = &state.ctx;
+    let input = draft.to_input();
+    let extras = Extras {
+        route_check: draft.route().map(Route::code),
+        attachments: &draft.attachments,
+    };
+    match petitions::submit_with(ctx, &input, "web", now, extras).await {
+        Ok(receipt) => {
+            let files = crate::kernel::files::store::of_petition_number(&ctx.pool, &receipt.number)
+                .await
+                .map(|f| f.len())
+                .unwrap_or(0);
+            let confirmation = Confirmation {
+                acknowledge_by: ctx
+                    .config
+                    .calendar
+                    .due(Limit::AcknowledgeReceipt, receipt.due.register),
+                receipt,
+                category: draft
+                    .category()
+                    .unwrap_or(crate::domain::petition::category::Category::Appeal),
+                title: input.title.trim().to_owned(),
+                files,
+            };
+            let view = JourneyView::Done(Box::new(confirmation));
+            render_page(state, headers, "/petition", StatusCode::OK, move || {
+                provide_context(view.clone())
+            })
+            .await
+        }
+        Err(SubmitError::Invalid(problems)) => {
+            let errors = field_errors(problems);
+            show_step(
+                state,
+                headers,
+                Step::Check,
+                draft,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(SubmitError::Store(e)) => {
+            tracing::error!(error = %e, "cannot store a petition");
+            let errors = vec![FieldError {
+                field: "declaration".into(),
+                message: "暂时无法提交，您填写的内容都还在。请稍后再按“提交信访事项”".into(),
+            }];
+            show_step(
+                state,
+                headers,
+                Step::Check,
+                draft,
+                errors,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await
+        }
+    }
+}
+
+/// The service's problems (named by API field paths) as the form's errors.
+fn field_errors(problems: Vec<FieldProblem>) -> Vec<FieldError> {
+    problems
+        .into_iter()
+        .map(|p| FieldError {
+            field: web_field(&p.field).to_owned(),
+            message: p.message,
+        })
+        .collect()
+}
+
+/// Reads a form post: url-encoded, or multipart with files (a page that uploads).
+pub(crate) async fn read_form(
+    state: &AppState,
+    multipart: bool,
+    req: Request,
+    errors: &mut Vec<FieldError>,
+) -> Result<(Vec<(String, String)>, Vec<FilePart>), Response> {
+    if multipart {
+        match Multipart::from_request(req, state).await {
+            Ok(mp) => Ok(read_multipart(mp, errors).await),
+            Err(_) => Err((StatusCode::BAD_REQUEST, "表单格式不正确").into_response()),
+        }
+    } else {
+        let Ok(bytes) = axum::body::to_bytes(req.into_body(), MAX_FORM_BYTES).await else {
+            return Err((StatusCode::PAYLOAD_TOO_LARGE, "提交的内容太长").into_response());
+        };
+        Ok((
+            serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
+            Vec::new(),
+        ))
+    }
+}
+
+/// Stores the posted files while there is room (at most [`MAX_ATTACHMENTS`] in `tokens`),
+/// adding their tokens, and says in `errors` why any was not kept.
+pub(crate) async fn keep_files(
+    ctx: &crate::kernel::context::AppContext,
+    files: Vec<FilePart>,
+    tokens: &mut Vec<String>,
+    errors: &mut Vec<FieldError>,
+    received_at: &str,
+) {
+    let mut refused_for_room = 0;
+    for file in files {
+        if tokens.len() >= MAX_ATTACHMENTS {
+            refused_for_room += 1;
+            continue;
+        }
+        match uploads::store_file(ctx, &file.name, &file.bytes, file.size, received_at).await {
+            Ok(stored) => tokens.push(stored.token),
+            Err(e) => match e.message() {
+                Some(message) => errors.push(FieldError {
+                    field: "files".into(),
+                    message,
+                }),
+                None => {
+                    tracing::error!(error = %e, "cannot store an upload");
+                    errors.push(FieldError {
+                        field: "files".into(),
+                        message: "暂时无法保存上传的文件，请稍后再试".into(),
+                    });
+                }
+            },
+        }
+    }
+    if refused_for_room > 0 {
+        errors.push(FieldError {
+            field: "files".into(),
+            message: format!(
+                "最多只能上传 {MAX_ATTACHMENTS} 个文件，另外 {refused_for_room} 个没有上传；需要换的，请先删除已上传的文件"
+            ),
+        });
+    }
+}
+
+/// The uploads among `tokens` that nothing has taken yet, as pages list them (others dropped).
+pub(crate) async fn file_infos(state: &AppState, tokens: &[String]) -> Vec<FileInfo> {
+    match crate::kernel::files::store::unlinked(&state.ctx.pool, tokens).await {
+        Ok(records) => records
+            .into_iter()
+            .filter_map(|r| {
+                Some(FileInfo {
+                    kind: crate::domain::petition::attachment::FileKind::from_media_type(
+                        &r.media_type,
+                    )?,
+                    token: r.token,
+                    name: r.original_name,
+                    size: u64::try_from(r.size_bytes).unwrap_or(0),
+                })
+            })
+            .collect(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot list uploads");
+            Vec::new()
+        }
+    }
+}
+
+/// Renders a question page with the files uploaded so far (tokens that are not ours are dropped).
+async fn show_step(
+    state: &AppState,
+    headers: &HeaderMap,
+    step: Step,
+    mut draft: Draft,
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> Response {
+    if step == Step::Check {
+        draft.checking = true;
+    }
+    let files = file_infos(state, &draft.attachments).await;
+    draft.attachments = files.iter().map(|f| f.token.clone()).collect();
+    let view = JourneyView::Step {
+        step,
+        draft,
+        errors,
+        files,
+    };
+    render_page(state, headers, "/petition", status, move || {
+        provide_context(view.clone())
+    })
+    .await
+}
+
+/// Reads a multipart form: its text fields, and its files up to 10 MB each (a bigger file is
+/// read to its end, to answer with a page, but not kept).
+async fn read_multipart(
+    mut mp: Multipart,
+    errors: &mut Vec<FieldError>,
+) -> (Vec<(String, String)>, Vec<FilePart>) {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut files = Vec::new();
+    loop {
+        let mut field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                errors.push(FieldError {
+                    field: "files".into(),
+                    message: format!(
+                        "上传的内容太大或者没有传完。每次最多上传 {MAX_ATTACHMENTS} 个文件，每个不超过 10 MB，请重新选择"
+                    ),
+                });
+                break;
+            }
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "files" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let mut bytes = Vec::new();
+            let mut size: u64 = 0;
+            let mut broken = false;
+            loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) => {
+                        size += chunk.len() as u64;
+                        if bytes.len() + chunk.len() <= MAX_ATTACHMENT_BYTES {
+                            bytes.extend_from_slice(&chunk);
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(_) => {
+                        broken = true;
+                        break;
+                    }
+                }
+            }
+            if broken {
+                errors.push(FieldError {
+                    field: "files".into(),
+                    message: format!(
+                        "上传的内容太大或者没有传完。每次最多上传 {MAX_ATTACHMENTS} 个文件，每个不超过 10 MB，请重新选择"
+                    ),
+                });
+                break;
+            }
+            // A file input left empty still sends a part, with no name and no bytes.
+            if file_name.is_empty() && size == 0 {
+                continue;
+            }
+            files.push(FilePart {
+                name: file_name,
+                bytes,
+                size,
+            });
+        } else if let Ok(text) = field.text().await {
+            pairs.push((name, text));
+        }
+    }
+    (pairs, files)
+}
+
+/// `POST /petition`: every page of the journey (with uploads, under their own body limit).
+pub fn upload_routes() -> axum::Router<AppState> {
+    axum::Router::new().route("/petition", axum::routing::post(post))
+}

@@ -1,0 +1,747 @@
+//! The web journey of 我要信访 (PRODUCT.md journey 1): one question per page, GOV.UK style.
+//!
+//! The unfinished petition is never kept on the server. Without JavaScript every page carries the
+//! answers so far in hidden fields and posts them all; with JavaScript the browser also keeps them
+//! in `localStorage`, so that a reload brings the citizen back to where they were. Either way the
+//! server reads the same flat form fields into a [`Draft`], checks the step that was posted, and
+//! decides which page comes next.
+
+use crate::domain::config::BureauConfig;
+use crate::domain::person::id_number::IdNumber;
+use crate::domain::person::mobile::Mobile;
+use crate::domain::person::{ADDRESS, NAME, PetitionerInput, name_characters};
+use crate::domain::petition::category::Category;
+use crate::domain::petition::{
+    EARLIER, FACTS, PLACE_AND_TIME, PetitionInput, REQUEST, Route, TITLE, has_route_check,
+};
+use crate::domain::text::{FieldProblem, TextRule};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Most attachments per petition, and the largest one, in bytes.
+pub const MAX_ATTACHMENTS: usize = 5;
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+
+/// The answers so far, as the form fields carry them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub category: String,
+    pub route: String,
+    pub name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub address: String,
+    pub district: String,
+    pub unit: String,
+    pub title: String,
+    pub request: String,
+    pub facts_and_reasons: String,
+    pub place_and_time: String,
+    pub earlier_handling: String,
+    /// Tokens of the files uploaded so far (see `crate::kernel::files::store`).
+    pub attachments: Vec<String>,
+    /// Set once the citizen reached the check-your-answers page: a change then returns there.
+    pub checking: bool,
+    pub declaration: bool,
+}
+
+/// The text fields of a draft, in the order of the journey; also their form field names.
+pub const TEXT_FIELDS: [&str; 13] = [
+    "category",
+    "route",
+    "name",
+    "id_number",
+    "mobile",
+    "address",
+    "district",
+    "unit",
+    "title",
+    "request",
+    "facts_and_reasons",
+    "place_and_time",
+    "earlier_handling",
+];
+
+/// What the button that sent the form asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Check this page's answers and go on.
+    Continue,
+    /// Show another page, keeping what was typed here unchecked (返回, 修改, resuming a draft).
+    Goto(Step),
+    /// Upload the chosen files and stay on the attachments page.
+    Upload,
+    /// Remove one uploaded file.
+    Remove(String),
+    /// Send the petition.
+    Submit,
+}
+
+impl Action {
+    pub fn parse(value: &str) -> Self {
+        match value {
+            "upload" => Self::Upload,
+            "submit" => Self::Submit,
+            v => {
+                if let Some(step) = v.strip_prefix("goto:").and_then(Step::parse) {
+                    Self::Goto(step)
+                } else if let Some(token) = v.strip_prefix("remove:") {
+                    Self::Remove(token.to_owned())
+                } else {
+                    Self::Continue
+                }
+            }
+        }
+    }
+}
+
+/// One posted form: the answers, the page it came from, and what its button asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Posted {
+    pub draft: Draft,
+    pub step: Step,
+    pub action: Action,
+}
+
+impl Posted {
+    /// Reads the posted fields; unknown names are ignored, and a missing or unknown step is the
+    /// start page.
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        let mut draft = Draft::default();
+        let mut step = Step::Start;
+        let mut action = Action::Continue;
+        for (k, v) in pairs {
+            let v = v.as_ref();
+            match k.as_ref() {
+                "step" => step = Step::parse(v).unwrap_or(Step::Start),
+                "action" => action = Action::parse(v),
+                "attachment" => {
+                    if is_token(v) && !draft.attachments.iter().any(|t| t == v) {
+                        draft.attachments.push(v.to_owned());
+                    }
+                }
+                "checking" => draft.checking = v == "1",
+                "declaration" => draft.declaration = v == "yes",
+                key => {
+                    if let Some(field) = draft.field_mut(key) {
+                        *field = v.to_owned();
+                    }
+                }
+            }
+        }
+        Self {
+            draft,
+            step,
+            action,
+        }
+    }
+}
+
+/// Upload tokens are 32 lower-case hex digits; anything else is not ours.
+pub fn is_token(s: &str) -> bool {
+    s.len() == 32
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+impl Draft {
+    pub fn field(&self, name: &str) -> Option<&str> {
+        Some(match name {
+            "category" => &self.category,
+            "route" => &self.route,
+            "name" => &self.name,
+            "id_number" => &self.id_number,
+            "mobile" => &self.mobile,
+            "address" => &self.address,
+            "district" => &self.district,
+            "unit" => &self.unit,
+            "title" => &self.title,
+            "request" => &self.request,
+            "facts_and_reasons" => &self.facts_and_reasons,
+            "place_and_time" => &self.place_and_time,
+            "earlier_handling" => &self.earlier_handling,
+            _ => return None,
+        })
+    }
+
+    fn field_mut(&mut self, name: &str) -> Option<&mut String> {
+        Some(match name {
+            "category" => &mut self.category,
+            "route" => &mut self.route,
+            "name" => &mut self.name,
+            "id_number" => &mut self.id_number,
+            "mobile" => &mut self.mobile,
+            "address" => &mut self.address,
+            "district" => &mut self.district,
+            "unit" => &mut self.unit,
+            "title" => &mut self.title,
+            "request" => &mut self.request,
+            "facts_and_reasons" => &mut self.facts_and_reasons,
+            "place_and_time" => &mut self.place_and_time,
+            "earlier_handling" => &mut self.earlier_handling,
+            _ => return None,
+        })
+    }
+
+    /// Every answer as form fields, except those a page shows as inputs of its own.
+    pub fn hidden_fields(&self, shown: &[&str]) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> = TEXT_FIELDS
+            .iter()
+            .filter(|f| !shown.contains(f))
+            .filter_map(|f| {
+                let v = self.field(f).unwrap_or_default();
+                (!v.is_empty()).then(|| (*f, v.to_owned()))
+            })
+            .collect();
+        if !shown.contains(&"attachment") {
+            out.extend(self.attachments.iter().map(|t| ("attachment", t.clone())));
+        }
+        if self.checking {
+            out.push(("checking", "1".to_owned()));
+        }
+        out
+    }
+
+    pub fn category(&self) -> Option<Category> {
+        Category::parse(self.category.trim())
+    }
+
+    pub fn route(&self) -> Option<Route> {
+        Route::parse(self.route.trim())
+    }
+
+    /// The petition as the service takes it (the integration API's shape).
+    pub fn to_input(&self) -> PetitionInput {
+        let optional = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
+        PetitionInput {
+            category: self.category.clone(),
+            petitioner: PetitionerInput {
+                name: self.name.clone(),
+                id_number: self.id_number.clone(),
+                mobile: self.mobile.clone(),
+                address: self.address.clone(),
+                district: self.district.clone(),
+            },
+            unit: optional(&self.unit),
+            title: self.title.clone(),
+            request: self.request.clone(),
+            facts_and_reasons: self.facts_and_reasons.clone(),
+            place_and_time: optional(&self.place_and_time),
+            earlier_handling: optional(&self.earlier_handling),
+        }
+    }
+}
+
+/// The pages of the journey, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Step {
+    Start,
+    Category,
+    /// The route check (路线图) for 申诉求决类 and 检举控告类.
+    Route,
+    Petitioner,
+    Matter,
+    Attachments,
+    /// Check your answers, the declaration, and send.
+    Check,
+}
+
+impl Step {
+    pub const ALL: [Self; 7] = [
+        Self::Start,
+        Self::Category,
+        Self::Route,
+        Self::Petitioner,
+        Self::Matter,
+        Self::Attachments,
+        Self::Check,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Category => "category",
+            Self::Route => "route",
+            Self::Petitioner => "petitioner",
+            Self::Matter => "matter",
+            Self::Attachments => "attachments",
+            Self::Check => "check",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The form fields this page asks for.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Self::Start | Self::Attachments => &[],
+            Self::Category => &["category"],
+            Self::Route => &["route"],
+            Self::Petitioner => &["name", "id_number", "mobile", "address", "district"],
+            Self::Matter => &[
+                "unit",
+                "title",
+                "request",
+                "facts_and_reasons",
+                "place_and_time",
+                "earlier_handling",
+            ],
+            Self::Check => &["declaration"],
+        }
+    }
+
+    /// The page after this one in the plain order of the journey.
+    fn following(self, draft: &Draft) -> Self {
+        match self {
+            Self::Start => Self::Category,
+            Self::Category if draft.category().is_some_and(has_route_check) => Self::Route,
+            Self::Category | Self::Route => Self::Petitioner,
+            Self::Petitioner => Self::Matter,
+            Self::Matter => Self::Attachments,
+            Self::Attachments | Self::Check => Self::Check,
+        }
+    }
+
+    /// The page before this one, for 返回.
+    pub fn previous(self, draft: &Draft) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|s| *s != self && s.following(draft) == self)
+            .unwrap_or(Self::Start)
+    }
+}
+
+/// Where the journey goes after a page was posted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    Page(Step),
+    /// The route check found another channel: explain it.
+    Channel(Route),
+}
+
+/// The problems with the answers a page asks for.
+pub fn check_step(
+    step: Step,
+    draft: &Draft,
+    config: &BureauConfig,
+    today: NaiveDate,
+) -> Vec<FieldProblem> {
+    match step {
+        Step::Start | Step::Attachments => Vec::new(),
+        Step::Category => {
+            if draft.category().is_some() {
+                Vec::new()
+            } else {
+                vec![FieldProblem::new(
+                    "category",
+                    "required",
+                    "请选择您要反映的事项属于哪一类",
+                )]
+            }
+        }
+        Step::Route => match draft.category() {
+            Some(c) if has_route_check(c) => {
+                if draft
+                    .route()
+                    .is_some_and(|r| Route::options(c).contains(&r))
+                {
+                    Vec::new()
+                } else {
+                    vec![FieldProblem::new(
+                        "route",
+                        "required",
+                        "请选择最符合您情况的一项；都不符合的，请选择最后一项",
+                    )]
+                }
+            }
+            _ => Vec::new(),
+        },
+        Step::Petitioner | Step::Matter => {
+            let mut problems = match draft.to_input().parse(config, today) {
+                Ok(_) => Vec::new(),
+                Err(problems) => problems,
+            };
+            problems.retain(|p| step.fields().contains(&web_field(&p.field)));
+            for p in &mut problems {
+                p.field = web_field(&p.field).to_owned();
+            }
+            problems
+        }
+        Step::Check => {
+            let mut problems: Vec<FieldProblem> =
+                [Step::Category, Step::Route, Step::Petitioner, Step::Matter]
+                    .into_iter()
+                    .flat_map(|s| check_step(s, draft, config, today))
+                    .collect();
+            if draft.attachments.len() > MAX_ATTACHMENTS {
+                problems.push(FieldProblem::new(
+                    "attachment",
+                    "too_many",
+                    format!("最多只能上传 {MAX_ATTACHMENTS} 个文件，请删除多余的文件"),
+                ));
+            }
+            if !draft.declaration {
+                problems.push(FieldProblem::new(
+                    "declaration",
+                    "required",
+                    "请确认您所反映的情况客观真实，才能提交",
+                ));
+            }
+            problems
+        }
+    }
+}
+
+/// The form field name of an API field path: `petitioner.id_number` → `id_number`.
+pub fn web_field(api_field: &str) -> &str {
+    api_field.rsplit('.').next().unwrap_or(api_field)
+}
+
+/// The page after `step`, whose answers passed their check.
+pub fn next(step: Step, draft: &Draft, config: &BureauConfig, today: NaiveDate) -> Next {
+    if step == Step::Route
+        && let Some(route) = draft.route()
+        && route != Route::Petition
+    {
+        return Next::Channel(route);
+    }
+    if draft.checking && step != Step::Start {
+        // A change from the check page: back there, unless the change opened a new question.
+        return Next::Page(first_unanswered(draft, config, today).unwrap_or(Step::Check));
+    }
+    Next::Page(step.following(draft))
+}
+
+/// The first page whose answers are missing or wrong.
+pub fn first_unanswered(draft: &Draft, config: &BureauConfig, today: NaiveDate) -> Option<Step> {
+    [Step::Category, Step::Route, Step::Petitioner, Step::Matter]
+        .into_iter()
+        .find(|s| !check_step(*s, draft, config, today).is_empty())
+}
+
+/// The check of one field as it is typed, for the browser: the rules that need no
+/// configuration. `None` when the field is fine or not checked here.
+/// Every text `check_field` and the browser's error summary can show, as templates: the browser
+/// gets them in the page's language (`i18n::field_messages_json`) and so needs no catalogue of
+/// its own. A unit test checks that each message `check_field` makes is covered.
+pub fn field_message_texts() -> Vec<&'static str> {
+    use crate::domain::person::IdNumberError as I;
+    use crate::domain::person::MobileError as M;
+    let mut texts = vec![
+        "请填写{}",
+        "{}含有无法识别的字符，请删除后重新输入",
+        "{}太短：至少 {} 个字，现在 {} 个字",
+        "{}太长：最多 {} 个字，现在 {} 个字",
+        "姓名不能包含数字或符号",
+        "请选择所在地区",
+        crate::features::petition::draft_keeper::PROBLEM,
+        crate::features::petition::draft_keeper::PROBLEM_TITLE,
+        crate::features::petition::draft_keeper::ERROR_PREFIX,
+    ];
+    texts.extend(
+        [
+            &NAME,
+            &ADDRESS,
+            &TITLE,
+            &REQUEST,
+            &FACTS,
+            &PLACE_AND_TIME,
+            &EARLIER,
+        ]
+        .map(|r| r.label),
+    );
+    texts.extend(
+        [
+            I::Empty,
+            I::Length,
+            I::Characters,
+            I::Region,
+            I::BirthDate,
+            I::CheckCharacter,
+        ]
+        .map(I::message),
+    );
+    texts.extend([M::Empty, M::Characters, M::Length, M::NotMobile].map(M::message));
+    texts
+}
+
+pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<String> {
+    let text = |rule: &TextRule| {
+        let mut problems = Vec::new();
+        rule.check(value, &mut problems);
+        problems.into_iter().next().map(|p| p.message)
+    };
+    match name {
+        "name" => text(&NAME).or_else(|| name_characters(value).map(|p| p.message)),
+        "id_number" => IdNumber::parse(value, today)
+            .err()
+            .map(|e| e.message().to_owned()),
+        "mobile" => Mobile::parse(value).err().map(|e| e.message().to_owned()),
+        "address" => text(&ADDRESS),
+        "district" => value.trim().is_empty().then(|| "请选择所在地区".to_owned()),
+        "title" => text(&TITLE),
+        "request" => text(&REQUEST),
+        "facts_and_reasons" => text(&FACTS),
+        "place_and_time" => text(&PLACE_AND_TIME),
+        "earlier_handling" => text(&EARLIER),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_message_is_covered_by_the_list_the_browser_gets() {
+        let texts = field_message_texts();
+        let covered = |m: &str| {
+            texts.contains(&m)
+                || texts.iter().filter(|t| t.contains("{}")).any(|t| {
+                    crate::kernel::i18n::pattern::Pattern::new(t, "")
+                        .captures(m)
+                        .is_some_and(|caps| {
+                            caps.iter().all(|c| {
+                                !crate::kernel::i18n::has_han(c) || texts.contains(&c.trim())
+                            })
+                        })
+                })
+        };
+        let long = "字".repeat(6000);
+        let cases = [
+            ("name", ""),
+            ("name", "张"),
+            ("name", "张3"),
+            ("name", "张\u{7}三"),
+            ("id_number", ""),
+            ("id_number", "123"),
+            ("id_number", "12345678901234567A"),
+            ("id_number", "990101198001011234"),
+            ("id_number", "450602198013011234"),
+            ("id_number", "450602198001011230"),
+            ("mobile", ""),
+            ("mobile", "1380013800a"),
+            ("mobile", "1380013"),
+            ("mobile", "10000000000"),
+            ("address", "街"),
+            ("address", long.as_str()),
+            ("district", ""),
+            ("title", "标"),
+            ("request", ""),
+            ("facts_and_reasons", "短"),
+            ("place_and_time", long.as_str()),
+            ("earlier_handling", long.as_str()),
+        ];
+        for (field, value) in cases {
+            let message = check_field(field, value, today())
+                .unwrap_or_else(|| panic!("{field}={value:?} should be refused"));
+            assert!(covered(&message), "not in field_message_texts: {message}");
+        }
+    }
+    use crate::domain::config::EXAMPLE_CONFIG;
+
+    fn config() -> BureauConfig {
+        BureauConfig::parse(EXAMPLE_CONFIG).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    fn complete() -> Draft {
+        Draft {
+            category: "appeal".into(),
+            route: "petition".into(),
+            name: "张三".into(),
+            id_number: "11010519491231002X".into(),
+            mobile: "13812345678".into(),
+            address: "防城港市港口区某某路 1 号".into(),
+            district: "450602".into(),
+            title: "工资拖欠问题".into(),
+            request: "请求督促用人单位支付拖欠的三个月工资。".into(),
+            facts_and_reasons:
+                "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。".into(),
+            declaration: true,
+            ..Draft::default()
+        }
+    }
+
+    #[test]
+    fn posted_fields_round_trip_through_hidden_fields() {
+        let mut d = complete();
+        d.attachments = vec!["0123456789abcdef0123456789abcdef".into()];
+        d.checking = true;
+        d.declaration = false;
+        let mut pairs: Vec<(String, String)> = d
+            .hidden_fields(&[])
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        pairs.push(("step".into(), "matter".into()));
+        pairs.push(("action".into(), "goto:petitioner".into()));
+        pairs.push(("attachment".into(), "../../etc/passwd".into()));
+        let posted = Posted::from_pairs(pairs);
+        assert_eq!(posted.draft, d, "a bad token is dropped, the rest survives");
+        assert_eq!(posted.step, Step::Matter);
+        assert_eq!(posted.action, Action::Goto(Step::Petitioner));
+    }
+
+    #[test]
+    fn a_page_does_not_carry_its_own_fields_hidden() {
+        let hidden = complete().hidden_fields(Step::Petitioner.fields());
+        assert!(
+            hidden
+                .iter()
+                .all(|(k, _)| !Step::Petitioner.fields().contains(k))
+        );
+        assert!(hidden.iter().any(|(k, _)| *k == "title"));
+    }
+
+    #[test]
+    fn buttons_say_what_they_want() {
+        assert_eq!(Action::parse("continue"), Action::Continue);
+        assert_eq!(Action::parse("submit"), Action::Submit);
+        assert_eq!(Action::parse("goto:check"), Action::Goto(Step::Check));
+        assert_eq!(Action::parse("goto:nowhere"), Action::Continue);
+        assert_eq!(
+            Action::parse("remove:abc"),
+            Action::Remove("abc".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_journey_runs_in_order() {
+        let (c, t) = (config(), today());
+        let d = complete();
+        assert_eq!(next(Step::Start, &d, &c, t), Next::Page(Step::Category));
+        assert_eq!(next(Step::Category, &d, &c, t), Next::Page(Step::Route));
+        assert_eq!(next(Step::Route, &d, &c, t), Next::Page(Step::Petitioner));
+        assert_eq!(next(Step::Petitioner, &d, &c, t), Next::Page(Step::Matter));
+        assert_eq!(next(Step::Matter, &d, &c, t), Next::Page(Step::Attachments));
+        assert_eq!(next(Step::Attachments, &d, &c, t), Next::Page(Step::Check));
+        let suggestion = Draft {
+            category: "suggestion".into(),
+            ..complete()
+        };
+        assert_eq!(
+            next(Step::Category, &suggestion, &c, t),
+            Next::Page(Step::Petitioner),
+            "suggestions have no route check"
+        );
+        assert_eq!(Step::Petitioner.previous(&suggestion), Step::Category);
+        assert_eq!(Step::Petitioner.previous(&d), Step::Route);
+    }
+
+    #[test]
+    fn every_route_of_article_31_but_the_sixth_leaves_the_journey() {
+        let (c, t) = (config(), today());
+        for route in Route::APPEAL {
+            let d = Draft {
+                route: route.code().into(),
+                ..complete()
+            };
+            let expected = if route == Route::Petition {
+                Next::Page(Step::Petitioner)
+            } else {
+                Next::Channel(route)
+            };
+            assert_eq!(next(Step::Route, &d, &c, t), expected, "{route:?}");
+            assert_eq!(Route::parse(route.code()), Some(route));
+        }
+        assert!(!Route::Litigation.continues_here());
+        assert!(Route::Officials.continues_here());
+    }
+
+    #[test]
+    fn the_route_answer_must_fit_the_category() {
+        let (c, t) = (config(), today());
+        let d = Draft {
+            route: "officials".into(),
+            ..complete()
+        };
+        assert_eq!(check_step(Step::Route, &d, &c, t)[0].field, "route");
+        let report = Draft {
+            category: "report".into(),
+            ..d
+        };
+        assert!(check_step(Step::Route, &report, &c, t).is_empty());
+    }
+
+    #[test]
+    fn a_step_reports_only_its_own_fields_by_form_name() {
+        let (c, t) = (config(), today());
+        let d = Draft {
+            id_number: "11010519491231002".into(),
+            title: String::new(),
+            ..complete()
+        };
+        let problems = check_step(Step::Petitioner, &d, &c, t);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "id_number");
+        assert_eq!(check_step(Step::Matter, &d, &c, t)[0].field, "title");
+    }
+
+    #[test]
+    fn the_check_page_needs_the_declaration_and_everything_else() {
+        let (c, t) = (config(), today());
+        assert!(check_step(Step::Check, &complete(), &c, t).is_empty());
+        let d = Draft {
+            declaration: false,
+            mobile: "1381234567".into(),
+            ..complete()
+        };
+        let fields: Vec<_> = check_step(Step::Check, &d, &c, t)
+            .into_iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, ["mobile", "declaration"]);
+    }
+
+    #[test]
+    fn a_change_from_the_check_page_goes_back_there_or_to_a_new_question() {
+        let (c, t) = (config(), today());
+        let d = Draft {
+            checking: true,
+            ..complete()
+        };
+        assert_eq!(next(Step::Petitioner, &d, &c, t), Next::Page(Step::Check));
+        let was_suggestion = Draft {
+            category: "appeal".into(),
+            route: String::new(),
+            ..d
+        };
+        assert_eq!(
+            next(Step::Category, &was_suggestion, &c, t),
+            Next::Page(Step::Route),
+            "a suggestion turned appeal has a new question"
+        );
+    }
+
+    #[test]
+    fn fields_are_checked_as_they_are_typed() {
+        let t = today();
+        assert_eq!(check_field("id_number", "11010519491231002X", t), None);
+        assert_eq!(
+            check_field("id_number", "11010519491231003X", t).as_deref(),
+            Some("身份证号码的最后一位校验码不对，请逐位核对")
+        );
+        assert!(check_field("mobile", "12812345678", t).is_some());
+        assert!(check_field("name", "张3", t).is_some());
+        assert!(check_field("title", "短", t).unwrap().contains("太短"));
+        assert_eq!(check_field("place_and_time", "", t), None, "optional");
+        assert!(check_field("district", "", t).is_some());
+        assert_eq!(check_field("unknown", "", t), None);
+    }
+
+    #[test]
+    fn the_draft_becomes_the_api_input() {
+        let input = complete().to_input();
+        assert_eq!(input.petitioner.id_number, "11010519491231002X");
+        assert_eq!(input.unit, None, "an unchosen unit is absent");
+        assert!(input.parse(&config(), today()).is_ok());
+    }
+}

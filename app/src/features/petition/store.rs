@@ -1,0 +1,183 @@
+//! Petitions and their events.
+
+use crate::domain::petition::NewPetition;
+use crate::kernel::store::{Pool, StoreError};
+use chrono::NaiveDate;
+
+/// A petition to insert, with what the service computed for it.
+pub struct Insert<'a> {
+    pub petition: &'a NewPetition,
+    pub received_on: NaiveDate,
+    pub received_at: &'a str,
+    pub query_code_hash: &'a str,
+    pub channel: &'a str,
+    pub same_matter_as: Option<i64>,
+    /// The first public event's text.
+    pub received_text: &'a str,
+    /// The route check's answer, for web petitions that were asked it.
+    pub route_check: Option<&'a str>,
+    /// Tokens of uploaded files to link to the petition in the same transaction.
+    pub attachments: &'a [String],
+}
+
+/// What the insert assigned.
+pub struct Inserted {
+    pub id: i64,
+    pub sequence: u32,
+}
+
+/// Inserts the petition and its `received` event in one transaction, taking the next sequence
+/// number of its day. Returns only after the commit, which `synchronous = FULL` makes durable.
+pub async fn insert(
+    pool: &Pool,
+    new: Insert<'_>,
+    number_for: impl Fn(u32) -> Option<String>,
+) -> Result<Inserted, StoreError> {
+    let p = new.petition;
+    let day = new.received_on.format("%Y-%m-%d").to_string();
+    // Two writers may race for the same sequence; the unique key refuses the loser, who retries.
+    for _ in 0..5 {
+        let mut write = crate::kernel::store::begin_write(pool).await?;
+        let tx = &mut write.tx;
+        let sequence: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(sequence), 0) + 1 FROM petitions WHERE received_on = $1",
+        )
+        .bind(&day)
+        .fetch_one(&mut **tx)
+        .await?;
+        let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
+        let number = number_for(sequence).ok_or(StoreError::Duplicate("daily sequence"))?;
+        let inserted = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
+             petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
+             facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at, \
+             route_check) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
+             $20) \
+             RETURNING id",
+        )
+        .bind(&number)
+        .bind(&day)
+        .bind(i64::from(sequence))
+        .bind(new.query_code_hash)
+        .bind(p.category.code())
+        .bind(&p.petitioner.name)
+        .bind(p.petitioner.id_number.as_str())
+        .bind(p.petitioner.mobile.as_str())
+        .bind(&p.petitioner.address)
+        .bind(&p.petitioner.district)
+        .bind(p.unit.as_deref())
+        .bind(&p.title)
+        .bind(&p.request)
+        .bind(&p.facts_and_reasons)
+        .bind(p.place_and_time.as_deref())
+        .bind(p.earlier_handling.as_deref())
+        .bind(new.channel)
+        .bind(new.same_matter_as)
+        .bind(new.received_at)
+        .bind(new.route_check)
+        .fetch_one(&mut **tx)
+        .await;
+        let id = match inserted {
+            Ok(id) => id,
+            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => continue,
+            Err(e) => return Err(e.into()),
+        };
+        sqlx::query(
+            "INSERT INTO petition_events (petition_id, at, kind, public, actor_staff_id, text) \
+             VALUES ($1, $2, 'received', 1, NULL, $3)",
+        )
+        .bind(id)
+        .bind(new.received_at)
+        .bind(new.received_text)
+        .execute(&mut **tx)
+        .await?;
+        for token in new.attachments {
+            sqlx::query(
+                "UPDATE attachments SET petition_id = $1 WHERE token = $2 AND petition_id IS NULL \
+                 AND legal_aid_id IS NULL",
+            )
+            .bind(id)
+            .bind(token)
+            .execute(&mut **tx)
+            .await?;
+        }
+        write.tx.commit().await?;
+        return Ok(Inserted { id, sequence });
+    }
+    Err(StoreError::Duplicate("daily sequence"))
+}
+
+/// A pending (not closed) petition from the same person on the same unit and category.
+pub async fn pending_same_matter(
+    pool: &Pool,
+    id_number: &str,
+    category: &str,
+    unit_code: Option<&str>,
+) -> Result<Option<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as::<_, (i64, String)>(
+        "SELECT p.id, p.number FROM petitions p \
+         WHERE p.id_number = $1 AND p.category = $2 \
+           AND ((p.unit_code IS NULL AND $3 IS NULL) OR p.unit_code = $3) \
+           AND NOT EXISTS (SELECT 1 FROM petition_events e \
+                           WHERE e.petition_id = p.id AND e.kind IN ('closed', 'not_accepted')) \
+         ORDER BY p.id DESC LIMIT 1",
+    )
+    .bind(id_number)
+    .bind(category)
+    .bind(unit_code)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// The public view of a petition, for the status page and the API.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PublicRecord {
+    pub id: i64,
+    pub number: String,
+    pub query_code_hash: String,
+    pub category: String,
+    pub title: String,
+    pub unit_code: Option<String>,
+    pub received_on: String,
+    pub received_at: String,
+    pub same_matter_as_number: Option<String>,
+}
+
+pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, PublicRecord>(
+        "SELECT p.id, p.number, p.query_code_hash, p.category, p.title, p.unit_code, p.received_on, \
+                p.received_at, s.number AS same_matter_as_number \
+         FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
+         WHERE p.number = $1",
+    )
+    .bind(number)
+    .fetch_optional(pool)
+    .await?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventRecord {
+    pub at: String,
+    pub kind: String,
+    pub text: String,
+    pub extension_days: Option<i64>,
+}
+
+pub async fn public_events(pool: &Pool, petition_id: i64) -> Result<Vec<EventRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, EventRecord>(
+        "SELECT at, kind, text, extension_days FROM petition_events \
+         WHERE petition_id = $1 AND public = 1 ORDER BY id",
+    )
+    .bind(petition_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn count(pool: &Pool) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM petitions")
+            .fetch_one(pool)
+            .await?,
+    )
+}

@@ -1,0 +1,139 @@
+//! Staff sign-in and sign-out over plain form posts (they work without JavaScript).
+//!
+//! Failed sign-ins are slowed down per account and per client address; a success renews the
+//! session id (so a session fixed before sign-in is worthless) and stores the staff id.
+
+use crate::features::staff::auth;
+use crate::features::staff::pages::{SignInAttempt, SignInProblem};
+use crate::kernel::AppState;
+use axum::Form;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::time::Instant;
+use tower_sessions::Session;
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let username = form.username.trim().to_lowercase();
+    let attempt = |problem| SignInAttempt {
+        username: form.username.trim().to_owned(),
+        problem: Some(problem),
+    };
+    if username.is_empty() || form.password.is_empty() {
+        let problem = SignInProblem::Missing {
+            username: username.is_empty(),
+            password: form.password.is_empty(),
+        };
+        return render_sign_in(
+            &state,
+            &headers,
+            attempt(problem),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let client = peer.ip().to_string();
+    let now = Instant::now();
+    if let Err(wait) = state.ctx.sign_in_guard.check(&username, &client, now) {
+        let wait_seconds = wait.as_secs().max(1);
+        let res = render_sign_in(
+            &state,
+            &headers,
+            attempt(SignInProblem::TooManyAttempts { wait_seconds }),
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+        .await;
+        return crate::kernel::render::with_retry_after(res, wait_seconds);
+    }
+    match auth::verify_password(&state.ctx.pool, &username, &form.password).await {
+        Ok(Some(account)) => {
+            state.ctx.sign_in_guard.succeed(&username);
+            if let Err(e) = session.cycle_id().await {
+                tracing::error!(error = %e, "cannot renew the session id");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+            if let Err(e) = session.insert(auth::SESSION_STAFF_ID, account.id).await {
+                tracing::error!(error = %e, "cannot store the session");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+            tracing::info!(staff_id = account.id, "staff signed in");
+            Redirect::to("/staff").into_response()
+        }
+        Ok(None) => {
+            state.ctx.sign_in_guard.fail(&username, &client, now);
+            tracing::info!("staff sign-in refused");
+            render_sign_in(
+                &state,
+                &headers,
+                attempt(SignInProblem::Wrong),
+                StatusCode::UNAUTHORIZED,
+            )
+            .await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "sign-in: database error");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+pub async fn sign_out(session: Session) -> Response {
+    if let Err(e) = session.flush().await {
+        tracing::error!(error = %e, "cannot end the session");
+    }
+    Redirect::to("/").into_response()
+}
+
+/// Renders the sign-in page again with the problem and what was typed (never the password).
+async fn render_sign_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    attempt: SignInAttempt,
+    status: StatusCode,
+) -> Response {
+    crate::kernel::render::render_page(state, headers, "/staff/login", status, move || {
+        provide_context(attempt.clone())
+    })
+    .await
+}
+
+/// The signed-in staff member, or the answer for a visitor without a session (303 to sign in) or
+/// when the session cannot be read (503).
+pub(crate) async fn signed_in(
+    state: &AppState,
+    session: &Session,
+) -> Result<crate::domain::staff::StaffAccount, Response> {
+    match auth::current_staff(&state.ctx.pool, session).await {
+        Ok(Some(staff)) => Ok(staff),
+        Ok(None) => Err(Redirect::to("/staff/login").into_response()),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the staff session");
+            Err(StatusCode::SERVICE_UNAVAILABLE.into_response())
+        }
+    }
+}
+
+/// Sign-in and sign-out.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/staff/login", post(sign_in))
+        .route("/staff/logout", post(sign_out))
+}

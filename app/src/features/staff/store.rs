@@ -1,0 +1,80 @@
+//! Staff accounts.
+
+use crate::kernel::store::{Pool, StoreError};
+
+/// A staff account to create. The password arrives already hashed (argon2, PHC string).
+#[derive(Debug)]
+pub struct NewStaff<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub role: &'a str,
+    pub unit_code: Option<&'a str>,
+    pub password_hash: &'a str,
+    pub created_at: &'a str,
+}
+
+pub async fn insert(pool: &Pool, staff: &NewStaff<'_>) -> Result<i64, StoreError> {
+    let id = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO staff_users (username, display_name, role, unit_code, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(staff.username)
+    .bind(staff.display_name)
+    .bind(staff.role)
+    .bind(staff.unit_code)
+    .bind(staff.password_hash)
+    .bind(staff.created_at)
+    .fetch_one(pool)
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(db) if db.constraint() == Some("staff_users_username_key") || db.is_unique_violation() => {
+            StoreError::Duplicate("username")
+        }
+        _ => StoreError::Database(e),
+    })?;
+    Ok(id)
+}
+
+pub async fn count(pool: &Pool) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM staff_users")
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
+/// A staff account as stored, with its password hash (never leaves the server).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffRecord {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub unit_code: Option<String>,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+const STAFF_COLUMNS: &str =
+    "id, username, display_name, role, unit_code, password_hash, disabled <> 0 AS disabled";
+
+pub async fn find_by_username(
+    pool: &Pool,
+    username: &str,
+) -> Result<Option<StaffRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, StaffRecord>(&format!(
+        "SELECT {STAFF_COLUMNS} FROM staff_users WHERE username = $1"
+    ))
+    .bind(username)
+    .fetch_optional(pool)
+    .await?)
+}
+
+pub async fn find_by_id(pool: &Pool, id: i64) -> Result<Option<StaffRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, StaffRecord>(&format!(
+        "SELECT {STAFF_COLUMNS} FROM staff_users WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
+}

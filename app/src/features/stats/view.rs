@@ -1,0 +1,30 @@
+//! The statistics as the API and the statistics page show them.
+
+use crate::domain::kpi::{Board, Figures};
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/v1/stats?month=YYYY-MM` (PRODUCT.md's field names, figures flattened in).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MonthStats {
+    pub month: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ssr", schema(value_type = super::api::FiguresDoc))]
+    pub figures: Figures,
+    pub units: Vec<UnitStats>,
+    /// Petitions received per month for the twelve months up to this one (`YYYY-MM`, count).
+    pub volumes: Vec<(String, i64)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct UnitStats {
+    pub unit: String,
+    pub unit_name: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ssr", schema(value_type = super::api::FiguresDoc))]
+    pub figures: Figures,
+    /// The month's 红黑榜: `red`, `black` or `neither`.
+    #[cfg_attr(feature = "ssr", schema(value_type = super::api::BoardDoc))]
+    pub board: Board,
+}

@@ -1,0 +1,62 @@
+//! What the server hands to pages and server functions for one request.
+
+use crate::domain::config::BureauConfig;
+use crate::kernel::store::Pool;
+use leptos::prelude::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Shared, cheap to clone: the database pool, the bureau's configuration and the guards that
+/// slow down guessing.
+#[derive(Clone, Debug)]
+pub struct AppContext {
+    pub pool: Pool,
+    pub config: Arc<BureauConfig>,
+    pub sign_in_guard: crate::kernel::guard::Guard,
+    pub lookup_guard: crate::kernel::guard::Guard,
+    /// Where uploaded files are kept: `<data dir>/attachments`, outside the web root.
+    pub attachments_dir: PathBuf,
+    /// `/pkg/portal.css?v=<fingerprint of its content>`: a new stylesheet gets a new address, so
+    /// browsers may keep this one for a year (`STATIC_CACHE` in the server).
+    pub stylesheet: String,
+}
+
+impl AppContext {
+    /// With the stylesheet's address fingerprinted from the file in `site_root`; the plain
+    /// address when the file cannot be read (it is then served without a long cache lifetime).
+    pub fn with_stylesheet_from(mut self, site_root: &std::path::Path) -> Self {
+        if let Ok(css) = std::fs::read(site_root.join("pkg/portal.css")) {
+            // FNV-1a: stable across builds and Rust versions, unlike the std hasher.
+            let hash = css.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            self.stylesheet = format!("/pkg/portal.css?v={hash:016x}");
+        }
+        self
+    }
+
+    pub fn new(pool: Pool, config: Arc<BureauConfig>, attachments_dir: PathBuf) -> Self {
+        Self {
+            pool,
+            config,
+            attachments_dir,
+            stylesheet: "/pkg/portal.css".to_owned(),
+            sign_in_guard: crate::kernel::guard::sign_in_guard(),
+            lookup_guard: crate::kernel::guard::lookup_guard(),
+        }
+    }
+}
+
+/// The request's [`AppContext`], as provided by the server for every page and server function.
+pub fn app_context() -> Result<AppContext, ServerFnError> {
+    use_context::<AppContext>()
+        .ok_or_else(|| ServerFnError::new("the server did not provide its context"))
+}
+
+/// Shared state of the axum application: what every handler gets.
+#[derive(Clone, Debug, axum::extract::FromRef)]
+pub struct AppState {
+    pub leptos_options: leptos::config::LeptosOptions,
+    pub ctx: AppContext,
+    pub behind_tls: bool,
+}

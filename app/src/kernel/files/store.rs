@@ -1,0 +1,100 @@
+//! Uploaded files: their records (the bytes live under the data dir, see `crate::kernel::files::uploads`).
+
+use crate::kernel::store::{Pool, StoreError};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AttachmentRecord {
+    pub token: String,
+    pub original_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+}
+
+pub async fn insert(
+    pool: &Pool,
+    token: &str,
+    original_name: &str,
+    media_type: &str,
+    size_bytes: u64,
+    uploaded_at: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO attachments (token, original_name, media_type, size_bytes, uploaded_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token)
+    .bind(original_name)
+    .bind(media_type)
+    .bind(i64::try_from(size_bytes).unwrap_or(i64::MAX))
+    .bind(uploaded_at)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The uploaded files among `tokens` that no petition has taken yet, in the order given.
+pub async fn unlinked(pool: &Pool, tokens: &[String]) -> Result<Vec<AttachmentRecord>, StoreError> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let Some(r) = sqlx::query_as::<_, AttachmentRecord>(
+            "SELECT token, original_name, media_type, size_bytes FROM attachments \
+             WHERE token = $1 AND petition_id IS NULL AND legal_aid_id IS NULL",
+        )
+        .bind(token)
+        .fetch_optional(pool)
+        .await?
+        {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// Forgets an upload no petition has taken; true when there was one.
+pub async fn delete_unlinked(pool: &Pool, token: &str) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "DELETE FROM attachments WHERE token = $1 AND petition_id IS NULL AND legal_aid_id IS NULL",
+    )
+    .bind(token)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The files of a petition.
+pub async fn of_petition(
+    pool: &Pool,
+    petition_id: i64,
+) -> Result<Vec<AttachmentRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, AttachmentRecord>(
+        "SELECT token, original_name, media_type, size_bytes FROM attachments \
+         WHERE petition_id = $1 ORDER BY id",
+    )
+    .bind(petition_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The files of a petition, by its number.
+pub async fn of_petition_number(
+    pool: &Pool,
+    number: &str,
+) -> Result<Vec<AttachmentRecord>, StoreError> {
+    Ok(sqlx::query_as::<_, AttachmentRecord>(
+        "SELECT a.token, a.original_name, a.media_type, a.size_bytes FROM attachments a \
+         JOIN petitions p ON p.id = a.petition_id WHERE p.number = $1 ORDER BY a.id",
+    )
+    .bind(number)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Tokens of uploads no petition took that were uploaded before `cutoff` (RFC 3339, +08:00).
+pub async fn unlinked_before(pool: &Pool, cutoff: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar::<_, String>(
+        "SELECT token FROM attachments WHERE petition_id IS NULL AND legal_aid_id IS NULL AND uploaded_at < $1",
+    )
+    .bind(cutoff)
+    .fetch_all(pool)
+    .await?)
+}

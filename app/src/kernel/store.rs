@@ -1,0 +1,152 @@
+//! The storage layer: every SQL statement of the portal lives below this module.
+//!
+//! SQLite is the embedded default. Statements stay within the SQL that SQLite and PostgreSQL share
+//! (no `INSERT OR REPLACE`, no `AUTOINCREMENT` semantics relied upon, timestamps as RFC 3339 text),
+//! so that a PostgreSQL backend can be added here without touching callers.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Pool = sqlx::SqlitePool;
+
+/// The migrations in `migrations/`, embedded in the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("session store error: {0}")]
+    Sessions(#[from] tower_sessions::session_store::Error),
+    #[error("a record with this {0} already exists")]
+    Duplicate(&'static str),
+}
+
+/// Opens (creating if needed) the database at `url`.
+///
+/// WAL lets readers run during a write; `synchronous = FULL` makes every commit durable before it
+/// returns, which is what allows a receipt to be shown only after the commit.
+pub async fn connect(url: &str) -> Result<Pool, StoreError> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_with(options)
+        .await?;
+    Ok(pool)
+}
+
+/// Begins a transaction that will write. SQLite needs `BEGIN IMMEDIATE` here: a deferred
+/// transaction that reads first and writes later cannot wait for another writer (its upgrade fails
+/// at once with "database is locked"), whereas an immediate one queues for the write lock within
+/// the busy timeout. The one backend-specific statement of the store; PostgreSQL takes `BEGIN`.
+///
+/// Writers of this process also queue on an async lock first, so they are served in turn instead
+/// of by SQLite's sleep-and-retry busy handler (which left some waiting over a second under load).
+pub async fn begin_write(pool: &Pool) -> Result<WriteTransaction, StoreError> {
+    static WRITERS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let turn = WRITERS.lock().await;
+    let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    Ok(WriteTransaction { tx, _turn: turn })
+}
+
+/// A write transaction holding this process's turn to write until it is committed or dropped.
+pub struct WriteTransaction {
+    pub tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+/// Runs a write to its end even if the request that started it goes away.
+///
+/// A request future dropped mid-write (the client closed the connection) could otherwise leave
+/// its connection inside `BEGIN IMMEDIATE` — SQLite's worker finishes the statement, nobody
+/// rolls back — and every later writer would time out with "database is locked". The bench
+/// found this; spawning the write makes it finish (commit or roll back) on its own.
+pub async fn detached<T: Send + 'static>(
+    write: impl std::future::Future<Output = Result<T, StoreError>> + Send + 'static,
+) -> Result<T, StoreError> {
+    tokio::spawn(write)
+        .await
+        .map_err(|_| StoreError::Duplicate("write task"))?
+}
+
+/// Applies any migrations not yet applied, including the session store's own table.
+///
+/// Migrations run on their own connection with foreign keys off, so that one may rebuild a table
+/// others refer to (SQLite's way to change a constraint; the switch is ignored inside the
+/// transaction each migration runs in, so it is set when the connection opens). Every foreign
+/// key is checked afterwards, and a violation fails the start.
+pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
+    use sqlx::Connection;
+    let options = (*pool.connect_options()).clone().foreign_keys(false);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
+    MIGRATOR.run(&mut conn).await?;
+    let broken: Vec<(String,)> = sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+        .fetch_all(&mut conn)
+        .await?;
+    conn.close().await?;
+    if let Some((table,)) = broken.first() {
+        return Err(StoreError::Migrate(sqlx::migrate::MigrateError::Execute(
+            sqlx::Error::Protocol(format!(
+                "a foreign key in {table} points nowhere after migrating"
+            )),
+        )));
+    }
+    session_store(pool).migrate().await?;
+    Ok(())
+}
+
+/// Server-side staff sessions (tower-sessions), kept in the same database.
+pub fn session_store(pool: &Pool) -> tower_sessions_sqlx_store::SqliteStore {
+    tower_sessions_sqlx_store::SqliteStore::new(pool.clone())
+}
+
+/// Answers only if the database answers a query.
+pub async fn ping(pool: &Pool) -> Result<(), StoreError> {
+    sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(pool)
+        .await?;
+    Ok(())
+}
+
+/// Reads a value from the key–value table of facts about this installation.
+pub async fn meta(pool: &Pool, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, String>("SELECT value FROM app_meta WHERE key = $1")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+/// Writes a value into the key–value table; fails with `Duplicate` if the key is already set, so
+/// that two processes racing to seed cannot both do it.
+pub async fn set_meta_once(pool: &Pool, key: &str, value: &str) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, $2)")
+        .bind(key)
+        .bind(value)
+        .execute(pool)
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate("key"),
+            _ => StoreError::Database(e),
+        })?;
+    Ok(())
+}
+
+/// Writes a consistent copy of the whole database to `path` (which must not exist yet).
+pub async fn backup_to(pool: &Pool, path: &str) -> Result<(), StoreError> {
+    sqlx::query("VACUUM INTO $1")
+        .bind(path)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,27 @@
+//! The shell and the widgets every feature's pages share: header, footer, form fields and the
+//! error summary, tables, the page title, the workbench's action form, and the CSP.
+
+mod action_form;
+mod beacon;
+mod data_table;
+mod footer;
+pub mod form;
+mod header;
+mod not_found_page;
+mod page_context;
+mod page_title;
+#[cfg(feature = "ssr")]
+pub mod security;
+mod sign_in_first;
+
+pub use action_form::ActionForm;
+pub use beacon::HydrationBeacon;
+pub use data_table::DataTable;
+pub use footer::Footer;
+pub use header::Header;
+pub use not_found_page::NotFoundPage;
+pub use page_context::PageContext;
+#[cfg(feature = "ssr")]
+pub use page_context::redirect_page;
+pub use page_title::PageTitle;
+pub use sign_in_first::SignInFirst;
