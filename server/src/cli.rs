@@ -150,6 +150,7 @@ impl Common {
             public_url: self.public_url.clone(),
             seed_demo: true,
             seed_demo_cases: true,
+            clock: Arc::new(app::kernel::clock::SystemClock),
         })
     }
 }
@@ -244,7 +245,7 @@ fn print_seeded(accounts: &[seed::SeededAccount]) {
 
 /// The statutory clock needs each year's holidays; say so before a deadline is computed wrong.
 fn warn_if_calendar_is_short(config: &BureauConfig) {
-    let next_year = chrono::Utc::now().year() + 1;
+    let next_year = system_now().today().year() + 1;
     let covered = config.calendar.years_covered();
     if !covered.contains(&(next_year - 1)) || !covered.contains(&next_year) {
         tracing::warn!(
@@ -330,7 +331,7 @@ async fn create_user(
     let pool = open_store(&settings).await?;
     let password = seed::random_password();
     let hash = seed::hash_password(&password)?;
-    let now = chrono::Utc::now().to_rfc3339();
+    let now = system_now().stamp();
     let result = staff::insert(
         &pool,
         &staff::NewStaff {
@@ -374,7 +375,7 @@ pub async fn import_statutes(
             .with_context(|| format!("{} has no usable file name", file.display()))?
             .to_owned();
         let (title, articles) =
-            app::features::library::service::import_statute(pool, &slug, &source)
+            app::features::library::service::import_statute(pool, &slug, &source, system_now())
                 .await
                 .with_context(|| format!("cannot import {}", file.display()))?;
         done.push((slug, title, articles));
@@ -395,4 +396,9 @@ async fn backup(settings: Settings, to: &std::path::Path) -> anyhow::Result<()> 
     result.with_context(|| format!("cannot write the backup to {}", to.display()))?;
     println!("Backed up the database to {}", to.display());
     Ok(())
+}
+
+/// The time for an operator's command (it serves no request).
+fn system_now() -> app::kernel::Now {
+    app::kernel::Now::of(&app::kernel::clock::SystemClock)
 }

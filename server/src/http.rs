@@ -66,9 +66,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(state.clone())
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
-            state,
+            state.clone(),
             in_reader_language,
         ))
+        .layer(axum::middleware::from_fn_with_state(state, stamp_time))
         .layer(axum::middleware::from_fn(static_cache))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -124,6 +125,17 @@ pub fn router(state: AppState) -> Router {
                     },
                 ),
         )
+}
+
+/// Reads the clock once when a request arrives: every handler, page and server function of the
+/// request takes its time from this stamp (`app::kernel::Now`).
+async fn stamp_time(
+    State(state): State<AppState>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    req.extensions_mut().insert(state.ctx.now());
+    next.run(req).await
 }
 
 /// 200 only when the database answers.

@@ -31,6 +31,8 @@ pub struct Settings {
     pub seed_demo: bool,
     /// Also seed demo cases (the tests keep their databases empty of cases).
     pub seed_demo_cases: bool,
+    /// The one clock: the system's, or a manual one that tests move.
+    pub clock: Arc<dyn app::kernel::clock::Clock>,
 }
 
 impl Settings {
@@ -46,6 +48,7 @@ impl Settings {
             public_url: None,
             seed_demo: true,
             seed_demo_cases: false,
+            clock: Arc::new(app::kernel::clock::ManualClock::starting_now()),
         }
     }
 
@@ -88,8 +91,12 @@ impl Application {
         app::kernel::store::migrate(&pool)
             .await
             .context("cannot apply the database migrations")?;
+        app::features::upgrade_stored_data(&pool)
+            .await
+            .context("cannot upgrade the stored events")?;
+        let now = app::kernel::Now::of(settings.clock.as_ref());
         let seeded = if settings.seed_demo {
-            seed::seed_if_empty(&pool, &settings.config).await?
+            seed::seed_if_empty(&pool, &settings.config, now).await?
         } else {
             Vec::new()
         };
@@ -106,13 +113,14 @@ impl Application {
                 pool,
                 settings.config.clone(),
                 settings.data_dir.join("attachments"),
+                settings.clock.clone(),
             )
             .with_stylesheet_from(&settings.site_root),
             behind_tls: settings.behind_tls(),
         };
         // The portal's own guides and FAQ: demo content, seeded once into an empty library.
         if settings.seed_demo {
-            let guides = app::features::library::service::seed_guides(&state.ctx.pool)
+            let guides = app::features::library::service::seed_guides(&state.ctx.pool, now)
                 .await
                 .context("cannot seed the guides")?;
             if guides > 0 {
@@ -135,6 +143,11 @@ impl Application {
             seeded,
             demo_cases,
         })
+    }
+
+    /// What the server hands its handlers (tests reach the clock and sweeps through it).
+    pub fn context(&self) -> &AppContext {
+        &self.state.ctx
     }
 
     pub fn pool(&self) -> &app::kernel::store::Pool {
@@ -164,8 +177,7 @@ impl Application {
                 let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
                 loop {
                     hourly.tick().await;
-                    match app::kernel::files::uploads::sweep_unsent(&ctx, chrono::Utc::now()).await
-                    {
+                    match app::kernel::files::uploads::sweep_unsent(&ctx).await {
                         Ok(0) => {}
                         Ok(n) => tracing::info!(deleted = n, "unsent uploads deleted"),
                         Err(e) => tracing::error!(error = %e, "cannot delete unsent uploads"),

@@ -25,11 +25,12 @@ const SEEDED_KEY: &str = "demo_seeded_at";
 pub async fn seed_if_empty(
     pool: &Pool,
     config: &BureauConfig,
+    now: app::kernel::Now,
 ) -> anyhow::Result<Vec<SeededAccount>> {
     if store::meta(pool, SEEDED_KEY).await?.is_some() || staff::count(pool).await? > 0 {
         return Ok(Vec::new());
     }
-    let now = chrono::Utc::now().to_rfc3339();
+    let now = now.stamp();
     match store::set_meta_once(pool, SEEDED_KEY, &now).await {
         // Another process is seeding this database right now.
         Err(StoreError::Duplicate(_)) => return Ok(Vec::new()),
@@ -239,12 +240,11 @@ pub async fn demo_cases(
             staff.insert(name, account);
         }
     }
-    let today = Utc::now()
-        .with_timezone(&app::features::petition::service::shanghai())
-        .date_naive();
+    let now = ctx.now();
+    let today = now.today();
     let mut out = Vec::new();
     for (ago, category, unit, title, steps) in cases {
-        let received = app::features::petition::service::shanghai()
+        let received = app::kernel::clock::shanghai()
             .from_local_datetime(
                 &(today - Duration::days(ago))
                     .and_hms_opt(9, 30, 0)
@@ -270,11 +270,11 @@ pub async fn demo_cases(
             place_and_time: None,
             earlier_handling: None,
         };
-        let receipt = app::features::petition::service::submit_with(
+        let receipt = app::features::petition::service::submit(
             ctx,
             &input,
             "web",
-            received,
+            app::kernel::Now(received),
             Default::default(),
         )
         .await
@@ -288,9 +288,15 @@ pub async fn demo_cases(
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect();
-            app::features::cases::service::act_at(ctx, account, &receipt.number, &pairs, at)
-                .await
-                .map_err(|e| anyhow::anyhow!("cannot seed a demo event: {e}"))?;
+            <app::features::cases::service::Cases as app::features::workbench::Docket>::act(
+                ctx,
+                account,
+                &receipt.number,
+                &pairs,
+                app::kernel::Now(at),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot seed a demo event: {e}"))?;
         }
         out.push((receipt.number, receipt.query_code));
     }
@@ -301,7 +307,7 @@ pub async fn demo_cases(
         (2, "unsatisfied"),
     ] {
         let (number, code) = &out[i];
-        app::features::petition::service::evaluate(ctx, number, code, "seed", rating, None)
+        app::features::petition::service::evaluate(ctx, number, code, "seed", rating, None, now)
             .await
             .map_err(|e| anyhow::anyhow!("cannot seed a rating: {e}"))?;
     }
@@ -312,6 +318,7 @@ pub async fn demo_cases(
         code,
         "seed",
         "物业公司仍在收取这笔费用，请求复查。",
+        now,
     )
     .await
     .map_err(|e| anyhow::anyhow!("cannot seed a review request: {e}"))?;
@@ -372,7 +379,7 @@ async fn demo_legal_aid(
     ];
     let mut out = Vec::new();
     for (ago, matter, steps) in plan {
-        let received = app::features::petition::service::shanghai()
+        let received = app::kernel::clock::shanghai()
             .from_local_datetime(
                 &(today - Duration::days(ago))
                     .and_hms_opt(10, 0, 0)
@@ -397,20 +404,26 @@ async fn demo_legal_aid(
             pledge: true,
             basis: None,
         };
-        let receipt = app::features::legal_aid::service::apply(ctx, &input, &[], "web", received)
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot seed a legal-aid application: {e}"))?;
+        let receipt = app::features::legal_aid::service::apply(
+            ctx,
+            &input,
+            &[],
+            "web",
+            app::kernel::Now(received),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot seed a legal-aid application: {e}"))?;
         for (after, _, form) in steps {
             let pairs: Vec<(String, String)> = form
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect();
-            app::features::legal_aid::service::act(
+            <app::features::legal_aid::service::Applications as app::features::workbench::Docket>::act(
                 ctx,
                 &staff,
                 &receipt.number,
                 &pairs,
-                received + Duration::days(*after),
+                app::kernel::Now(received + Duration::days(*after)),
             )
             .await
             .map_err(|e| anyhow::anyhow!("cannot seed a legal-aid decision: {e}"))?;

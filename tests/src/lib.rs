@@ -26,11 +26,34 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// The server's own pool, for tests that need to break or inspect the database.
     pub pool: app::kernel::store::Pool,
+    /// The server's context (its clock, its sweeps).
+    pub ctx: app::kernel::AppContext,
+    /// The server's clock: tests move it to make time pass (a window closing, a case going
+    /// overdue), never rewrite stored rows.
+    pub clock: app::kernel::clock::ManualClock,
+    /// When the clock started, for a test that moved it and wants today back.
+    pub started: chrono::DateTime<chrono::Utc>,
     stop: Option<oneshot::Sender<()>>,
     _dir: TempDir,
 }
 
 impl TestApp {
+    /// Moves the server's clock by `days` (negative to go back).
+    pub fn advance_days(&self, days: i64) {
+        self.clock.advance(chrono::Duration::days(days));
+    }
+
+    /// Sets the server's clock to `at` (RFC 3339).
+    pub fn set_clock(&self, at: &str) {
+        let at = chrono::DateTime::parse_from_rfc3339(at).expect("an RFC 3339 time");
+        self.clock.set(at.to_utc());
+    }
+
+    /// Puts the server's clock back where it started.
+    pub fn reset_clock(&self) {
+        self.clock.set(self.started);
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
@@ -127,6 +150,27 @@ impl TestApp {
     }
 }
 
+/// A database in `dir` migrated only up to (not including) migration `version`, as an earlier
+/// release left it: for the tests of upgrades.
+pub async fn database_before(dir: &std::path::Path, version: i64) -> app::kernel::store::Pool {
+    use std::borrow::Cow;
+    let url = format!("sqlite://{}", dir.join("old.db").display());
+    let pool = app::kernel::store::connect(&url).await.expect("a database");
+    let before = sqlx::migrate::Migrator {
+        migrations: Cow::Owned(
+            app::kernel::store::MIGRATOR
+                .migrations
+                .iter()
+                .filter(|m| m.version < version)
+                .cloned()
+                .collect(),
+        ),
+        ..sqlx::migrate::Migrator::DEFAULT
+    };
+    before.run(&pool).await.expect("the earlier migrations");
+    pool
+}
+
 /// The law texts beside the project (`../shared/reference/laws/`); the project commits none.
 pub fn law_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/laws");
@@ -170,12 +214,16 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .tempdir()
         .expect("temp dir");
     let mut settings = Settings::for_tests(dir.path().join("data"), site_root());
+    let clock = app::kernel::clock::ManualClock::starting_now();
+    let started = app::kernel::clock::Clock::now(&clock);
+    settings.clock = std::sync::Arc::new(clock.clone());
     adjust(&mut settings);
     let data_dir = settings.data_dir.clone();
     let app = Application::build(settings).await.expect("the app builds");
     let addr = app.local_addr();
     let seeded = app.seeded.clone();
     let pool = app.pool().clone();
+    let ctx = app.context().clone();
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(app.run_until_stopped(async {
         let _ = stopped.await;
@@ -190,6 +238,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
             .build()
             .expect("http client"),
         pool,
+        ctx,
+        clock,
+        started,
         stop: Some(stop),
         _dir: dir,
     }

@@ -332,13 +332,8 @@ async fn a_refusal_gives_reasons_and_silence_after_a_request_withdraws() {
         decide(&app, &staff, silent, &ask).await.0,
         StatusCode::SEE_OTHER
     );
-    // The time to answer ran out yesterday.
-    sqlx::query(
-        "UPDATE legal_aid_events SET answer_by = '2026-01-05' WHERE kind = 'material_requested'",
-    )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    // The time to answer runs out: five days, moved off any rest day, are long past in 15.
+    app.advance_days(15);
     let (_, body) = progress(&app, silent, code).await;
     assert_eq!(body["status"], "withdrawn");
     let (status, body) = supply(&app, silent, code, "我现在补充劳动合同").await;
@@ -353,6 +348,7 @@ async fn a_refusal_gives_reasons_and_silence_after_a_request_withdraws() {
         decide(&app, &staff, silent, &[("action", "grant")]).await.0,
         StatusCode::CONFLICT
     );
+    app.reset_clock();
 
     // Papers handed in at the agency: staff record them and the review goes on.
     let (_, third) = apply(&app, &application()).await;

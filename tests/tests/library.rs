@@ -251,7 +251,7 @@ async fn hostile_markdown_in_an_article_never_reaches_a_browser() {
     let hostile = "# 恶意文章\n\n一段摘要。\n\n<script>alert('x')</script>\n\n\
                    <img src=x onerror=\"alert('y')\">\n\n[点我](javascript:alert('z'))\n\n\
                    <a href=\"/guides\" onclick=\"steal()\">链接</a>\n\n<iframe src=\"https://evil.example\"></iframe>\n";
-    let at = chrono::Utc::now().to_rfc3339();
+    let at = app.ctx.now().stamp();
     app::features::library::service::save_markdown(
         &app.pool,
         "hostile",

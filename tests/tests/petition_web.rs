@@ -403,24 +403,16 @@ async fn uploads_never_sent_are_deleted_after_a_day() {
     let token = tokens(&html).remove(0);
     let file = app.data_dir.join("attachments").join(&token);
     assert!(file.is_file());
-    let ctx = app::kernel::context::AppContext::new(
-        app.pool.clone(),
-        std::sync::Arc::new(
-            app::domain::config::BureauConfig::parse(app::domain::config::EXAMPLE_CONFIG).unwrap(),
-        ),
-        app.data_dir.join("attachments"),
-    );
-    let now = chrono::Utc::now();
     assert_eq!(
-        app::kernel::files::uploads::sweep_unsent(&ctx, now)
+        app::kernel::files::uploads::sweep_unsent(&app.ctx)
             .await
             .unwrap(),
         0,
         "kept within the day"
     );
-    let tomorrow = now + chrono::Duration::hours(25);
+    app.clock.advance(chrono::Duration::hours(25));
     assert_eq!(
-        app::kernel::files::uploads::sweep_unsent(&ctx, tomorrow)
+        app::kernel::files::uploads::sweep_unsent(&app.ctx)
             .await
             .unwrap(),
         1

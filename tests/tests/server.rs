@@ -326,22 +326,8 @@ async fn demo_cases_fill_the_workbench_and_the_statistics() {
 /// account and every reference to it when it is upgraded.
 #[tokio::test]
 async fn an_older_database_upgrades_with_its_staff_and_their_events_intact() {
-    use std::borrow::Cow;
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("old.db").display());
-    let pool = app::kernel::store::connect(&url).await.unwrap();
-    let before = sqlx::migrate::Migrator {
-        migrations: Cow::Owned(
-            app::kernel::store::MIGRATOR
-                .migrations
-                .iter()
-                .filter(|m| m.version < 20261201000009)
-                .cloned()
-                .collect(),
-        ),
-        ..sqlx::migrate::Migrator::DEFAULT
-    };
-    before.run(&pool).await.unwrap();
+    let pool = portal_tests::database_before(dir.path(), 20261201000009).await;
     sqlx::query(
         "INSERT INTO staff_users (id, username, display_name, role, password_hash, created_at) \
          VALUES (7, 'dengji', '登记员', 'registrar', 'x', '2026-11-01T09:00:00+08:00')",
@@ -419,4 +405,93 @@ async fn the_stylesheet_is_fingerprinted_and_kept_for_a_year() {
     let res = app.get("/pkg/portal.js").await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["cache-control"], "no-cache");
+}
+
+/// A database made before events were typed (migration 12) keeps every event: each kind, as
+/// the portal wrote it then, reads back as the event it was and shows the same words.
+#[tokio::test]
+async fn events_written_before_they_were_typed_read_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = portal_tests::database_before(dir.path(), 20261201000012).await;
+    let run = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query(sql).execute(&pool).await.unwrap() }
+    };
+    run(
+        "INSERT INTO staff_users (id, username, display_name, role, password_hash, created_at) \
+         VALUES (1, 'dengji', '登记员', 'registrar', 'x', '2026-11-01T09:00:00+08:00')",
+    )
+    .await;
+    run("INSERT INTO petitions (id, number, received_on, sequence, query_code_hash, category, \
+         petitioner_name, id_number, mobile, address, district, title, request, facts_and_reasons, \
+         channel, received_at) VALUES (1, 'XF202611020001', '2026-11-02', 1, 'x', 'appeal', '张三', \
+         '11010519491231002X', '13812345678', '防城港市港口区某路 1 号', '450602', '工资拖欠', \
+         '请求支付工资', '公司拖欠三个月工资', 'web', '2026-11-02T09:00:00+08:00')")
+    .await;
+    let texts = [
+        ("received", "信访事项已收到", None, None),
+        (
+            "assigned",
+            "已登记，交由市人力资源和社会保障局办理",
+            Some("city-hrss"),
+            None,
+        ),
+        ("accepted", "承办单位已受理", None, None),
+        (
+            "extended",
+            "办理期限延长 20 日，理由：需要调查用人单位账目",
+            None,
+            Some(20),
+        ),
+        ("supervision_letter", "督办函：请于三日内报告", None, None),
+        ("replied", "已书面答复（支持）", None, None),
+        ("evaluated", "信访人评价：基本满意", None, None),
+        ("review_requested", "信访人请求复查：数额不对", None, None),
+    ];
+    for (i, (kind, text, unit, days)) in texts.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO petition_events (id, petition_id, at, kind, public, actor_staff_id, text, \
+             unit_code, extension_days) VALUES ($1, 1, $2, $3, $4, 1, $5, $6, $7)",
+        )
+        .bind(i as i64 + 1)
+        .bind(format!("2026-11-{:02}T10:00:00+08:00", 2 + i))
+        .bind(kind)
+        .bind(i64::from(*kind != "supervision_letter"))
+        .bind(text)
+        .bind(unit)
+        .bind(days)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    run(
+        "INSERT INTO replies (petition_id, event_id, request, facts_and_reasons, opinion, \
+         legal_basis, outcome, at) VALUES (1, 6, '请求', '事实', '意见', '依据', 'support', \
+         '2026-11-07T10:00:00+08:00')",
+    )
+    .await;
+    run(
+        "INSERT INTO evaluations (petition_id, event_id, rating, at) \
+         VALUES (1, 7, 'basically_satisfied', '2026-11-08T10:00:00+08:00')",
+    )
+    .await;
+
+    app::kernel::store::migrate(&pool).await.unwrap();
+    app::features::upgrade_stored_data(&pool).await.unwrap();
+    let events = app::features::cases::store::events(&pool, 1).await.unwrap();
+    assert_eq!(events.len(), texts.len());
+    for (e, (kind, text, _, _)) in events.iter().zip(texts) {
+        assert_eq!(e.event.kind().code(), kind);
+        assert_eq!(e.event.text("市人力资源和社会保障局"), text);
+    }
+    assert_eq!(
+        app::domain::case::Status::of(&events),
+        app::domain::case::Status::UnderReview
+    );
+    // Once: a second start changes nothing.
+    app::features::upgrade_stored_data(&pool).await.unwrap();
+    assert_eq!(
+        app::features::cases::store::events(&pool, 1).await.unwrap(),
+        events
+    );
 }

@@ -29,14 +29,6 @@ impl Calendar {
     }
 }
 
-/// The date of an RFC 3339 time as stored (with its +08:00 offset, so the Asia/Shanghai date);
-/// the epoch's date for anything unreadable.
-pub fn date_of(rfc3339: &str) -> NaiveDate {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.date_naive())
-        .unwrap_or_default()
-}
-
 impl Calendar {
     /// Whether offices work on `day`.
     pub fn is_working_day(&self, day: NaiveDate) -> bool {

@@ -22,8 +22,10 @@
 //! 90 %; 黑榜 — 及时受理率 or 按期办结率 below 80 %, or an overdue case.
 
 use crate::calendar::Calendar;
-use crate::case::{Urgency, current_due};
+use crate::case::review::Rating;
+use crate::case::{CaseEvent, Level, Urgency, current_due};
 use crate::limit::Limit;
+use crate::petition::Category;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -31,12 +33,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseFacts {
     pub received_on: NaiveDate,
-    pub category: String,
+    pub category: Category,
+    /// The unit it is with now, if any.
     pub unit: Option<String>,
-    /// (kind, Shanghai date, extension days), oldest first.
-    pub events: Vec<(String, NaiveDate, Option<u32>)>,
-    /// Rating codes given.
-    pub ratings: Vec<String>,
+    /// Its events with their days, oldest first.
+    pub events: Vec<(NaiveDate, CaseEvent)>,
 }
 
 /// The figures for a set of cases (the API's field names).
@@ -72,11 +73,9 @@ impl Tally {
     }
 }
 
-fn first(events: &[(String, NaiveDate, Option<u32>)], kinds: &[&str]) -> Option<NaiveDate> {
-    events
-        .iter()
-        .find(|(k, _, _)| kinds.contains(&k.as_str()))
-        .map(|(_, d, _)| *d)
+/// The day of the first event that `is`.
+fn first(events: &[(NaiveDate, CaseEvent)], is: impl Fn(&CaseEvent) -> bool) -> Option<NaiveDate> {
+    events.iter().find(|(_, e)| is(e)).map(|(d, _)| *d)
 }
 
 /// The figures of `cases` as of `today`.
@@ -94,48 +93,76 @@ pub fn figures(cases: &[&CaseFacts], today: NaiveDate, calendar: &Calendar) -> F
         let ev = &case.events;
         // 及时受理率 (第22条).
         let register_due = calendar.due(Limit::Register, case.received_on);
-        match first(ev, &["assigned", "not_accepted"]) {
+        let registered = |e: &CaseEvent| {
+            matches!(
+                e,
+                CaseEvent::Assigned { .. } | CaseEvent::NotAccepted { .. }
+            )
+        };
+        match first(ev, registered) {
             Some(done) => timely.count(done <= register_due),
             None if today > register_due => timely.count(false),
             None => {}
         }
         // 按期办结率 (第34条).
-        if let Some(accepted) = first(ev, &["accepted"]) {
+        let replied = first(ev, |e| matches!(e, CaseEvent::Replied { .. }));
+        if let Some(accepted) = first(ev, |e| matches!(e, CaseEvent::Accepted)) {
             let extension = ev
                 .iter()
-                .find(|(k, _, _)| k == "extended")
-                .and_then(|(_, _, d)| *d)
+                .find_map(|(_, e)| match e {
+                    CaseEvent::Extended { days, .. } => Some(*days),
+                    _ => None,
+                })
                 .unwrap_or(0)
                 .min(30);
             let handle_due = calendar.due_in_days(accepted, Limit::Handle.length() + extension);
-            match first(ev, &["replied"]) {
+            match replied {
                 Some(replied) => on_time.count(replied <= handle_due),
                 None if today > handle_due => on_time.count(false),
                 None => {}
             }
         }
         // 一次性化解率.
-        if first(ev, &["replied"]).is_some() {
-            first_time.count(first(ev, &["review_requested"]).is_none());
+        if replied.is_some() {
+            first_time.count(
+                first(ev, |e| {
+                    matches!(
+                        e,
+                        CaseEvent::ReviewRequested {
+                            level: Level::Review,
+                            ..
+                        }
+                    )
+                })
+                .is_none(),
+            );
         }
         // 满意率.
-        for r in &case.ratings {
-            satisfied.count(r == "satisfied" || r == "basically_satisfied");
+        for (_, e) in ev {
+            if let CaseEvent::Evaluated { rating } = e {
+                satisfied.count(matches!(
+                    rating,
+                    Rating::Satisfied | Rating::BasicallySatisfied
+                ));
+            }
         }
         // 调解协议率 (第33条): 申诉求决类 only.
-        if case.category == "appeal" {
-            let agreed = first(ev, &["mediation_agreed"]).is_some();
-            if agreed || first(ev, &["mediation_failed"]).is_some() {
-                mediated.count(agreed);
+        if case.category == Category::Appeal {
+            let held = ev
+                .iter()
+                .any(|(_, e)| matches!(e, CaseEvent::Mediated { .. }));
+            if held {
+                mediated.count(
+                    ev.iter()
+                        .any(|(_, e)| matches!(e, CaseEvent::Mediated { agreed: true, .. })),
+                );
             }
         }
         letters += ev
             .iter()
-            .filter(|(k, _, _)| k == "supervision_letter" || k == "reminder_letter")
+            .filter(|(_, e)| matches!(e, CaseEvent::Letter { .. }))
             .count() as u32;
-        let dated: Vec<(&str, NaiveDate, Option<u32>)> =
-            ev.iter().map(|(k, d, x)| (k.as_str(), *d, *x)).collect();
-        if current_due(&dated, case.received_on, calendar)
+        if current_due(ev, case.received_on, calendar)
             .is_some_and(|(_, due)| Urgency::of(due, today) == Urgency::Overdue)
         {
             overdue += 1;
@@ -210,16 +237,31 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
     }
 
+    /// A case with `events` given as (kind, day); each `evaluated` takes the next of `ratings`,
+    /// and ratings left over are given on the last day.
     fn case(received: NaiveDate, events: &[(&str, NaiveDate)], ratings: &[&str]) -> CaseFacts {
+        let mut ratings = ratings
+            .iter()
+            .map(|r| Rating::parse(r).expect("a rating code"));
+        let mut typed: Vec<(NaiveDate, CaseEvent)> = events
+            .iter()
+            .map(|(k, d)| {
+                let event = match crate::case::event::sample(k, None) {
+                    CaseEvent::Evaluated { .. } => CaseEvent::Evaluated {
+                        rating: ratings.next().expect("a rating for each evaluation"),
+                    },
+                    other => other,
+                };
+                (*d, event)
+            })
+            .collect();
+        let last = typed.last().map(|(d, _)| *d).unwrap_or(received);
+        typed.extend(ratings.map(|rating| (last, CaseEvent::Evaluated { rating })));
         CaseFacts {
             received_on: received,
-            category: "appeal".into(),
+            category: Category::Appeal,
             unit: Some("city-hrss".into()),
-            events: events
-                .iter()
-                .map(|(k, d)| ((*k).to_owned(), *d, None))
-                .collect(),
-            ratings: ratings.iter().map(|r| (*r).to_owned()).collect(),
+            events: typed,
         }
     }
 

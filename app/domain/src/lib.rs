@@ -15,6 +15,7 @@
 pub mod calendar;
 pub mod case;
 pub mod config;
+pub mod history;
 pub mod kpi;
 pub mod legal_aid;
 pub mod library;
@@ -25,3 +26,4 @@ pub mod prefs;
 pub mod staff;
 pub mod text;
 pub mod throttle;
+pub mod workbench;

@@ -6,7 +6,16 @@
 //! tested without waiting.
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+/// A moment in wall time, from the portal's one clock (so tests move it, and several servers
+/// agree on it).
+pub type Instant = chrono::DateTime<chrono::Utc>;
+
+/// How long from `then` to `now`; zero when `then` is later.
+fn since(now: Instant, then: Instant) -> Duration {
+    (now - then).to_std().unwrap_or(Duration::ZERO)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ThrottleRule {
@@ -59,12 +68,12 @@ impl Throttle {
         let Some(e) = self.entries.get(key) else {
             return Ok(());
         };
-        if now.saturating_duration_since(e.last_failure) >= self.rule.memory {
+        if since(now, e.last_failure) >= self.rule.memory {
             return Ok(());
         }
         let until = e.last_failure + self.lock_for(e.failures);
-        match until.checked_duration_since(now) {
-            Some(wait) if !wait.is_zero() => Err(wait),
+        match since(until, now) {
+            wait if !wait.is_zero() => Err(wait),
             _ => Ok(()),
         }
     }
@@ -74,14 +83,14 @@ impl Throttle {
         if self.entries.len() > self.sweep_above {
             let memory = self.rule.memory;
             self.entries
-                .retain(|_, e| now.saturating_duration_since(e.last_failure) < memory);
+                .retain(|_, e| since(now, e.last_failure) < memory);
         }
         let memory = self.rule.memory;
         let e = self.entries.entry(key.to_owned()).or_insert(Entry {
             failures: 0,
             last_failure: now,
         });
-        if now.saturating_duration_since(e.last_failure) >= memory {
+        if since(now, e.last_failure) >= memory {
             e.failures = 0;
         }
         e.failures += 1;
@@ -98,6 +107,12 @@ impl Throttle {
 mod tests {
     use super::*;
 
+    fn start_time() -> Instant {
+        chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00+08:00")
+            .unwrap()
+            .to_utc()
+    }
+
     const RULE: ThrottleRule = ThrottleRule {
         free_failures: 3,
         first_lock: Duration::from_secs(30),
@@ -108,7 +123,7 @@ mod tests {
     #[test]
     fn free_failures_do_not_lock() {
         let mut t = Throttle::new(RULE);
-        let now = Instant::now();
+        let now = start_time();
         for _ in 0..3 {
             t.fail("zhang", now);
         }
@@ -118,7 +133,7 @@ mod tests {
     #[test]
     fn each_failure_past_the_free_ones_doubles_the_lock_up_to_the_cap() {
         let mut t = Throttle::new(RULE);
-        let start = Instant::now();
+        let start = start_time();
         for _ in 0..4 {
             t.fail("zhang", start);
         }
@@ -139,7 +154,7 @@ mod tests {
     #[test]
     fn keys_are_independent() {
         let mut t = Throttle::new(RULE);
-        let now = Instant::now();
+        let now = start_time();
         for _ in 0..5 {
             t.fail("zhang", now);
         }
@@ -150,7 +165,7 @@ mod tests {
     #[test]
     fn failures_are_forgotten_after_the_memory_window_or_a_success() {
         let mut t = Throttle::new(RULE);
-        let start = Instant::now();
+        let start = start_time();
         for _ in 0..5 {
             t.fail("zhang", start);
         }

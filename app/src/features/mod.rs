@@ -10,6 +10,7 @@ pub mod lookup;
 pub mod petition;
 pub mod staff;
 pub mod stats;
+pub mod workbench;
 
 #[cfg(feature = "ssr")]
 use crate::kernel::AppState;
@@ -84,4 +85,18 @@ pub fn api_doc() -> utoipa::openapi::OpenApi {
 async fn openapi() -> axum::response::Response {
     use axum::response::IntoResponse as _;
     axum::Json(api_doc()).into_response()
+}
+
+/// Brings data stored by an earlier version up to what this one reads (after the migrations):
+/// events written before they were typed get their typed form, once.
+#[cfg(feature = "ssr")]
+pub async fn upgrade_stored_data(
+    pool: &crate::kernel::store::Pool,
+) -> Result<(), crate::kernel::store::StoreError> {
+    let cases = cases::store::upgrade_legacy_events(pool).await?;
+    let applications = legal_aid::store::upgrade_legacy_events(pool).await?;
+    if cases + applications > 0 {
+        tracing::info!(cases, applications, "stored events given their typed form");
+    }
+    Ok(())
 }

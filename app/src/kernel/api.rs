@@ -4,7 +4,7 @@
 //! Errors are always `{"errors": [{"field", "code", "message"}]}`; bad input is never a 500.
 
 use crate::domain::text::FieldProblem;
-use crate::features::petition::service::LookupError;
+use crate::kernel::AppError;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -121,71 +121,89 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// The JSON body of a request, or the API's answer to a body that is not JSON, too big or
-/// malformed (415, 413, 400, 422).
+/// A request that cannot be read as it is (400, 413, 415, or 422 for a field of the wrong type).
+fn unreadable(
+    status: StatusCode,
+    field: &'static str,
+    code: &'static str,
+    message: String,
+) -> AppError {
+    AppError::BadRequest {
+        status,
+        field,
+        code,
+        message,
+    }
+}
+
+/// The JSON body of a request, or why it cannot be read: not JSON (415), too big (413),
+/// malformed (400), a field of the wrong type (422).
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<T, Box<Response>> {
+) -> Result<T, AppError> {
     if !is_json(headers) {
-        return Err(Box::new(error(
+        return Err(unreadable(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "",
             "unsupported_media_type",
-            "请以 Content-Type: application/json 提交",
-        )));
+            "请以 Content-Type: application/json 提交".to_owned(),
+        ));
     }
     let body = match body {
         Ok(b) => b,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return Err(Box::new(error(
+            return Err(unreadable(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "",
                 "payload_too_large",
-                "提交的内容太大，请删减后再试",
-            )));
+                "提交的内容太大，请删减后再试".to_owned(),
+            ));
         }
         Err(_) => {
-            return Err(Box::new(error(
+            return Err(unreadable(
                 StatusCode::BAD_REQUEST,
                 "",
                 "unreadable_body",
-                "无法读取提交的内容",
-            )));
+                "无法读取提交的内容".to_owned(),
+            ));
         }
     };
-    match serde_json::from_slice(&body) {
-        Ok(input) => Ok(input),
-        Err(e) if e.is_data() => Err(Box::new(error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "",
-            "wrong_type",
-            &format!(
-                "字段类型不对（第 {} 行第 {} 列）：每个字段都应是文字",
-                e.line(),
-                e.column()
-            ),
-        ))),
-        Err(e) => Err(Box::new(error(
-            StatusCode::BAD_REQUEST,
-            "",
-            "malformed_json",
-            &format!("JSON 格式有误（第 {} 行第 {} 列）", e.line(), e.column()),
-        ))),
-    }
+    serde_json::from_slice(&body).map_err(|e| {
+        if e.is_data() {
+            unreadable(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "",
+                "wrong_type",
+                format!(
+                    "字段类型不对（第 {} 行第 {} 列）：每个字段都应是文字",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        } else {
+            unreadable(
+                StatusCode::BAD_REQUEST,
+                "",
+                "malformed_json",
+                format!("JSON 格式有误（第 {} 行第 {} 列）", e.line(), e.column()),
+            )
+        }
+    })
 }
 
-pub(crate) fn query_code(headers: &HeaderMap) -> Result<&str, Box<Response>> {
+/// The 查询码 of a request, from its `X-Query-Code` header.
+pub(crate) fn query_code(headers: &HeaderMap) -> Result<&str, AppError> {
     headers
         .get(QUERY_CODE_HEADER)
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| {
-            Box::new(error(
+            unreadable(
                 StatusCode::BAD_REQUEST,
                 "X-Query-Code",
                 "required",
-                "请在 X-Query-Code 请求头中提供查询码",
-            ))
+                "请在 X-Query-Code 请求头中提供查询码".to_owned(),
+            )
         })
 }
 
@@ -193,33 +211,22 @@ pub(crate) fn query_code(headers: &HeaderMap) -> Result<&str, Box<Response>> {
 pub(crate) fn code_and_json<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<(&str, T), Box<Response>> {
+) -> Result<(&str, T), AppError> {
     Ok((query_code(headers)?, read_json(headers, body)?))
 }
 
-pub(crate) fn not_found() -> Response {
-    error(
-        StatusCode::NOT_FOUND,
-        "",
-        "not_found",
-        "没有找到与该编号和查询码相符的信访事项，请核对后再试",
-    )
-}
-
-pub(crate) fn too_many(wait: std::time::Duration) -> Response {
-    let wait = wait.as_secs().max(1);
-    let res = error(
-        StatusCode::TOO_MANY_REQUESTS,
-        "",
-        "too_many_attempts",
-        &format!("查询失败次数过多，请在 {wait} 秒后再试"),
-    );
-    crate::kernel::render::with_retry_after(res, wait)
+/// The API's answer to a failed call; `unavailable` says what could not be done now.
+pub fn answer(e: AppError, unavailable: &str) -> Response {
+    let mut res = errors(e.status(), e.problems("", unavailable));
+    if let Some(wait) = e.retry_after() {
+        res = crate::kernel::render::with_retry_after(res, wait);
+    }
+    res
 }
 
 /// The answer to a lookup by number + 查询码 (a petition's or a legal-aid application's): the
 /// JSON, never cached; the same 404 for a wrong number or code; 429 when guessing was slowed.
-pub(crate) fn lookup_response<T: Serialize>(result: Result<T, LookupError>) -> Response {
+pub(crate) fn lookup_response<T: Serialize>(result: Result<T, AppError>) -> Response {
     match result {
         Ok(found) => {
             let mut res = axum::Json(found).into_response();
@@ -227,17 +234,7 @@ pub(crate) fn lookup_response<T: Serialize>(result: Result<T, LookupError>) -> R
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
-        Err(LookupError::NotFound) => not_found(),
-        Err(LookupError::TooManyAttempts(wait)) => too_many(wait),
-        Err(LookupError::Store(e)) => {
-            tracing::error!(error = %e, "cannot look up by number and 查询码");
-            error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "",
-                "unavailable",
-                "暂时无法查询，请稍后再试",
-            )
-        }
+        Err(e) => answer(e, "暂时无法查询，请稍后再试"),
     }
 }
 

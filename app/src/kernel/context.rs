@@ -1,6 +1,7 @@
 //! What the server hands to pages and server functions for one request.
 
 use crate::domain::config::BureauConfig;
+use crate::kernel::clock::{Clock, Now};
 use crate::kernel::store::Pool;
 use leptos::prelude::*;
 use std::path::PathBuf;
@@ -19,6 +20,8 @@ pub struct AppContext {
     /// `/pkg/portal.css?v=<fingerprint of its content>`: a new stylesheet gets a new address, so
     /// browsers may keep this one for a year (`STATIC_CACHE` in the server).
     pub stylesheet: String,
+    /// The one clock (the system's in production, a manual one in tests).
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppContext {
@@ -35,15 +38,26 @@ impl AppContext {
         self
     }
 
-    pub fn new(pool: Pool, config: Arc<BureauConfig>, attachments_dir: PathBuf) -> Self {
+    pub fn new(
+        pool: Pool,
+        config: Arc<BureauConfig>,
+        attachments_dir: PathBuf,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         Self {
             pool,
             config,
             attachments_dir,
+            clock,
             stylesheet: "/pkg/portal.css".to_owned(),
             sign_in_guard: crate::kernel::guard::sign_in_guard(),
             lookup_guard: crate::kernel::guard::lookup_guard(),
         }
+    }
+
+    /// The clock read now: for work that belongs to no request (sweeps, the demo seed).
+    pub fn now(&self) -> Now {
+        Now::of(self.clock.as_ref())
     }
 }
 

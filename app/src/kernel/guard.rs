@@ -1,9 +1,10 @@
 //! Slowing down guessing across requests: one throttle per key (an account, a petition number)
 //! and one per client address, both checked before an attempt and both charged for a failure.
 
+use crate::domain::throttle::Instant;
 use crate::domain::throttle::{Throttle, ThrottleRule};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[derive(Clone, Debug)]
 pub struct Guard {

@@ -5,17 +5,35 @@
 pub mod i18n;
 
 #[cfg(feature = "ssr")]
+pub mod clock;
+
+#[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
+pub mod error;
+#[cfg(feature = "ssr")]
 pub mod files;
 #[cfg(feature = "ssr")]
 pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod lookup;
+#[cfg(feature = "ssr")]
+pub mod query_code;
 #[cfg(feature = "ssr")]
 pub mod render;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 #[cfg(feature = "ssr")]
+pub use clock::Now;
+#[cfg(feature = "ssr")]
 pub use context::{AppContext, AppState, app_context};
+#[cfg(feature = "ssr")]
+pub use error::AppError;
+
+#[cfg(all(test, feature = "ssr"))]
+mod architecture_tests;
+#[cfg(all(test, feature = "ssr"))]
+pub(crate) mod source_scan;

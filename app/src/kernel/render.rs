@@ -1,19 +1,20 @@
 //! Pages as the answer to a form post.
 
 use crate::app::shell;
-use crate::kernel::AppState;
+use crate::kernel::{AppState, Now};
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 
-/// Renders the page at `path` with `extra` provided as context, answering with `status`.
-/// The response is never cached: it carries what the citizen typed.
+/// Renders the page at `path` with `extra` provided as context, answering with `status`, at the
+/// request's time `now`. The response is never cached: it carries what the citizen typed.
 pub async fn render_page(
     state: &AppState,
     headers: &HeaderMap,
     path: &str,
     status: StatusCode,
+    now: Now,
     extra: impl Fn() + Clone + Send + Sync + 'static,
 ) -> Response {
     let ctx = state.ctx.clone();
@@ -21,6 +22,7 @@ pub async fn render_page(
     let handler = leptos_axum::render_app_to_stream_with_context(
         move || {
             provide_context(ctx.clone());
+            provide_context(now);
             extra();
         },
         move || shell(options.clone()),

@@ -21,8 +21,43 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("session store error: {0}")]
     Sessions(#[from] tower_sessions::session_store::Error),
+    /// A unique key refused the row: a record with this key exists already.
     #[error("a record with this {0} already exists")]
     Duplicate(&'static str),
+    /// The day's numbers (XF/FY + date + sequence) are used up.
+    #[error("no {0} number is left today")]
+    NumbersExhausted(&'static str),
+    /// What is stored cannot be read as what it must be (a time, a date, an event): the data is
+    /// damaged, and nothing is made up in its place.
+    #[error("unreadable {what} in the database: {value:?}")]
+    Corrupt { what: &'static str, value: String },
+    /// A write that runs on its own task stopped before it finished.
+    #[error("a write was interrupted")]
+    Interrupted,
+}
+
+/// A time as stored (RFC 3339, with its +08:00 offset), or `Corrupt`.
+pub fn read_time(
+    what: &'static str,
+    value: &str,
+) -> Result<chrono::DateTime<chrono::FixedOffset>, StoreError> {
+    chrono::DateTime::parse_from_rfc3339(value).map_err(|_| StoreError::Corrupt {
+        what,
+        value: value.to_owned(),
+    })
+}
+
+/// A day as stored (`YYYY-MM-DD`), or `Corrupt`.
+pub fn read_date(what: &'static str, value: &str) -> Result<chrono::NaiveDate, StoreError> {
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| StoreError::Corrupt {
+        what,
+        value: value.to_owned(),
+    })
+}
+
+/// A day as stored.
+pub fn date_text(day: chrono::NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
 }
 
 /// Opens (creating if needed) the database at `url`.
@@ -75,7 +110,7 @@ pub async fn detached<T: Send + 'static>(
 ) -> Result<T, StoreError> {
     tokio::spawn(write)
         .await
-        .map_err(|_| StoreError::Duplicate("write task"))?
+        .map_err(|_| StoreError::Interrupted)?
 }
 
 /// Applies any migrations not yet applied, including the session store's own table.
@@ -149,4 +184,31 @@ pub async fn backup_to(pool: &Pool, path: &str) -> Result<(), StoreError> {
         .execute(pool)
         .await?;
     Ok(())
+}
+
+/// Writes the typed form (`data`, JSON) of events stored before events were typed, in one write
+/// transaction: `rows` are (id, event) of `table` (`petition_events`, `legal_aid_events`).
+pub async fn write_event_data<E: serde::Serialize>(
+    pool: &Pool,
+    table: &'static str,
+    rows: &[(i64, E)],
+) -> Result<u64, StoreError> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let sql = format!("UPDATE {table} SET data = $1 WHERE id = $2 AND data IS NULL");
+    let mut write = begin_write(pool).await?;
+    for (id, event) in rows {
+        let data = serde_json::to_string(event).map_err(|_| StoreError::Corrupt {
+            what: "event",
+            value: id.to_string(),
+        })?;
+        sqlx::query(&sql)
+            .bind(&data)
+            .bind(id)
+            .execute(&mut *write.tx)
+            .await?;
+    }
+    write.tx.commit().await?;
+    Ok(rows.len() as u64)
 }

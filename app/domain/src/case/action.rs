@@ -2,9 +2,12 @@
 //! event, and whether an action is allowed follows from the case's status (derived from its
 //! events), the staff member's role, and whether the case is with their unit.
 
+use super::event::{CaseEvent, Letter, Level};
 use crate::case::status::Status;
 use crate::staff::StaffRole;
-use crate::text::{FieldProblem, text_field};
+use crate::text::FieldProblem;
+use crate::workbench::Fields;
+pub use crate::workbench::Refusal;
 use serde::{Deserialize, Serialize};
 
 /// The result of a written reply (信访处理意见书, 第32条).
@@ -82,25 +85,141 @@ pub enum CaseAction {
     Hearing { days: u32, note: String },
 }
 
-impl CaseAction {
-    /// The event kind it records.
-    pub fn kind(&self) -> &'static str {
+/// The actions of the workbench's case page, as its forms post them (`action=…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActionKind {
+    Assign,
+    Accept,
+    NotAccept,
+    Reply,
+    Progress,
+    Close,
+    Extend,
+    Supervise,
+    Object,
+    Mediate,
+    Hearing,
+}
+
+impl ActionKind {
+    /// In the order the page offers them.
+    pub const ALL: [Self; 11] = [
+        Self::Assign,
+        Self::Accept,
+        Self::NotAccept,
+        Self::Reply,
+        Self::Progress,
+        Self::Close,
+        Self::Extend,
+        Self::Supervise,
+        Self::Object,
+        Self::Mediate,
+        Self::Hearing,
+    ];
+
+    /// The form's `action` value.
+    pub fn code(self) -> &'static str {
         match self {
-            Self::RegisterAndAssign { .. } => "assigned",
-            Self::Accept => "accepted",
-            Self::NotAccept { .. } => "not_accepted",
-            Self::Progress { .. } => "progress_note",
-            Self::Reply(_) => "replied",
-            Self::Close => "closed",
-            Self::Extend { .. } => "extended",
-            Self::Supervise {
-                reminder: false, ..
-            } => "supervision_letter",
-            Self::Supervise { reminder: true, .. } => "reminder_letter",
-            Self::Mediate { agreed: true, .. } => "mediation_agreed",
-            Self::Mediate { agreed: false, .. } => "mediation_failed",
-            Self::Object { .. } => "objected",
-            Self::Hearing { .. } => "hearing",
+            Self::Assign => "assign",
+            Self::Accept => "accept",
+            Self::NotAccept => "not_accept",
+            Self::Reply => "reply",
+            Self::Progress => "progress",
+            Self::Close => "close",
+            Self::Extend => "extend",
+            Self::Supervise => "supervise",
+            Self::Object => "object",
+            Self::Mediate => "mediate",
+            Self::Hearing => "hearing",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// An action of this kind with empty fields, to ask whether it is permitted now.
+    pub fn sample(self) -> CaseAction {
+        let none = String::new;
+        match self {
+            Self::Assign => CaseAction::RegisterAndAssign { unit: none() },
+            Self::Accept => CaseAction::Accept,
+            Self::NotAccept => CaseAction::NotAccept { reason: none() },
+            Self::Reply => CaseAction::Reply(ReplyLetter {
+                request: none(),
+                facts_and_reasons: none(),
+                opinion: none(),
+                legal_basis: none(),
+                outcome: Outcome::Explain,
+            }),
+            Self::Progress => CaseAction::Progress {
+                note: none(),
+                public: true,
+            },
+            Self::Close => CaseAction::Close,
+            Self::Extend => CaseAction::Extend {
+                days: 0,
+                reason: none(),
+            },
+            Self::Supervise => CaseAction::Supervise {
+                reminder: false,
+                text: none(),
+            },
+            Self::Object => CaseAction::Object { reason: none() },
+            Self::Mediate => CaseAction::Mediate {
+                agreed: false,
+                note: none(),
+            },
+            Self::Hearing => CaseAction::Hearing {
+                days: 0,
+                note: none(),
+            },
+        }
+    }
+}
+
+impl CaseAction {
+    /// The event it records. A reply while a 复查 or 复核 request waits (`waiting`) is the
+    /// opinion on that request, given one level up.
+    pub fn event(&self, waiting: Option<Level>) -> CaseEvent {
+        match self {
+            Self::RegisterAndAssign { unit } => CaseEvent::Assigned { unit: unit.clone() },
+            Self::Accept => CaseEvent::Accepted,
+            Self::NotAccept { reason } => CaseEvent::NotAccepted {
+                reason: reason.clone(),
+            },
+            Self::Progress { note, .. } => CaseEvent::Progress { note: note.clone() },
+            Self::Reply(r) => match waiting {
+                None => CaseEvent::Replied { outcome: r.outcome },
+                Some(level) => CaseEvent::ReviewAnswered {
+                    level,
+                    outcome: r.outcome,
+                },
+            },
+            Self::Close => CaseEvent::Closed,
+            Self::Extend { days, reason } => CaseEvent::Extended {
+                days: *days,
+                reason: reason.clone(),
+            },
+            Self::Supervise { reminder, text } => CaseEvent::Letter {
+                letter: if *reminder {
+                    Letter::Reminder
+                } else {
+                    Letter::Supervision
+                },
+                text: text.clone(),
+            },
+            Self::Mediate { agreed, note } => CaseEvent::Mediated {
+                agreed: *agreed,
+                note: note.clone(),
+            },
+            Self::Object { reason } => CaseEvent::Objected {
+                reason: reason.clone(),
+            },
+            Self::Hearing { days, note } => CaseEvent::Hearing {
+                days: *days,
+                note: note.clone(),
+            },
         }
     }
 
@@ -110,70 +229,6 @@ impl CaseAction {
             Self::Progress { public, .. } => *public,
             Self::Supervise { .. } | Self::Object { .. } => false,
             _ => true,
-        }
-    }
-
-    /// The text of the event, as the timeline shows it. `unit_name` names the unit assigned.
-    pub fn text(&self, unit_name: &str) -> String {
-        match self {
-            Self::RegisterAndAssign { .. } => format!("已登记，交由{unit_name}办理"),
-            Self::Accept => "承办单位已受理".to_owned(),
-            Self::NotAccept { reason } => format!("不予受理：{reason}"),
-            Self::Progress { note, .. } => note.clone(),
-            Self::Reply(r) => format!("已书面答复（{}）", r.outcome.label()),
-            Self::Close => "已办结".to_owned(),
-            Self::Extend { days, reason } => format!("办理期限延长 {days} 日，理由：{reason}"),
-            Self::Supervise { reminder, text } => {
-                format!("{}：{text}", if *reminder { "提醒函" } else { "督办函" })
-            }
-            Self::Object { reason } => format!("承办单位对交办提出异议：{reason}"),
-            Self::Hearing { days, note } => {
-                format!("举行复核听证，用时 {days} 日，不计入复核期限（第三十六条）：{note}")
-            }
-            Self::Mediate { agreed, note } => format!(
-                "组织调解，{}：{note}",
-                if *agreed {
-                    "达成调解协议"
-                } else {
-                    "未达成协议"
-                }
-            ),
-        }
-    }
-}
-
-/// Why an action is refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// The role may never do this.
-    Role,
-    /// The case is with another unit.
-    OtherUnit,
-    /// Not at this stage of the case.
-    Stage,
-    /// The handling limit was already extended once (第34条).
-    AlreadyExtended,
-    /// The 5 working days for an objection have passed (第23条).
-    ObjectionTooLate,
-    /// A hearing whose time is not counted is a 复核 matter (第36条), not one of 复查.
-    HearingOnlyInRecheck,
-}
-
-impl Refusal {
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::Role => "您的角色不能进行这项操作",
-            Self::OtherUnit => "这件信访事项不在您的单位办理",
-            Self::Stage => "信访事项当前的状态不能进行这项操作，请刷新页面查看最新状态",
-            Self::AlreadyExtended => {
-                "办理期限已经延长过一次，不能再延长（《信访工作条例》第三十四条）"
-            }
-            Self::ObjectionTooLate => {
-                "对交办的异议应当在收到之日起 5 个工作日内提出，期限已过（《信访工作条例》第二十三条）"
-            }
-            Self::HearingOnlyInRecheck => {
-                "不计入期限的听证只适用于复核（《信访工作条例》第三十六条），这件事项当前不在复核中"
-            }
         }
     }
 }
@@ -238,21 +293,19 @@ pub fn parse_action(
     pairs: &[(String, String)],
     unit_exists: impl Fn(&str) -> bool,
 ) -> Result<CaseAction, Vec<FieldProblem>> {
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
+    use ActionKind as K;
+    let mut f = Fields::new(pairs);
+    let Some(kind) = ActionKind::parse(f.get("action")) else {
+        f.unknown_action();
+        return f.finish(CaseAction::Close);
     };
-    let mut problems = Vec::new();
-    let action = match get("action") {
-        "assign" => {
-            let unit = get("unit").trim().to_owned();
+    let action = match kind {
+        K::Assign => {
+            let unit = f.get("unit").trim().to_owned();
             if unit.is_empty() {
-                problems.push(FieldProblem::new("unit", "required", "请选择承办单位"));
+                f.problem(FieldProblem::new("unit", "required", "请选择承办单位"));
             } else if !unit_exists(&unit) {
-                problems.push(FieldProblem::new(
+                f.problem(FieldProblem::new(
                     "unit",
                     "unknown_unit",
                     "承办单位不在名单中",
@@ -260,111 +313,51 @@ pub fn parse_action(
             }
             CaseAction::RegisterAndAssign { unit }
         }
-        "accept" => CaseAction::Accept,
-        "not_accept" => CaseAction::NotAccept {
-            reason: text_field(
-                "reason",
-                "不予受理的理由",
-                get("reason"),
-                10,
-                1000,
-                &mut problems,
-            ),
+        K::Accept => CaseAction::Accept,
+        K::NotAccept => CaseAction::NotAccept {
+            reason: f.text("reason", "不予受理的理由", 10, 1000),
         },
-        "progress" => CaseAction::Progress {
-            note: text_field("note", "办理情况", get("note"), 4, 1000, &mut problems),
-            public: get("public") == "yes",
+        K::Progress => CaseAction::Progress {
+            note: f.text("note", "办理情况", 4, 1000),
+            public: f.get("public") == "yes",
         },
-        "reply" => {
-            let outcome = Outcome::parse(get("outcome"));
+        K::Reply => {
+            let outcome = Outcome::parse(f.get("outcome"));
             if outcome.is_none() {
-                problems.push(FieldProblem::new(
+                f.problem(FieldProblem::new(
                     "outcome",
                     "required",
                     "请选择处理结果：支持、解释说明或不予支持",
                 ));
             }
-            let letter = ReplyLetter {
-                request: text_field(
-                    "reply_request",
-                    "信访人的请求",
-                    get("reply_request"),
-                    4,
-                    1000,
-                    &mut problems,
-                ),
-                facts_and_reasons: text_field(
-                    "reply_facts",
-                    "查明的事实和理由",
-                    get("reply_facts"),
-                    10,
-                    5000,
-                    &mut problems,
-                ),
-                opinion: text_field(
-                    "opinion",
-                    "处理意见",
-                    get("opinion"),
-                    10,
-                    5000,
-                    &mut problems,
-                ),
-                legal_basis: text_field(
-                    "legal_basis",
-                    "法律依据",
-                    get("legal_basis"),
-                    4,
-                    1000,
-                    &mut problems,
-                ),
+            CaseAction::Reply(ReplyLetter {
+                request: f.text("reply_request", "信访人的请求", 4, 1000),
+                facts_and_reasons: f.text("reply_facts", "查明的事实和理由", 10, 5000),
+                opinion: f.text("opinion", "处理意见", 10, 5000),
+                legal_basis: f.text("legal_basis", "法律依据", 4, 1000),
                 outcome: outcome.unwrap_or(Outcome::Explain),
-            };
-            CaseAction::Reply(letter)
+            })
         }
-        "close" => CaseAction::Close,
-        "extend" => {
-            let days = get("days")
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|d| (1..=30).contains(d));
-            if days.is_none() {
-                problems.push(FieldProblem::new(
-                    "days",
-                    "out_of_range",
-                    "延长的天数应为 1 到 30 之间的整数（第三十四条）",
-                ));
-            }
-            CaseAction::Extend {
-                days: days.unwrap_or(0),
-                reason: text_field(
-                    "extend_reason",
-                    "延期理由",
-                    get("extend_reason"),
-                    10,
-                    500,
-                    &mut problems,
-                ),
-            }
-        }
-        "object" => CaseAction::Object {
-            reason: text_field(
-                "object_reason",
-                "异议理由",
-                get("object_reason"),
-                10,
-                1000,
-                &mut problems,
+        K::Close => CaseAction::Close,
+        K::Extend => CaseAction::Extend {
+            days: f.days(
+                "days",
+                1..=30,
+                "延长的天数应为 1 到 30 之间的整数（第三十四条）".to_owned(),
             ),
+            reason: f.text("extend_reason", "延期理由", 10, 500),
         },
-        "mediate" => {
-            let agreed = match get("agreed") {
+        K::Object => CaseAction::Object {
+            reason: f.text("object_reason", "异议理由", 10, 1000),
+        },
+        K::Mediate => {
+            let agreed = match f.get("agreed") {
                 "yes" => Some(true),
                 "no" => Some(false),
                 _ => None,
             };
             if agreed.is_none() {
-                problems.push(FieldProblem::new(
+                f.problem(FieldProblem::new(
                     "agreed",
                     "required",
                     "请选择是否达成调解协议",
@@ -372,62 +365,23 @@ pub fn parse_action(
             }
             CaseAction::Mediate {
                 agreed: agreed.unwrap_or(false),
-                note: text_field(
-                    "mediation_note",
-                    "调解情况",
-                    get("mediation_note"),
-                    4,
-                    1000,
-                    &mut problems,
-                ),
+                note: f.text("mediation_note", "调解情况", 4, 1000),
             }
         }
-        "hearing" => {
-            let days = get("hearing_days")
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|d| (1..=MAX_HEARING_DAYS).contains(d));
-            if days.is_none() {
-                problems.push(FieldProblem::new(
-                    "hearing_days",
-                    "out_of_range",
-                    format!("听证用时应为 1 到 {MAX_HEARING_DAYS} 之间的整数（日）"),
-                ));
-            }
-            CaseAction::Hearing {
-                days: days.unwrap_or(0),
-                note: text_field(
-                    "hearing_note",
-                    "听证情况",
-                    get("hearing_note"),
-                    10,
-                    1000,
-                    &mut problems,
-                ),
-            }
-        }
-        "supervise" => CaseAction::Supervise {
-            reminder: get("letter") == "reminder",
-            text: text_field(
-                "letter_text",
-                "函件内容",
-                get("letter_text"),
-                10,
-                1000,
-                &mut problems,
+        K::Hearing => CaseAction::Hearing {
+            days: f.days(
+                "hearing_days",
+                1..=MAX_HEARING_DAYS,
+                format!("听证用时应为 1 到 {MAX_HEARING_DAYS} 之间的整数（日）"),
             ),
+            note: f.text("hearing_note", "听证情况", 10, 1000),
         },
-        _ => {
-            problems.push(FieldProblem::new("action", "unknown_action", "未知的操作"));
-            CaseAction::Close
-        }
+        K::Supervise => CaseAction::Supervise {
+            reminder: f.get("letter") == "reminder",
+            text: f.text("letter_text", "函件内容", 10, 1000),
+        },
     };
-    if problems.is_empty() {
-        Ok(action)
-    } else {
-        Err(problems)
-    }
+    f.finish(action)
 }
 
 #[cfg(test)]
@@ -530,7 +484,7 @@ mod tests {
             |_| true,
         )
         .unwrap();
-        assert_eq!(extend.kind(), "extended");
+        assert_eq!(extend.event(None).kind().code(), "extended");
         assert!(
             extend.public(),
             "the reason is told to the citizen (第34条)"
@@ -553,7 +507,7 @@ mod tests {
             reminder: false,
             text: "请于三日内报告办理进展".into(),
         };
-        assert_eq!(letter.kind(), "supervision_letter");
+        assert_eq!(letter.event(None).kind().code(), "supervision_letter");
         assert!(!letter.public());
         assert_eq!(
             permitted(&letter, Status::Accepted, StaffRole::Supervisor, false),
@@ -583,8 +537,19 @@ mod tests {
             Err(Refusal::Role)
         );
         assert!(!object.public());
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let events = [
+            (day, CaseEvent::Received),
+            (
+                day,
+                CaseEvent::Assigned {
+                    unit: "city-hrss".into(),
+                },
+            ),
+            (day, object.event(None)),
+        ];
         assert_eq!(
-            Status::from_events(["received", "assigned", object.kind()]),
+            Status::of(&events),
             Status::Received,
             "back with the bureau"
         );
@@ -649,9 +614,9 @@ mod tests {
         let a = CaseAction::RegisterAndAssign {
             unit: "city-hrss".into(),
         };
-        assert_eq!(a.kind(), "assigned");
+        assert_eq!(a.event(None).kind().code(), "assigned");
         assert_eq!(
-            a.text("市人力资源和社会保障局"),
+            a.event(None).text("市人力资源和社会保障局"),
             "已登记，交由市人力资源和社会保障局办理"
         );
         let internal = CaseAction::Progress {
@@ -659,9 +624,25 @@ mod tests {
             public: false,
         };
         assert!(!internal.public());
+        let reply = CaseAction::Reply(ReplyLetter {
+            request: "r".into(),
+            facts_and_reasons: "f".into(),
+            opinion: "o".into(),
+            legal_basis: "l".into(),
+            outcome: Outcome::Support,
+        });
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let events = [
+            (day, CaseEvent::Received),
+            (day, a.event(None)),
+            (day, CaseEvent::Accepted),
+            (day, reply.event(None)),
+        ];
+        assert_eq!(Status::of(&events), Status::Replied);
         assert_eq!(
-            Status::from_events(["received", a.kind(), "accepted", "replied"]),
-            Status::Replied
+            reply.event(Some(Level::Review)).text(""),
+            "已作出复查意见（支持）",
+            "a reply while a 复查 waits answers it"
         );
     }
 

@@ -1,49 +1,57 @@
 //! The deadline a case is running against now, and how it stands today.
 
+use super::event::{CaseEvent, Level};
+use crate::calendar::Calendar;
+use crate::history::Dated;
+use crate::limit::Limit;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The deadline a case is running against now, from its events (kind, Shanghai date, extension
-/// days), oldest first: registration (第22条) until it is assigned, the unit's notice of
-/// acceptance (第23条) until it accepts, handling (第34条, plus an extension) until it replies,
-/// and the answer to a 复查 or 复核 request (第35、36条; the days of a 复核 hearing are not
-/// counted, 第36条). `None` when nothing is running.
-pub fn current_due(
-    events: &[(&str, chrono::NaiveDate, Option<u32>)],
-    received_on: chrono::NaiveDate,
-    calendar: &crate::calendar::Calendar,
-) -> Option<(crate::limit::Limit, chrono::NaiveDate)> {
-    use crate::limit::Limit;
+/// The deadline a case is running against now, from its events, oldest first: registration
+/// (第22条) until it is assigned, the unit's notice of acceptance (第23条) until it accepts,
+/// handling (第34条, plus an extension) until it replies, and the answer to a 复查 or 复核
+/// request (第35、36条; the days of a 复核 hearing are not counted, 第36条). `None` when nothing
+/// is running.
+pub fn current_due<H: Dated<CaseEvent>>(
+    events: &[H],
+    received_on: NaiveDate,
+    calendar: &Calendar,
+) -> Option<(Limit, NaiveDate)> {
     let mut running = Some((Limit::Register, calendar.due(Limit::Register, received_on)));
     let mut accepted_on = None;
-    let mut recheck: Option<(chrono::NaiveDate, u32)> = None;
-    for (kind, date, days) in events {
-        running = match *kind {
-            "assigned" => Some((
+    let mut recheck: Option<(NaiveDate, u32)> = None;
+    for e in events {
+        let date = e.on();
+        running = match e.event() {
+            CaseEvent::Assigned { .. } => Some((
                 Limit::AcknowledgeReceipt,
-                calendar.due(Limit::AcknowledgeReceipt, *date),
+                calendar.due(Limit::AcknowledgeReceipt, date),
             )),
-            "accepted" => {
-                accepted_on = Some(*date);
-                Some((Limit::Handle, calendar.due(Limit::Handle, *date)))
+            CaseEvent::Accepted => {
+                accepted_on = Some(date);
+                Some((Limit::Handle, calendar.due(Limit::Handle, date)))
             }
-            "extended" => accepted_on.map(|d| {
-                let days = Limit::Handle.length() + days.unwrap_or(0).min(30);
+            CaseEvent::Extended { days, .. } => accepted_on.map(|d| {
+                let days = Limit::Handle.length() + (*days).min(30);
                 (Limit::Extension, calendar.due_in_days(d, days))
             }),
-            "review_requested" => Some((
-                Limit::AnswerReview,
-                calendar.due(Limit::AnswerReview, *date),
-            )),
-            "recheck_requested" => {
-                recheck = Some((*date, 0));
+            CaseEvent::ReviewRequested {
+                level: Level::Review,
+                ..
+            } => Some((Limit::AnswerReview, calendar.due(Limit::AnswerReview, date))),
+            CaseEvent::ReviewRequested {
+                level: Level::Recheck,
+                ..
+            } => {
+                recheck = Some((date, 0));
                 Some((
                     Limit::AnswerRecheck,
-                    calendar.due(Limit::AnswerRecheck, *date),
+                    calendar.due(Limit::AnswerRecheck, date),
                 ))
             }
-            "hearing" => match (running, recheck.as_mut()) {
+            CaseEvent::Hearing { days, .. } => match (running, recheck.as_mut()) {
                 (Some((Limit::AnswerRecheck, _)), Some((requested, heard))) => {
-                    *heard += days.unwrap_or(0);
+                    *heard += *days;
                     Some((
                         Limit::AnswerRecheck,
                         calendar.due_in_days(*requested, Limit::AnswerRecheck.length() + *heard),
@@ -51,8 +59,16 @@ pub fn current_due(
                 }
                 _ => running,
             },
-            "replied" | "review_answered" | "recheck_answered" | "not_accepted" | "closed" => None,
-            _ => running,
+            CaseEvent::Replied { .. }
+            | CaseEvent::ReviewAnswered { .. }
+            | CaseEvent::NotAccepted { .. }
+            | CaseEvent::Closed => None,
+            CaseEvent::Received
+            | CaseEvent::Objected { .. }
+            | CaseEvent::Progress { .. }
+            | CaseEvent::Mediated { .. }
+            | CaseEvent::Evaluated { .. }
+            | CaseEvent::Letter { .. } => running,
         };
     }
     running
@@ -90,6 +106,7 @@ impl Urgency {
 #[cfg(test)]
 mod due_tests {
     use super::*;
+    use crate::case::event::typed;
     use crate::config::{BureauConfig, EXAMPLE_CONFIG};
     use crate::limit::Limit;
     use chrono::NaiveDate;
@@ -104,7 +121,7 @@ mod due_tests {
         let received = d(2026, 3, 2);
         // 第22条: 15 days from 03-03 end on 03-17 (a Tuesday).
         assert_eq!(
-            current_due(&[], received, &cal),
+            current_due(&typed(&[]), received, &cal),
             Some((Limit::Register, d(2026, 3, 17)))
         );
         // 第23条: assigned on 03-10 → 15 days end on 03-25.
@@ -113,7 +130,7 @@ mod due_tests {
             ("assigned", d(2026, 3, 10), None),
         ];
         assert_eq!(
-            current_due(&assigned, received, &cal),
+            current_due(&typed(&assigned), received, &cal),
             Some((Limit::AcknowledgeReceipt, d(2026, 3, 25)))
         );
         // 第34条: accepted on 03-20 → 60 days end on 05-19; extended by 30 → 06-18
@@ -121,20 +138,20 @@ mod due_tests {
         let mut events = assigned.to_vec();
         events.push(("accepted", d(2026, 3, 20), None));
         assert_eq!(
-            current_due(&events, received, &cal),
+            current_due(&typed(&events), received, &cal),
             Some((Limit::Handle, d(2026, 5, 19)))
         );
         events.push(("extended", d(2026, 5, 1), Some(30)));
         assert_eq!(
-            current_due(&events, received, &cal),
+            current_due(&typed(&events), received, &cal),
             Some((Limit::Extension, d(2026, 6, 18)))
         );
         events.push(("replied", d(2026, 6, 1), None));
-        assert_eq!(current_due(&events, received, &cal), None);
+        assert_eq!(current_due(&typed(&events), received, &cal), None);
         // 第35条: a 复查 request on 06-05 → 30 days end on 07-05, a Sunday → Monday 07-06.
         events.push(("review_requested", d(2026, 6, 5), None));
         assert_eq!(
-            current_due(&events, received, &cal),
+            current_due(&typed(&events), received, &cal),
             Some((Limit::AnswerReview, d(2026, 7, 6)))
         );
     }
@@ -155,14 +172,14 @@ mod due_tests {
         ];
         let plain = cal.due(Limit::AnswerRecheck, d(2026, 9, 1));
         assert_eq!(
-            current_due(&events, received, &cal),
+            current_due(&typed(&events), received, &cal),
             Some((Limit::AnswerRecheck, plain))
         );
         // A hearing of 5 days, then another of 3: 38 days are counted from 09-01.
         events.push(("hearing", d(2026, 9, 10), Some(5)));
         events.push(("hearing", d(2026, 9, 20), Some(3)));
         assert_eq!(
-            current_due(&events, received, &cal),
+            current_due(&typed(&events), received, &cal),
             Some((Limit::AnswerRecheck, cal.due_in_days(d(2026, 9, 1), 38)))
         );
         assert_eq!(plain, d(2026, 10, 8));
@@ -176,7 +193,7 @@ mod due_tests {
             ("hearing", d(2026, 4, 20), Some(5)),
         ];
         assert_eq!(
-            current_due(&review, received, &cal),
+            current_due(&typed(&review), received, &cal),
             Some((
                 Limit::AnswerReview,
                 cal.due(Limit::AnswerReview, d(2026, 4, 10))

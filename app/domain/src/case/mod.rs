@@ -4,11 +4,13 @@
 
 pub mod action;
 pub mod due;
+pub mod event;
 pub mod list;
 pub mod review;
 pub mod status;
 
-pub use action::{CaseAction, Outcome, Refusal, ReplyLetter, parse_action, permitted};
+pub use action::{ActionKind, CaseAction, Outcome, Refusal, ReplyLetter, parse_action, permitted};
 pub use due::{Urgency, current_due};
+pub use event::{CaseEvent, EventKind, Letter, Level};
 pub use list::{CaseList, Listed};
 pub use status::Status;

@@ -2,7 +2,9 @@
 //! ask one level up for 复查 within 30 days of the reply (第35条), then for 复核 within 30 days of
 //! the 复查 answer (第36条); after 复核 the same matter is not taken again (第36条).
 
+use super::event::{CaseEvent, Level};
 use crate::calendar::Calendar;
+use crate::history::Dated;
 use crate::limit::Limit;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -40,15 +42,12 @@ impl Rating {
     }
 }
 
-/// The event kinds that are written replies, by level.
-pub const REPLY_KINDS: [&str; 3] = ["replied", "review_answered", "recheck_answered"];
-
-/// Where a case stands for the citizen's after-reply requests, read from its events (oldest
-/// first, as `(kind, date)`).
+/// Where a case stands for the citizen's after-reply requests, read from its events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AfterReply {
-    /// The kind and date of the latest written reply, if any.
-    pub last_reply: Option<(&'static str, NaiveDate)>,
+    /// The latest written reply, if any: its day, and the review it answered (`None` for the
+    /// first reply).
+    pub last_reply: Option<(Option<Level>, NaiveDate)>,
     /// Whether the latest reply has been rated.
     pub rated: bool,
     /// Whether a 复查 or 复核 request is waiting for its answer.
@@ -56,24 +55,45 @@ pub struct AfterReply {
 }
 
 impl AfterReply {
-    pub fn from_events<'a>(events: impl IntoIterator<Item = (&'a str, NaiveDate)>) -> Self {
+    pub fn of<H: Dated<CaseEvent>>(events: &[H]) -> Self {
         let mut state = Self {
             last_reply: None,
             rated: false,
             pending_request: false,
         };
-        for (kind, date) in events {
-            if let Some(k) = REPLY_KINDS.into_iter().find(|k| *k == kind) {
-                state.last_reply = Some((k, date));
-                state.rated = false;
-                state.pending_request = false;
-            } else if kind == "evaluated" {
-                state.rated = true;
-            } else if kind == "review_requested" || kind == "recheck_requested" {
-                state.pending_request = true;
+        for e in events {
+            match e.event() {
+                CaseEvent::Replied { .. } => {
+                    state = Self {
+                        last_reply: Some((None, e.on())),
+                        rated: false,
+                        pending_request: false,
+                    }
+                }
+                CaseEvent::ReviewAnswered { level, .. } => {
+                    state = Self {
+                        last_reply: Some((Some(*level), e.on())),
+                        rated: false,
+                        pending_request: false,
+                    }
+                }
+                CaseEvent::Evaluated { .. } => state.rated = true,
+                CaseEvent::ReviewRequested { .. } => state.pending_request = true,
+                _ => {}
             }
         }
         state
+    }
+
+    /// The last day to ask for the next review after the latest reply (第35、36条).
+    pub fn request_until(&self, calendar: &Calendar) -> Option<NaiveDate> {
+        self.last_reply.map(|(answered, date)| {
+            let limit = match answered {
+                None => Limit::RequestReview,
+                Some(_) => Limit::RequestRecheck,
+            };
+            calendar.due(limit, date)
+        })
     }
 }
 
@@ -123,27 +143,27 @@ pub fn may_rate(state: &AfterReply) -> Result<(), NotNow> {
     }
 }
 
-/// The request a review would be, if it may be made `today`: `review_requested` (复查, after the
-/// first reply) or `recheck_requested` (复核, after the 复查 answer).
+/// The review a request would be, if it may be made `today`: 复查 after the first reply, 复核
+/// after the 复查 answer; after 复核, none (第36条).
 pub fn review_request(
     state: &AfterReply,
     today: NaiveDate,
     calendar: &Calendar,
-) -> Result<&'static str, NotNow> {
+) -> Result<Level, NotNow> {
     if state.pending_request {
         return Err(NotNow::RequestPending);
     }
-    let (kind, limit) = match state.last_reply {
+    let level = match state.last_reply {
         None => return Err(NotNow::NoReplyYet),
-        Some(("replied", date)) => ("review_requested", (Limit::RequestReview, date)),
-        Some(("review_answered", date)) => ("recheck_requested", (Limit::RequestRecheck, date)),
-        Some(_) => return Err(NotNow::Final),
+        Some((None, _)) => Level::Review,
+        Some((Some(Level::Review), _)) => Level::Recheck,
+        Some((Some(Level::Recheck), _)) => return Err(NotNow::Final),
     };
-    let last_day = calendar.due(limit.0, limit.1);
+    let last_day = state.request_until(calendar).unwrap_or(today);
     if today > last_day {
         return Err(NotNow::WindowClosed(last_day));
     }
-    Ok(kind)
+    Ok(level)
 }
 
 #[cfg(test)]
@@ -159,22 +179,48 @@ mod tests {
         BureauConfig::parse(EXAMPLE_CONFIG).unwrap().calendar
     }
 
+    use super::super::action::Outcome;
+
+    const SUPPORT: Outcome = Outcome::Support;
+
+    fn replied() -> CaseEvent {
+        CaseEvent::Replied { outcome: SUPPORT }
+    }
+    fn requested(level: Level) -> CaseEvent {
+        CaseEvent::ReviewRequested {
+            level,
+            reason: "不服".into(),
+        }
+    }
+    fn answered(level: Level) -> CaseEvent {
+        CaseEvent::ReviewAnswered {
+            level,
+            outcome: SUPPORT,
+        }
+    }
+    fn rated() -> CaseEvent {
+        CaseEvent::Evaluated {
+            rating: Rating::Satisfied,
+        }
+    }
+
     #[test]
     fn a_reply_can_be_rated_once() {
-        let none = AfterReply::from_events([("received", d(2026, 3, 2))]);
+        let none = AfterReply::of(&[(d(2026, 3, 2), CaseEvent::Received)]);
         assert_eq!(may_rate(&none), Err(NotNow::NoReplyYet));
-        let replied =
-            AfterReply::from_events([("received", d(2026, 3, 2)), ("replied", d(2026, 4, 1))]);
-        assert_eq!(may_rate(&replied), Ok(()));
-        let rated =
-            AfterReply::from_events([("replied", d(2026, 4, 1)), ("evaluated", d(2026, 4, 2))]);
-        assert_eq!(may_rate(&rated), Err(NotNow::AlreadyRated));
+        let replied_ = AfterReply::of(&[
+            (d(2026, 3, 2), CaseEvent::Received),
+            (d(2026, 4, 1), replied()),
+        ]);
+        assert_eq!(may_rate(&replied_), Ok(()));
+        let rated_ = AfterReply::of(&[(d(2026, 4, 1), replied()), (d(2026, 4, 2), rated())]);
+        assert_eq!(may_rate(&rated_), Err(NotNow::AlreadyRated));
         // A new reply (the 复查 answer) can be rated again.
-        let again = AfterReply::from_events([
-            ("replied", d(2026, 4, 1)),
-            ("evaluated", d(2026, 4, 2)),
-            ("review_requested", d(2026, 4, 3)),
-            ("review_answered", d(2026, 4, 20)),
+        let again = AfterReply::of(&[
+            (d(2026, 4, 1), replied()),
+            (d(2026, 4, 2), rated()),
+            (d(2026, 4, 3), requested(Level::Review)),
+            (d(2026, 4, 20), answered(Level::Review)),
         ]);
         assert_eq!(may_rate(&again), Ok(()));
     }
@@ -184,45 +230,46 @@ mod tests {
         let cal = calendar();
         // 第35条: reply on 2026-04-01 → 30 days from 04-02 end on 05-01, a holiday (劳动节
         // 05-01..05-05) → moved to the next working day, 2026-05-06.
-        let replied = AfterReply::from_events([("replied", d(2026, 4, 1))]);
+        let replied_ = AfterReply::of(&[(d(2026, 4, 1), replied())]);
         assert_eq!(
-            review_request(&replied, d(2026, 5, 6), &cal),
-            Ok("review_requested")
+            review_request(&replied_, d(2026, 5, 6), &cal),
+            Ok(Level::Review)
         );
         assert_eq!(
-            review_request(&replied, d(2026, 5, 7), &cal),
+            review_request(&replied_, d(2026, 5, 7), &cal),
             Err(NotNow::WindowClosed(d(2026, 5, 6)))
         );
         // 第36条: after the 复查 answer, 复核.
-        let answered = AfterReply::from_events([
-            ("replied", d(2026, 4, 1)),
-            ("review_requested", d(2026, 4, 3)),
-            ("review_answered", d(2026, 4, 20)),
+        let answered_ = AfterReply::of(&[
+            (d(2026, 4, 1), replied()),
+            (d(2026, 4, 3), requested(Level::Review)),
+            (d(2026, 4, 20), answered(Level::Review)),
         ]);
         assert_eq!(
-            review_request(&answered, d(2026, 4, 21), &cal),
-            Ok("recheck_requested")
+            review_request(&answered_, d(2026, 4, 21), &cal),
+            Ok(Level::Recheck)
         );
-        let pending = AfterReply::from_events([
-            ("replied", d(2026, 4, 1)),
-            ("review_requested", d(2026, 4, 3)),
+        let pending = AfterReply::of(&[
+            (d(2026, 4, 1), replied()),
+            (d(2026, 4, 3), requested(Level::Review)),
         ]);
         assert_eq!(
             review_request(&pending, d(2026, 4, 4), &cal),
             Err(NotNow::RequestPending)
         );
-        let final_ = AfterReply::from_events([
-            ("replied", d(2026, 4, 1)),
-            ("review_answered", d(2026, 4, 20)),
-            ("recheck_answered", d(2026, 5, 20)),
+        let final_ = AfterReply::of(&[
+            (d(2026, 4, 1), replied()),
+            (d(2026, 4, 20), answered(Level::Review)),
+            (d(2026, 5, 20), answered(Level::Recheck)),
         ]);
         assert_eq!(
             review_request(&final_, d(2026, 5, 21), &cal),
             Err(NotNow::Final)
         );
         assert!(NotNow::Final.message().contains("第三十六条"));
+        let nothing: [(NaiveDate, CaseEvent); 0] = [];
         assert_eq!(
-            review_request(&AfterReply::from_events([]), d(2026, 5, 21), &cal),
+            review_request(&AfterReply::of(&nothing), d(2026, 5, 21), &cal),
             Err(NotNow::NoReplyYet)
         );
     }

@@ -1,5 +1,7 @@
 //! A case's status, derived from its events (never stored).
 
+use super::event::CaseEvent;
+use crate::history::Dated;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,22 +24,27 @@ pub enum Status {
 }
 
 impl Status {
-    /// The status after the events of `kinds`, oldest first. Kinds that do not move the status
-    /// (progress notes, supervision letters) are skipped.
-    pub fn from_events<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Self {
-        kinds
-            .into_iter()
-            .fold(Self::Received, |status, kind| match kind {
-                "received" => Self::Received,
-                "registered" | "transferred" | "assigned" => Self::Registered,
+    /// The status after `events`, oldest first. Events that do not move the status (progress
+    /// notes, letters, ratings) are skipped.
+    pub fn of<H: Dated<CaseEvent>>(events: &[H]) -> Self {
+        events
+            .iter()
+            .fold(Self::Received, |status, e| match e.event() {
+                CaseEvent::Received => Self::Received,
+                CaseEvent::Assigned { .. } => Self::Registered,
                 // The unit's objection (第23条) sends the case back to be assigned again.
-                "objected" => Self::Received,
-                "accepted" => Self::Accepted,
-                "not_accepted" => Self::NotAccepted,
-                "replied" | "review_answered" | "recheck_answered" => Self::Replied,
-                "review_requested" | "recheck_requested" => Self::UnderReview,
-                "closed" => Self::Closed,
-                _ => status,
+                CaseEvent::Objected { .. } => Self::Received,
+                CaseEvent::Accepted => Self::Accepted,
+                CaseEvent::NotAccepted { .. } => Self::NotAccepted,
+                CaseEvent::Replied { .. } | CaseEvent::ReviewAnswered { .. } => Self::Replied,
+                CaseEvent::ReviewRequested { .. } => Self::UnderReview,
+                CaseEvent::Closed => Self::Closed,
+                CaseEvent::Progress { .. }
+                | CaseEvent::Mediated { .. }
+                | CaseEvent::Extended { .. }
+                | CaseEvent::Hearing { .. }
+                | CaseEvent::Evaluated { .. }
+                | CaseEvent::Letter { .. } => status,
             })
     }
 
@@ -83,30 +90,66 @@ impl Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::action::Outcome;
+    use crate::case::event::{Letter, Level};
+    use chrono::NaiveDate;
+
+    fn at(events: Vec<CaseEvent>) -> Status {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let dated: Vec<(NaiveDate, CaseEvent)> = events.into_iter().map(|e| (day, e)).collect();
+        Status::of(&dated)
+    }
 
     #[test]
     fn status_follows_the_last_event_that_moves_it() {
-        assert_eq!(Status::from_events([]), Status::Received);
+        assert_eq!(at(vec![]), Status::Received);
+        let assigned = CaseEvent::Assigned {
+            unit: "city-hrss".into(),
+        };
         assert_eq!(
-            Status::from_events(["received", "registered", "accepted"]),
-            Status::Accepted
-        );
-        assert_eq!(
-            Status::from_events([
-                "received",
-                "accepted",
-                "progress_note",
-                "supervision_letter"
+            at(vec![
+                CaseEvent::Received,
+                assigned.clone(),
+                CaseEvent::Accepted
             ]),
             Status::Accepted
         );
         assert_eq!(
-            Status::from_events(["received", "accepted", "replied", "review_requested"]),
+            at(vec![
+                CaseEvent::Received,
+                CaseEvent::Accepted,
+                CaseEvent::Progress { note: "n".into() },
+                CaseEvent::Letter {
+                    letter: Letter::Supervision,
+                    text: "t".into()
+                }
+            ]),
+            Status::Accepted
+        );
+        assert_eq!(
+            at(vec![
+                CaseEvent::Received,
+                CaseEvent::Accepted,
+                CaseEvent::Replied {
+                    outcome: Outcome::Support
+                },
+                CaseEvent::ReviewRequested {
+                    level: Level::Review,
+                    reason: "r".into()
+                }
+            ]),
             Status::UnderReview
         );
         assert_eq!(
-            Status::from_events(["received", "not_accepted"]).code(),
+            at(vec![
+                CaseEvent::Received,
+                CaseEvent::NotAccepted { reason: "r".into() }
+            ])
+            .code(),
             "not_accepted"
         );
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.code()), Some(s));
+        }
     }
 }

@@ -1,7 +1,10 @@
 //! What legal-aid staff do to an application, and when they may.
 
+use super::event::AidEvent;
 use super::status::AidStatus;
 use crate::text::FieldProblem;
+use crate::workbench::{Fields, Refusal};
+use chrono::NaiveDate;
 
 /// What legal-aid staff do to an application.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,43 +29,22 @@ pub enum AidAction {
 }
 
 impl AidAction {
-    pub fn kind(&self) -> &'static str {
+    /// The event it records; a request for material is answered by `answer_by` (counted by the
+    /// caller from the days given, on the bureau's calendar).
+    pub fn event(&self, answer_by: NaiveDate) -> AidEvent {
         match self {
-            Self::RequestMaterial { .. } => "material_requested",
-            Self::MaterialReceived { .. } => "material_supplied",
-            Self::Grant => "granted",
-            Self::AssignLawyer { .. } => "lawyer_assigned",
-            Self::Refuse { .. } => "refused",
-        }
-    }
-
-    pub fn text(&self) -> String {
-        match self {
-            Self::RequestMaterial { items, .. } => format!("请补充以下材料或者作出说明：{items}"),
-            Self::MaterialReceived { note } => format!("法律援助机构收到申请人补充的材料：{note}"),
-            Self::Grant => "决定给予法律援助，将在 3 日内指派法律援助人员".to_owned(),
-            Self::AssignLawyer { lawyer } => format!("已指派法律援助人员：{lawyer}"),
-            Self::Refuse { reasons } => format!("决定不给予法律援助，理由：{reasons}"),
-        }
-    }
-}
-
-/// Why staff cannot take an action now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AidRefusal {
-    /// Not at this stage.
-    Stage,
-    /// Material may be asked for once only, everything at once (第43条).
-    MaterialAskedBefore,
-}
-
-impl AidRefusal {
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::Stage => "申请当前的状态不能进行这项操作，请刷新页面查看最新状态",
-            Self::MaterialAskedBefore => {
-                "补充材料只能一次性告知（《法律援助法》第四十三条），这件申请已经告知过"
-            }
+            Self::RequestMaterial { items, .. } => AidEvent::MaterialRequested {
+                items: items.clone(),
+                answer_by,
+            },
+            Self::MaterialReceived { note } => AidEvent::MaterialReceived { note: note.clone() },
+            Self::Grant => AidEvent::Granted,
+            Self::AssignLawyer { lawyer } => AidEvent::LawyerAssigned {
+                lawyer: lawyer.clone(),
+            },
+            Self::Refuse { reasons } => AidEvent::Refused {
+                reasons: reasons.clone(),
+            },
         }
     }
 }
@@ -72,11 +54,11 @@ pub fn aid_permitted(
     action: &AidAction,
     status: AidStatus,
     material_asked_before: bool,
-) -> Result<(), AidRefusal> {
+) -> Result<(), Refusal> {
     let ok = match action {
         AidAction::RequestMaterial { .. } => {
             if material_asked_before {
-                return Err(AidRefusal::MaterialAskedBefore);
+                return Err(Refusal::MaterialAskedBefore);
             }
             status == AidStatus::UnderReview
         }
@@ -84,80 +66,40 @@ pub fn aid_permitted(
         AidAction::Grant | AidAction::Refuse { .. } => status == AidStatus::UnderReview,
         AidAction::AssignLawyer { .. } => status == AidStatus::Granted,
     };
-    if ok { Ok(()) } else { Err(AidRefusal::Stage) }
+    if ok { Ok(()) } else { Err(Refusal::Stage) }
 }
 
 /// Reads a staff action from a posted form, checking every field.
 pub fn parse_aid_action(pairs: &[(String, String)]) -> Result<AidAction, Vec<FieldProblem>> {
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    let mut problems = Vec::new();
-    let text = crate::text::text_field;
-    let action = match get("action") {
+    let mut f = Fields::new(pairs);
+    let action = match f.get("action") {
         "request_material" => {
-            let days = get("days")
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|d| (1..=30).contains(d));
-            if days.is_none() {
-                problems.push(FieldProblem::new(
-                    "days",
-                    "out_of_range",
-                    "补充期限应为 1 到 30 之间的整数（日）",
-                ));
-            }
+            let days = f.days(
+                "days",
+                1..=30,
+                "补充期限应为 1 到 30 之间的整数（日）".to_owned(),
+            );
             AidAction::RequestMaterial {
-                items: text(
-                    "items",
-                    "需要补充的材料",
-                    get("items"),
-                    4,
-                    2000,
-                    &mut problems,
-                ),
-                days: days.unwrap_or(0),
+                items: f.text("items", "需要补充的材料", 4, 2000),
+                days,
             }
         }
         "material_received" => AidAction::MaterialReceived {
-            note: text("note", "收到的材料", get("note"), 2, 1000, &mut problems),
+            note: f.text("note", "收到的材料", 2, 1000),
         },
         "grant" => AidAction::Grant,
         "assign" => AidAction::AssignLawyer {
-            lawyer: text(
-                "lawyer",
-                "法律援助人员",
-                get("lawyer"),
-                2,
-                100,
-                &mut problems,
-            ),
+            lawyer: f.text("lawyer", "法律援助人员", 2, 100),
         },
         "refuse" => AidAction::Refuse {
-            reasons: text(
-                "reasons",
-                "不予法律援助的理由",
-                get("reasons"),
-                10,
-                2000,
-                &mut problems,
-            ),
+            reasons: f.text("reasons", "不予法律援助的理由", 10, 2000),
         },
         _ => {
-            problems.push(FieldProblem::new("action", "unknown_action", "未知的操作"));
+            f.unknown_action();
             AidAction::Grant
         }
     };
-    if problems.is_empty() {
-        Ok(action)
-    } else {
-        Err(problems)
-    }
+    f.finish(action)
 }
 
 #[cfg(test)]
@@ -172,18 +114,18 @@ mod tests {
         assert_eq!(aid_permitted(&ask, AidStatus::UnderReview, false), Ok(()));
         assert_eq!(
             aid_permitted(&ask, AidStatus::UnderReview, true),
-            Err(AidRefusal::MaterialAskedBefore)
+            Err(Refusal::MaterialAskedBefore)
         );
         assert_eq!(
             aid_permitted(&AidAction::Grant, AidStatus::MaterialRequested, false),
-            Err(AidRefusal::Stage)
+            Err(Refusal::Stage)
         );
         let lawyer = AidAction::AssignLawyer {
             lawyer: "陈律师".into(),
         };
         assert_eq!(
             aid_permitted(&lawyer, AidStatus::UnderReview, false),
-            Err(AidRefusal::Stage)
+            Err(Refusal::Stage)
         );
         assert_eq!(aid_permitted(&lawyer, AidStatus::Granted, false), Ok(()));
         let pairs = |p: &[(&str, &str)]| {

@@ -5,12 +5,14 @@
 pub mod action;
 pub mod application;
 pub mod check;
+pub mod event;
 pub mod status;
 
-pub use action::{AidAction, AidRefusal, aid_permitted, parse_aid_action};
+pub use action::{AidAction, aid_permitted, parse_aid_action};
 pub use application::{Agent, AgentInput, Basis, LegalAidInput, NewApplication};
 pub use check::{
     Assessment, CheckAnswers, Group, Hardship, Likelihood, Matter, Question, Reason, Special,
     assess,
 };
-pub use status::{AidStatus, aid_due, aid_status};
+pub use event::{AidEvent, AidEventKind, material_asked_before};
+pub use status::{AidStatus, aid_due, aid_status, answer_by};

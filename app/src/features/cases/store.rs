@@ -1,24 +1,122 @@
-//! The staff side of petitions: lists, the full record, appending events, replies, the audit log.
+//! A case's record and its events: the full record for staff, appending events (checked in
+//! their write transaction), replies, the figures' facts, and the audit log.
+//!
+//! Events are read into typed [`StoredEvent`]s here and nowhere else: the `data` column holds the
+//! event as JSON, and its `kind` is bound from [`EventKind`] (the one mapping). Rows written before
+//! events were typed are converted once at start (`upgrade_legacy_events`).
 
-use crate::domain::case::ReplyLetter;
-use crate::domain::case::status::Status;
-use crate::kernel::store::{Pool, StoreError};
+use crate::domain::case::review::Rating;
+use crate::domain::case::{CaseEvent, EventKind, Letter, Level, Outcome, ReplyLetter, Status};
+use crate::domain::history::Dated;
+use crate::domain::kpi::CaseFacts;
+use crate::domain::petition::Category;
+use crate::kernel::store::{Pool, StoreError, date_text, read_date, read_time};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// One event of a case, as recorded: when, whether the citizen sees it, who recorded it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    pub at: DateTime<FixedOffset>,
+    pub public: bool,
+    /// The staff member's name; `None` for the citizen or the system.
+    pub actor: Option<String>,
+    pub event: CaseEvent,
+}
+
+impl Dated<CaseEvent> for StoredEvent {
+    fn on(&self) -> NaiveDate {
+        self.at.date_naive()
+    }
+    fn event(&self) -> &CaseEvent {
+        &self.event
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    petition_id: i64,
+    at: String,
+    public: bool,
+    actor: Option<String>,
+    data: Option<String>,
+}
+
+const EVENT_COLUMNS: &str = "e.petition_id, e.at, e.public = 1 AS public, \
+                             s.display_name AS actor, e.data";
+
+fn decode(row: EventRow) -> Result<(i64, StoredEvent), StoreError> {
+    let data = row.data.unwrap_or_default();
+    let event = serde_json::from_str(&data).map_err(|_| StoreError::Corrupt {
+        what: "case event",
+        value: data.clone(),
+    })?;
+    Ok((
+        row.petition_id,
+        StoredEvent {
+            at: read_time("event time", &row.at)?,
+            public: row.public,
+            actor: row.actor,
+            event,
+        },
+    ))
+}
+
+/// The query for the events of the cases `condition` selects (on `e`, the events, and `p`, the
+/// petitions), oldest first.
+fn events_sql(condition: &str) -> String {
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM petition_events e \
+         JOIN petitions p ON p.id = e.petition_id \
+         LEFT JOIN staff_users s ON s.id = e.actor_staff_id \
+         WHERE {condition} ORDER BY e.id"
+    )
+}
+
+fn decode_all(rows: Vec<EventRow>) -> Result<Vec<(i64, StoredEvent)>, StoreError> {
+    rows.into_iter().map(decode).collect()
+}
+
+/// Every event of a case, oldest first.
+pub async fn events(pool: &Pool, petition_id: i64) -> Result<Vec<StoredEvent>, StoreError> {
+    let rows = sqlx::query_as::<_, EventRow>(&events_sql("e.petition_id = $1"))
+        .bind(petition_id)
+        .fetch_all(pool)
+        .await?;
+    Ok(decode_all(rows)?.into_iter().map(|(_, e)| e).collect())
+}
+
+/// Groups `(case id, event)` pairs (in order) by case.
+fn by_case(events: Vec<(i64, StoredEvent)>) -> std::collections::HashMap<i64, Vec<StoredEvent>> {
+    let mut out: std::collections::HashMap<i64, Vec<StoredEvent>> = Default::default();
+    for (id, e) in events {
+        out.entry(id).or_default().push(e);
+    }
+    out
+}
 
 /// A case as the workbench lists it.
 #[derive(Debug, Clone)]
 pub struct CaseRow {
     pub id: i64,
     pub number: String,
-    pub received_on: String,
+    pub received_on: NaiveDate,
     pub category: String,
     pub title: String,
     pub petitioner_name: String,
     pub id_number: String,
-    pub status: Status,
-    /// The unit it was assigned to (the last 'assigned' event), if any.
-    pub assigned_unit: Option<String>,
-    /// Its events as (kind, Shanghai date, extension days), oldest first.
-    pub events: Vec<(String, chrono::NaiveDate, Option<u32>)>,
+    /// Its events, oldest first.
+    pub events: Vec<StoredEvent>,
+}
+
+impl CaseRow {
+    pub fn status(&self) -> Status {
+        Status::of(&self.events)
+    }
+
+    /// The unit it is with now.
+    pub fn assigned_unit(&self) -> Option<&str> {
+        crate::domain::case::event::assigned_unit(&self.events)
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -32,16 +130,7 @@ struct ListRow {
     id_number: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct KindRow {
-    petition_id: i64,
-    kind: String,
-    at: String,
-    unit_code: Option<String>,
-    extension_days: Option<i64>,
-}
-
-/// The newest cases (at most `limit`), with their status and unit, for a unit's staff only those
+/// The newest cases (at most `limit`), with their events; for a unit's staff only those
 /// assigned to `unit`.
 pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<CaseRow>, StoreError> {
     let rows = sqlx::query_as::<_, ListRow>(
@@ -54,45 +143,26 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
     let Some(oldest) = rows.last().map(|r| r.id) else {
         return Ok(Vec::new());
     };
-    let kinds = sqlx::query_as::<_, KindRow>(
-        "SELECT petition_id, kind, at, unit_code, extension_days FROM petition_events \
-         WHERE petition_id >= $1 ORDER BY id",
-    )
-    .bind(oldest)
-    .fetch_all(pool)
-    .await?;
-    let mut out: Vec<CaseRow> = rows
-        .into_iter()
-        .map(|r| {
-            let mine: Vec<&KindRow> = kinds.iter().filter(|k| k.petition_id == r.id).collect();
-            CaseRow {
-                events: mine
-                    .iter()
-                    .map(|k| {
-                        (
-                            k.kind.clone(),
-                            crate::domain::calendar::date_of(&k.at),
-                            k.extension_days.and_then(|d| u32::try_from(d).ok()),
-                        )
-                    })
-                    .collect(),
-                status: Status::from_events(mine.iter().map(|k| k.kind.as_str())),
-                assigned_unit: assigned_unit(
-                    mine.iter()
-                        .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
-                ),
-                id: r.id,
-                number: r.number,
-                received_on: r.received_on,
-                category: r.category,
-                title: r.title,
-                petitioner_name: r.petitioner_name,
-                id_number: r.id_number,
-            }
-        })
-        .collect();
+    let event_rows = sqlx::query_as::<_, EventRow>(&events_sql("e.petition_id >= $1"))
+        .bind(oldest)
+        .fetch_all(pool)
+        .await?;
+    let mut events = by_case(decode_all(event_rows)?);
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        out.push(CaseRow {
+            events: events.remove(&r.id).unwrap_or_default(),
+            received_on: read_date("received date", &r.received_on)?,
+            id: r.id,
+            number: r.number,
+            category: r.category,
+            title: r.title,
+            petitioner_name: r.petitioner_name,
+            id_number: r.id_number,
+        });
+    }
     if let Some(unit) = unit {
-        out.retain(|c| c.assigned_unit.as_deref() == Some(unit));
+        out.retain(|c| c.assigned_unit() == Some(unit));
     }
     Ok(out)
 }
@@ -120,6 +190,12 @@ pub struct CaseRecord {
     pub received_at: String,
 }
 
+impl CaseRecord {
+    pub fn received_on(&self) -> Result<NaiveDate, StoreError> {
+        read_date("received date", &self.received_on)
+    }
+}
+
 pub async fn find(pool: &Pool, number: &str) -> Result<Option<CaseRecord>, StoreError> {
     Ok(sqlx::query_as::<_, CaseRecord>(
         "SELECT id, number, category, petitioner_name, id_number, mobile, address, district, \
@@ -132,160 +208,85 @@ pub async fn find(pool: &Pool, number: &str) -> Result<Option<CaseRecord>, Store
     .await?)
 }
 
-/// One event with who recorded it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct EventRow {
-    pub at: String,
-    pub kind: String,
-    pub public: bool,
-    pub text: String,
-    pub unit_code: Option<String>,
-    pub actor: Option<String>,
-}
-
-pub async fn events(pool: &Pool, petition_id: i64) -> Result<Vec<EventRow>, StoreError> {
-    Ok(sqlx::query_as::<_, EventRow>(
-        "SELECT e.at, e.kind, e.public = 1 AS public, e.text, e.unit_code, s.display_name AS actor \
-         FROM petition_events e LEFT JOIN staff_users s ON s.id = e.actor_staff_id \
-         WHERE e.petition_id = $1 ORDER BY e.id",
-    )
-    .bind(petition_id)
-    .fetch_all(pool)
-    .await?)
-}
-
-/// The unit a case is with: that of the last assignment, unless the unit objected since
-/// (第23条) and the case is back with the bureau.
-pub fn assigned_unit<'a>(
-    events: impl DoubleEndedIterator<Item = (&'a str, Option<&'a str>)>,
-) -> Option<String> {
-    events
-        .rev()
-        .find(|(kind, _)| *kind == "assigned" || *kind == "objected")
-        .filter(|(kind, _)| *kind == "assigned")
-        .and_then(|(_, unit)| unit.map(str::to_owned))
-}
-
-/// The status and assigned unit of a case from its events.
-pub fn state_of(events: &[EventRow]) -> (Status, Option<String>) {
-    case_state(
-        events
-            .iter()
-            .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
-    )
-}
-
-/// The status (from the kinds) and the unit a case is with, from its events as
-/// (kind, unit code), oldest first.
-pub fn case_state<'a>(
-    events: impl DoubleEndedIterator<Item = (&'a str, Option<&'a str>)> + Clone,
-) -> (Status, Option<String>) {
-    (
-        Status::from_events(events.clone().map(|(kind, _)| kind)),
-        assigned_unit(events),
-    )
-}
-
-/// A new event to append.
-pub struct NewEvent<'a> {
-    pub petition_id: i64,
+/// An event to append, as made from the case's events.
+pub struct Appended {
     /// `None` for the citizen's own events (a rating, a review request).
     pub staff_id: Option<i64>,
-    pub at: &'a str,
-    pub kind: &'a str,
-    pub public: bool,
-    pub text: &'a str,
-    pub unit_code: Option<&'a str>,
-    pub reply: Option<&'a ReplyLetter>,
-    /// A citizen's rating (code) and comment.
-    pub evaluation: Option<(&'a str, Option<&'a str>)>,
-    /// The days an extension adds.
-    pub extension_days: Option<u32>,
-}
-
-/// An event as the checks before appending read it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct EventKind {
-    pub kind: String,
     pub at: String,
-    pub unit_code: Option<String>,
+    pub event: CaseEvent,
+    pub public: bool,
+    /// The event as the timeline shows it in Simplified Chinese when it is recorded.
+    pub text: String,
+    /// The written reply of a `Replied` or `ReviewAnswered` event.
+    pub reply: Option<ReplyLetter>,
+    /// The comment that comes with an `Evaluated` event.
+    pub comment: Option<String>,
 }
 
-impl EventKind {
-    /// The status and assigned unit after `events`.
-    pub fn state(events: &[EventKind]) -> (Status, Option<String>) {
-        case_state(
-            events
-                .iter()
-                .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
-        )
-    }
-
-    /// The Shanghai date of the event.
-    pub fn date(&self) -> chrono::NaiveDate {
-        crate::domain::calendar::date_of(&self.at)
-    }
-}
-
-/// Appends an event (and its reply) in one write transaction, after `allowed` approved the case's
-/// state as read inside that transaction, so two staff acting at once cannot both act on a stale
-/// state. `allowed` returns the refusal to pass back, if any.
-pub async fn append<R>(
+/// Appends the event `make` makes from the case's events as read inside one write transaction
+/// (with its reply or rating), so that two people acting at once cannot both act on a stale
+/// state. `make` refuses with the error to pass back.
+pub async fn append_with<E>(
     pool: &Pool,
-    new: NewEvent<'_>,
-    allowed: impl FnOnce(&[EventKind]) -> Result<(), R>,
-) -> Result<Result<(), R>, StoreError> {
+    petition_id: i64,
+    make: impl FnOnce(&[StoredEvent]) -> Result<Appended, E>,
+) -> Result<Result<(), E>, StoreError> {
     let mut write = crate::kernel::store::begin_write(pool).await?;
     let tx = &mut write.tx;
-    let kinds = sqlx::query_as::<_, EventKind>(
-        "SELECT kind, at, unit_code FROM petition_events WHERE petition_id = $1 ORDER BY id",
-    )
-    .bind(new.petition_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    if let Err(refusal) = allowed(&kinds) {
-        return Ok(Err(refusal));
-    }
+    let rows = sqlx::query_as::<_, EventRow>(&events_sql("e.petition_id = $1"))
+        .bind(petition_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    let current: Vec<StoredEvent> = decode_all(rows)?.into_iter().map(|(_, e)| e).collect();
+    let new = match make(&current) {
+        Ok(new) => new,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let data = serde_json::to_string(&new.event).map_err(|_| StoreError::Corrupt {
+        what: "case event",
+        value: format!("{:?}", new.event),
+    })?;
     let event_id = sqlx::query_scalar::<_, i64>(
         "INSERT INTO petition_events (petition_id, at, kind, public, actor_staff_id, text, unit_code, \
-         extension_days) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         extension_days, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(new.petition_id)
-    .bind(new.at)
-    .bind(new.kind)
+    .bind(petition_id)
+    .bind(&new.at)
+    .bind(new.event.kind().code())
     .bind(i64::from(new.public))
     .bind(new.staff_id)
-    .bind(new.text)
-    .bind(new.unit_code)
-    .bind(new.extension_days.map(i64::from))
+    .bind(&new.text)
+    .bind(new.event.unit())
+    .bind(new.event.days().map(i64::from))
+    .bind(&data)
     .fetch_one(&mut **tx)
     .await?;
-    if let Some((rating, comment)) = new.evaluation {
+    if let CaseEvent::Evaluated { rating } = &new.event {
         sqlx::query(
             "INSERT INTO evaluations (petition_id, event_id, rating, comment, at) \
              VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(new.petition_id)
+        .bind(petition_id)
         .bind(event_id)
-        .bind(rating)
-        .bind(comment)
-        .bind(new.at)
+        .bind(rating.code())
+        .bind(new.comment.as_deref())
+        .bind(&new.at)
         .execute(&mut **tx)
         .await?;
     }
-    if let Some(r) = new.reply {
+    if let Some(r) = &new.reply {
         sqlx::query(
             "INSERT INTO replies (petition_id, event_id, request, facts_and_reasons, opinion, \
              legal_basis, outcome, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(new.petition_id)
+        .bind(petition_id)
         .bind(event_id)
         .bind(&r.request)
         .bind(&r.facts_and_reasons)
         .bind(&r.opinion)
         .bind(&r.legal_basis)
         .bind(r.outcome.code())
-        .bind(new.at)
+        .bind(&new.at)
         .execute(&mut **tx)
         .await?;
     }
@@ -293,24 +294,70 @@ pub async fn append<R>(
     Ok(Ok(()))
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// The first event of a new petition, in its insert transaction.
+pub async fn insert_received(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    petition_id: i64,
+    at: &str,
+) -> Result<(), StoreError> {
+    let event = CaseEvent::Received;
+    let data = serde_json::to_string(&event).unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO petition_events (petition_id, at, kind, public, actor_staff_id, text, data) \
+         VALUES ($1, $2, $3, 1, NULL, $4, $5)",
+    )
+    .bind(petition_id)
+    .bind(at)
+    .bind(event.kind().code())
+    .bind(event.text(""))
+    .bind(&data)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A written reply as stored.
+#[derive(Debug, Clone)]
 pub struct ReplyRow {
-    pub at: String,
-    pub request: String,
-    pub facts_and_reasons: String,
-    pub opinion: String,
-    pub legal_basis: String,
-    pub outcome: String,
+    pub at: DateTime<FixedOffset>,
+    pub letter: ReplyLetter,
+}
+
+#[derive(sqlx::FromRow)]
+struct RawReply {
+    at: String,
+    request: String,
+    facts_and_reasons: String,
+    opinion: String,
+    legal_basis: String,
+    outcome: String,
 }
 
 pub async fn replies(pool: &Pool, petition_id: i64) -> Result<Vec<ReplyRow>, StoreError> {
-    Ok(sqlx::query_as::<_, ReplyRow>(
+    sqlx::query_as::<_, RawReply>(
         "SELECT at, request, facts_and_reasons, opinion, legal_basis, outcome FROM replies \
          WHERE petition_id = $1 ORDER BY id",
     )
     .bind(petition_id)
     .fetch_all(pool)
-    .await?)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(ReplyRow {
+            at: read_time("reply time", &r.at)?,
+            letter: ReplyLetter {
+                outcome: Outcome::parse(&r.outcome).ok_or(StoreError::Corrupt {
+                    what: "reply outcome",
+                    value: r.outcome.clone(),
+                })?,
+                request: r.request,
+                facts_and_reasons: r.facts_and_reasons,
+                opinion: r.opinion,
+                legal_basis: r.legal_basis,
+            },
+        })
+    })
+    .collect()
 }
 
 /// Records that `staff_id` did `action` (e.g. viewed the full record) on a case.
@@ -349,23 +396,14 @@ struct FactRow {
     category: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct RatingRow {
-    petition_id: i64,
-    rating: String,
-}
-
 /// What the monthly figures need of the cases received from `from` (inclusive) to `to`
-/// (exclusive), as (case facts, assigned unit).
+/// (exclusive).
 pub async fn facts_received_between(
     pool: &Pool,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
-) -> Result<Vec<crate::domain::kpi::CaseFacts>, StoreError> {
-    let (from, to) = (
-        from.format("%Y-%m-%d").to_string(),
-        to.format("%Y-%m-%d").to_string(),
-    );
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<CaseFacts>, StoreError> {
+    let (from, to) = (date_text(from), date_text(to));
     let cases = sqlx::query_as::<_, FactRow>(
         "SELECT id, received_on, category FROM petitions \
          WHERE received_on >= $1 AND received_on < $2 ORDER BY id",
@@ -374,65 +412,242 @@ pub async fn facts_received_between(
     .bind(&to)
     .fetch_all(pool)
     .await?;
-    let events = sqlx::query_as::<_, KindRow>(
-        "SELECT e.petition_id, e.kind, e.at, e.unit_code, e.extension_days FROM petition_events e \
-         JOIN petitions p ON p.id = e.petition_id \
-         WHERE p.received_on >= $1 AND p.received_on < $2 ORDER BY e.id",
-    )
-    .bind(&from)
-    .bind(&to)
-    .fetch_all(pool)
-    .await?;
-    let ratings = sqlx::query_as::<_, RatingRow>(
-        "SELECT v.petition_id, v.rating FROM evaluations v JOIN petitions p ON p.id = v.petition_id \
-         WHERE p.received_on >= $1 AND p.received_on < $2 ORDER BY v.id",
-    )
-    .bind(&from)
-    .bind(&to)
-    .fetch_all(pool)
-    .await?;
-    Ok(cases
+    let rows =
+        sqlx::query_as::<_, EventRow>(&events_sql("p.received_on >= $1 AND p.received_on < $2"))
+            .bind(&from)
+            .bind(&to)
+            .fetch_all(pool)
+            .await?;
+    let mut events = by_case(decode_all(rows)?);
+    cases
         .into_iter()
         .map(|c| {
-            let mine: Vec<&KindRow> = events.iter().filter(|e| e.petition_id == c.id).collect();
-            crate::domain::kpi::CaseFacts {
-                received_on: chrono::NaiveDate::parse_from_str(&c.received_on, "%Y-%m-%d")
-                    .unwrap_or_default(),
-                category: c.category,
-                unit: assigned_unit(
-                    mine.iter()
-                        .map(|e| (e.kind.as_str(), e.unit_code.as_deref())),
-                ),
-                events: mine
-                    .iter()
-                    .map(|e| {
-                        (
-                            e.kind.clone(),
-                            crate::domain::calendar::date_of(&e.at),
-                            e.extension_days.and_then(|d| u32::try_from(d).ok()),
-                        )
-                    })
-                    .collect(),
-                ratings: ratings
-                    .iter()
-                    .filter(|r| r.petition_id == c.id)
-                    .map(|r| r.rating.clone())
-                    .collect(),
-            }
+            let mine = events.remove(&c.id).unwrap_or_default();
+            Ok(CaseFacts {
+                received_on: read_date("received date", &c.received_on)?,
+                category: Category::parse(&c.category).ok_or(StoreError::Corrupt {
+                    what: "category",
+                    value: c.category.clone(),
+                })?,
+                unit: crate::domain::case::event::assigned_unit(&mine).map(str::to_owned),
+                events: mine.into_iter().map(|e| (e.on(), e.event)).collect(),
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Petitions received per month (`YYYY-MM`, count) from `from` on.
 pub async fn monthly_volumes(
     pool: &Pool,
-    from: chrono::NaiveDate,
+    from: NaiveDate,
 ) -> Result<Vec<(String, i64)>, StoreError> {
     Ok(sqlx::query_as::<_, (String, i64)>(
         "SELECT substr(received_on, 1, 7) AS month, COUNT(*) FROM petitions \
          WHERE received_on >= $1 GROUP BY substr(received_on, 1, 7) ORDER BY month",
     )
-    .bind(from.format("%Y-%m-%d").to_string())
+    .bind(date_text(from))
     .fetch_all(pool)
     .await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct LegacyRow {
+    id: i64,
+    kind: String,
+    text: String,
+    unit_code: Option<String>,
+    extension_days: Option<i64>,
+    outcome: Option<String>,
+    rating: Option<String>,
+}
+
+/// The event a row written before events were typed stands for, read from its kind, its other
+/// columns (unit, days, the reply's outcome, the rating) and the words of its text after the
+/// fixed wording it was written with. A text that does not start as expected is kept whole, so
+/// that nothing anyone wrote is lost.
+fn legacy_event(row: &LegacyRow) -> Result<CaseEvent, StoreError> {
+    let corrupt = || StoreError::Corrupt {
+        what: "case event kind",
+        value: row.kind.clone(),
+    };
+    let kind = EventKind::parse(&row.kind).ok_or_else(corrupt)?;
+    let words = |prefix: &str| {
+        row.text
+            .strip_prefix(prefix)
+            .unwrap_or(&row.text)
+            .to_owned()
+    };
+    let after = |sep: char| {
+        row.text
+            .split_once(sep)
+            .map(|(_, rest)| rest.to_owned())
+            .unwrap_or_else(|| row.text.clone())
+    };
+    let days = u32::try_from(row.extension_days.unwrap_or(0)).unwrap_or(0);
+    let outcome = || {
+        row.outcome
+            .as_deref()
+            .and_then(Outcome::parse)
+            .ok_or_else(|| StoreError::Corrupt {
+                what: "reply of a case event",
+                value: row.id.to_string(),
+            })
+    };
+    use EventKind as K;
+    Ok(match kind {
+        K::Received => CaseEvent::Received,
+        K::Assigned => CaseEvent::Assigned {
+            unit: row.unit_code.clone().ok_or_else(corrupt)?,
+        },
+        K::Objected => CaseEvent::Objected {
+            reason: words("承办单位对交办提出异议："),
+        },
+        K::Accepted => CaseEvent::Accepted,
+        K::NotAccepted => CaseEvent::NotAccepted {
+            reason: words("不予受理："),
+        },
+        K::ProgressNote => CaseEvent::Progress {
+            note: row.text.clone(),
+        },
+        K::MediationAgreed => CaseEvent::Mediated {
+            agreed: true,
+            note: words("组织调解，达成调解协议："),
+        },
+        K::MediationFailed => CaseEvent::Mediated {
+            agreed: false,
+            note: words("组织调解，未达成协议："),
+        },
+        K::Extended => CaseEvent::Extended {
+            days,
+            reason: row
+                .text
+                .split_once("理由：")
+                .map(|(_, r)| r.to_owned())
+                .unwrap_or_else(|| row.text.clone()),
+        },
+        K::Replied => CaseEvent::Replied {
+            outcome: outcome()?,
+        },
+        K::ReviewRequested => CaseEvent::ReviewRequested {
+            level: Level::Review,
+            reason: words("信访人请求复查："),
+        },
+        K::RecheckRequested => CaseEvent::ReviewRequested {
+            level: Level::Recheck,
+            reason: words("信访人请求复核："),
+        },
+        K::Hearing => CaseEvent::Hearing {
+            days,
+            note: row
+                .text
+                .split_once("（第三十六条）：")
+                .map(|(_, n)| n.to_owned())
+                .unwrap_or_else(|| row.text.clone()),
+        },
+        K::ReviewAnswered => CaseEvent::ReviewAnswered {
+            level: Level::Review,
+            outcome: outcome()?,
+        },
+        K::RecheckAnswered => CaseEvent::ReviewAnswered {
+            level: Level::Recheck,
+            outcome: outcome()?,
+        },
+        K::Evaluated => CaseEvent::Evaluated {
+            rating: row
+                .rating
+                .as_deref()
+                .and_then(Rating::parse)
+                .ok_or_else(|| StoreError::Corrupt {
+                    what: "rating of a case event",
+                    value: row.id.to_string(),
+                })?,
+        },
+        K::SupervisionLetter => CaseEvent::Letter {
+            letter: Letter::Supervision,
+            text: after('：'),
+        },
+        K::ReminderLetter => CaseEvent::Letter {
+            letter: Letter::Reminder,
+            text: after('：'),
+        },
+        K::Closed => CaseEvent::Closed,
+    })
+}
+
+/// Gives every event written before events were typed its `data`, once; returns how many.
+pub async fn upgrade_legacy_events(pool: &Pool) -> Result<u64, StoreError> {
+    let rows = sqlx::query_as::<_, LegacyRow>(
+        "SELECT e.id, e.kind, e.text, e.unit_code, e.extension_days, r.outcome, v.rating \
+         FROM petition_events e \
+         LEFT JOIN replies r ON r.event_id = e.id \
+         LEFT JOIN evaluations v ON v.event_id = e.id \
+         WHERE e.data IS NULL ORDER BY e.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    let events = rows
+        .iter()
+        .map(|row| Ok((row.id, legacy_event(row)?)))
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    crate::kernel::store::write_event_data(pool, "petition_events", &events).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(kind: &str, text: &str) -> LegacyRow {
+        LegacyRow {
+            id: 1,
+            kind: kind.into(),
+            text: text.into(),
+            unit_code: Some("city-hrss".into()),
+            extension_days: Some(20),
+            outcome: Some("explain".into()),
+            rating: Some("basically_satisfied".into()),
+        }
+    }
+
+    /// Every text the portal wrote before events were typed reads back as the event it was,
+    /// and renders as it was shown.
+    #[test]
+    fn old_rows_read_back_as_the_events_they_were() {
+        let cases = [
+            ("received", "信访事项已收到"),
+            ("assigned", "已登记，交由市人力资源和社会保障局办理"),
+            ("objected", "承办单位对交办提出异议：不属于本单位职责"),
+            ("accepted", "承办单位已受理"),
+            ("not_accepted", "不予受理：已经法院判决"),
+            ("progress_note", "已电话联系用人单位"),
+            (
+                "mediation_agreed",
+                "组织调解，达成调解协议：双方同意分期支付",
+            ),
+            ("mediation_failed", "组织调解，未达成协议：用人单位拒绝"),
+            (
+                "extended",
+                "办理期限延长 20 日，理由：需要补充调查用人单位账目",
+            ),
+            ("replied", "已书面答复（解释说明）"),
+            ("review_requested", "信访人请求复查：答复没有回应欠薪数额"),
+            ("recheck_requested", "信访人请求复核：复查意见仍然没有回应"),
+            (
+                "hearing",
+                "举行复核听证，用时 20 日，不计入复核期限（第三十六条）：听取了双方意见",
+            ),
+            ("review_answered", "已作出复查意见（解释说明）"),
+            ("recheck_answered", "已作出复核意见（解释说明）"),
+            ("evaluated", "信访人评价：基本满意"),
+            ("supervision_letter", "督办函：请于三日内报告办理进展"),
+            ("reminder_letter", "提醒函：期限将至"),
+            ("closed", "已办结"),
+        ];
+        assert_eq!(cases.len(), EventKind::ALL.len(), "every kind is covered");
+        for (kind, text) in cases {
+            let event = legacy_event(&row(kind, text)).unwrap();
+            assert_eq!(event.kind().code(), kind);
+            assert_eq!(event.text("市人力资源和社会保障局"), text, "{kind}");
+        }
+        assert!(legacy_event(&row("dropped", "")).is_err());
+    }
 }

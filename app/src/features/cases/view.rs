@@ -40,8 +40,8 @@ pub struct CaseView {
     pub register_due: chrono::NaiveDate,
     pub events: Vec<EventView>,
     pub replies: Vec<crate::features::petition::view::Reply>,
-    /// The action codes of the forms to offer (`assign`, `accept`, `not_accept`, …).
-    pub actions: Vec<String>,
+    /// The actions whose forms to offer.
+    pub actions: Vec<crate::domain::case::ActionKind>,
     /// (code, name) of the units a case can be assigned to.
     pub units: Vec<(String, String)>,
     /// The petition's files: (name, size label), in the order of their links

@@ -1,13 +1,11 @@
 //! `/api/v1/legal-aid`: applications from other channels, and their progress (法律援助法 第55条).
 
 use crate::domain::legal_aid::LegalAidInput;
-use crate::features::legal_aid::service::{ApplyError, SupplyError};
 use crate::features::legal_aid::view::{AidReceipt, AidStatusView};
-use crate::kernel::AppState;
 use crate::kernel::api::{
-    ErrorBody, code_and_json, error, errors, lookup_response, not_found, query_code, read_json,
-    too_many,
+    ErrorBody, answer, code_and_json, lookup_response, query_code, read_json,
 };
+use crate::kernel::{AppState, Now};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Path, State};
@@ -15,11 +13,6 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
 use utoipa::ToSchema;
-
-fn unavailable(e: impl std::fmt::Display, message: &str) -> Response {
-    tracing::error!(error = %e, "legal-aid API: database error");
-    error(StatusCode::SERVICE_UNAVAILABLE, "", "unavailable", message)
-}
 
 fn no_store(mut res: Response) -> Response {
     res.headers_mut()
@@ -42,22 +35,15 @@ fn no_store(mut res: Response) -> Response {
 )]
 pub async fn create(
     State(state): State<AppState>,
+    now: Now,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let input: LegalAidInput = match read_json(&headers, body) {
         Ok(input) => input,
-        Err(res) => return *res,
+        Err(e) => return answer(e, "暂时无法保存，请稍后再试；您的申请尚未提交"),
     };
-    match crate::features::legal_aid::service::apply(
-        &state.ctx,
-        &input,
-        &[],
-        "api",
-        chrono::Utc::now(),
-    )
-    .await
-    {
+    match crate::features::legal_aid::service::apply(&state.ctx, &input, &[], "api", now).await {
         Ok(receipt) => {
             let location = format!("/api/v1/legal-aid/{}", receipt.number);
             let mut res = (StatusCode::CREATED, axum::Json(receipt)).into_response();
@@ -66,8 +52,7 @@ pub async fn create(
             }
             no_store(res)
         }
-        Err(ApplyError::Invalid(problems)) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
-        Err(ApplyError::Store(e)) => unavailable(e, "暂时无法保存，请稍后再试；您的申请尚未提交"),
+        Err(e) => answer(e, "暂时无法保存，请稍后再试；您的申请尚未提交"),
     }
 }
 
@@ -88,12 +73,13 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
 ) -> Response {
     let code = match query_code(&headers) {
         Ok(c) => c,
-        Err(res) => return *res,
+        Err(e) => return answer(e, "暂时无法查询，请稍后再试"),
     };
     lookup_response(
         crate::features::legal_aid::service::lookup(
@@ -101,6 +87,7 @@ pub async fn get(
             &number,
             code,
             &peer.ip().to_string(),
+            now,
         )
         .await,
     )
@@ -134,13 +121,14 @@ pub struct MaterialInput {
 pub async fn supply(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let (code, input): (&str, MaterialInput) = match code_and_json(&headers, body) {
         Ok(x) => x,
-        Err(res) => return *res,
+        Err(e) => return answer(e, "暂时无法保存，请稍后再试"),
     };
     let client = peer.ip().to_string();
     match crate::features::legal_aid::service::supply_material(
@@ -150,26 +138,12 @@ pub async fn supply(
         &client,
         &input.explanation,
         &[],
+        now,
     )
     .await
     {
         Ok(view) => no_store(axum::Json(view).into_response()),
-        Err(e) => supply_error(e),
-    }
-}
-
-pub fn supply_error(e: SupplyError) -> Response {
-    match e {
-        SupplyError::NotFound => not_found(),
-        SupplyError::TooManyAttempts(wait) => too_many(wait),
-        SupplyError::NotAsked => error(
-            StatusCode::CONFLICT,
-            "",
-            "not_asked",
-            "现在没有需要补充的材料，或者补充期限已过（逾期视为撤回申请，《法律援助法》第四十三条）",
-        ),
-        SupplyError::Invalid(problems) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
-        SupplyError::Store(e) => unavailable(e, "暂时无法保存，请稍后再试"),
+        Err(e) => answer(e, "暂时无法保存，请稍后再试"),
     }
 }
 

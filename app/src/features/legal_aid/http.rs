@@ -3,35 +3,34 @@
 
 use crate::features::legal_aid::form::ApplyValues;
 use crate::features::legal_aid::pages::{ApplyView, LegalAidReceipt};
-use crate::features::legal_aid::service::{AidActError, ApplyError};
 use crate::features::petition::http::{file_infos, keep_files, read_form};
-use crate::features::petition::service::shanghai;
-use crate::features::staff::http::signed_in;
-use crate::kernel::AppState;
-use crate::kernel::files::download::file_response;
 use crate::kernel::render::render_page;
+use crate::kernel::{AppState, Now};
 use crate::ui::form::FieldError;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Utc;
+use axum::response::Response;
 use leptos::prelude::provide_context;
-use tower_sessions::Session;
 
 async fn show(
     state: &AppState,
     headers: &HeaderMap,
     view: ApplyView,
     status: StatusCode,
+    now: Now,
 ) -> Response {
-    render_page(state, headers, "/legal-aid/apply", status, move || {
+    render_page(state, headers, "/legal-aid/apply", status, now, move || {
         provide_context(view.clone())
     })
     .await
 }
 
-pub async fn apply(State(state): State<AppState>, headers: HeaderMap, req: Request) -> Response {
-    let now = Utc::now();
+pub async fn apply(
+    State(state): State<AppState>,
+    now: Now,
+    headers: HeaderMap,
+    req: Request,
+) -> Response {
     let multipart = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -47,7 +46,7 @@ pub async fn apply(State(state): State<AppState>, headers: HeaderMap, req: Reque
         .find(|(k, _)| k == "action")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let received_at = now.with_timezone(&shanghai()).to_rfc3339();
+    let received_at = now.stamp();
     keep_files(
         &state.ctx,
         files,
@@ -75,10 +74,10 @@ pub async fn apply(State(state): State<AppState>, headers: HeaderMap, req: Reque
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         };
-        return show(&state, &headers, form(values, errors, files), status).await;
+        return show(&state, &headers, form(values, errors, files), status, now).await;
     }
     // Every rule of the application, as the API checks it, plus who applies.
-    let today = now.with_timezone(&shanghai()).date_naive();
+    let today = now.today();
     let mut problems = values
         .to_input()
         .parse(&state.ctx.config, today)
@@ -95,6 +94,7 @@ pub async fn apply(State(state): State<AppState>, headers: HeaderMap, req: Reque
             &headers,
             form(values, errors, files),
             StatusCode::UNPROCESSABLE_ENTITY,
+            now,
         )
         .await;
     }
@@ -104,6 +104,7 @@ pub async fn apply(State(state): State<AppState>, headers: HeaderMap, req: Reque
             &headers,
             ApplyView::Check { values, files },
             StatusCode::OK,
+            now,
         )
         .await;
     }
@@ -122,6 +123,7 @@ pub async fn apply(State(state): State<AppState>, headers: HeaderMap, req: Reque
                 &headers,
                 ApplyView::Done(LegalAidReceipt { receipt }),
                 StatusCode::OK,
+                now,
             )
             .await;
             res.headers_mut().insert(
@@ -130,127 +132,22 @@ pub async fn apply(State(state): State<AppState>, headers: HeaderMap, req: Reque
             );
             res
         }
-        Err(ApplyError::Invalid(problems)) => {
-            let errors = problems
+        Err(e) => {
+            let status = e.status();
+            let errors = e
+                .problems(
+                    "action",
+                    "暂时无法保存，请稍后再试；您填写的内容都还在，申请尚未提交",
+                )
                 .into_iter()
                 .map(|p| FieldError {
                     field: ApplyValues::web_field(&p.field),
                     message: p.message,
                 })
                 .collect();
-            show(
-                &state,
-                &headers,
-                form(values, errors, files),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(ApplyError::Store(e)) => {
-            tracing::error!(error = %e, "cannot store a legal-aid application");
-            let errors = vec![FieldError {
-                field: "action".into(),
-                message: "暂时无法保存，请稍后再试；您填写的内容都还在，申请尚未提交".into(),
-            }];
-            show(
-                &state,
-                &headers,
-                form(values, errors, files),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
+            show(&state, &headers, form(values, errors, files), status, now).await
         }
     }
-}
-
-/// A decision posted by legal-aid staff: one event, then back to the application (303), or the
-/// page again with the problems and everything typed.
-pub async fn staff_action(
-    State(state): State<AppState>,
-    Path(number): Path<String>,
-    session: Session,
-    headers: HeaderMap,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Response {
-    let staff = match crate::features::staff::http::signed_in(&state, &session).await {
-        Ok(staff) => staff,
-        Err(res) => return res,
-    };
-    let (errors, status) = match crate::features::legal_aid::service::act(
-        &state.ctx,
-        &staff,
-        &number,
-        &pairs,
-        Utc::now(),
-    )
-    .await
-    {
-        Ok(()) => return Redirect::to(&format!("/staff/legal-aid/{number}")).into_response(),
-        Err(AidActError::NotFound) => {
-            return (StatusCode::NOT_FOUND, "没有找到这件申请").into_response();
-        }
-        Err(AidActError::Invalid(problems)) => (
-            problems.into_iter().map(FieldError::from).collect(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        Err(AidActError::Refused(refusal)) => (
-            vec![FieldError {
-                field: "aid-status".into(),
-                message: refusal.message().into(),
-            }],
-            StatusCode::CONFLICT,
-        ),
-        Err(AidActError::Store(e)) => {
-            tracing::error!(error = %e, "cannot record a legal-aid decision");
-            (
-                vec![FieldError {
-                    field: "aid-status".into(),
-                    message: "暂时无法保存，请稍后再试；填写的内容都还在".into(),
-                }],
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-        }
-    };
-    let view = match crate::features::legal_aid::service::view(&state.ctx, &staff, &number).await {
-        Ok(Some(view)) => view,
-        Ok(None) => return (StatusCode::NOT_FOUND, "没有找到这件申请").into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot load an application");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
-    let problem = crate::features::legal_aid::pages::AidActionProblem {
-        view: Box::new(view),
-        errors,
-        values: pairs,
-    };
-    render_page(
-        &state,
-        &headers,
-        &format!("/staff/legal-aid/{number}"),
-        status,
-        move || provide_context(problem.clone()),
-    )
-    .await
-}
-
-/// `GET /staff/legal-aid/{number}/files/{n}`: an application's file, for legal-aid staff, on
-/// the same terms as a case's file.
-pub async fn legal_aid_file(
-    State(state): State<AppState>,
-    axum::extract::Path((number, n)): axum::extract::Path<(String, String)>,
-    session: Session,
-) -> Response {
-    let staff = match signed_in(&state, &session).await {
-        Ok(staff) => staff,
-        Err(res) => return res,
-    };
-    let Ok(n) = n.parse::<usize>() else {
-        return file_response(Ok(None));
-    };
-    file_response(
-        crate::features::legal_aid::service::attachment(&state.ctx, &staff, &number, n).await,
-    )
 }
 
 /// `POST /legal-aid/apply` (with uploads, under their own body limit).
@@ -258,10 +155,8 @@ pub fn upload_routes() -> axum::Router<AppState> {
     axum::Router::new().route("/legal-aid/apply", axum::routing::post(apply))
 }
 
-/// The agency's decisions and its downloads of an application's files.
+/// The agency's decisions and its downloads of an application's files, through the handlers
+/// every docket shares (`features::workbench`).
 pub fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/staff/legal-aid/{number}", post(staff_action))
-        .route("/staff/legal-aid/{number}/files/{n}", get(legal_aid_file))
+    crate::features::workbench::routes::<super::service::Applications>()
 }

@@ -1,7 +1,10 @@
 //! Legal-aid applications and their events.
 
+use crate::domain::history::Dated;
 use crate::domain::legal_aid::NewApplication;
-use crate::kernel::store::{Pool, StoreError};
+use crate::domain::legal_aid::{AidEvent, AidEventKind};
+use crate::kernel::store::{Pool, StoreError, date_text, read_date, read_time};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub struct Insert<'a> {
     pub application: &'a NewApplication,
@@ -12,15 +15,15 @@ pub struct Insert<'a> {
     pub attachments: &'a [String],
 }
 
-/// Stores an application, its first event and its files in one transaction; returns the id and
-/// the day's sequence. `number_for` makes the number from the sequence.
+/// Stores an application, its first event and its files in one transaction; returns its number
+/// (`number_for` makes it from the day's sequence).
 pub async fn insert(
     pool: &Pool,
     new: Insert<'_>,
     number_for: impl Fn(u32) -> Option<String>,
-) -> Result<(i64, u32), StoreError> {
+) -> Result<String, StoreError> {
     let a = new.application;
-    let day = new.received_on.format("%Y-%m-%d").to_string();
+    let day = date_text(new.received_on);
     for _ in 0..5 {
         let mut write = crate::kernel::store::begin_write(pool).await?;
         let tx = &mut write.tx;
@@ -31,7 +34,7 @@ pub async fn insert(
         .fetch_one(&mut **tx)
         .await?;
         let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
-        let number = number_for(sequence).ok_or(StoreError::Duplicate("daily sequence"))?;
+        let number = number_for(sequence).ok_or(StoreError::NumbersExhausted("legal-aid"))?;
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO legal_aid_applications (number, received_on, sequence, query_code_hash, \
              applicant_name, id_number, mobile, address, district, agent_name, agent_id_number, \
@@ -67,28 +70,19 @@ pub async fn insert(
             Err(sqlx::Error::Database(db)) if db.is_unique_violation() => continue,
             Err(e) => return Err(e.into()),
         };
-        sqlx::query(
-            "INSERT INTO legal_aid_events (application_id, at, kind, public, text) \
-             VALUES ($1, $2, 'received', 1, '法律援助申请已收到')",
+        insert_event(
+            &mut write.tx,
+            id,
+            new.received_at,
+            &AidEvent::Received,
+            None,
         )
-        .bind(id)
-        .bind(new.received_at)
-        .execute(&mut **tx)
         .await?;
-        for token in new.attachments {
-            sqlx::query(
-                "UPDATE attachments SET legal_aid_id = $1 WHERE token = $2 AND petition_id IS NULL \
-                 AND legal_aid_id IS NULL",
-            )
-            .bind(id)
-            .bind(token)
-            .execute(&mut **tx)
-            .await?;
-        }
+        link_files(&mut write.tx, id, new.attachments).await?;
         write.tx.commit().await?;
-        return Ok((id, sequence));
+        return Ok(number);
     }
-    Err(StoreError::Duplicate("daily sequence"))
+    Err(StoreError::NumbersExhausted("legal-aid"))
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -138,32 +132,92 @@ pub async fn list(pool: &Pool, limit: i64) -> Result<Vec<ApplicationRow>, StoreE
     .await?)
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct AidEventRow {
-    pub at: String,
-    pub kind: String,
+/// One event of an application, as recorded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredAidEvent {
+    pub at: DateTime<FixedOffset>,
     pub public: bool,
-    pub text: String,
-    pub answer_by: Option<String>,
+    pub event: AidEvent,
 }
 
-pub async fn events(pool: &Pool, application_id: i64) -> Result<Vec<AidEventRow>, StoreError> {
-    Ok(sqlx::query_as::<_, AidEventRow>(
-        "SELECT at, kind, public, text, answer_by FROM legal_aid_events \
-         WHERE application_id = $1 ORDER BY id",
+impl Dated<AidEvent> for StoredAidEvent {
+    fn on(&self) -> NaiveDate {
+        self.at.date_naive()
+    }
+    fn event(&self) -> &AidEvent {
+        &self.event
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    at: String,
+    public: bool,
+    data: Option<String>,
+}
+
+const EVENTS: &str = "SELECT at, public = 1 AS public, data FROM legal_aid_events \
+                      WHERE application_id = $1 ORDER BY id";
+
+fn decode(rows: Vec<EventRow>) -> Result<Vec<StoredAidEvent>, StoreError> {
+    rows.into_iter()
+        .map(|row| {
+            let data = row.data.unwrap_or_default();
+            Ok(StoredAidEvent {
+                at: read_time("event time", &row.at)?,
+                public: row.public,
+                event: serde_json::from_str(&data).map_err(|_| StoreError::Corrupt {
+                    what: "legal-aid event",
+                    value: data.clone(),
+                })?,
+            })
+        })
+        .collect()
+}
+
+pub async fn events(pool: &Pool, application_id: i64) -> Result<Vec<StoredAidEvent>, StoreError> {
+    decode(
+        sqlx::query_as::<_, EventRow>(EVENTS)
+            .bind(application_id)
+            .fetch_all(pool)
+            .await?,
     )
-    .bind(application_id)
-    .fetch_all(pool)
-    .await?)
+}
+
+fn insert_sql() -> &'static str {
+    "INSERT INTO legal_aid_events (application_id, at, kind, public, actor_staff_id, text, \
+     answer_by, data) VALUES ($1, $2, $3, 1, $4, $5, $6, $7)"
+}
+
+async fn insert_event(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    application_id: i64,
+    at: &str,
+    event: &AidEvent,
+    staff_id: Option<i64>,
+) -> Result<(), StoreError> {
+    let data = serde_json::to_string(event).unwrap_or_default();
+    sqlx::query(insert_sql())
+        .bind(application_id)
+        .bind(at)
+        .bind(event.kind().code())
+        .bind(staff_id)
+        .bind(event.text())
+        .bind(event.answer_by().map(date_text))
+        .bind(&data)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 pub struct NewAidEvent<'a> {
     pub application_id: i64,
     pub at: &'a str,
-    pub kind: &'a str,
-    pub text: &'a str,
+    pub event: &'a AidEvent,
     pub staff_id: Option<i64>,
-    pub answer_by: Option<&'a str>,
+    /// Uploaded files that come with it (material supplied online), linked in the same
+    /// transaction.
+    pub files: &'a [String],
 }
 
 /// Appends an event after `allowed` approved the events as read inside the same write
@@ -171,32 +225,27 @@ pub struct NewAidEvent<'a> {
 pub async fn append<R>(
     pool: &Pool,
     new: NewAidEvent<'_>,
-    allowed: impl FnOnce(&[AidEventRow]) -> Result<(), R>,
+    allowed: impl FnOnce(&[StoredAidEvent]) -> Result<(), R>,
 ) -> Result<Result<(), R>, StoreError> {
     let mut write = crate::kernel::store::begin_write(pool).await?;
-    let tx = &mut write.tx;
-    let current = sqlx::query_as::<_, AidEventRow>(
-        "SELECT at, kind, public, text, answer_by FROM legal_aid_events \
-         WHERE application_id = $1 ORDER BY id",
-    )
-    .bind(new.application_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let current = decode(
+        sqlx::query_as::<_, EventRow>(EVENTS)
+            .bind(new.application_id)
+            .fetch_all(&mut *write.tx)
+            .await?,
+    )?;
     if let Err(refusal) = allowed(&current) {
         return Ok(Err(refusal));
     }
-    sqlx::query(
-        "INSERT INTO legal_aid_events (application_id, at, kind, public, actor_staff_id, text, \
-         answer_by) VALUES ($1, $2, $3, 1, $4, $5, $6)",
+    insert_event(
+        &mut write.tx,
+        new.application_id,
+        new.at,
+        new.event,
+        new.staff_id,
     )
-    .bind(new.application_id)
-    .bind(new.at)
-    .bind(new.kind)
-    .bind(new.staff_id)
-    .bind(new.text)
-    .bind(new.answer_by)
-    .execute(&mut **tx)
     .await?;
+    link_files(&mut write.tx, new.application_id, new.files).await?;
     write.tx.commit().await?;
     Ok(Ok(()))
 }
@@ -218,8 +267,8 @@ pub async fn attachments(
 }
 
 /// Links uploaded files nobody has taken yet to an application.
-pub async fn link_files(
-    pool: &Pool,
+async fn link_files(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     application_id: i64,
     tokens: &[String],
 ) -> Result<(), StoreError> {
@@ -230,7 +279,7 @@ pub async fn link_files(
         )
         .bind(application_id)
         .bind(token)
-        .execute(pool)
+        .execute(&mut **tx)
         .await?;
     }
     Ok(())
@@ -254,4 +303,134 @@ pub async fn audit(
     .execute(pool)
     .await?;
     Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct LegacyRow {
+    id: i64,
+    kind: String,
+    text: String,
+    answer_by: Option<String>,
+}
+
+/// The event a row written before events were typed stands for, read from its kind, its
+/// answer-by date and the words of its text after the fixed wording it was written with (a text
+/// that does not start as expected is kept whole).
+fn legacy_event(row: &LegacyRow) -> Result<AidEvent, StoreError> {
+    let corrupt = |what| StoreError::Corrupt {
+        what,
+        value: format!("{} {}", row.id, row.kind),
+    };
+    let words = |prefix: &str| {
+        row.text
+            .strip_prefix(prefix)
+            .unwrap_or(&row.text)
+            .to_owned()
+    };
+    Ok(
+        match AidEventKind::parse(&row.kind).ok_or_else(|| corrupt("legal-aid event kind"))? {
+            AidEventKind::Received => AidEvent::Received,
+            AidEventKind::MaterialRequested => AidEvent::MaterialRequested {
+                items: words("请补充以下材料或者作出说明：")
+                    .split_once("。请在 ")
+                    .map(|(items, _)| items.to_owned())
+                    .unwrap_or_else(|| row.text.clone()),
+                answer_by: read_date(
+                    "answer-by date",
+                    row.answer_by.as_deref().unwrap_or_default(),
+                )?,
+            },
+            AidEventKind::MaterialSupplied => {
+                if let Some(note) = row.text.strip_prefix("法律援助机构收到申请人补充的材料：")
+                {
+                    AidEvent::MaterialReceived {
+                        note: note.to_owned(),
+                    }
+                } else if let Some(rest) = row.text.strip_prefix("申请人补充了材料（") {
+                    let (files, explanation) =
+                        rest.split_once(" 个文件）：").unwrap_or(("0", rest));
+                    AidEvent::MaterialSupplied {
+                        explanation: explanation.to_owned(),
+                        files: files.parse().unwrap_or(0),
+                    }
+                } else {
+                    AidEvent::MaterialSupplied {
+                        explanation: words("申请人作出说明："),
+                        files: 0,
+                    }
+                }
+            }
+            AidEventKind::Granted => AidEvent::Granted,
+            AidEventKind::LawyerAssigned => AidEvent::LawyerAssigned {
+                lawyer: words("已指派法律援助人员："),
+            },
+            AidEventKind::Refused => AidEvent::Refused {
+                reasons: words("决定不给予法律援助，理由："),
+            },
+        },
+    )
+}
+
+/// Gives every event written before events were typed its `data`, once; returns how many.
+pub async fn upgrade_legacy_events(pool: &Pool) -> Result<u64, StoreError> {
+    let rows = sqlx::query_as::<_, LegacyRow>(
+        "SELECT id, kind, text, answer_by FROM legal_aid_events WHERE data IS NULL ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await?;
+    let events = rows
+        .iter()
+        .map(|row| Ok((row.id, legacy_event(row)?)))
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    crate::kernel::store::write_event_data(pool, "legal_aid_events", &events).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(kind: &str, text: &str) -> LegacyRow {
+        LegacyRow {
+            id: 1,
+            kind: kind.into(),
+            text: text.into(),
+            answer_by: Some("2026-11-14".into()),
+        }
+    }
+
+    /// Every text the portal wrote before events were typed reads back as the event it was,
+    /// and renders as it was shown.
+    #[test]
+    fn old_rows_read_back_as_the_events_they_were() {
+        let cases = [
+            ("received", "法律援助申请已收到"),
+            (
+                "material_requested",
+                "请补充以下材料或者作出说明：劳动合同或者工资条。请在 2026-11-14 前补充；逾期未补充的，视为撤回申请（第四十三条）",
+            ),
+            (
+                "material_supplied",
+                "申请人补充了材料（2 个文件）：这是工资条",
+            ),
+            ("material_supplied", "申请人作出说明：没有书面合同"),
+            (
+                "material_supplied",
+                "法律援助机构收到申请人补充的材料：劳动合同复印件",
+            ),
+            ("granted", "决定给予法律援助，将在 3 日内指派法律援助人员"),
+            (
+                "lawyer_assigned",
+                "已指派法律援助人员：广西某律师事务所 陈律师",
+            ),
+            (
+                "refused",
+                "决定不给予法律援助，理由：不属于法律援助的事项范围",
+            ),
+        ];
+        for (kind, text) in cases {
+            let event = legacy_event(&row(kind, text)).unwrap();
+            assert_eq!(event.kind().code(), kind);
+            assert_eq!(event.text(), text, "{kind}");
+        }
+    }
 }

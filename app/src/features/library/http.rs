@@ -5,14 +5,14 @@ use crate::domain::library::DocKind;
 use crate::features::library::pages::EditorProblem;
 use crate::features::library::service::EditAction;
 use crate::features::library::view::EditorView;
-use crate::kernel::AppState;
+use crate::features::staff::http::StaffMember;
 use crate::kernel::render::render_page;
+use crate::kernel::{AppState, Now};
 use crate::ui::form::FieldError;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
-use tower_sessions::Session;
 
 fn get<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
     pairs
@@ -24,34 +24,33 @@ fn get<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
 
 pub async fn create(
     state: State<AppState>,
-    session: Session,
+    staff: StaffMember,
+    now: Now,
     headers: HeaderMap,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Response {
-    edit(state, session, headers, None, pairs).await
+    edit(state, staff, now, headers, None, pairs).await
 }
 
 pub async fn update(
     state: State<AppState>,
     Path(slug): Path<String>,
-    session: Session,
+    staff: StaffMember,
+    now: Now,
     headers: HeaderMap,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Response {
-    edit(state, session, headers, Some(slug), pairs).await
+    edit(state, staff, now, headers, Some(slug), pairs).await
 }
 
 async fn edit(
     State(state): State<AppState>,
-    session: Session,
+    StaffMember(staff): StaffMember,
+    now: Now,
     headers: HeaderMap,
     existing: Option<String>,
     pairs: Vec<(String, String)>,
 ) -> Response {
-    let staff = match crate::features::staff::http::signed_in(&state, &session).await {
-        Ok(staff) => staff,
-        Err(res) => return res,
-    };
     if !crate::features::library::service::may_edit(&staff) {
         return (StatusCode::NOT_FOUND, "没有这个页面").into_response();
     }
@@ -93,9 +92,7 @@ async fn edit(
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let now = chrono::Utc::now()
-        .with_timezone(&crate::features::petition::service::shanghai())
-        .to_rfc3339();
+    let at = now.stamp();
     let back = Redirect::to(&format!("/staff/articles/{slug}")).into_response();
     view.slug = slug.clone();
     view.source = source.clone();
@@ -114,6 +111,7 @@ async fn edit(
                 &headers,
                 "/staff/articles/edit",
                 status,
+                now,
                 move || provide_context(problem.clone()),
             )
             .await
@@ -142,7 +140,7 @@ async fn edit(
                 view.position,
                 &old.source,
                 &staff.username,
-                &now,
+                &at,
                 true,
                 false,
             )
@@ -177,7 +175,7 @@ async fn edit(
                 view.position,
                 &source,
                 &staff.username,
-                &now,
+                &at,
                 publish,
                 is_new,
             )

@@ -8,17 +8,11 @@ use crate::domain::library::{
 };
 use crate::domain::text::FieldProblem;
 use crate::features::library::view::{DocSummary, GuideView, Hit, Segment, StatuteView};
+use crate::kernel::Now;
 use crate::kernel::store::{self, StoreError};
-use chrono::Utc;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
-}
-
-fn now() -> String {
-    Utc::now()
-        .with_timezone(&crate::features::petition::service::shanghai())
-        .to_rfc3339()
 }
 
 /// Text in Simplified script (searches and search texts, so either script finds either).
@@ -105,11 +99,11 @@ pub enum LibraryError {
 
 /// Seeds the portal's own guides and FAQ (`app/content/`) when the library has none, as version
 /// 1 by `seed`. Returns how many were seeded.
-pub async fn seed_guides(pool: &store::Pool) -> Result<usize, LibraryError> {
+pub async fn seed_guides(pool: &store::Pool, now: Now) -> Result<usize, LibraryError> {
     if crate::features::library::store::count(pool, DocKind::Guide.code()).await? > 0 {
         return Ok(0);
     }
-    let at = now();
+    let at = now.stamp();
     let mut seeded = 0;
     for (name, text) in embedded::CONTENT {
         let stem = name.trim_end_matches(".md");
@@ -169,6 +163,7 @@ pub async fn import_statute(
     pool: &store::Pool,
     slug: &str,
     source: &str,
+    now: Now,
 ) -> Result<(String, usize), LibraryError> {
     if !valid_slug(slug) {
         return Err(LibraryError::Slug(slug.to_owned()));
@@ -185,7 +180,7 @@ pub async fn import_statute(
         })
         .collect();
     let summary = statute.preamble.join(" ");
-    let at = now();
+    let at = now.stamp();
     crate::features::library::store::save(
         pool,
         crate::features::library::store::NewVersion {
@@ -234,22 +229,30 @@ pub async fn guide(pool: &store::Pool, slug: &str) -> Result<Option<GuideView>, 
     let Some(row) = crate::features::library::store::published(pool, slug).await? else {
         return Ok(None);
     };
-    Ok(guide_view(row))
+    guide_view(row)
 }
 
-/// A stored version rendered as readers would see it (published pages and editors' previews).
-pub fn guide_view(row: crate::features::library::store::DocRow) -> Option<GuideView> {
-    let kind = DocKind::parse(&row.kind).filter(|k| *k != DocKind::Statute)?;
+/// A stored version rendered as readers see it.
+fn guide_view(
+    row: crate::features::library::store::DocRow,
+) -> Result<Option<GuideView>, StoreError> {
+    let Some(kind) = DocKind::parse(&row.kind).filter(|k| *k != DocKind::Statute) else {
+        return Ok(None);
+    };
     let body = parse_guide(&row.source).map(|g| g.body).unwrap_or_default();
-    Some(GuideView {
+    let published = store::read_time(
+        "publication time",
+        row.published_at.as_deref().unwrap_or(&row.created_at),
+    )?;
+    Ok(Some(GuideView {
         slug: row.slug,
         kind,
         title: row.title,
         summary: row.summary,
         segments: render(&body),
         version: row.version,
-        published_at: row.published_at.unwrap_or(row.created_at),
-    })
+        published_on: published.date_naive(),
+    }))
 }
 
 /// A published law.

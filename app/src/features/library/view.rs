@@ -30,8 +30,8 @@ pub struct GuideView {
     pub summary: String,
     pub segments: Vec<Segment>,
     pub version: i64,
-    /// When this version was published (RFC 3339).
-    pub published_at: String,
+    /// The day this version was published (Asia/Shanghai).
+    pub published_on: chrono::NaiveDate,
 }
 
 /// A law as readers see it.

@@ -1,11 +1,11 @@
-//! Plain form posts that answer with a page: the handler checks the input, then renders the same
-//! Leptos page with what it found (a problem with everything typed kept, or the result).
+//! 进度查询 over plain form posts: the handler checks the input, then renders the lookup page
+//! with what it found (a problem with everything typed kept, or the record).
 
 use crate::features::lookup::pages::{AidFound, Found, LookupOutcome};
-use crate::features::petition::service::{self as petitions, LookupError};
-use crate::kernel::AppState;
+use crate::features::petition::service as petitions;
 use crate::kernel::render::{render_page, with_retry_after};
-use crate::ui::form::{FieldError, human_wait};
+use crate::kernel::{AppError, AppState, Now};
+use crate::ui::form::FieldError;
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -22,27 +22,70 @@ pub struct LookupForm {
     code: String,
 }
 
+/// What the lookup form says when a number and 查询码 open nothing (the same for either wrong).
+const NOT_FOUND: &str =
+    "没有找到与该编号和查询码相符的信访事项或法律援助申请，请核对编号和查询码后再试";
+
+/// The lookup page with `outcome`, answering `status` (with `Retry-After` after too many tries).
+async fn show(
+    state: &AppState,
+    headers: &HeaderMap,
+    now: Now,
+    status: StatusCode,
+    retry_after: Option<u64>,
+    outcome: LookupOutcome,
+) -> Response {
+    let res = render_page(state, headers, "/lookup", status, now, move || {
+        provide_context(outcome.clone())
+    })
+    .await;
+    match retry_after {
+        Some(wait) => with_retry_after(res, wait),
+        None => res,
+    }
+}
+
+/// The lookup form again with the problem of `e`: a wrong number or code is said on the number,
+/// too many tries on the code (after `too_many`, the extra words of the form that failed).
+async fn problem(
+    state: &AppState,
+    headers: &HeaderMap,
+    now: Now,
+    number: &str,
+    e: AppError,
+    too_many: &str,
+) -> Response {
+    let field = match e {
+        AppError::TooManyAttempts(_) => "code",
+        _ => "number",
+    };
+    let errors = e
+        .problems(field, "暂时无法查询，请稍后再试")
+        .into_iter()
+        .map(|p| FieldError {
+            field: field.to_owned(),
+            message: match &e {
+                AppError::NotFound(_) => NOT_FOUND.to_owned(),
+                AppError::TooManyAttempts(_) => format!("{}{too_many}", p.message),
+                _ => p.message,
+            },
+        })
+        .collect();
+    let outcome = LookupOutcome::Problem {
+        number: number.trim().to_owned(),
+        errors,
+    };
+    show(state, headers, now, e.status(), e.retry_after(), outcome).await
+}
+
 /// 进度查询: the same answer for a wrong number and a wrong code; guessing is slowed down.
 pub async fn lookup(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     headers: HeaderMap,
     Form(form): Form<LookupForm>,
 ) -> Response {
-    let problem = |status: StatusCode, errors: Vec<FieldError>| {
-        let outcome = LookupOutcome::Problem {
-            number: form.number.trim().to_owned(),
-            errors,
-        };
-        let state = state.clone();
-        let headers = headers.clone();
-        async move {
-            render_page(&state, &headers, "/lookup", status, move || {
-                provide_context(outcome.clone())
-            })
-            .await
-        }
-    };
     let mut missing = Vec::new();
     if form.number.trim().is_empty() {
         missing.push(FieldError {
@@ -57,25 +100,43 @@ pub async fn lookup(
         });
     }
     if !missing.is_empty() {
-        return problem(StatusCode::UNPROCESSABLE_ENTITY, missing).await;
+        let outcome = LookupOutcome::Problem {
+            number: form.number.trim().to_owned(),
+            errors: missing,
+        };
+        return show(
+            &state,
+            &headers,
+            now,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            outcome,
+        )
+        .await;
     }
     let client = peer.ip().to_string();
     let code = form.code.trim().to_owned();
     // Legal-aid applications (FY…) are followed on the same page (法律援助法 第55条).
-    let found = if crate::domain::petition::number::LegalAidNumber::parse(&form.number).is_ok() {
-        crate::features::legal_aid::service::lookup(&state.ctx, &form.number, &form.code, &client)
-            .await
-            .map(|status| {
-                LookupOutcome::LegalAid(Box::new(AidFound {
-                    status,
-                    code: code.clone(),
-                    notice: None,
-                    errors: Vec::new(),
-                    values: Vec::new(),
-                }))
-            })
+    let found = if crate::domain::petition::LegalAidNumber::parse(&form.number).is_ok() {
+        crate::features::legal_aid::service::lookup(
+            &state.ctx,
+            &form.number,
+            &form.code,
+            &client,
+            now,
+        )
+        .await
+        .map(|status| {
+            LookupOutcome::LegalAid(Box::new(AidFound {
+                status,
+                code: code.clone(),
+                notice: None,
+                errors: Vec::new(),
+                values: Vec::new(),
+            }))
+        })
     } else {
-        petitions::guarded_lookup(&state.ctx, &form.number, &form.code, &client)
+        petitions::guarded_lookup(&state.ctx, &form.number, &form.code, &client, now)
             .await
             .map(|status| {
                 LookupOutcome::Found(Box::new(Found {
@@ -88,47 +149,8 @@ pub async fn lookup(
             })
     };
     match found {
-        Ok(outcome) => {
-            render_page(&state, &headers, "/lookup", StatusCode::OK, move || {
-                provide_context(outcome.clone())
-            })
-            .await
-        }
-        Err(LookupError::NotFound) => {
-            problem(
-                StatusCode::NOT_FOUND,
-                vec![FieldError {
-                field: "number".into(),
-                message:
-                    "没有找到与该编号和查询码相符的信访事项或法律援助申请，请核对编号和查询码后再试"
-                        .into(),
-            }],
-            )
-            .await
-        }
-        Err(LookupError::TooManyAttempts(wait)) => {
-            let wait = wait.as_secs().max(1);
-            let res = problem(
-                StatusCode::TOO_MANY_REQUESTS,
-                vec![FieldError {
-                    field: "code".into(),
-                    message: format!("查询失败次数过多，请在 {} 后再试", human_wait(wait)),
-                }],
-            )
-            .await;
-            with_retry_after(res, wait)
-        }
-        Err(LookupError::Store(e)) => {
-            tracing::error!(error = %e, "cannot look up a petition");
-            problem(
-                StatusCode::SERVICE_UNAVAILABLE,
-                vec![FieldError {
-                    field: "number".into(),
-                    message: "暂时无法查询，请稍后再试".into(),
-                }],
-            )
-            .await
-        }
+        Ok(outcome) => show(&state, &headers, now, StatusCode::OK, None, outcome).await,
+        Err(e) => problem(&state, &headers, now, &form.number, e, "").await,
     }
 }
 
@@ -136,29 +158,32 @@ pub async fn lookup(
 pub async fn lookup_evaluation(
     state: State<AppState>,
     peer: ConnectInfo<SocketAddr>,
+    now: Now,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    after_reply_form(state, peer, headers, pairs, "evaluation").await
+    after_reply_form(state, peer, now, headers, pairs, "evaluation").await
 }
 
 pub async fn lookup_review_request(
     state: State<AppState>,
     peer: ConnectInfo<SocketAddr>,
+    now: Now,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    after_reply_form(state, peer, headers, pairs, "review").await
+    after_reply_form(state, peer, now, headers, pairs, "review").await
 }
 
 async fn after_reply_form(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     headers: HeaderMap,
     pairs: Vec<(String, String)>,
     which: &'static str,
 ) -> Response {
-    use crate::features::petition::service::AfterReplyError as E;
+    use crate::domain::case::Level;
     let get = |k: &str| {
         pairs
             .iter()
@@ -177,52 +202,34 @@ async fn after_reply_form(
             &client,
             &get("rating"),
             Some(&comment),
+            now,
         )
         .await
         .map(|()| "感谢您的评价，已经记录。".to_owned())
     } else {
-        petitions::request_review(&state.ctx, &number, &code, &client, &get("reason"))
+        petitions::request_review(&state.ctx, &number, &code, &client, &get("reason"), now)
             .await
-            .map(|kind| {
-                if kind == "recheck_requested" {
-                    "复核请求已经提交，上一级机关应当自收到之日起 30 日内提出复核意见（第三十六条）。".to_owned()
-                } else {
-                    "复查请求已经提交，上一级机关应当自收到之日起 30 日内提出复查意见并书面答复（第三十五条）。".to_owned()
-                }
+            .map(|level| match level {
+                Level::Recheck => "复核请求已经提交，上一级机关应当自收到之日起 30 日内提出复核意见（第三十六条）。".to_owned(),
+                Level::Review => "复查请求已经提交，上一级机关应当自收到之日起 30 日内提出复查意见并书面答复（第三十五条）。".to_owned(),
             })
     };
     let (notice, errors, status_code) = match done {
         Ok(notice) => (Some(notice), Vec::new(), StatusCode::OK),
-        Err(E::Invalid(problems)) => (
+        Err(e @ (AppError::Invalid(_) | AppError::Refused { .. })) => (
             None,
-            problems.into_iter().map(FieldError::from).collect(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            e.problems(which, "")
+                .into_iter()
+                .map(FieldError::from)
+                .collect(),
+            e.status(),
         ),
-        Err(E::NotNow(n)) => (
-            None,
-            vec![FieldError {
-                field: if which == "evaluation" {
-                    "evaluation"
-                } else {
-                    "review"
-                }
-                .into(),
-                message: n.message(),
-            }],
-            StatusCode::CONFLICT,
-        ),
-        Err(E::NotFound) | Err(E::TooManyAttempts(_)) | Err(E::Store(_)) => {
-            // The same answers as the lookup form itself.
-            let form = LookupForm { number, code };
-            return lookup(State(state), ConnectInfo(peer), headers, Form(form)).await;
-        }
+        // The same answers as the lookup form itself.
+        Err(e) => return problem(&state, &headers, now, &number, e, "").await,
     };
-    let status = match petitions::guarded_lookup(&state.ctx, &number, &code, &client).await {
+    let status = match petitions::guarded_lookup(&state.ctx, &number, &code, &client, now).await {
         Ok(status) => status,
-        Err(_) => {
-            let form = LookupForm { number, code };
-            return lookup(State(state), ConnectInfo(peer), headers, Form(form)).await;
-        }
+        Err(e) => return problem(&state, &headers, now, &number, e, "").await,
     };
     let values = if errors.is_empty() { Vec::new() } else { pairs };
     let outcome = LookupOutcome::Found(Box::new(Found {
@@ -232,10 +239,7 @@ async fn after_reply_form(
         errors,
         values,
     }));
-    render_page(&state, &headers, "/lookup", status_code, move || {
-        provide_context(outcome.clone())
-    })
-    .await
+    show(&state, &headers, now, status_code, None, outcome).await
 }
 
 #[derive(Deserialize)]
@@ -253,10 +257,10 @@ pub struct MaterialForm {
 pub async fn lookup_material(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     headers: HeaderMap,
     Form(form): Form<MaterialForm>,
 ) -> Response {
-    use crate::features::legal_aid::service::SupplyError;
     let client = peer.ip().to_string();
     let result = crate::features::legal_aid::service::supply_material(
         &state.ctx,
@@ -265,6 +269,7 @@ pub async fn lookup_material(
         &client,
         &form.explanation,
         &[],
+        now,
     )
     .await;
     let (notice, errors, status) = match result {
@@ -273,65 +278,42 @@ pub async fn lookup_material(
             Vec::new(),
             StatusCode::OK,
         ),
-        Err(SupplyError::Invalid(problems)) => (
-            None,
-            problems.into_iter().map(FieldError::from).collect(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        Err(SupplyError::NotAsked) => (
-            None,
-            vec![FieldError {
-                field: "explanation".into(),
-                message: "现在没有需要补充的材料，或者补充期限已过（逾期视为撤回申请，《法律援助法》第四十三条）".into(),
-            }],
-            StatusCode::CONFLICT,
-        ),
-        Err(SupplyError::TooManyAttempts(wait)) => {
-            // The number is locked by failed tries: the lookup form says for how long.
-            let wait = wait.as_secs().max(1);
-            let outcome = LookupOutcome::Problem {
-                number: form.number.trim().to_owned(),
-                errors: vec![FieldError {
-                    field: "code".into(),
-                    message: format!(
-                        "查询失败次数过多，请在 {} 后再试；您写的补充说明没有提交，请先另外保存",
-                        human_wait(wait)
-                    ),
-                }],
-            };
-            let res = render_page(&state, &headers, "/lookup", StatusCode::TOO_MANY_REQUESTS, move || {
-                provide_context(outcome.clone())
-            })
+        // The number is locked by failed tries: the lookup form says for how long.
+        Err(e @ AppError::TooManyAttempts(_)) => {
+            return problem(
+                &state,
+                &headers,
+                now,
+                &form.number,
+                e,
+                "；您写的补充说明没有提交，请先另外保存",
+            )
             .await;
-            return with_retry_after(res, wait);
         }
-        Err(SupplyError::NotFound) => {
+        Err(AppError::NotFound(_)) => {
             return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response();
         }
-        Err(SupplyError::Store(e)) => {
-            tracing::error!(error = %e, "cannot record supplied material");
-            (
-                None,
-                vec![FieldError {
-                    field: "explanation".into(),
-                    message: "暂时无法保存，请稍后再试；填写的内容都还在".into(),
-                }],
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-        }
+        Err(e) => (
+            None,
+            e.problems("explanation", "暂时无法保存，请稍后再试；填写的内容都还在")
+                .into_iter()
+                .map(FieldError::from)
+                .collect(),
+            e.status(),
+        ),
     };
     let view = match crate::features::legal_aid::service::lookup(
         &state.ctx,
         &form.number,
         &form.code,
         &client,
+        now,
     )
     .await
     {
         Ok(view) => view,
-        Err(LookupError::Store(e)) => {
-            tracing::error!(error = %e, "cannot read an application");
-            return (StatusCode::SERVICE_UNAVAILABLE, "暂时无法读取，请稍后再试").into_response();
+        Err(e @ AppError::Unavailable) => {
+            return (e.status(), "暂时无法读取，请稍后再试").into_response();
         }
         Err(_) => return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response(),
     };
@@ -347,10 +329,7 @@ pub async fn lookup_material(
         errors,
         values,
     }));
-    render_page(&state, &headers, "/lookup", status, move || {
-        provide_context(outcome.clone())
-    })
-    .await
+    show(&state, &headers, now, status, None, outcome).await
 }
 
 /// The lookup form and what the citizen does from the status page.

@@ -1,13 +1,12 @@
 //! `/api/v1/petitions`: submit, look up, rate the reply, ask for 复查/复核.
 
-use super::service::{self as petitions, SubmitError};
+use super::service::{self as petitions, Extras};
 use super::view::{PetitionStatus, Receipt};
 use crate::domain::petition::PetitionInput;
-use crate::kernel::AppState;
 use crate::kernel::api::{
-    ErrorBody, code_and_json, error, errors, lookup_response, not_found, query_code, read_json,
-    too_many,
+    ErrorBody, answer, code_and_json, lookup_response, query_code, read_json,
 };
+use crate::kernel::{AppState, Now};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Path, State};
@@ -32,14 +31,16 @@ use utoipa::ToSchema;
 )]
 pub async fn create_petition(
     State(state): State<AppState>,
+    now: Now,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    const UNAVAILABLE: &str = "暂时无法保存，请稍后再试；您的信访事项尚未提交";
     let input: PetitionInput = match read_json(&headers, body) {
         Ok(input) => input,
-        Err(res) => return *res,
+        Err(e) => return answer(e, UNAVAILABLE),
     };
-    match petitions::submit(&state.ctx, &input, "api", chrono::Utc::now()).await {
+    match petitions::submit(&state.ctx, &input, "api", now, Extras::default()).await {
         Ok(receipt) => {
             let location = format!("/api/v1/petitions/{}", receipt.number);
             let mut res = (StatusCode::CREATED, axum::Json(receipt)).into_response();
@@ -50,16 +51,7 @@ pub async fn create_petition(
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
-        Err(SubmitError::Invalid(problems)) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
-        Err(SubmitError::Store(e)) => {
-            tracing::error!(error = %e, "cannot store a petition");
-            error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "",
-                "unavailable",
-                "暂时无法保存，请稍后再试；您的信访事项尚未提交",
-            )
-        }
+        Err(e) => answer(e, UNAVAILABLE),
     }
 }
 
@@ -87,24 +79,8 @@ pub struct ReviewRequested {
     pub level: String,
 }
 
-fn after_reply_error(e: petitions::AfterReplyError) -> Response {
-    use petitions::AfterReplyError as E;
-    match e {
-        E::NotFound => not_found(),
-        E::TooManyAttempts(wait) => too_many(wait),
-        E::Invalid(problems) => errors(StatusCode::UNPROCESSABLE_ENTITY, problems),
-        E::NotNow(n) => error(StatusCode::CONFLICT, "", n.code(), &n.message()),
-        E::Store(e) => {
-            tracing::error!(error = %e, "cannot record a citizen's request");
-            error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "",
-                "unavailable",
-                "暂时无法保存，请稍后再试",
-            )
-        }
-    }
-}
+/// What a citizen is told when their rating or request cannot be recorded now.
+const NOT_RECORDED: &str = "暂时无法保存，请稍后再试";
 
 /// Rate the latest written reply (满意度评价, 第21条), once per reply.
 #[utoipa::path(
@@ -126,13 +102,14 @@ fn after_reply_error(e: petitions::AfterReplyError) -> Response {
 pub async fn evaluate(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let (code, input): (&str, EvaluationInput) = match code_and_json(&headers, body) {
         Ok(parts) => parts,
-        Err(res) => return *res,
+        Err(e) => return answer(e, NOT_RECORDED),
     };
     let client = peer.ip().to_string();
     match petitions::evaluate(
@@ -142,11 +119,12 @@ pub async fn evaluate(
         &client,
         &input.rating,
         input.comment.as_deref(),
+        now,
     )
     .await
     {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => after_reply_error(e),
+        Err(e) => answer(e, NOT_RECORDED),
     }
 }
 
@@ -170,31 +148,25 @@ pub async fn evaluate(
 pub async fn request_review(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let (code, input): (&str, ReviewRequestInput) = match code_and_json(&headers, body) {
         Ok(parts) => parts,
-        Err(res) => return *res,
+        Err(e) => return answer(e, NOT_RECORDED),
     };
     let client = peer.ip().to_string();
-    match petitions::request_review(&state.ctx, &number, code, &client, &input.reason).await {
-        Ok(kind) => {
-            let level = if kind == "recheck_requested" {
-                "recheck"
-            } else {
-                "review"
-            };
-            (
-                StatusCode::CREATED,
-                axum::Json(ReviewRequested {
-                    level: level.into(),
-                }),
-            )
-                .into_response()
-        }
-        Err(e) => after_reply_error(e),
+    match petitions::request_review(&state.ctx, &number, code, &client, &input.reason, now).await {
+        Ok(level) => (
+            StatusCode::CREATED,
+            axum::Json(ReviewRequested {
+                level: level.code().into(),
+            }),
+        )
+            .into_response(),
+        Err(e) => answer(e, NOT_RECORDED),
     }
 }
 
@@ -216,15 +188,16 @@ pub async fn request_review(
 pub async fn get_petition(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
 ) -> Response {
     let code = match query_code(&headers) {
         Ok(c) => c,
-        Err(res) => return *res,
+        Err(e) => return answer(e, "暂时无法查询，请稍后再试"),
     };
     lookup_response(
-        petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string()).await,
+        petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string(), now).await,
     )
 }
 

@@ -11,15 +11,14 @@ use crate::features::petition::journey::{
     web_field,
 };
 use crate::features::petition::pages::{Confirmation, FileInfo, JourneyView};
-use crate::features::petition::service::{self as petitions, Extras, SubmitError, shanghai};
-use crate::kernel::AppState;
+use crate::features::petition::service::{self as petitions, Extras};
 use crate::kernel::files::uploads;
 use crate::kernel::render::render_page;
+use crate::kernel::{AppState, Now};
 use crate::ui::form::FieldError;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
 use leptos::prelude::provide_context;
 
 /// The largest body of a form page without files.
@@ -35,8 +34,12 @@ pub(crate) struct FilePart {
     size: u64,
 }
 
-pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Request) -> Response {
-    let now = Utc::now();
+pub async fn post(
+    State(state): State<AppState>,
+    now: Now,
+    headers: HeaderMap,
+    req: Request,
+) -> Response {
     let multipart = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -52,8 +55,8 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Reques
         step,
         action,
     } = posted;
-    let received_at = now.with_timezone(&shanghai()).to_rfc3339();
-    let today = now.with_timezone(&shanghai()).date_naive();
+    let received_at = now.stamp();
+    let today = now.today();
     let ctx = &state.ctx;
 
     // Files come with the attachments page's buttons; keep what fits and say why the rest did not.
@@ -67,7 +70,7 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Reques
     .await;
 
     let show = |step: Step, draft: Draft, errors: Vec<FieldError>, status: StatusCode| {
-        show_step(&state, &headers, step, draft, errors, status)
+        show_step(&state, &headers, now, step, draft, errors, status)
     };
 
     match action {
@@ -111,9 +114,14 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Reques
                 Next::Page(s) => show(s, draft, Vec::new(), StatusCode::OK).await,
                 Next::Channel(route) => {
                     let view = JourneyView::Channel { route, draft };
-                    render_page(&state, &headers, "/petition", StatusCode::OK, move || {
-                        provide_context(view.clone())
-                    })
+                    render_page(
+                        &state,
+                        &headers,
+                        "/petition",
+                        StatusCode::OK,
+                        now,
+                        move || provide_context(view.clone()),
+                    )
                     .await
                 }
             }
@@ -143,19 +151,14 @@ pub async fn post(State(state): State<AppState>, headers: HeaderMap, req: Reques
     }
 }
 
-async fn submit(
-    state: &AppState,
-    headers: &HeaderMap,
-    draft: Draft,
-    now: chrono::DateTime<Utc>,
-) -> Response {
+async fn submit(state: &AppState, headers: &HeaderMap, draft: Draft, now: Now) -> Response {
     let ctx = &state.ctx;
     let input = draft.to_input();
     let extras = Extras {
         route_check: draft.route().map(Route::code),
         attachments: &draft.attachments,
     };
-    match petitions::submit_with(ctx, &input, "web", now, extras).await {
+    match petitions::submit(ctx, &input, "web", now, extras).await {
         Ok(receipt) => {
             let files = crate::kernel::files::store::of_petition_number(&ctx.pool, &receipt.number)
                 .await
@@ -174,38 +177,22 @@ async fn submit(
                 files,
             };
             let view = JourneyView::Done(Box::new(confirmation));
-            render_page(state, headers, "/petition", StatusCode::OK, move || {
-                provide_context(view.clone())
-            })
-            .await
-        }
-        Err(SubmitError::Invalid(problems)) => {
-            let errors = field_errors(problems);
-            show_step(
+            render_page(
                 state,
                 headers,
-                Step::Check,
-                draft,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
+                "/petition",
+                StatusCode::OK,
+                now,
+                move || provide_context(view.clone()),
             )
             .await
         }
-        Err(SubmitError::Store(e)) => {
-            tracing::error!(error = %e, "cannot store a petition");
-            let errors = vec![FieldError {
-                field: "declaration".into(),
-                message: "暂时无法提交，您填写的内容都还在。请稍后再按“提交信访事项”".into(),
-            }];
-            show_step(
-                state,
-                headers,
-                Step::Check,
-                draft,
-                errors,
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
+        Err(e) => {
+            let errors = field_errors(e.problems(
+                "declaration",
+                "暂时无法提交，您填写的内容都还在。请稍后再按“提交信访事项”",
+            ));
+            show_step(state, headers, now, Step::Check, draft, errors, e.status()).await
         }
     }
 }
@@ -313,6 +300,7 @@ pub(crate) async fn file_infos(state: &AppState, tokens: &[String]) -> Vec<FileI
 async fn show_step(
     state: &AppState,
     headers: &HeaderMap,
+    now: Now,
     step: Step,
     mut draft: Draft,
     errors: Vec<FieldError>,
@@ -329,7 +317,7 @@ async fn show_step(
         errors,
         files,
     };
-    render_page(state, headers, "/petition", status, move || {
+    render_page(state, headers, "/petition", status, now, move || {
         provide_context(view.clone())
     })
     .await

@@ -1,30 +1,23 @@
-//! The petition service: what the web forms and `/api/v1` both call.
+//! The petition service: what the web forms and `/api/v1` both call — submit, look up with the
+//! 查询码, rate the reply, ask for 复查/复核.
 
-use crate::domain::case::status::Status;
+use crate::domain::case::review::{AfterReply, NotNow, Rating, may_rate, review_request};
+use crate::domain::case::{CaseEvent, Level, Status, current_due};
 use crate::domain::limit::Limit;
-use crate::domain::petition::PetitionInput;
-use crate::domain::petition::number::{PetitionNumber, QueryCode};
+use crate::domain::petition::{PetitionInput, PetitionNumber, QueryCode};
 use crate::domain::text::FieldProblem;
-use crate::features::petition::view::{Due, PetitionStatus, Receipt, TimelineEntry};
+use crate::features::cases::store::{self as events_store, StoredEvent};
+use crate::features::petition::view::{
+    AfterReplyOptions, Due, PetitionStatus, Receipt, RunningDue, TimelineEntry,
+};
+use crate::kernel::clock::Now;
 use crate::kernel::context::AppContext;
-use crate::kernel::store::{self, StoreError};
-use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
-use argon2::{Argon2, PasswordHash, PasswordVerifier};
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use crate::kernel::error::AppError;
+use crate::kernel::query_code::{code_matches, new_query_code};
+use crate::kernel::store;
 
-/// China Standard Time: the law's days are days in Asia/Shanghai, which has had no daylight
-/// saving since 1991, so a fixed offset is exact.
-pub fn shanghai() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("valid offset")
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum SubmitError {
-    #[error("the petition has problems")]
-    Invalid(Vec<FieldProblem>),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
+/// What the citizen is told when a number and 查询码 open nothing.
+pub const NOT_FOUND: &str = "没有找到与该编号和查询码相符的信访事项，请核对后再试";
 
 /// What the web journey adds to a petition.
 #[derive(Clone, Copy, Debug, Default)]
@@ -40,53 +33,38 @@ pub async fn submit(
     ctx: &AppContext,
     input: &PetitionInput,
     channel: &str,
-    now: DateTime<Utc>,
-) -> Result<Receipt, SubmitError> {
-    submit_with(ctx, input, channel, now, Extras::default()).await
-}
-
-/// [`submit`], with what the web journey collected besides the petition itself.
-pub async fn submit_with(
-    ctx: &AppContext,
-    input: &PetitionInput,
-    channel: &str,
-    now: DateTime<Utc>,
+    now: Now,
     extras: Extras<'_>,
-) -> Result<Receipt, SubmitError> {
-    let local = now.with_timezone(&shanghai());
-    let today = local.date_naive();
-    let petition = input
-        .parse(&ctx.config, today)
-        .map_err(SubmitError::Invalid)?;
+) -> Result<Receipt, AppError> {
+    let today = now.today();
+    let petition = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
     let (code, hash) = new_query_code().await?;
-    let same = crate::features::petition::store::pending_same_matter(
+    let same = super::store::pending_same_matter(
         &ctx.pool,
         petition.petitioner.id_number.as_str(),
         petition.category.code(),
         petition.unit.as_deref(),
     )
     .await?;
-    let received_at = local.to_rfc3339();
+    let received_at = now.stamp();
     let inserted = {
         let pool = ctx.pool.clone();
         let petition = petition.clone();
         let received_at = received_at.clone();
-        let hash = hash.clone();
         let channel = channel.to_owned();
         let same_id = same.as_ref().map(|(id, _)| *id);
         let route_check = extras.route_check.map(str::to_owned);
         let attachments = extras.attachments.to_vec();
         store::detached(async move {
-            crate::features::petition::store::insert(
+            super::store::insert(
                 &pool,
-                crate::features::petition::store::Insert {
+                super::store::Insert {
                     petition: &petition,
                     received_on: today,
                     received_at: &received_at,
                     query_code_hash: &hash,
                     channel: &channel,
                     same_matter_as: same_id,
-                    received_text: "信访事项已收到",
                     route_check: route_check.as_deref(),
                     attachments: &attachments,
                 },
@@ -96,11 +74,8 @@ pub async fn submit_with(
         })
         .await?
     };
-    let number = PetitionNumber::new(today, inserted.sequence)
-        .map(String::from)
-        .unwrap_or_default();
     Ok(Receipt {
-        number,
+        number: inserted.number,
         query_code: code.grouped(),
         status: Status::Received.code().to_owned(),
         received_at,
@@ -111,144 +86,74 @@ pub async fn submit_with(
     })
 }
 
-/// A fresh random 查询码 and its hash (for petitions and legal-aid applications alike).
-pub async fn new_query_code() -> Result<(QueryCode, String), StoreError> {
-    let code = QueryCode::generate(|n| {
-        use argon2::password_hash::rand_core::RngCore;
-        // Rejection sampling keeps the choice uniform.
-        let limit = u32::MAX - u32::MAX % n as u32;
-        loop {
-            let x = OsRng.next_u32();
-            if x < limit {
-                return (x % n as u32) as usize;
-            }
-        }
-    });
-    // Hashing costs about a millisecond: off the async workers all the same.
-    let hash = {
-        let code = code.clone();
-        tokio::task::spawn_blocking(move || hash_code(&code))
-            .await
-            .map_err(|_| StoreError::Duplicate("query code hash"))??
-    };
-    Ok((code, hash))
-}
-
-/// Whether `code` matches `hash`; with no hash (an unknown number) it checks against a decoy,
-/// so that a wrong number and a wrong code take as long.
-pub async fn code_matches(hash: Option<String>, code: &QueryCode) -> bool {
-    let known = hash.is_some();
-    let hash = hash.unwrap_or_else(|| decoy_hash().to_owned());
-    let code = code.as_str().to_owned();
-    let matches = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                code_hasher()
-                    .verify_password(code.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false);
-    known && matches
-}
-
-/// argon2id tuned for 查询码, not passwords: a code is 12 random characters from 31 (about 59
-/// bits), so even a stolen database leaves an attacker some 2^58 evaluations per code, and online
-/// guessing is throttled. 2 MiB and one pass cost about a millisecond, where the password
-/// parameters (19 MiB, two passes) made every submission and lookup wait tens of milliseconds.
-/// Verification reads the parameters from each stored hash, so older hashes keep working.
-fn code_hasher() -> Argon2<'static> {
-    let params = argon2::Params::new(2 * 1024, 1, 1, None).unwrap_or_default();
-    Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
-}
-
-fn hash_code(code: &QueryCode) -> Result<String, StoreError> {
-    code_hasher()
-        .hash_password(code.as_str().as_bytes(), &SaltString::generate(&mut OsRng))
-        .map(|h| h.to_string())
-        .map_err(|_| StoreError::Duplicate("query code hash"))
-}
-
-/// The same answer for a wrong number and a wrong code.
-#[derive(Debug, thiserror::Error)]
-pub enum LookupError {
-    #[error("no petition with this number and code")]
-    NotFound,
-    /// Too many failures for this number or from this client: try again after this long.
-    #[error("too many failed lookups")]
-    TooManyAttempts(std::time::Duration),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-/// A lookup from `client` (its address), slowed down after repeated failures for the number or
-/// from the client. What the status page and `/api/v1` both call.
+/// The public status for number + 查询码 from `client` (its address), slowed down after repeated
+/// failures for the number or from the client. What the status page and `/api/v1` both call.
 pub async fn guarded_lookup(
     ctx: &AppContext,
     number: &str,
     code: &str,
     client: &str,
-) -> Result<PetitionStatus, LookupError> {
-    let key = number.trim().to_ascii_uppercase();
-    let now = std::time::Instant::now();
-    ctx.lookup_guard
-        .check(&key, client, now)
-        .map_err(LookupError::TooManyAttempts)?;
-    let result = lookup(ctx, number, code).await;
-    match &result {
-        Ok(_) => ctx.lookup_guard.succeed(&key),
-        Err(LookupError::NotFound) => ctx.lookup_guard.fail(&key, client, now),
-        Err(_) => {}
-    }
-    result
+    now: Now,
+) -> Result<PetitionStatus, AppError> {
+    let opened =
+        crate::kernel::lookup::guarded(ctx, number, client, now, open(ctx, number, code)).await?;
+    status_of(ctx, opened, now).await
 }
 
-pub async fn lookup(
-    ctx: &AppContext,
-    number: &str,
-    code: &str,
-) -> Result<PetitionStatus, LookupError> {
+/// A petition opened with its number and 查询码: its record and its public events.
+struct Opened {
+    record: super::store::PublicRecord,
+    events: Vec<StoredEvent>,
+}
+
+async fn open(ctx: &AppContext, number: &str, code: &str) -> Result<Opened, AppError> {
     let (Ok(number), Ok(code)) = (PetitionNumber::parse(number), QueryCode::parse(code)) else {
-        return Err(LookupError::NotFound);
+        return Err(AppError::NotFound(NOT_FOUND));
     };
-    let record = crate::features::petition::store::find_public(&ctx.pool, number.as_str()).await?;
+    let record = super::store::find_public(&ctx.pool, number.as_str()).await?;
     let matches = code_matches(record.as_ref().map(|r| r.query_code_hash.clone()), &code).await;
     let Some(record) = record.filter(|_| matches) else {
-        return Err(LookupError::NotFound);
+        return Err(AppError::NotFound(NOT_FOUND));
     };
-    let events = crate::features::petition::store::public_events(&ctx.pool, record.id).await?;
-    let replies = crate::features::cases::store::replies(&ctx.pool, record.id)
+    let mut events = events_store::events(&ctx.pool, record.id).await?;
+    // The citizen's side of a case is what they may see: public events only.
+    events.retain(|e| e.public);
+    Ok(Opened { record, events })
+}
+
+fn unit_name(ctx: &AppContext, code: Option<&str>) -> String {
+    code.and_then(|c| ctx.config.unit(c))
+        .map(|u| u.name.clone())
+        .unwrap_or_default()
+}
+
+/// The timeline as a citizen (or staff) reads it.
+pub fn timeline(ctx: &AppContext, events: &[StoredEvent]) -> Vec<TimelineEntry> {
+    events
+        .iter()
+        .map(|e| TimelineEntry {
+            at: e.at.to_rfc3339(),
+            kind: e.event.kind().code().to_owned(),
+            text: e.event.text(&unit_name(ctx, e.event.unit())),
+        })
+        .collect()
+}
+
+async fn status_of(ctx: &AppContext, opened: Opened, now: Now) -> Result<PetitionStatus, AppError> {
+    let Opened { record, events } = opened;
+    let replies = events_store::replies(&ctx.pool, record.id)
         .await?
         .into_iter()
         .map(crate::features::cases::service::reply_view)
         .collect();
-    let status = Status::from_events(events.iter().map(|e| e.kind.as_str()));
-    let after_reply = after_reply_options(ctx, &events);
-    let running_due = {
-        let dated: Vec<(&str, NaiveDate, Option<u32>)> = events
-            .iter()
-            .map(|e| {
-                (
-                    e.kind.as_str(),
-                    crate::domain::calendar::date_of(&e.at),
-                    e.extension_days.and_then(|d| u32::try_from(d).ok()),
-                )
-            })
-            .collect();
-        let received =
-            NaiveDate::parse_from_str(&record.received_on, "%Y-%m-%d").unwrap_or_default();
-        crate::domain::case::current_due(&dated, received, &ctx.config.calendar).map(
-            |(limit, date)| crate::features::petition::view::RunningDue {
-                step: limit.label().to_owned(),
-                article: limit.article().to_owned(),
-                date,
-            },
-        )
-    };
-    let received_on = NaiveDate::parse_from_str(&record.received_on, "%Y-%m-%d")
-        .map_err(|_| StoreError::Duplicate("received date"))?;
+    let status = Status::of(&events);
+    let received_on = store::read_date("received date", &record.received_on)?;
+    let running_due =
+        current_due(&events, received_on, &ctx.config.calendar).map(|(limit, date)| RunningDue {
+            step: limit.label().to_owned(),
+            article: limit.article().to_owned(),
+            date,
+        });
     Ok(PetitionStatus {
         number: record.number,
         category: record.category,
@@ -262,91 +167,25 @@ pub async fn lookup(
             .and_then(|c| ctx.config.unit(c))
             .map(|u| u.name.clone()),
         unit: record.unit_code,
-        timeline: events
-            .into_iter()
-            .map(|e| TimelineEntry {
-                at: e.at,
-                kind: e.kind,
-                text: e.text,
-            })
-            .collect(),
+        timeline: timeline(ctx, &events),
         due: Due {
             register: ctx.config.calendar.due(Limit::Register, received_on),
         },
         replies,
-        after_reply,
+        after_reply: after_reply_options(ctx, &events, now),
         running_due,
         same_matter_as: record.same_matter_as_number,
     })
 }
 
 /// What the citizen may do about the latest reply, from the public events.
-fn after_reply_options(
-    ctx: &AppContext,
-    events: &[crate::features::petition::store::EventRecord],
-) -> crate::features::petition::view::AfterReplyOptions {
-    use crate::domain::case::review::{AfterReply, may_rate, review_request};
-    use crate::domain::limit::Limit;
-    let state = AfterReply::from_events(
-        events
-            .iter()
-            .map(|e| (e.kind.as_str(), crate::domain::calendar::date_of(&e.at))),
-    );
-    let today = Utc::now().with_timezone(&shanghai()).date_naive();
-    let request = review_request(&state, today, &ctx.config.calendar).ok();
-    let until = state.last_reply.map(|(kind, date)| {
-        let limit = if kind == "replied" {
-            Limit::RequestReview
-        } else {
-            Limit::RequestRecheck
-        };
-        ctx.config.calendar.due(limit, date)
-    });
-    crate::features::petition::view::AfterReplyOptions {
+fn after_reply_options(ctx: &AppContext, events: &[StoredEvent], now: Now) -> AfterReplyOptions {
+    let state = AfterReply::of(events);
+    let request = review_request(&state, now.today(), &ctx.config.calendar).ok();
+    AfterReplyOptions {
         can_evaluate: may_rate(&state).is_ok(),
-        can_request: request.map(|k| {
-            if k == "recheck_requested" {
-                "recheck".to_owned()
-            } else {
-                "review".to_owned()
-            }
-        }),
-        request_until: request.and(until),
-    }
-}
-
-fn decoy_hash() -> &'static str {
-    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| {
-        code_hasher()
-            .hash_password(b"decoy query code", &SaltString::generate(&mut OsRng))
-            .map(|h| h.to_string())
-            .unwrap_or_default()
-    })
-}
-
-/// Why a citizen's rating or review request was not taken.
-#[derive(Debug, thiserror::Error)]
-pub enum AfterReplyError {
-    #[error("no petition with this number and code")]
-    NotFound,
-    #[error("too many failed lookups")]
-    TooManyAttempts(std::time::Duration),
-    #[error("fields with problems")]
-    Invalid(Vec<FieldProblem>),
-    #[error("not at this stage")]
-    NotNow(crate::domain::case::review::NotNow),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<LookupError> for AfterReplyError {
-    fn from(e: LookupError) -> Self {
-        match e {
-            LookupError::NotFound => Self::NotFound,
-            LookupError::TooManyAttempts(wait) => Self::TooManyAttempts(wait),
-            LookupError::Store(e) => Self::Store(e),
-        }
+        can_request: request.map(|level| level.code().to_owned()),
+        request_until: request.and(state.request_until(&ctx.config.calendar)),
     }
 }
 
@@ -357,7 +196,7 @@ fn citizen_text(
     value: &str,
     required: bool,
     max: usize,
-) -> Result<Option<String>, AfterReplyError> {
+) -> Result<Option<String>, AppError> {
     let mut problems = Vec::new();
     let text = crate::domain::text::text_field(
         field,
@@ -370,58 +209,47 @@ fn citizen_text(
     if problems.is_empty() {
         Ok((!text.is_empty()).then_some(text))
     } else {
-        Err(AfterReplyError::Invalid(problems))
+        Err(AppError::Invalid(problems))
     }
 }
 
-/// Appends a citizen's event once `check` approved the case's events, read in the same write
-/// transaction.
+fn not_now(field: &'static str, n: NotNow) -> AppError {
+    AppError::Refused {
+        field,
+        code: n.code(),
+        message: n.message(),
+    }
+}
+
+/// Appends a citizen's event once `check` approved the case's public events, read in the same
+/// write transaction.
 async fn append_citizen_event(
     ctx: &AppContext,
-    number: &str,
-    kind: &str,
-    text: &str,
-    evaluation: Option<(&str, Option<&str>)>,
-    check: impl FnOnce(
-        &crate::domain::case::review::AfterReply,
-    ) -> Result<(), crate::domain::case::review::NotNow>
-    + Send
-    + 'static,
-) -> Result<(), AfterReplyError> {
-    let record = crate::features::cases::store::find(&ctx.pool, number)
-        .await?
-        .ok_or(AfterReplyError::NotFound)?;
-    let at = Utc::now().with_timezone(&shanghai()).to_rfc3339();
+    opened: &Opened,
+    event: CaseEvent,
+    comment: Option<String>,
+    now: Now,
+    check: impl FnOnce(&[StoredEvent]) -> Result<(), AppError> + Send + 'static,
+) -> Result<(), AppError> {
     let pool = ctx.pool.clone();
-    let (kind, text) = (kind.to_owned(), text.to_owned());
-    let evaluation = evaluation.map(|(r, c)| (r.to_owned(), c.map(str::to_owned)));
-    let petition_id = record.id;
+    let petition_id = opened.record.id;
     store::detached(async move {
-        crate::features::cases::store::append(
-            &pool,
-            crate::features::cases::store::NewEvent {
-                petition_id,
+        events_store::append_with(&pool, petition_id, |events| {
+            let public: Vec<StoredEvent> = events.iter().filter(|e| e.public).cloned().collect();
+            check(&public)?;
+            Ok(events_store::Appended {
                 staff_id: None,
-                at: &at,
-                kind: &kind,
+                at: now.stamp(),
                 public: true,
-                text: &text,
-                unit_code: None,
+                text: event.text(""),
                 reply: None,
-                evaluation: evaluation.as_ref().map(|(r, c)| (r.as_str(), c.as_deref())),
-                extension_days: None,
-            },
-            |events| {
-                let state = crate::domain::case::review::AfterReply::from_events(
-                    events.iter().map(|e| (e.kind.as_str(), e.date())),
-                );
-                check(&state)
-            },
-        )
+                comment,
+                event,
+            })
+        })
         .await
     })
     .await?
-    .map_err(AfterReplyError::NotNow)
 }
 
 /// 满意度评价 of the latest written reply (第21条): once per reply.
@@ -432,24 +260,25 @@ pub async fn evaluate(
     client: &str,
     rating: &str,
     comment: Option<&str>,
-) -> Result<(), AfterReplyError> {
-    let status = guarded_lookup(ctx, number, code, client).await?;
-    let Some(rating) = crate::domain::case::review::Rating::parse(rating) else {
-        return Err(AfterReplyError::Invalid(vec![FieldProblem::new(
+    now: Now,
+) -> Result<(), AppError> {
+    let opened =
+        crate::kernel::lookup::guarded(ctx, number, client, now, open(ctx, number, code)).await?;
+    let Some(rating) = Rating::parse(rating) else {
+        return Err(AppError::Invalid(vec![FieldProblem::new(
             "rating",
             "required",
             "请选择评价：满意、基本满意或不满意",
         )]));
     };
     let comment = citizen_text("comment", "意见", comment.unwrap_or(""), false, 500)?;
-    let text = format!("信访人评价：{}", rating.label());
     append_citizen_event(
         ctx,
-        &status.number,
-        "evaluated",
-        &text,
-        Some((rating.code(), comment.as_deref())),
-        crate::domain::case::review::may_rate,
+        &opened,
+        CaseEvent::Evaluated { rating },
+        comment,
+        now,
+        |events| may_rate(&AfterReply::of(events)).map_err(|n| not_now("evaluation", n)),
     )
     .await
 }
@@ -461,57 +290,29 @@ pub async fn request_review(
     code: &str,
     client: &str,
     reason: &str,
-) -> Result<&'static str, AfterReplyError> {
-    let status = guarded_lookup(ctx, number, code, client).await?;
+    now: Now,
+) -> Result<Level, AppError> {
+    let opened =
+        crate::kernel::lookup::guarded(ctx, number, client, now, open(ctx, number, code)).await?;
     let reason =
         citizen_text("reason", "请求复查或复核的理由", reason, true, 2000)?.unwrap_or_default();
-    let today = Utc::now().with_timezone(&shanghai()).date_naive();
-    let mut kind = "";
-    let config = ctx.config.clone();
-    let calendar = &ctx.config.calendar;
-    // The kind follows from the events read inside the transaction; the text is set to match.
-    let review_text = format!("信访人请求复查：{reason}");
-    let recheck_text = format!("信访人请求复核：{reason}");
-    let record = crate::features::cases::store::find(&ctx.pool, &status.number)
-        .await?
-        .ok_or(AfterReplyError::NotFound)?;
-    let events = crate::features::cases::store::events(&ctx.pool, record.id).await?;
-    let state = crate::domain::case::review::AfterReply::from_events(
-        events
-            .iter()
-            .map(|e| (e.kind.as_str(), crate::domain::calendar::date_of(&e.at))),
-    );
-    if let Ok(k) = crate::domain::case::review::review_request(&state, today, calendar) {
-        kind = k;
-    }
-    let text = if kind == "recheck_requested" {
-        &recheck_text
-    } else {
-        &review_text
-    };
-    let wanted = kind;
+    let today = now.today();
+    // Which review it is follows from the events; the transaction checks it is still so.
+    let level = review_request(&AfterReply::of(&opened.events), today, &ctx.config.calendar)
+        .map_err(|n| not_now("review", n))?;
+    let calendar = ctx.config.calendar.clone();
     append_citizen_event(
         ctx,
-        &status.number,
-        if wanted.is_empty() {
-            "review_requested"
-        } else {
-            wanted
-        },
-        text,
+        &opened,
+        CaseEvent::ReviewRequested { level, reason },
         None,
-        move |state| {
-            crate::domain::case::review::review_request(state, today, &config.calendar).and_then(
-                |k| {
-                    if k == wanted {
-                        Ok(())
-                    } else {
-                        Err(crate::domain::case::review::NotNow::RequestPending)
-                    }
-                },
-            )
+        now,
+        move |events| match review_request(&AfterReply::of(events), today, &calendar) {
+            Ok(l) if l == level => Ok(()),
+            Ok(_) => Err(not_now("review", NotNow::RequestPending)),
+            Err(n) => Err(not_now("review", n)),
         },
     )
     .await?;
-    Ok(wanted)
+    Ok(level)
 }

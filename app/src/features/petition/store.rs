@@ -1,5 +1,6 @@
 //! Petitions and their events.
 
+use crate::domain::case::EventKind;
 use crate::domain::petition::NewPetition;
 use crate::kernel::store::{Pool, StoreError};
 use chrono::NaiveDate;
@@ -12,8 +13,6 @@ pub struct Insert<'a> {
     pub query_code_hash: &'a str,
     pub channel: &'a str,
     pub same_matter_as: Option<i64>,
-    /// The first public event's text.
-    pub received_text: &'a str,
     /// The route check's answer, for web petitions that were asked it.
     pub route_check: Option<&'a str>,
     /// Tokens of uploaded files to link to the petition in the same transaction.
@@ -23,7 +22,7 @@ pub struct Insert<'a> {
 /// What the insert assigned.
 pub struct Inserted {
     pub id: i64,
-    pub sequence: u32,
+    pub number: String,
 }
 
 /// Inserts the petition and its `received` event in one transaction, taking the next sequence
@@ -34,7 +33,7 @@ pub async fn insert(
     number_for: impl Fn(u32) -> Option<String>,
 ) -> Result<Inserted, StoreError> {
     let p = new.petition;
-    let day = new.received_on.format("%Y-%m-%d").to_string();
+    let day = crate::kernel::store::date_text(new.received_on);
     // Two writers may race for the same sequence; the unique key refuses the loser, who retries.
     for _ in 0..5 {
         let mut write = crate::kernel::store::begin_write(pool).await?;
@@ -46,7 +45,7 @@ pub async fn insert(
         .fetch_one(&mut **tx)
         .await?;
         let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
-        let number = number_for(sequence).ok_or(StoreError::Duplicate("daily sequence"))?;
+        let number = number_for(sequence).ok_or(StoreError::NumbersExhausted("petition"))?;
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
              petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
@@ -83,15 +82,7 @@ pub async fn insert(
             Err(sqlx::Error::Database(db)) if db.is_unique_violation() => continue,
             Err(e) => return Err(e.into()),
         };
-        sqlx::query(
-            "INSERT INTO petition_events (petition_id, at, kind, public, actor_staff_id, text) \
-             VALUES ($1, $2, 'received', 1, NULL, $3)",
-        )
-        .bind(id)
-        .bind(new.received_at)
-        .bind(new.received_text)
-        .execute(&mut **tx)
-        .await?;
+        crate::features::cases::store::insert_received(tx, id, new.received_at).await?;
         for token in new.attachments {
             sqlx::query(
                 "UPDATE attachments SET petition_id = $1 WHERE token = $2 AND petition_id IS NULL \
@@ -103,9 +94,9 @@ pub async fn insert(
             .await?;
         }
         write.tx.commit().await?;
-        return Ok(Inserted { id, sequence });
+        return Ok(Inserted { id, number });
     }
-    Err(StoreError::Duplicate("daily sequence"))
+    Err(StoreError::NumbersExhausted("petition"))
 }
 
 /// A pending (not closed) petition from the same person on the same unit and category.
@@ -120,12 +111,14 @@ pub async fn pending_same_matter(
          WHERE p.id_number = $1 AND p.category = $2 \
            AND ((p.unit_code IS NULL AND $3 IS NULL) OR p.unit_code = $3) \
            AND NOT EXISTS (SELECT 1 FROM petition_events e \
-                           WHERE e.petition_id = p.id AND e.kind IN ('closed', 'not_accepted')) \
+                           WHERE e.petition_id = p.id AND e.kind IN ($4, $5)) \
          ORDER BY p.id DESC LIMIT 1",
     )
     .bind(id_number)
     .bind(category)
     .bind(unit_code)
+    .bind(EventKind::FINISHED[0].code())
+    .bind(EventKind::FINISHED[1].code())
     .fetch_optional(pool)
     .await?)
 }
@@ -153,24 +146,6 @@ pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecor
     )
     .bind(number)
     .fetch_optional(pool)
-    .await?)
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct EventRecord {
-    pub at: String,
-    pub kind: String,
-    pub text: String,
-    pub extension_days: Option<i64>,
-}
-
-pub async fn public_events(pool: &Pool, petition_id: i64) -> Result<Vec<EventRecord>, StoreError> {
-    Ok(sqlx::query_as::<_, EventRecord>(
-        "SELECT at, kind, text, extension_days FROM petition_events \
-         WHERE petition_id = $1 AND public = 1 ORDER BY id",
-    )
-    .bind(petition_id)
-    .fetch_all(pool)
     .await?)
 }
 

@@ -3,9 +3,10 @@
 //! Failed sign-ins are slowed down per account and per client address; a success renews the
 //! session id (so a session fixed before sign-in is worthless) and stores the staff id.
 
+use crate::domain::staff::StaffAccount;
 use crate::features::staff::auth;
 use crate::features::staff::pages::{SignInAttempt, SignInProblem};
-use crate::kernel::AppState;
+use crate::kernel::{AppError, AppState, Now};
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -13,7 +14,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use serde::Deserialize;
 use std::net::SocketAddr;
-use std::time::Instant;
 use tower_sessions::Session;
 
 #[derive(Deserialize)]
@@ -27,6 +27,7 @@ pub struct SignInForm {
 pub async fn sign_in(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    now: Now,
     session: Session,
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
@@ -44,18 +45,19 @@ pub async fn sign_in(
         return render_sign_in(
             &state,
             &headers,
+            now,
             attempt(problem),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
     let client = peer.ip().to_string();
-    let now = Instant::now();
-    if let Err(wait) = state.ctx.sign_in_guard.check(&username, &client, now) {
+    if let Err(wait) = state.ctx.sign_in_guard.check(&username, &client, now.utc()) {
         let wait_seconds = wait.as_secs().max(1);
         let res = render_sign_in(
             &state,
             &headers,
+            now,
             attempt(SignInProblem::TooManyAttempts { wait_seconds }),
             StatusCode::TOO_MANY_REQUESTS,
         )
@@ -77,11 +79,12 @@ pub async fn sign_in(
             Redirect::to("/staff").into_response()
         }
         Ok(None) => {
-            state.ctx.sign_in_guard.fail(&username, &client, now);
+            state.ctx.sign_in_guard.fail(&username, &client, now.utc());
             tracing::info!("staff sign-in refused");
             render_sign_in(
                 &state,
                 &headers,
+                now,
                 attempt(SignInProblem::Wrong),
                 StatusCode::UNAUTHORIZED,
             )
@@ -105,27 +108,34 @@ pub async fn sign_out(session: Session) -> Response {
 async fn render_sign_in(
     state: &AppState,
     headers: &HeaderMap,
+    now: Now,
     attempt: SignInAttempt,
     status: StatusCode,
 ) -> Response {
-    crate::kernel::render::render_page(state, headers, "/staff/login", status, move || {
+    crate::kernel::render::render_page(state, headers, "/staff/login", status, now, move || {
         provide_context(attempt.clone())
     })
     .await
 }
 
-/// The signed-in staff member, or the answer for a visitor without a session (303 to sign in) or
-/// when the session cannot be read (503).
-pub(crate) async fn signed_in(
-    state: &AppState,
-    session: &Session,
-) -> Result<crate::domain::staff::StaffAccount, Response> {
-    match auth::current_staff(&state.ctx.pool, session).await {
-        Ok(Some(staff)) => Ok(staff),
-        Ok(None) => Err(Redirect::to("/staff/login").into_response()),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot read the staff session");
-            Err(StatusCode::SERVICE_UNAVAILABLE.into_response())
+/// The signed-in staff member, for the handlers of the workbench. A visitor without a session
+/// is sent to sign in (303); a session that cannot be read answers 503.
+pub struct StaffMember(pub StaffAccount);
+
+impl axum::extract::FromRequestParts<AppState> for StaffMember {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match auth::current_staff(&state.ctx.pool, &session).await {
+            Ok(Some(staff)) => Ok(Self(staff)),
+            Ok(None) => Err(Redirect::to("/staff/login").into_response()),
+            Err(e) => Err(AppError::from(e).into_response()),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `GET /api/v1/stats`.
 
-use crate::kernel::AppState;
-use crate::kernel::api::{ErrorBody, error};
+use crate::kernel::api::{ErrorBody, answer, error};
+use crate::kernel::{AppState, Now};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -25,10 +25,11 @@ pub struct StatsQuery {
 )]
 pub async fn stats(
     State(state): State<AppState>,
+    now: Now,
     axum::extract::Query(q): axum::extract::Query<StatsQuery>,
 ) -> Response {
     let first_day = match q.month.as_deref() {
-        None => crate::features::stats::service::this_month(),
+        None => crate::features::stats::service::this_month(now),
         Some(m) => match crate::domain::kpi::parse_month(m) {
             Some(d) => d,
             None => {
@@ -41,17 +42,9 @@ pub async fn stats(
             }
         },
     };
-    match crate::features::stats::service::month(&state.ctx, first_day).await {
+    match crate::features::stats::service::month(&state.ctx, first_day, now).await {
         Ok(s) => axum::Json(s).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot compute the statistics");
-            error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "",
-                "unavailable",
-                "暂时无法统计，请稍后再试",
-            )
-        }
+        Err(e) => answer(e, "暂时无法统计，请稍后再试"),
     }
 }
 

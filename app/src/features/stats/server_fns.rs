@@ -5,14 +5,12 @@ use leptos::prelude::*;
 #[server(prefix = "/fn", endpoint = "stats", input = server_fn::codec::GetUrl)]
 pub async fn get_stats(month: Option<String>) -> Result<MonthStats, ServerFnError> {
     let ctx = crate::kernel::context::app_context()?;
+    let now = crate::kernel::clock::request_now();
     let first = month
         .as_deref()
         .and_then(crate::domain::kpi::parse_month)
-        .unwrap_or_else(crate::features::stats::service::this_month);
-    crate::features::stats::service::month(&ctx, first)
+        .unwrap_or_else(|| crate::features::stats::service::this_month(now));
+    crate::features::stats::service::month(&ctx, first, now)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "cannot compute the statistics");
-            ServerFnError::new("暂时无法统计，请稍后再试")
-        })
+        .map_err(|_| ServerFnError::new("暂时无法统计，请稍后再试"))
 }

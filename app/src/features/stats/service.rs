@@ -2,22 +2,26 @@
 //! unit, and the monthly volumes; what `/api/v1/stats` and the statistics page both show.
 
 use crate::domain::kpi::{Board, CaseFacts, figures};
-use crate::features::petition::service::shanghai;
 use crate::features::stats::view::{MonthStats, UnitStats};
-use crate::kernel::context::AppContext;
-use crate::kernel::store::StoreError;
-use chrono::{Datelike, Months, NaiveDate, Utc};
+use crate::kernel::{AppContext, AppError, Now};
+use chrono::{Datelike, Months, NaiveDate};
 
-pub fn this_month() -> NaiveDate {
-    let today = Utc::now().with_timezone(&shanghai()).date_naive();
+/// The first day of `now`'s month.
+pub fn this_month(now: Now) -> NaiveDate {
+    let today = now.today();
     today.with_day(1).unwrap_or(today)
 }
 
-pub async fn month(ctx: &AppContext, first_day: NaiveDate) -> Result<MonthStats, StoreError> {
+/// The figures of the month that starts on `first_day`, as of `now`.
+pub async fn month(
+    ctx: &AppContext,
+    first_day: NaiveDate,
+    now: Now,
+) -> Result<MonthStats, AppError> {
     let next = first_day + Months::new(1);
     let cases =
         crate::features::cases::store::facts_received_between(&ctx.pool, first_day, next).await?;
-    let today = Utc::now().with_timezone(&shanghai()).date_naive();
+    let today = now.today();
     let cal = &ctx.config.calendar;
     let all: Vec<&CaseFacts> = cases.iter().collect();
     let mut units: Vec<UnitStats> = ctx

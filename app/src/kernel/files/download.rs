@@ -1,24 +1,46 @@
 //! Stored files handed to staff: always as downloads.
 
+use super::store::AttachmentRecord;
+use crate::kernel::{AppContext, AppError};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+/// A stored file as staff open it.
+pub struct StoredFile {
+    pub name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The `n`th (from 1) of `files`, read from the attachments directory; `None` when there is no
+/// such file, or its bytes cannot be read (logged: a recorded file should always be there).
+pub async fn read_nth(
+    ctx: &AppContext,
+    files: Vec<AttachmentRecord>,
+    n: usize,
+) -> Option<StoredFile> {
+    let file = n.checked_sub(1).and_then(|i| files.into_iter().nth(i))?;
+    match tokio::fs::read(ctx.attachments_dir.join(&file.token)).await {
+        Ok(bytes) => Some(StoredFile {
+            name: file.original_name,
+            media_type: file.media_type,
+            bytes,
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, n, "a recorded attachment cannot be read");
+            None
+        }
+    }
+}
+
 /// A stored file as a download: never rendered by the portal's origin (attachment, sandboxed,
 /// `nosniff` from the router), never cached.
-pub fn file_response(
-    found: Result<
-        Option<crate::features::cases::service::CaseFile>,
-        crate::kernel::store::StoreError,
-    >,
-) -> Response {
+pub fn file_response(found: Result<Option<StoredFile>, AppError>) -> Response {
     use axum::http::{HeaderValue, header};
     let file = match found {
         Ok(Some(file)) => file,
         Ok(None) => return (StatusCode::NOT_FOUND, "没有找到这份材料").into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot read a stored file");
-            return (StatusCode::SERVICE_UNAVAILABLE, "暂时无法读取，请稍后再试").into_response();
-        }
+        Err(e) => return (e.status(), "暂时无法读取，请稍后再试").into_response(),
     };
     let encoded =
         percent_encoding::utf8_percent_encode(&file.name, percent_encoding::NON_ALPHANUMERIC);

@@ -127,13 +127,8 @@ pub const UNSENT_UPLOAD_LIFETIME: chrono::Duration = chrono::Duration::hours(24)
 
 /// Deletes uploads whose petition was never sent, older than [`UNSENT_UPLOAD_LIFETIME`]; returns
 /// how many. The server runs it hourly.
-pub async fn sweep_unsent(
-    ctx: &AppContext,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<usize, UploadError> {
-    let cutoff = (now - UNSENT_UPLOAD_LIFETIME)
-        .with_timezone(&crate::features::petition::service::shanghai())
-        .to_rfc3339();
+pub async fn sweep_unsent(ctx: &AppContext) -> Result<usize, UploadError> {
+    let cutoff = crate::kernel::Now(ctx.now().utc() - UNSENT_UPLOAD_LIFETIME).stamp();
     let tokens = crate::kernel::files::store::unlinked_before(&ctx.pool, &cutoff).await?;
     for token in &tokens {
         remove(ctx, token).await?;

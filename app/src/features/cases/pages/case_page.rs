@@ -1,10 +1,11 @@
 //! A case on the workbench: the record (as far as this staff member may see it), its timeline,
 //! and the forms of the actions allowed now. Each form posts to the same address.
 
-use crate::domain::case::Outcome;
+use crate::domain::case::{ActionKind, Outcome};
 use crate::domain::petition::category::Category;
 use crate::features::cases::server_fns::get_case;
 use crate::features::cases::view::CaseView;
+use crate::features::workbench::ActionProblem;
 use crate::ui::ActionForm;
 use crate::ui::PageTitle;
 use crate::ui::form::{
@@ -14,18 +15,9 @@ use crate::ui::form::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// What the server hands the page after an action was refused: the case, the problems, and what
-/// was typed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CaseActionProblem {
-    pub view: Box<CaseView>,
-    pub errors: Vec<FieldError>,
-    pub values: Vec<(String, String)>,
-}
-
 #[component]
 pub fn CasePage() -> impl IntoView {
-    if let Some(p) = use_context::<CaseActionProblem>() {
+    if let Some(p) = use_context::<ActionProblem<CaseView>>() {
         return view! { <CaseDetail view=*p.view errors=p.errors values=p.values /> }.into_any();
     }
     let number = use_params_map()
@@ -86,17 +78,21 @@ fn CaseDetail(
     let category = Category::parse(&v.category)
         .map(Category::label)
         .unwrap_or("");
-    let has = |a: &str| v.actions.iter().any(|x| x == a);
+    let has = |a: ActionKind| v.actions.contains(&a);
     let (assign, accept, not_accept, reply, progress, close) = (
-        has("assign"),
-        has("accept"),
-        has("not_accept"),
-        has("reply"),
-        has("progress"),
-        has("close"),
+        has(ActionKind::Assign),
+        has(ActionKind::Accept),
+        has(ActionKind::NotAccept),
+        has(ActionKind::Reply),
+        has(ActionKind::Progress),
+        has(ActionKind::Close),
     );
-    let (extend, supervise, mediate) = (has("extend"), has("supervise"), has("mediate"));
-    let (object, hearing) = (has("object"), has("hearing"));
+    let (extend, supervise, mediate) = (
+        has(ActionKind::Extend),
+        has(ActionKind::Supervise),
+        has(ActionKind::Mediate),
+    );
+    let (object, hearing) = (has(ActionKind::Object), has(ActionKind::Hearing));
     let suggested = v
         .units
         .iter()
@@ -251,7 +247,7 @@ fn CaseDetail(
             {assign
                 .then(|| {
                     view! {
-                        <ActionForm url=action.clone() action="assign" label="登记并交办"
+                        <ActionForm url=action.clone() action=ActionKind::Assign.code() label="登记并交办"
                             fields={view! {
                             <SelectField
                                 id="unit"
@@ -268,7 +264,7 @@ fn CaseDetail(
                 })}
             {accept
                 .then(|| {
-                    view! { <ActionForm url=action.clone() action="accept" label="受理" /> }
+                    view! { <ActionForm url=action.clone() action=ActionKind::Accept.code() label="受理" /> }
                 })}
             {reply
                 .then(|| {
@@ -281,7 +277,7 @@ fn CaseDetail(
                         })
                         .collect();
                     view! {
-                        <ActionForm url=action.clone() action="reply" label="出具意见书"
+                        <ActionForm url=action.clone() action=ActionKind::Reply.code() label="出具意见书"
                             fields={view! {
                             <h3>"出具信访处理意见书（第三十二条）"</h3>
                             <TextArea
@@ -326,7 +322,7 @@ fn CaseDetail(
             {progress
                 .then(|| {
                     view! {
-                        <ActionForm url=action.clone() action="progress" label="记录" secondary=true
+                        <ActionForm url=action.clone() action=ActionKind::Progress.code() label="记录" secondary=true
                             fields={view! {
                             <TextArea
                                 id="note"
@@ -347,7 +343,7 @@ fn CaseDetail(
             {not_accept
                 .then(|| {
                     view! {
-                        <ActionForm url=action.clone() action="not_accept" label="不予受理" secondary=true
+                        <ActionForm url=action.clone() action=ActionKind::NotAccept.code() label="不予受理" secondary=true
                             fields={view! {
                             <TextArea
                                 id="reason"
@@ -364,7 +360,7 @@ fn CaseDetail(
             {object
                 .then(|| {
                     view! {
-                        <ActionForm url=action.clone() action="object" label="提出异议" secondary=true
+                        <ActionForm url=action.clone() action=ActionKind::Object.code() label="提出异议" secondary=true
                             fields={view! {
                             <TextArea
                                 id="object_reason"
@@ -385,7 +381,7 @@ fn CaseDetail(
                         Choice::plain("no", "未达成协议"),
                     ];
                     view! {
-                        <ActionForm url=action.clone() action="mediate" label="记录调解" secondary=true
+                        <ActionForm url=action.clone() action=ActionKind::Mediate.code() label="记录调解" secondary=true
                             fields={view! {
                             <Radios
                                 name="agreed"
@@ -410,7 +406,7 @@ fn CaseDetail(
             {extend
                 .then(|| {
                     view! {
-                        <ActionForm url=action.clone() action="extend" label="延长期限" secondary=true
+                        <ActionForm url=action.clone() action=ActionKind::Extend.code() label="延长期限" secondary=true
                             fields={view! {
                             <h3>"延长办理期限（第三十四条：仅一次，不超过 30 日）"</h3>
                             <div class=if error_for(&errors, "days").is_some() {
@@ -446,7 +442,7 @@ fn CaseDetail(
             {hearing
                 .then(|| {
                     view! {
-                        <ActionForm url=action.clone() action="hearing" label="记录听证" secondary=true
+                        <ActionForm url=action.clone() action=ActionKind::Hearing.code() label="记录听证" secondary=true
                             fields={view! {
                             <h3>"复核听证（第三十六条：听证所需时间不计入复核期限）"</h3>
                             <TextField
@@ -476,7 +472,7 @@ fn CaseDetail(
                         Choice::plain("reminder", "提醒函"),
                     ];
                     view! {
-                        <ActionForm url=action.clone() action="supervise" label="发出" secondary=true
+                        <ActionForm url=action.clone() action=ActionKind::Supervise.code() label="发出" secondary=true
                             fields={view! {
                             <Radios
                                 name="letter"
@@ -499,7 +495,7 @@ fn CaseDetail(
                 })}
             {close
                 .then(|| {
-                    view! { <ActionForm url=action.clone() action="close" label="办结" /> }
+                    view! { <ActionForm url=action.clone() action=ActionKind::Close.code() label="办结" /> }
                 })}
         </div>
     }

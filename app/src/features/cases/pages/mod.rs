@@ -3,5 +3,5 @@
 mod case_page;
 mod workbench_page;
 
-pub use case_page::{CaseActionProblem, CasePage};
+pub use case_page::CasePage;
 pub use workbench_page::WorkbenchPage;

@@ -5,7 +5,7 @@ mod apply;
 mod staff_page;
 
 pub use apply::{ApplyPage, ApplyView, LegalAidReceipt};
-pub use staff_page::{AidActionProblem, LegalAidCasePage, LegalAidListPage};
+pub use staff_page::{LegalAidCasePage, LegalAidListPage};
 
 use crate::domain::legal_aid::{
     Assessment, CheckAnswers, Group, Hardship, Likelihood, Matter, Question, Special, assess,

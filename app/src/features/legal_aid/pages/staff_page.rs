@@ -4,20 +4,13 @@
 
 use crate::features::legal_aid::server_fns::{get_legal_aid, list_legal_aid};
 use crate::features::legal_aid::view::{AidCaseView, AidListItem};
+use crate::features::workbench::ActionProblem;
 use crate::ui::ActionForm;
 use crate::ui::DataTable;
 use crate::ui::PageTitle;
 use crate::ui::form::{ErrorSummary, FieldError, TextArea, TextField, error_for, form_title};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-/// What the server hands the page after a decision was refused.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AidActionProblem {
-    pub view: Box<AidCaseView>,
-    pub errors: Vec<FieldError>,
-    pub values: Vec<(String, String)>,
-}
 
 #[component]
 pub fn LegalAidListPage() -> impl IntoView {
@@ -116,7 +109,7 @@ fn AidList(items: Vec<AidListItem>) -> impl IntoView {
 
 #[component]
 pub fn LegalAidCasePage() -> impl IntoView {
-    if let Some(p) = use_context::<AidActionProblem>() {
+    if let Some(p) = use_context::<ActionProblem<AidCaseView>>() {
         return view! { <AidDetail view=*p.view errors=p.errors values=p.values /> }.into_any();
     }
     let number = use_params_map()

@@ -141,7 +141,7 @@ pub fn GuidePage() -> impl IntoView {
 
 #[component]
 fn Guide(g: GuideView) -> impl IntoView {
-    let updated = crate::domain::calendar::date_of(&g.published_at);
+    let updated = g.published_on;
     view! {
         <PageTitle text=format!("{} · 普法园地", g.title) />
         <div class="wrap guide">
