@@ -219,9 +219,7 @@ async fn in_reader_language(
         .unwrap_or_default();
     let res = next.run(req).await;
     if api {
-        let names = &state.ctx.config.english;
-        return app::kernel::api::in_language(app::kernel::api::json_limits(res), api_lang, names)
-            .await;
+        return app::kernel::api::in_language(app::kernel::api::json_limits(res), api_lang).await;
     }
     let is_html = res
         .headers()

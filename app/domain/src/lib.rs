@@ -20,6 +20,7 @@ pub mod kpi;
 pub mod legal_aid;
 pub mod library;
 pub mod limit;
+pub mod message;
 pub mod person;
 pub mod petition;
 pub mod prefs;

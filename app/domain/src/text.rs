@@ -1,6 +1,7 @@
 //! Text as people type it: the problems found with a field, and the length rules every text
 //! field follows (counted in characters, not bytes, on both sides).
 
+use crate::message::Msg;
 use serde::{Deserialize, Serialize};
 use validator::ValidateLength;
 
@@ -10,11 +11,11 @@ use validator::ValidateLength;
 pub struct FieldProblem {
     pub field: String,
     pub code: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl FieldProblem {
-    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: &str, code: &str, message: impl Into<Msg>) -> Self {
         Self {
             field: field.to_owned(),
             code: code.to_owned(),

@@ -49,7 +49,7 @@ pub fn api_routes() -> axum::Router<AppState> {
                 axum::http::StatusCode::NOT_FOUND,
                 "",
                 "not_found",
-                "没有这个接口，请查看 /api/v1/openapi.json",
+                crate::domain::msg!("api-no-such-endpoint"),
             )
         })
 }

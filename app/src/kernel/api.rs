@@ -3,8 +3,12 @@
 //!
 //! Errors are always `{"errors": [{"field", "code", "message"}]}`; bad input is never a 500.
 
+use crate::domain::message::Msg;
+use crate::domain::msg;
+use crate::domain::prefs::Lang;
 use crate::domain::text::FieldProblem;
 use crate::kernel::AppError;
+use crate::kernel::i18n::messages::in_script;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -32,23 +36,35 @@ pub struct ApiProblem {
     pub message: String,
 }
 
-impl From<FieldProblem> for ApiProblem {
-    fn from(p: FieldProblem) -> Self {
-        Self {
-            field: p.field,
-            code: p.code,
-            message: p.message,
-        }
-    }
+/// The problems of an API answer, kept with the response until the server's language layer
+/// writes them in the caller's language ([`in_language`]).
+#[derive(Clone, Debug)]
+pub struct ApiErrors(pub Vec<FieldProblem>);
+
+/// The error body of `problems` in `lang`.
+fn error_body(problems: &[FieldProblem], lang: Lang) -> Vec<u8> {
+    let errors = problems
+        .iter()
+        .map(|p| ApiProblem {
+            field: p.field.clone(),
+            code: p.code.clone(),
+            message: in_script(lang, &p.message),
+        })
+        .collect();
+    serde_json::to_vec(&ErrorBody { errors }).unwrap_or_default()
 }
 
-pub fn error(status: StatusCode, field: &str, code: &str, message: &str) -> Response {
+pub fn error(status: StatusCode, field: &str, code: &str, message: Msg) -> Response {
     errors(status, vec![FieldProblem::new(field, code, message)])
 }
 
-pub(crate) fn errors(status: StatusCode, errors: Vec<FieldProblem>) -> Response {
-    let errors = errors.into_iter().map(ApiProblem::from).collect();
-    (status, axum::Json(ErrorBody { errors })).into_response()
+/// The API's answer with `problems`: written in Simplified Chinese here, and again in the
+/// caller's language by the server's language layer.
+pub(crate) fn errors(status: StatusCode, problems: Vec<FieldProblem>) -> Response {
+    let body = error_body(&problems, Lang::Simplified);
+    let mut res = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    res.extensions_mut().insert(ApiErrors(problems));
+    res
 }
 
 /// Limits enforced by the server's outer layers (body size) answer in the API's error format too.
@@ -62,55 +78,33 @@ pub fn json_limits(res: Response) -> Response {
             StatusCode::PAYLOAD_TOO_LARGE,
             "",
             "payload_too_large",
-            "提交的内容太大，请删减后再试",
+            msg!("api-too-large"),
         );
     }
     res
 }
 
-/// Error messages are written in Simplified Chinese; a request whose `Accept-Language` prefers
-/// Traditional script or English gets them converted (zhconv) or translated (the pages'
-/// catalogue). Field names and codes are never touched.
-pub async fn in_language(
-    res: Response,
-    lang: crate::domain::prefs::Lang,
-    names: &crate::kernel::i18n::Names,
-) -> Response {
-    use crate::domain::prefs::Lang;
-    if !res.status().is_client_error() {
+/// An API answer in the caller's language (`Accept-Language`): the problems of an error are
+/// written again in 繁體 or English. Field names and codes are never touched.
+pub async fn in_language(mut res: Response, lang: Lang) -> Response {
+    if !res.status().is_client_error() && !res.status().is_server_error() {
         return res;
     }
-    let (mut parts, body) = res.into_parts();
-    parts
-        .headers
+    res.headers_mut()
         .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
-    if lang == Lang::Simplified {
-        return Response::from_parts(parts, body);
-    }
-    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let Some(ApiErrors(problems)) = res.extensions_mut().remove::<ApiErrors>() else {
+        return res;
     };
-    let converted = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()
-        .and_then(|mut v| {
-            for e in v.get_mut("errors")?.as_array_mut()? {
-                if let Some(m) = e.get_mut("message")
-                    && let Some(text) = m.as_str()
-                {
-                    *m = serde_json::Value::String(crate::kernel::i18n::translate(
-                        lang, text, names,
-                    ));
-                }
-            }
-            serde_json::to_vec(&v).ok()
-        });
-    let body = converted.unwrap_or_else(|| bytes.to_vec());
+    if lang == Lang::Simplified {
+        return res;
+    }
+    let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.tag()),
     );
-    Response::from_parts(parts, axum::body::Body::from(body))
+    Response::from_parts(parts, axum::body::Body::from(error_body(&problems, lang)))
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -126,7 +120,7 @@ fn unreadable(
     status: StatusCode,
     field: &'static str,
     code: &'static str,
-    message: String,
+    message: Msg,
 ) -> AppError {
     AppError::BadRequest {
         status,
@@ -147,7 +141,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "",
             "unsupported_media_type",
-            "请以 Content-Type: application/json 提交".to_owned(),
+            msg!("api-not-json"),
         ));
     }
     let body = match body {
@@ -157,7 +151,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "",
                 "payload_too_large",
-                "提交的内容太大，请删减后再试".to_owned(),
+                msg!("api-too-large"),
             ));
         }
         Err(_) => {
@@ -165,7 +159,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
                 StatusCode::BAD_REQUEST,
                 "",
                 "unreadable_body",
-                "无法读取提交的内容".to_owned(),
+                msg!("api-unreadable"),
             ));
         }
     };
@@ -175,18 +169,14 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "",
                 "wrong_type",
-                format!(
-                    "字段类型不对（第 {} 行第 {} 列）：每个字段都应是文字",
-                    e.line(),
-                    e.column()
-                ),
+                msg!("api-wrong-type", line = e.line(), column = e.column()),
             )
         } else {
             unreadable(
                 StatusCode::BAD_REQUEST,
                 "",
                 "malformed_json",
-                format!("JSON 格式有误（第 {} 行第 {} 列）", e.line(), e.column()),
+                msg!("api-malformed", line = e.line(), column = e.column()),
             )
         }
     })
@@ -202,7 +192,7 @@ pub(crate) fn query_code(headers: &HeaderMap) -> Result<&str, AppError> {
                 StatusCode::BAD_REQUEST,
                 "X-Query-Code",
                 "required",
-                "请在 X-Query-Code 请求头中提供查询码".to_owned(),
+                msg!("api-query-code-required"),
             )
         })
 }
@@ -216,7 +206,7 @@ pub(crate) fn code_and_json<T: serde::de::DeserializeOwned>(
 }
 
 /// The API's answer to a failed call; `unavailable` says what could not be done now.
-pub fn answer(e: AppError, unavailable: &str) -> Response {
+pub fn answer(e: AppError, unavailable: Msg) -> Response {
     let mut res = errors(e.status(), e.problems("", unavailable));
     if let Some(wait) = e.retry_after() {
         res = crate::kernel::render::with_retry_after(res, wait);
@@ -234,7 +224,7 @@ pub(crate) fn lookup_response<T: Serialize>(result: Result<T, AppError>) -> Resp
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
-        Err(e) => answer(e, "暂时无法查询，请稍后再试"),
+        Err(e) => answer(e, msg!("unavailable-lookup")),
     }
 }
 

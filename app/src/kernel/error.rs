@@ -3,6 +3,8 @@
 //! (`IntoResponse`), a page as its problems at the top of the form (`problems`). What caused an
 //! `Unavailable` (a database or task failure) is logged where it is made, never shown.
 
+use crate::domain::message::Msg;
+use crate::domain::msg;
 use crate::domain::text::FieldProblem;
 use crate::domain::workbench::Refusal;
 use crate::kernel::store::StoreError;
@@ -14,7 +16,7 @@ pub enum AppError {
     /// Nothing with this number (and code), or nothing this person may see: the two look the
     /// same. The message says what was looked for.
     #[error("not found")]
-    NotFound(&'static str),
+    NotFound(Msg),
     /// Fields with problems, every one of them.
     #[error("fields with problems")]
     Invalid(Vec<FieldProblem>),
@@ -23,7 +25,7 @@ pub enum AppError {
     Refused {
         field: &'static str,
         code: &'static str,
-        message: String,
+        message: Msg,
     },
     /// Too many failed tries: try again after this long (429 with `Retry-After`).
     #[error("too many failed attempts")]
@@ -34,7 +36,7 @@ pub enum AppError {
         status: StatusCode,
         field: &'static str,
         code: &'static str,
-        message: String,
+        message: Msg,
     },
     /// The portal cannot do it now (the database, a task); the cause was logged.
     #[error("unavailable")]
@@ -47,7 +49,7 @@ impl AppError {
         Self::Refused {
             field,
             code: "not_allowed",
-            message: refusal.message().to_owned(),
+            message: refusal.message().into(),
         }
     }
 
@@ -79,10 +81,10 @@ impl AppError {
     /// What to tell the person, as problems: `general` is the field a message about the whole
     /// request is shown on (a page's own, or empty for the API); `unavailable` says what could
     /// not be done now.
-    pub fn problems(&self, general: &str, unavailable: &str) -> Vec<FieldProblem> {
-        let one = |code: &str, message: String| vec![FieldProblem::new(general, code, message)];
+    pub fn problems(&self, general: &str, unavailable: Msg) -> Vec<FieldProblem> {
+        let one = |code: &str, message: Msg| vec![FieldProblem::new(general, code, message)];
         match self {
-            Self::NotFound(message) => one("not_found", (*message).to_owned()),
+            Self::NotFound(message) => one("not_found", message.clone()),
             Self::Invalid(problems) => problems.clone(),
             Self::Refused {
                 field,
@@ -95,10 +97,7 @@ impl AppError {
             )],
             Self::TooManyAttempts(wait) => one(
                 "too_many_attempts",
-                format!(
-                    "查询失败次数过多，请在 {} 后再试",
-                    crate::ui::form::human_wait(wait.as_secs().max(1))
-                ),
+                msg!("too-many-attempts", wait = wait_msg(wait.as_secs().max(1))),
             ),
             Self::BadRequest {
                 field,
@@ -106,7 +105,7 @@ impl AppError {
                 message,
                 ..
             } => vec![FieldProblem::new(field, code, message.clone())],
-            Self::Unavailable => one("unavailable", unavailable.to_owned()),
+            Self::Unavailable => one("unavailable", unavailable),
         }
     }
 }
@@ -120,12 +119,21 @@ impl From<StoreError> for AppError {
 impl axum::response::IntoResponse for AppError {
     /// The API's answer: `{"errors": [...]}` with the status (and `Retry-After` on 429).
     fn into_response(self) -> axum::response::Response {
-        let problems = self.problems("", "暂时无法完成，请稍后再试");
+        let problems = self.problems("", msg!("unavailable-generic"));
         let mut res = crate::kernel::api::errors(self.status(), problems);
         if let Some(wait) = self.retry_after() {
             res.headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, wait.into());
         }
         res
+    }
+}
+
+/// A wait in plain words: `30 秒`, `2 分钟` (whole minutes from a minute on).
+pub fn wait_msg(seconds: u64) -> Msg {
+    if seconds < 60 {
+        msg!("wait-seconds", n = seconds)
+    } else {
+        msg!("wait-minutes", n = seconds.div_ceil(60))
     }
 }

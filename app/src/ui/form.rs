@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub message: crate::domain::message::Msg,
 }
 
 impl From<crate::domain::text::FieldProblem> for FieldError {
@@ -62,7 +62,7 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
                             let href = format!("#{}", e.field);
                             view! {
                                 <li>
-                                    <a href=href>{e.message}</a>
+                                    <a href=href>{crate::ui::i18n::text(&e.message)}</a>
                                 </li>
                             }
                         })
@@ -336,7 +336,7 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
     let messages: Vec<_> = errors
         .iter()
         .filter(|e| e.field == field)
-        .map(|e| e.message.as_str())
+        .map(|e| crate::ui::i18n::text(&e.message))
         .collect();
     (!messages.is_empty()).then(|| messages.join("；"))
 }

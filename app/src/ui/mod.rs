@@ -7,6 +7,7 @@ mod data_table;
 mod footer;
 pub mod form;
 mod header;
+pub mod i18n;
 mod not_found_page;
 mod page_context;
 mod page_title;

@@ -248,7 +248,8 @@ mod tests {
         assert!(
             problems[1]
                 .message
-                .contains("最多 1000 个字，现在 1001 个字")
+                .as_verbatim()
+                .is_some_and(|m| m.contains("最多 1000 个字，现在 1001 个字"))
         );
     }
 

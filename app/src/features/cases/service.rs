@@ -8,6 +8,7 @@ use crate::domain::case::{
     ActionKind, CaseAction, Level, Refusal, Status, Urgency, current_due, parse_action, permitted,
 };
 use crate::domain::limit::Limit;
+use crate::domain::message::Msg;
 use crate::domain::person::mask_id_number;
 use crate::domain::petition::Category;
 use crate::domain::staff::{StaffAccount, StaffRole};
@@ -17,7 +18,7 @@ use crate::kernel::files::download::{StoredFile, read_nth};
 use crate::kernel::{AppContext, AppError, Now};
 
 /// What a number that opens no case (for this staff member) is answered with.
-pub const NOT_FOUND: &str = "没有找到这件信访事项";
+pub const NOT_FOUND: Msg = Msg::new("case-not-found");
 
 /// Whether the staff member may see the case at all: unit staff only their unit's cases.
 fn may_see(staff: &StaffAccount, assigned_unit: Option<&str>) -> bool {
@@ -135,7 +136,7 @@ pub struct Cases;
 impl Docket for Cases {
     const PATH: &'static str = "/staff/cases";
     const STATE_FIELD: &'static str = "case-status";
-    const NOT_FOUND: &'static str = NOT_FOUND;
+    const NOT_FOUND: Msg = NOT_FOUND;
     type View = CaseView;
 
     /// The full case page, or `None` when there is no such case or it is not this staff member's to

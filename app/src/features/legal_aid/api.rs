@@ -1,6 +1,7 @@
 //! `/api/v1/legal-aid`: applications from other channels, and their progress (法律援助法 第55条).
 
 use crate::domain::legal_aid::LegalAidInput;
+use crate::domain::msg;
 use crate::features::legal_aid::view::{AidReceipt, AidStatusView};
 use crate::kernel::api::{
     ErrorBody, answer, code_and_json, lookup_response, query_code, read_json,
@@ -41,7 +42,7 @@ pub async fn create(
 ) -> Response {
     let input: LegalAidInput = match read_json(&headers, body) {
         Ok(input) => input,
-        Err(e) => return answer(e, "暂时无法保存，请稍后再试；您的申请尚未提交"),
+        Err(e) => return answer(e, msg!("legal-aid-not-submitted")),
     };
     match crate::features::legal_aid::service::apply(&state.ctx, &input, &[], "api", now).await {
         Ok(receipt) => {
@@ -52,7 +53,7 @@ pub async fn create(
             }
             no_store(res)
         }
-        Err(e) => answer(e, "暂时无法保存，请稍后再试；您的申请尚未提交"),
+        Err(e) => answer(e, msg!("legal-aid-not-submitted")),
     }
 }
 
@@ -79,7 +80,7 @@ pub async fn get(
 ) -> Response {
     let code = match query_code(&headers) {
         Ok(c) => c,
-        Err(e) => return answer(e, "暂时无法查询，请稍后再试"),
+        Err(e) => return answer(e, msg!("unavailable-lookup")),
     };
     lookup_response(
         crate::features::legal_aid::service::lookup(
@@ -128,7 +129,7 @@ pub async fn supply(
 ) -> Response {
     let (code, input): (&str, MaterialInput) = match code_and_json(&headers, body) {
         Ok(x) => x,
-        Err(e) => return answer(e, "暂时无法保存，请稍后再试"),
+        Err(e) => return answer(e, msg!("unavailable-save")),
     };
     let client = peer.ip().to_string();
     match crate::features::legal_aid::service::supply_material(
@@ -143,7 +144,7 @@ pub async fn supply(
     .await
     {
         Ok(view) => no_store(axum::Json(view).into_response()),
-        Err(e) => answer(e, "暂时无法保存，请稍后再试"),
+        Err(e) => answer(e, msg!("unavailable-save")),
     }
 }
 

@@ -135,10 +135,7 @@ pub async fn apply(
         Err(e) => {
             let status = e.status();
             let errors = e
-                .problems(
-                    "action",
-                    "暂时无法保存，请稍后再试；您填写的内容都还在，申请尚未提交",
-                )
+                .problems("action", crate::domain::msg!("legal-aid-not-saved-kept"))
                 .into_iter()
                 .map(|p| FieldError {
                     field: ApplyValues::web_field(&p.field),

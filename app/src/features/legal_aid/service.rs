@@ -8,6 +8,7 @@ use crate::domain::legal_aid::{
     aid_status, answer_by, material_asked_before, parse_aid_action,
 };
 use crate::domain::limit::Limit;
+use crate::domain::message::Msg;
 use crate::domain::person::mask_id_number;
 use crate::domain::petition::{LegalAidNumber, QueryCode};
 use crate::domain::staff::{StaffAccount, StaffRole};
@@ -20,9 +21,9 @@ use crate::kernel::query_code::{code_matches, new_query_code};
 use crate::kernel::{AppContext, AppError, Now};
 
 /// What the applicant is told when a number and 查询码 open nothing.
-pub const NOT_FOUND: &str = "没有找到与该编号和查询码相符的法律援助申请，请核对后再试";
+pub const NOT_FOUND: Msg = Msg::new("legal-aid-not-found");
 /// What staff are told when a number opens no application (for them).
-pub const NOT_FOUND_STAFF: &str = "没有找到这件申请";
+pub const NOT_FOUND_STAFF: Msg = Msg::new("legal-aid-not-found-staff");
 
 /// Checks, stores durably with its files, and only then returns the receipt.
 pub async fn apply(
@@ -181,7 +182,7 @@ pub async fn supply_material(
                     Err(AppError::Refused {
                         field: "explanation",
                         code: "not_asked",
-                        message: "现在没有需要补充的材料，或者补充期限已过（逾期视为撤回申请，《法律援助法》第四十三条）".to_owned(),
+                        message: crate::domain::msg!("legal-aid-nothing-asked"),
                     })
                 }
             },
@@ -275,7 +276,7 @@ pub struct Applications;
 impl Docket for Applications {
     const PATH: &'static str = "/staff/legal-aid";
     const STATE_FIELD: &'static str = "aid-status";
-    const NOT_FOUND: &'static str = NOT_FOUND_STAFF;
+    const NOT_FOUND: Msg = NOT_FOUND_STAFF;
     type View = AidCaseView;
 
     /// The full application for legal-aid staff; `None` for anyone else or an unknown number.

@@ -1,6 +1,7 @@
 //! `/api/v1/articles`: the library (guides, FAQ, laws) and its search, for other channels.
 
 use crate::domain::library::{DocKind, StatuteBlock};
+use crate::domain::msg;
 use crate::features::library::view::{DocSummary, Hit};
 use crate::kernel::AppState;
 use crate::kernel::api::{ErrorBody, error};
@@ -60,7 +61,7 @@ fn unavailable(e: impl std::fmt::Display) -> Response {
         StatusCode::SERVICE_UNAVAILABLE,
         "",
         "unavailable",
-        "暂时无法读取，请稍后再试",
+        msg!("unavailable-read"),
     )
 }
 
@@ -89,7 +90,10 @@ pub async fn list_articles(
             StatusCode::UNPROCESSABLE_ENTITY,
             "q",
             "too_long",
-            "搜索词太长：最多 50 个字",
+            msg!(
+                "library-query-too-long",
+                max = crate::features::library::service::MAX_QUERY
+            ),
         ),
         Some(q) => match crate::features::library::service::search(pool, &q, 50).await {
             Ok(results) => axum::Json(ArticleList {
@@ -136,7 +140,7 @@ pub async fn get_article(State(state): State<AppState>, Path(slug): Path<String>
                 StatusCode::NOT_FOUND,
                 "slug",
                 "not_found",
-                "没有这篇文章或法规",
+                msg!("library-no-such-document"),
             );
         }
         Err(e) => return unavailable(e),

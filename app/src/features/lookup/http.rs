@@ -1,8 +1,11 @@
 //! 进度查询 over plain form posts: the handler checks the input, then renders the lookup page
 //! with what it found (a problem with everything typed kept, or the record).
 
+use crate::domain::message::Msg;
+use crate::domain::msg;
 use crate::features::lookup::pages::{AidFound, Found, LookupOutcome};
 use crate::features::petition::service as petitions;
+use crate::kernel::error::wait_msg;
 use crate::kernel::render::{render_page, with_retry_after};
 use crate::kernel::{AppError, AppState, Now};
 use crate::ui::form::FieldError;
@@ -21,10 +24,6 @@ pub struct LookupForm {
     #[serde(default)]
     code: String,
 }
-
-/// What the lookup form says when a number and 查询码 open nothing (the same for either wrong).
-const NOT_FOUND: &str =
-    "没有找到与该编号和查询码相符的信访事项或法律援助申请，请核对编号和查询码后再试";
 
 /// The lookup page with `outcome`, answering `status` (with `Retry-After` after too many tries).
 async fn show(
@@ -46,34 +45,30 @@ async fn show(
 }
 
 /// The lookup form again with the problem of `e`: a wrong number or code is said on the number,
-/// too many tries on the code (after `too_many`, the extra words of the form that failed).
+/// too many tries on the code (with `too_many`, the message of the form that failed: it gets
+/// the wait as `wait`).
 async fn problem(
     state: &AppState,
     headers: &HeaderMap,
     now: Now,
     number: &str,
     e: AppError,
-    too_many: &str,
+    too_many: &'static str,
 ) -> Response {
-    let field = match e {
-        AppError::TooManyAttempts(_) => "code",
-        _ => "number",
+    let (field, message) = match &e {
+        AppError::NotFound(_) => ("number", msg!("lookup-not-found")),
+        AppError::TooManyAttempts(wait) => (
+            "code",
+            Msg::new(too_many).with("wait", wait_msg(wait.as_secs().max(1))),
+        ),
+        _ => ("number", msg!("unavailable-lookup")),
     };
-    let errors = e
-        .problems(field, "暂时无法查询，请稍后再试")
-        .into_iter()
-        .map(|p| FieldError {
-            field: field.to_owned(),
-            message: match &e {
-                AppError::NotFound(_) => NOT_FOUND.to_owned(),
-                AppError::TooManyAttempts(_) => format!("{}{too_many}", p.message),
-                _ => p.message,
-            },
-        })
-        .collect();
     let outcome = LookupOutcome::Problem {
         number: number.trim().to_owned(),
-        errors,
+        errors: vec![FieldError {
+            field: field.to_owned(),
+            message,
+        }],
     };
     show(state, headers, now, e.status(), e.retry_after(), outcome).await
 }
@@ -150,7 +145,7 @@ pub async fn lookup(
     };
     match found {
         Ok(outcome) => show(&state, &headers, now, StatusCode::OK, None, outcome).await,
-        Err(e) => problem(&state, &headers, now, &form.number, e, "").await,
+        Err(e) => problem(&state, &headers, now, &form.number, e, "too-many-attempts").await,
     }
 }
 
@@ -218,18 +213,18 @@ async fn after_reply_form(
         Ok(notice) => (Some(notice), Vec::new(), StatusCode::OK),
         Err(e @ (AppError::Invalid(_) | AppError::Refused { .. })) => (
             None,
-            e.problems(which, "")
+            e.problems(which, msg!("unavailable-save"))
                 .into_iter()
                 .map(FieldError::from)
                 .collect(),
             e.status(),
         ),
         // The same answers as the lookup form itself.
-        Err(e) => return problem(&state, &headers, now, &number, e, "").await,
+        Err(e) => return problem(&state, &headers, now, &number, e, "too-many-attempts").await,
     };
     let status = match petitions::guarded_lookup(&state.ctx, &number, &code, &client, now).await {
         Ok(status) => status,
-        Err(e) => return problem(&state, &headers, now, &number, e, "").await,
+        Err(e) => return problem(&state, &headers, now, &number, e, "too-many-attempts").await,
     };
     let values = if errors.is_empty() { Vec::new() } else { pairs };
     let outcome = LookupOutcome::Found(Box::new(Found {
@@ -286,7 +281,7 @@ pub async fn lookup_material(
                 now,
                 &form.number,
                 e,
-                "；您写的补充说明没有提交，请先另外保存",
+                "lookup-too-many-material",
             )
             .await;
         }
@@ -295,7 +290,7 @@ pub async fn lookup_material(
         }
         Err(e) => (
             None,
-            e.problems("explanation", "暂时无法保存，请稍后再试；填写的内容都还在")
+            e.problems("explanation", msg!("unavailable-save-kept"))
                 .into_iter()
                 .map(FieldError::from)
                 .collect(),

@@ -2,6 +2,7 @@
 
 use super::service::{self as petitions, Extras};
 use super::view::{PetitionStatus, Receipt};
+use crate::domain::msg;
 use crate::domain::petition::PetitionInput;
 use crate::kernel::api::{
     ErrorBody, answer, code_and_json, lookup_response, query_code, read_json,
@@ -35,10 +36,10 @@ pub async fn create_petition(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    const UNAVAILABLE: &str = "暂时无法保存，请稍后再试；您的信访事项尚未提交";
+    let unavailable = || msg!("petition-not-submitted");
     let input: PetitionInput = match read_json(&headers, body) {
         Ok(input) => input,
-        Err(e) => return answer(e, UNAVAILABLE),
+        Err(e) => return answer(e, unavailable()),
     };
     match petitions::submit(&state.ctx, &input, "api", now, Extras::default()).await {
         Ok(receipt) => {
@@ -51,7 +52,7 @@ pub async fn create_petition(
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
-        Err(e) => answer(e, UNAVAILABLE),
+        Err(e) => answer(e, unavailable()),
     }
 }
 
@@ -78,9 +79,6 @@ pub struct ReviewRequested {
     /// `review` (复查, 第35条) or `recheck` (复核, 第36条).
     pub level: String,
 }
-
-/// What a citizen is told when their rating or request cannot be recorded now.
-const NOT_RECORDED: &str = "暂时无法保存，请稍后再试";
 
 /// Rate the latest written reply (满意度评价, 第21条), once per reply.
 #[utoipa::path(
@@ -109,7 +107,7 @@ pub async fn evaluate(
 ) -> Response {
     let (code, input): (&str, EvaluationInput) = match code_and_json(&headers, body) {
         Ok(parts) => parts,
-        Err(e) => return answer(e, NOT_RECORDED),
+        Err(e) => return answer(e, msg!("unavailable-save")),
     };
     let client = peer.ip().to_string();
     match petitions::evaluate(
@@ -124,7 +122,7 @@ pub async fn evaluate(
     .await
     {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => answer(e, NOT_RECORDED),
+        Err(e) => answer(e, msg!("unavailable-save")),
     }
 }
 
@@ -155,7 +153,7 @@ pub async fn request_review(
 ) -> Response {
     let (code, input): (&str, ReviewRequestInput) = match code_and_json(&headers, body) {
         Ok(parts) => parts,
-        Err(e) => return answer(e, NOT_RECORDED),
+        Err(e) => return answer(e, msg!("unavailable-save")),
     };
     let client = peer.ip().to_string();
     match petitions::request_review(&state.ctx, &number, code, &client, &input.reason, now).await {
@@ -166,7 +164,7 @@ pub async fn request_review(
             }),
         )
             .into_response(),
-        Err(e) => answer(e, NOT_RECORDED),
+        Err(e) => answer(e, msg!("unavailable-save")),
     }
 }
 
@@ -194,7 +192,7 @@ pub async fn get_petition(
 ) -> Response {
     let code = match query_code(&headers) {
         Ok(c) => c,
-        Err(e) => return answer(e, "暂时无法查询，请稍后再试"),
+        Err(e) => return answer(e, msg!("unavailable-lookup")),
     };
     lookup_response(
         petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string(), now).await,

@@ -235,7 +235,7 @@ mod browser {
     fn check(el: &Element) -> Option<String> {
         let name = prop(el, "name")?;
         let value = prop(el, "value").unwrap_or_default();
-        check_field(&name, &value, today()).map(|m| tr(&m))
+        check_field(&name, &value, today()).map(|m| tr(m.as_verbatim().unwrap_or_default()))
     }
 
     thread_local! {

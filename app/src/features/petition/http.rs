@@ -190,7 +190,7 @@ async fn submit(state: &AppState, headers: &HeaderMap, draft: Draft, now: Now) -
         Err(e) => {
             let errors = field_errors(e.problems(
                 "declaration",
-                "暂时无法提交，您填写的内容都还在。请稍后再按“提交信访事项”",
+                crate::domain::msg!("petition-not-submitted-kept"),
             ));
             show_step(state, headers, now, Step::Check, draft, errors, e.status()).await
         }
@@ -251,7 +251,7 @@ pub(crate) async fn keep_files(
             Err(e) => match e.message() {
                 Some(message) => errors.push(FieldError {
                     field: "files".into(),
-                    message,
+                    message: message.into(),
                 }),
                 None => {
                     tracing::error!(error = %e, "cannot store an upload");
@@ -268,7 +268,8 @@ pub(crate) async fn keep_files(
             field: "files".into(),
             message: format!(
                 "最多只能上传 {MAX_ATTACHMENTS} 个文件，另外 {refused_for_room} 个没有上传；需要换的，请先删除已上传的文件"
-            ),
+            )
+            .into(),
         });
     }
 }
@@ -340,7 +341,8 @@ async fn read_multipart(
                     field: "files".into(),
                     message: format!(
                         "上传的内容太大或者没有传完。每次最多上传 {MAX_ATTACHMENTS} 个文件，每个不超过 10 MB，请重新选择"
-                    ),
+                    )
+                    .into(),
                 });
                 break;
             }
@@ -371,7 +373,8 @@ async fn read_multipart(
                     field: "files".into(),
                     message: format!(
                         "上传的内容太大或者没有传完。每次最多上传 {MAX_ATTACHMENTS} 个文件，每个不超过 10 MB，请重新选择"
-                    ),
+                    )
+                    .into(),
                 });
                 break;
             }

@@ -7,6 +7,7 @@
 //! decides which page comes next.
 
 use crate::domain::config::BureauConfig;
+use crate::domain::message::Msg;
 use crate::domain::person::id_number::IdNumber;
 use crate::domain::person::mobile::Mobile;
 use crate::domain::person::{ADDRESS, NAME, PetitionerInput, name_characters};
@@ -469,7 +470,7 @@ pub fn field_message_texts() -> Vec<&'static str> {
     texts
 }
 
-pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<String> {
+pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
     let text = |rule: &TextRule| {
         let mut problems = Vec::new();
         rule.check(value, &mut problems);
@@ -479,10 +480,10 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<String> 
         "name" => text(&NAME).or_else(|| name_characters(value).map(|p| p.message)),
         "id_number" => IdNumber::parse(value, today)
             .err()
-            .map(|e| e.message().to_owned()),
-        "mobile" => Mobile::parse(value).err().map(|e| e.message().to_owned()),
+            .map(|e| e.message().into()),
+        "mobile" => Mobile::parse(value).err().map(|e| e.message().into()),
         "address" => text(&ADDRESS),
-        "district" => value.trim().is_empty().then(|| "请选择所在地区".to_owned()),
+        "district" => value.trim().is_empty().then(|| "请选择所在地区".into()),
         "title" => text(&TITLE),
         "request" => text(&REQUEST),
         "facts_and_reasons" => text(&FACTS),
@@ -539,6 +540,7 @@ mod tests {
         for (field, value) in cases {
             let message = check_field(field, value, today())
                 .unwrap_or_else(|| panic!("{field}={value:?} should be refused"));
+            let message = message.as_verbatim().unwrap_or_default().to_owned();
             assert!(covered(&message), "not in field_message_texts: {message}");
         }
     }
@@ -726,12 +728,19 @@ mod tests {
         let t = today();
         assert_eq!(check_field("id_number", "11010519491231002X", t), None);
         assert_eq!(
-            check_field("id_number", "11010519491231003X", t).as_deref(),
+            check_field("id_number", "11010519491231003X", t)
+                .and_then(|m| m.as_verbatim().map(str::to_owned))
+                .as_deref(),
             Some("身份证号码的最后一位校验码不对，请逐位核对")
         );
         assert!(check_field("mobile", "12812345678", t).is_some());
         assert!(check_field("name", "张3", t).is_some());
-        assert!(check_field("title", "短", t).unwrap().contains("太短"));
+        assert!(
+            check_field("title", "短", t)
+                .unwrap()
+                .as_verbatim()
+                .is_some_and(|m| m.contains("太短"))
+        );
         assert_eq!(check_field("place_and_time", "", t), None, "optional");
         assert!(check_field("district", "", t).is_some());
         assert_eq!(check_field("unknown", "", t), None);

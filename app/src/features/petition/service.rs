@@ -4,6 +4,7 @@
 use crate::domain::case::review::{AfterReply, NotNow, Rating, may_rate, review_request};
 use crate::domain::case::{CaseEvent, Level, Status, current_due};
 use crate::domain::limit::Limit;
+use crate::domain::message::Msg;
 use crate::domain::petition::{PetitionInput, PetitionNumber, QueryCode};
 use crate::domain::text::FieldProblem;
 use crate::features::cases::store::{self as events_store, StoredEvent};
@@ -17,7 +18,7 @@ use crate::kernel::query_code::{code_matches, new_query_code};
 use crate::kernel::store;
 
 /// What the citizen is told when a number and 查询码 open nothing.
-pub const NOT_FOUND: &str = "没有找到与该编号和查询码相符的信访事项，请核对后再试";
+pub const NOT_FOUND: Msg = Msg::new("petition-not-found");
 
 /// What the web journey adds to a petition.
 #[derive(Clone, Copy, Debug, Default)]
@@ -217,7 +218,7 @@ fn not_now(field: &'static str, n: NotNow) -> AppError {
     AppError::Refused {
         field,
         code: n.code(),
-        message: n.message(),
+        message: n.message().into(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `GET /api/v1/stats`.
 
+use crate::domain::msg;
 use crate::kernel::api::{ErrorBody, answer, error};
 use crate::kernel::{AppState, Now};
 use axum::extract::State;
@@ -37,14 +38,14 @@ pub async fn stats(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "month",
                     "invalid_month",
-                    "月份应写成 YYYY-MM，例如 2026-12",
+                    msg!("stats-bad-month"),
                 );
             }
         },
     };
     match crate::features::stats::service::month(&state.ctx, first_day, now).await {
         Ok(s) => axum::Json(s).into_response(),
-        Err(e) => answer(e, "暂时无法统计，请稍后再试"),
+        Err(e) => answer(e, msg!("unavailable-stats")),
     }
 }
 

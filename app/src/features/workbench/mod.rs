@@ -21,6 +21,7 @@ pub use handlers::*;
 #[cfg(feature = "ssr")]
 mod handlers {
     use super::ActionProblem;
+    use crate::domain::message::Msg;
     use crate::domain::staff::StaffAccount;
     use crate::features::staff::http::StaffMember;
     use crate::kernel::files::download::{StoredFile, file_response};
@@ -39,7 +40,7 @@ mod handlers {
         /// The element of the page that shows the record's state: a refusal is shown there.
         const STATE_FIELD: &'static str;
         /// What a number that opens nothing (for this staff member) is answered with.
-        const NOT_FOUND: &'static str;
+        const NOT_FOUND: Msg;
         /// The record as its page shows it to one staff member.
         type View: Clone + Send + Sync + 'static;
 
@@ -84,19 +85,17 @@ mod handlers {
         let page = format!("{}/{number}", D::PATH);
         let error = match D::act(&state.ctx, &staff, &number, &pairs, now).await {
             Ok(()) => return Redirect::to(&page).into_response(),
-            Err(AppError::NotFound(_)) => {
-                return (StatusCode::NOT_FOUND, D::NOT_FOUND).into_response();
-            }
+            Err(AppError::NotFound(_)) => return not_found::<D>(),
             Err(e) => e,
         };
         let errors = error
-            .problems(D::STATE_FIELD, "暂时无法保存，请稍后再试；填写的内容都还在")
+            .problems(D::STATE_FIELD, crate::domain::msg!("unavailable-save-kept"))
             .into_iter()
             .map(FieldError::from)
             .collect();
         let view = match D::view(&state.ctx, &staff, &number, now).await {
             Ok(Some(view)) => view,
-            Ok(None) => return (StatusCode::NOT_FOUND, D::NOT_FOUND).into_response(),
+            Ok(None) => return not_found::<D>(),
             Err(e) => return e.status().into_response(),
         };
         let problem = ActionProblem {
@@ -113,6 +112,15 @@ mod handlers {
             move || provide_context(problem.clone()),
         )
         .await
+    }
+
+    /// The workbench's plain answer to a number that opens nothing (it stays in Simplified).
+    fn not_found<D: Docket>() -> Response {
+        let text = crate::kernel::i18n::messages::in_script(
+            crate::domain::prefs::Lang::Simplified,
+            &D::NOT_FOUND,
+        );
+        (StatusCode::NOT_FOUND, text).into_response()
     }
 
     /// `GET {PATH}/{number}/files/{n}`: a record's file for staff who may see it, as a download

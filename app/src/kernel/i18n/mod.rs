@@ -16,6 +16,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod html;
+#[cfg(feature = "ssr")]
+pub mod messages;
 pub mod pattern;
 
 #[cfg(feature = "ssr")]
@@ -266,6 +268,8 @@ pub fn translate(lang: Lang, text: &str, names: &Names) -> String {
     }
 }
 
+#[cfg(all(test, feature = "ssr"))]
+mod catalogue_tests;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 

@@ -103,7 +103,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
         .iter()
         .map(|m| FieldError {
             field: q.code().to_owned(),
-            message: m.clone(),
+            message: m.clone().into(),
         })
         .collect();
     view! {

@@ -49,7 +49,7 @@ impl SignInAttempt {
             }),
             Some(SignInProblem::TooManyAttempts { wait_seconds }) => errors.push(FieldError {
                 field: "password".into(),
-                message: format!("尝试次数过多，请在 {} 后再试", human_wait(*wait_seconds)),
+                message: format!("尝试次数过多，请在 {} 后再试", human_wait(*wait_seconds)).into(),
             }),
         }
         errors

@@ -1,0 +1,1 @@
+# Simplified Chinese (the source; 繁體 is generated from it)

@@ -1,0 +1,3 @@
+# English
+
+case-not-found = This petition could not be found

@@ -1,0 +1,25 @@
+# The kernel's messages in English.
+
+wait-seconds = { $n ->
+    [one] 1 second
+   *[other] { $n } seconds
+}
+wait-minutes = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+}
+too-many-attempts = Too many failed attempts. Try again in { $wait }
+unavailable-generic = This cannot be done right now. Please try again later
+unavailable-lookup = The lookup is not available right now. Please try again later
+unavailable-save = It cannot be saved right now. Please try again later
+unavailable-save-kept = We cannot save this at the moment. Please try again later. Everything you entered is still here
+unavailable-read = This cannot be read at the moment. Please try again later
+unavailable-stats = The figures cannot be calculated right now. Please try again later
+api-too-large = What you submitted is too large. Shorten it and try again
+api-not-json = Submit with Content-Type: application/json
+api-unreadable = The submitted content could not be read
+api-wrong-type = Wrong field type (line { $line }, column { $column }): every field must be text
+api-malformed = Invalid JSON (line { $line }, column { $column })
+api-query-code-required = Give the query code in the X-Query-Code request header
+api-no-such-endpoint = This endpoint does not exist. See /api/v1/openapi.json
+file-not-found = We could not find this file

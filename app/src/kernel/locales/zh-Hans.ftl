@@ -1,0 +1,20 @@
+# The kernel's messages: what any request can be told. Simplified Chinese is the source; 繁體 is
+# generated from it by zhconv.
+
+wait-seconds = { $n } 秒
+wait-minutes = { $n } 分钟
+too-many-attempts = 查询失败次数过多，请在 { $wait } 后再试
+unavailable-generic = 暂时无法完成，请稍后再试
+unavailable-lookup = 暂时无法查询，请稍后再试
+unavailable-save = 暂时无法保存，请稍后再试
+unavailable-save-kept = 暂时无法保存，请稍后再试；填写的内容都还在
+unavailable-read = 暂时无法读取，请稍后再试
+unavailable-stats = 暂时无法统计，请稍后再试
+api-too-large = 提交的内容太大，请删减后再试
+api-not-json = 请以 Content-Type: application/json 提交
+api-unreadable = 无法读取提交的内容
+api-wrong-type = 字段类型不对（第 { $line } 行第 { $column } 列）：每个字段都应是文字
+api-malformed = JSON 格式有误（第 { $line } 行第 { $column } 列）
+api-query-code-required = 请在 X-Query-Code 请求头中提供查询码
+api-no-such-endpoint = 没有这个接口，请查看 /api/v1/openapi.json
+file-not-found = 没有找到这份材料
