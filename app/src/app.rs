@@ -40,6 +40,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let field_messages: Option<String> = None;
     let stylesheet = page.stylesheet.clone();
+    provide_context(crate::ui::i18n::Speech {
+        lang: page.prefs.lang,
+        #[cfg(feature = "ssr")]
+        config: leptos::prelude::use_context::<crate::kernel::AppContext>().map(|c| c.config),
+    });
     provide_context(page);
     view! {
         <!DOCTYPE html>

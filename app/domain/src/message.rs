@@ -2,9 +2,10 @@
 //! Fluent files under `locales/`) with its arguments. The rules decide what to say; the app says
 //! it in the reader's language (简体, 繁體 or English), whole, with plurals right.
 //!
-//! Arguments are someone's words or a name (`Text`, shown as they are), numbers (`Number`, which
-//! also choose a plural), days (`Date`, written the reader's way) or other messages (`Msg`, said
-//! first in the same language, e.g. a field's label inside "… is too short").
+//! Arguments are someone's words (`Text`, shown as they are), the bureau's own names (`Name`,
+//! from its configuration, in English where it gives one), numbers (`Number`, which also choose
+//! a plural), days (`Date`, written the reader's way) or other messages (`Msg`, said first in
+//! the same language, e.g. a field's label inside "… is too short").
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -20,9 +21,18 @@ pub struct Msg {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Arg {
     Text(String),
+    /// One of the bureau's own names (a unit, a district, the bureau itself), as the
+    /// configuration writes it: said in the reader's language where the configuration gives it.
+    Name(String),
     Number(i64),
     Date(NaiveDate),
     Msg(Box<Msg>),
+}
+
+impl Default for Msg {
+    fn default() -> Self {
+        Self::new("")
+    }
 }
 
 impl Msg {
@@ -53,6 +63,11 @@ impl Msg {
             (true, Some((_, Arg::Text(t)))) => Some(t),
             _ => None,
         }
+    }
+
+    /// With the argument `name` set to one of the bureau's own names.
+    pub fn with_name(self, name: &'static str, value: impl Into<String>) -> Self {
+        self.with(name, Arg::Name(value.into()))
     }
 
     pub fn arg(&self, name: &str) -> Option<&Arg> {

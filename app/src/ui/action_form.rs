@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn ActionForm(
     url: String,
     action: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     /// A lesser action: the secondary button style.
     #[prop(optional)]
     secondary: bool,

@@ -5,14 +5,15 @@ use leptos::prelude::*;
 /// with the caption as the name. Use it for every wide table, so none is left unreachable.
 #[component]
 pub fn DataTable(
-    caption: &'static str,
+    #[prop(into)] caption: String,
     /// Show the caption (`false` keeps it for screen readers only).
     #[prop(default = true)]
     caption_visible: bool,
     children: Children,
 ) -> impl IntoView {
+    let label = caption.clone();
     view! {
-        <div class="table-wrap" role="region" aria-label=caption tabindex="0">
+        <div class="table-wrap" role="region" aria-label=label tabindex="0">
             <table class="cases">
                 <caption class=(!caption_visible).then_some("visually-hidden")>{caption}</caption>
                 {children()}

@@ -126,8 +126,8 @@ fn aria(
 #[component]
 fn FieldFrame(
     id: &'static str,
-    label: &'static str,
-    hint: Option<&'static str>,
+    label: String,
+    hint: Option<String>,
     error: Option<String>,
     children: Children,
 ) -> impl IntoView {
@@ -147,15 +147,15 @@ fn FieldFrame(
 pub fn TextField(
     /// Element id and form field name.
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional_no_strip)] autocomplete: Option<&'static str>,
-    #[prop(optional_no_strip)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<String>,
     #[prop(optional_no_strip)] inputmode: Option<&'static str>,
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
-    let (described, invalid) = aria(id, hint, &error);
+    let (described, invalid) = aria(id, hint.as_deref(), &error);
     view! {
         <FieldFrame id label hint error>
             <input
@@ -187,13 +187,13 @@ pub fn textarea_text(value: &str) -> String {
 #[component]
 pub fn TextArea(
     id: &'static str,
-    label: &'static str,
-    #[prop(optional_no_strip)] hint: Option<&'static str>,
+    #[prop(into)] label: String,
+    #[prop(optional_no_strip)] hint: Option<String>,
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
-    let (described, invalid) = aria(id, hint, &error);
+    let (described, invalid) = aria(id, hint.as_deref(), &error);
     view! {
         <FieldFrame id label hint error>
             <textarea id=id name=id rows=rows aria-invalid=invalid aria-describedby=described>
@@ -207,15 +207,15 @@ pub fn TextArea(
 #[component]
 pub fn SelectField(
     id: &'static str,
-    label: &'static str,
-    #[prop(optional_no_strip)] hint: Option<&'static str>,
-    placeholder: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional_no_strip)] hint: Option<String>,
+    #[prop(into)] placeholder: String,
     /// (value, text) pairs.
     options: Vec<(String, String)>,
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] error: Option<String>,
 ) -> impl IntoView {
-    let (described, invalid) = aria(id, hint, &error);
+    let (described, invalid) = aria(id, hint.as_deref(), &error);
     view! {
         <FieldFrame id label hint error>
             <select id=id name=id aria-invalid=invalid aria-describedby=described>

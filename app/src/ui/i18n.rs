@@ -8,18 +8,32 @@
 use crate::domain::message::Msg;
 use crate::domain::prefs::Lang;
 
+/// How the page being rendered speaks: its language, and (on the server) the bureau's
+/// configuration for the English of its names. The shell provides it, cheap to clone.
+#[derive(Clone, Debug, Default)]
+pub struct Speech {
+    pub lang: Lang,
+    #[cfg(feature = "ssr")]
+    pub config: Option<std::sync::Arc<crate::domain::config::BureauConfig>>,
+}
+
+fn speech() -> Speech {
+    leptos::prelude::use_context::<Speech>().unwrap_or_default()
+}
+
 /// The language of the page being rendered (its `<html lang>`), Simplified where there is none.
 pub fn lang() -> Lang {
-    leptos::prelude::use_context::<crate::ui::PageContext>()
-        .map(|p| p.prefs.lang)
-        .unwrap_or_default()
+    speech().lang
 }
 
 /// A message in the page's language.
 pub fn text(msg: &Msg) -> String {
     #[cfg(feature = "ssr")]
     {
-        crate::kernel::i18n::messages::MESSAGES.render(lang(), msg)
+        let speech = speech();
+        let none = crate::kernel::i18n::Names::new();
+        let names = speech.config.as_ref().map_or(&none, |c| &c.english);
+        crate::kernel::i18n::messages::MESSAGES.render_with(speech.lang, msg, names)
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -39,11 +53,16 @@ macro_rules! t {
 /// reads it: in English from the configuration's `[english]` table on English pages.
 pub fn name(simplified: &str) -> String {
     #[cfg(feature = "ssr")]
-    if lang() == Lang::English
-        && let Some(en) = leptos::prelude::use_context::<crate::kernel::AppContext>()
-            .and_then(|c| c.config.english.get(simplified).cloned())
     {
-        return en;
+        let speech = speech();
+        if speech.lang == Lang::English
+            && let Some(en) = speech
+                .config
+                .as_ref()
+                .and_then(|c| c.english.get(simplified).cloned())
+        {
+            return en;
+        }
     }
     simplified.to_owned()
 }

@@ -81,9 +81,15 @@ impl Messages {
     }
 
     /// The message `msg` in `lang`, in Simplified script for 繁體 (pages are converted whole;
-    /// see [`in_script`] for other text). A message missing from the catalogue is logged and
-    /// shown as its id, which the tests never let through.
+    /// see [`in_script`] for other text); the bureau's names in it without their English.
     pub fn render(&self, lang: Lang, msg: &Msg) -> String {
+        self.render_with(lang, msg, &super::Names::new())
+    }
+
+    /// [`Messages::render`], with the English of the bureau's names (`names`, the configuration's
+    /// `[english]`). A message missing from the catalogue is logged and shown as its id, which
+    /// the tests never let through.
+    pub fn render_with(&self, lang: Lang, msg: &Msg, names: &super::Names) -> String {
         if let Some(text) = msg.as_verbatim() {
             return text.to_owned();
         }
@@ -96,9 +102,13 @@ impl Messages {
         for (name, arg) in &msg.args {
             let value: FluentValue = match arg {
                 Arg::Text(t) => t.clone().into(),
+                Arg::Name(n) => match lang {
+                    Lang::English => names.get(n).unwrap_or(n).clone().into(),
+                    _ => n.clone().into(),
+                },
                 Arg::Number(n) => (*n).into(),
                 Arg::Date(d) => date_text(lang, *d).into(),
-                Arg::Msg(m) => self.render(lang, m).into(),
+                Arg::Msg(m) => self.render_with(lang, m, names).into(),
             };
             args.set(name.to_string(), value);
         }
@@ -114,10 +124,15 @@ impl Messages {
 /// `msg` in `lang`, in its script: for text that is not part of a page (the API's errors, the
 /// island's messages), which the page's conversion to 繁體 does not reach.
 pub fn in_script(lang: Lang, msg: &Msg) -> String {
+    in_script_with(lang, msg, &super::Names::new())
+}
+
+/// [`in_script`], with the English of the bureau's names.
+pub fn in_script_with(lang: Lang, msg: &Msg, names: &super::Names) -> String {
     if let Some(text) = msg.as_verbatim() {
-        return super::translate(lang, text, &super::Names::new());
+        return super::translate(lang, text, names);
     }
-    let text = MESSAGES.render(lang, msg);
+    let text = MESSAGES.render_with(lang, msg, names);
     match lang {
         Lang::Traditional => zhconv::zhconv(&text, zhconv::Variant::ZhHant),
         _ => text,

@@ -448,7 +448,7 @@ fn CaseDetail(
                             <TextField
                                 id="hearing_days"
                                 label="听证用时（日）"
-                                hint=Some("从听证通知到听证结束的天数，复核期限相应顺延")
+                                hint=Some("从听证通知到听证结束的天数，复核期限相应顺延".to_owned())
                                 inputmode=Some("numeric")
                                 value=val("hearing_days", String::new())
                                 error=error_for(&errors, "hearing_days")

@@ -133,7 +133,7 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 <TextField
                     id="agent_relation"
                     label="与申请人的关系"
-                    hint=Some("例如：母亲（法定代理人）、儿子（近亲属）")
+                    hint=Some("例如：母亲（法定代理人）、儿子（近亲属）".to_owned())
                     value=v.agent_relation.clone()
                     error=error_for(&errors, "agent_relation")
                 />
@@ -149,14 +149,14 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 <TextField
                     id="other_party"
                     label="对方当事人（知道的请填）"
-                    hint=Some("例如拖欠工资的公司名称")
+                    hint=Some("例如拖欠工资的公司名称".to_owned())
                     value=v.other_party.clone()
                     error=error_for(&errors, "other_party")
                 />
                 <TextArea
                     id="description"
                     label="案情和您的请求 *"
-                    hint=Some("发生了什么、什么时候、您希望得到什么帮助")
+                    hint=Some("发生了什么、什么时候、您希望得到什么帮助".to_owned())
                     rows=6
                     value=v.description.clone()
                     error=error_for(&errors, "description")
@@ -173,7 +173,7 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 <TextArea
                     id="hardship_statement"
                     label="经济困难状况说明"
-                    hint=Some("因经济困难申请的必填：家庭人口、收入来源、每月收入等；属于第四十二条人员的，写明属于哪一类并上传证明；属于第三十二条情形的可以不填")
+                    hint=Some("因经济困难申请的必填：家庭人口、收入来源、每月收入等；属于第四十二条人员的，写明属于哪一类并上传证明；属于第三十二条情形的可以不填".to_owned())
                     rows=4
                     value=v.hardship_statement.clone()
                     error=error_for(&errors, "hardship_statement")

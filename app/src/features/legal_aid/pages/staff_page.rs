@@ -289,7 +289,7 @@ fn AidDetail(
                             <TextField
                                 id="note"
                                 label="收到的材料"
-                                hint=Some("例如：工资欠条原件一份，低保证复印件一份")
+                                hint=Some("例如：工资欠条原件一份，低保证复印件一份".to_owned())
                                 value=val("note")
                                 error=error_for(&errors, "note")
                             />
@@ -341,7 +341,7 @@ fn AidDetail(
                             <TextField
                                 id="days"
                                 label="补充期限（日，1–30）"
-                                hint=Some("逾期未补充的，视为撤回申请（第四十三条）")
+                                hint=Some("逾期未补充的，视为撤回申请（第四十三条）".to_owned())
                                 inputmode=Some("numeric")
                                 value=val("days")
                                 error=error_for(&errors, "days")

@@ -145,7 +145,7 @@ fn Editor(
                             <TextField
                                 id="slug"
                                 label="网址名"
-                                hint=Some("小写英文字母、数字和连字符，发布后是 /guides/网址名")
+                                hint=Some("小写英文字母、数字和连字符，发布后是 /guides/网址名".to_owned())
                                 value=view.slug.clone()
                                 error=error_for(&errors, "slug")
                             />
@@ -154,7 +154,7 @@ fn Editor(
                 <TextArea
                     id="source"
                     label="正文（Markdown）"
-                    hint=Some("第一行“# 标题”，空一行后是一段摘要，再空一行是正文。单独一行写 {{时限图}} 或 {{流程图}} 会显示由系统规则生成的图表。不能使用 HTML。")
+                    hint=Some("第一行“# 标题”，空一行后是一段摘要，再空一行是正文。单独一行写 {{时限图}} 或 {{流程图}} 会显示由系统规则生成的图表。不能使用 HTML。".to_owned())
                     rows=20
                     value=view.source.clone()
                     error=error_for(&errors, "source")

@@ -374,7 +374,7 @@ fn AidProgress(found: AidFound) -> impl IntoView {
                             <TextArea
                                 id="explanation"
                                 label="补充说明"
-                                hint=Some("写明补充了哪些材料，或者对要求说明的问题作出说明；纸质材料也可以送到法律援助机构")
+                                hint=Some("写明补充了哪些材料，或者对要求说明的问题作出说明；纸质材料也可以送到法律援助机构".to_owned())
                                 rows=4
                                 value=explanation.clone()
                                 error=error_for(&errors, "explanation")

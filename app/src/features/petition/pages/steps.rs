@@ -231,7 +231,7 @@ pub fn PersonFields(
         <TextField
             id="id_number"
             label="身份证号码"
-            hint=Some("18 位，最后一位可能是 X")
+            hint=Some("18 位，最后一位可能是 X".to_owned())
             autocomplete=Some("off")
             value=id_number
             error=error_for(errors, "id_number")
@@ -239,7 +239,7 @@ pub fn PersonFields(
         <TextField
             id="mobile"
             label="手机号码"
-            hint=Some("11 位，用于接收办理进度的通知")
+            hint=Some("11 位，用于接收办理进度的通知".to_owned())
             kind="tel"
             autocomplete=Some("tel")
             inputmode=Some("numeric")
@@ -249,7 +249,7 @@ pub fn PersonFields(
         <TextField
             id="address"
             label="住址"
-            hint=Some("能收到书面答复的地址")
+            hint=Some("能收到书面答复的地址".to_owned())
             autocomplete=Some("street-address")
             value=address
             error=error_for(errors, "address")
@@ -287,14 +287,14 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         <TextField
             id="title"
             label="标题"
-            hint=Some("用一句话概括，例如：某公司拖欠三个月工资")
+            hint=Some("用一句话概括，例如：某公司拖欠三个月工资".to_owned())
             value=draft.title.clone()
             error=error_for(errors, "title")
         />
         <TextArea
             id="request"
             label="您的请求（诉求）"
-            hint=Some("希望有关部门做什么")
+            hint=Some("希望有关部门做什么".to_owned())
             rows=4
             value=draft.request.clone()
             error=error_for(errors, "request")
@@ -302,7 +302,7 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         <TextArea
             id="facts_and_reasons"
             label="事实和理由"
-            hint=Some("发生了什么，您为什么这样请求。请如实填写（第十九条）。")
+            hint=Some("发生了什么，您为什么这样请求。请如实填写（第十九条）。".to_owned())
             rows=8
             value=draft.facts_and_reasons.clone()
             error=error_for(errors, "facts_and_reasons")
@@ -323,7 +323,7 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         <SelectField
             id="unit"
             label="希望由哪个单位办理（可选）"
-            hint=Some("不清楚的可以不选，由信访部门确定。")
+            hint=Some("不清楚的可以不选，由信访部门确定。".to_owned())
             placeholder="不清楚，由信访部门确定"
             options=units
             value=draft.unit.clone()
