@@ -79,7 +79,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <a class="skip-link" href="#main">"跳到主要内容"</a>
+        <a class="skip-link" href="#main">{crate::t!("skip-to-main")}</a>
         <Header />
         <Router>
             <main id="main" tabindex="-1">

@@ -8,19 +8,22 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p>
-                    {page.bureau_name} " 主办 · 依据《信访工作条例》第十八条公开信访渠道与办理程序"
+                    {crate::ui::i18n::text(
+                        &crate::domain::msg!("footer-run-by")
+                            .with_name("bureau", page.bureau_name.clone()),
+                    )}
                 </p>
                 {page
                     .demo
                     .then(|| {
                         view! {
                             <p class="demo-note">
-                                "本站为演示部署：地址、电话等以信访局正式公布的为准。"
+                                {crate::t!("footer-demo")}
                             </p>
                         }
                     })}
                 <p>
-                    <a href="#top">"返回顶部"</a>
+                    <a href="#top">{crate::t!("back-to-top")}</a>
                 </p>
             </div>
         </footer>

@@ -54,7 +54,7 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
                 tabindex="-1"
                 autofocus
             >
-                <h2 id="error-summary-title">"出现问题"</h2>
+                <h2 id="error-summary-title">{crate::t!("form-problem")}</h2>
                 <ul>
                     {errors
                         .into_iter()
@@ -84,7 +84,7 @@ fn FieldMessage(id: &'static str, error: Option<String>) -> impl IntoView {
     error.map(|message| {
         view! {
             <p class="field-message" id=error_id(id)>
-                <span class="visually-hidden">"错误："</span>
+                <span class="visually-hidden">{crate::t!("form-error-prefix")}</span>
                 {message}
             </p>
         }
@@ -327,7 +327,14 @@ pub fn form_title(title: &str, errors: &[FieldError]) -> String {
     if errors.is_empty() {
         title.to_owned()
     } else {
-        format!("出现问题：{title}")
+        // TRANSITION: a title still in Chinese is left for the page rewriter to translate whole.
+        if crate::domain::text::has_han(title)
+            && crate::ui::i18n::lang() != crate::domain::prefs::Lang::Simplified
+        {
+            format!("出现问题：{title}")
+        } else {
+            crate::t!("form-problem-title", title = title)
+        }
     }
 }
 

@@ -9,9 +9,9 @@ pub fn Header() -> impl IntoView {
     let page = PageContext::get();
     let back = urlencode(&page.path);
     let a11y_label = if page.prefs.accessible {
-        "退出无障碍"
+        crate::t!("header-accessible-off")
     } else {
-        "无障碍"
+        crate::t!("header-accessible-on")
     };
     let a11y_href = format!(
         "/prefs?a11y={}&back={back}",
@@ -32,13 +32,13 @@ pub fn Header() -> impl IntoView {
         <header class="site-header" id="top">
             <div class="wrap header-row">
                 <a class="brand" href="/">
-                    <span class="brand-name">{page.bureau_name}</span>
-                    <span class="brand-sub">"网上信访服务平台"</span>
+                    <span class="brand-name">{crate::ui::i18n::name(&page.bureau_name)}</span>
+                    <span class="brand-sub">{crate::t!("header-service")}</span>
                 </a>
-                <nav class="tools" aria-label="网站工具">
+                <nav class="tools" aria-label=crate::t!("header-tools")>
                     <ul>
                         <li>
-                            <a href="/staff/login">"登录"</a>
+                            <a href="/staff/login">{crate::t!("header-sign-in")}</a>
                         </li>
                         <li>
                             <a href=a11y_href>{a11y_label}</a>
@@ -48,7 +48,7 @@ pub fn Header() -> impl IntoView {
                 </nav>
             </div>
             <a class="to-top" href="#top">
-                "返回顶部"
+                {crate::t!("back-to-top")}
             </a>
         </header>
     }

@@ -9,15 +9,15 @@ pub fn NotFoundPage() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <PageTitle text="找不到这个页面" />
+        <PageTitle text=crate::t!("not-found-title") />
         <div class="wrap">
-            <h1>"找不到这个页面"</h1>
-            <p>"您输入的网址可能有误，或者页面已经移动。"</p>
+            <h1>{crate::t!("not-found-title")}</h1>
+            <p>{crate::t!("not-found-address")}</p>
             <ul>
                 <li>
-                    <a href="/">"返回首页"</a>
+                    <a href="/">{crate::t!("not-found-home")}</a>
                 </li>
-                <li>"如需帮助，可拨打 12345 政务服务便民热线。"</li>
+                <li>{crate::t!("not-found-help")}</li>
             </ul>
         </div>
     }
