@@ -5,9 +5,7 @@
 use crate::domain::legal_aid::{Basis, Matter};
 use crate::features::legal_aid::form::ApplyValues;
 use crate::features::legal_aid::view::AidReceipt;
-use crate::features::petition::pages::{
-    FileInfo, FileUploads, PersonFields, date_label, time_label,
-};
+use crate::features::petition::pages::{FileInfo, FileUploads, PersonFields};
 use crate::ui::PageTitle;
 use crate::ui::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
@@ -64,8 +62,8 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
         .map(|m| (m.code().to_owned(), m.label().to_owned()))
         .collect();
     let who = vec![
-        Choice::plain("self", "我本人申请"),
-        Choice::plain("agent", "我代别人申请（法定代理人或者近亲属）"),
+        Choice::plain("self", &crate::t!("legal-aid-apply-who-self")),
+        Choice::plain("agent", &crate::t!("legal-aid-apply-who-agent")),
     ];
     let v = values.clone();
     let kept: Vec<(&'static str, String)> = values
@@ -74,13 +72,11 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
         .map(|t| ("attachment", t.clone()))
         .collect();
     view! {
-        <PageTitle text=form_title("申请法律援助", &errors) />
+        <PageTitle text=form_title(&crate::t!("legal-aid-apply-title"), &errors) />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
-            <h1>"申请法律援助"</h1>
-            <p>
-                "请如实填写。带 * 的都要填。提交前会让您核对一遍。法律援助机构自收到申请之日起 7 日内作出是否给予法律援助的决定（《法律援助法》第四十三条）。"
-            </p>
+            <h1>{crate::t!("legal-aid-apply-title")}</h1>
+            <p>{crate::t!("legal-aid-apply-intro")}</p>
             <form method="post" action="/legal-aid/apply" enctype="multipart/form-data" novalidate>
                 // The form's default button (the one Enter in a text field presses) must be
                 // "continue", not the first file's 删除 button further down.
@@ -88,17 +84,14 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 <HiddenFields fields=kept />
                 <Radios
                     name="who"
-                    legend="谁在申请？*".to_owned()
-                    hint=Some(
-                        "无民事行为能力人、限制民事行为能力人或者被羁押的人，可以由法定代理人或者近亲属代为申请（第四十条）。"
-                            .to_owned(),
-                    )
+                    legend=crate::t!("legal-aid-apply-who-legend")
+                    hint=Some(crate::t!("legal-aid-apply-who-hint"))
                     choices=who
                     value=v.who.clone()
                     error=error_for(&errors, "who")
                     not_the_heading=true
                 />
-                <h2>"申请人（需要法律援助的人）"</h2>
+                <h2>{crate::t!("legal-aid-apply-applicant-heading")}</h2>
                 <PersonFields
                     name=v.name.clone()
                     id_number=v.id_number.clone()
@@ -107,24 +100,24 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                     district=v.district.clone()
                     errors=errors.clone()
                 />
-                <h2>"代为申请的人（本人申请的不用填）"</h2>
+                <h2>{crate::t!("legal-aid-apply-agent-heading")}</h2>
                 <TextField
                     id="agent_name"
-                    label="代理人姓名"
+                    label=crate::t!("legal-aid-apply-agent-name")
                     autocomplete=Some("off")
                     value=v.agent_name.clone()
                     error=error_for(&errors, "agent_name")
                 />
                 <TextField
                     id="agent_id_number"
-                    label="代理人身份证号码"
+                    label=crate::t!("legal-aid-apply-agent-id-number")
                     autocomplete=Some("off")
                     value=v.agent_id_number.clone()
                     error=error_for(&errors, "agent_id_number")
                 />
                 <TextField
                     id="agent_mobile"
-                    label="代理人手机号码"
+                    label=crate::t!("legal-aid-apply-agent-mobile")
                     kind="tel"
                     inputmode=Some("numeric")
                     value=v.agent_mobile.clone()
@@ -132,39 +125,39 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 />
                 <TextField
                     id="agent_relation"
-                    label="与申请人的关系"
-                    hint=Some("例如：母亲（法定代理人）、儿子（近亲属）".to_owned())
+                    label=crate::t!("legal-aid-apply-agent-relation")
+                    hint=Some(crate::t!("legal-aid-apply-agent-relation-hint"))
                     value=v.agent_relation.clone()
                     error=error_for(&errors, "agent_relation")
                 />
-                <h2>"事项"</h2>
+                <h2>{crate::t!("legal-aid-apply-matter-heading")}</h2>
                 <SelectField
                     id="matter"
-                    label="事项类别 *"
-                    placeholder="请选择"
+                    label=crate::t!("legal-aid-apply-matter")
+                    placeholder=crate::t!("legal-aid-apply-matter-placeholder")
                     options=matters
                     value=v.matter.clone()
                     error=error_for(&errors, "matter")
                 />
                 <TextField
                     id="other_party"
-                    label="对方当事人（知道的请填）"
-                    hint=Some("例如拖欠工资的公司名称".to_owned())
+                    label=crate::t!("legal-aid-apply-other-party")
+                    hint=Some(crate::t!("legal-aid-apply-other-party-hint"))
                     value=v.other_party.clone()
                     error=error_for(&errors, "other_party")
                 />
                 <TextArea
                     id="description"
-                    label="案情和您的请求 *"
-                    hint=Some("发生了什么、什么时候、您希望得到什么帮助".to_owned())
+                    label=crate::t!("legal-aid-apply-description")
+                    hint=Some(crate::t!("legal-aid-apply-description-hint"))
                     rows=6
                     value=v.description.clone()
                     error=error_for(&errors, "description")
                 />
-                <h2>"经济困难状况"</h2>
+                <h2>{crate::t!("legal-aid-apply-hardship-heading")}</h2>
                 <Radios
                     name="basis"
-                    legend="您属于哪种情形？*".to_owned()
+                    legend=crate::t!("legal-aid-apply-basis-legend")
                     choices=Basis::ALL.iter().map(|b| Choice::plain(b.code(), b.label())).collect()
                     value=if v.basis.is_empty() { "hardship".to_owned() } else { v.basis.clone() }
                     error=error_for(&errors, "basis")
@@ -172,8 +165,8 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 />
                 <TextArea
                     id="hardship_statement"
-                    label="经济困难状况说明"
-                    hint=Some("因经济困难申请的必填：家庭人口、收入来源、每月收入等；属于第四十二条人员的，写明属于哪一类并上传证明；属于第三十二条情形的可以不填".to_owned())
+                    label=crate::t!("legal-aid-apply-hardship-statement")
+                    hint=Some(crate::t!("legal-aid-apply-hardship-statement-hint"))
                     rows=4
                     value=v.hardship_statement.clone()
                     error=error_for(&errors, "hardship_statement")
@@ -187,16 +180,14 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                         .map(|m| view! { <p class="field-message" id="pledge-error">{m}</p> })}
                     <div class="checkbox">
                         <input type="checkbox" id="pledge" name="pledge" value="yes" checked=v.pledge />
-                        <label for="pledge">
-                            "诚信承诺（因经济困难申请的必选）：我所说明的经济困难状况真实。如有虚假，愿意承担相应的法律责任。"
-                        </label>
+                        <label for="pledge">{crate::t!("legal-aid-apply-pledge")}</label>
                     </div>
                 </div>
-                <h2>"材料（可选）"</h2>
-                <p>"身份证明、经济困难证明、与案件有关的合同、欠条、判决书等的照片或扫描件。"</p>
+                <h2>{crate::t!("legal-aid-apply-files-heading")}</h2>
+                <p>{crate::t!("legal-aid-apply-files-text")}</p>
                 <FileUploads errors=errors.clone() files />
                 <button type="submit" class="button" name="action" value="check">
-                    "继续，核对申请"
+                    {crate::t!("legal-aid-apply-continue")}
                 </button>
             </form>
         </div>
@@ -209,53 +200,83 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
         .map(Matter::label)
         .unwrap_or("");
     // (label, value, typed by the applicant: shown as typed in every language)
-    let rows: Vec<(&'static str, String, bool)> = [
+    let rows: Vec<(String, String, bool)> = [
         (
-            "谁在申请",
+            crate::t!("legal-aid-apply-check-who"),
             if values.by_agent() {
-                "代为申请"
+                crate::t!("legal-aid-apply-check-who-agent")
             } else {
-                "本人申请"
-            }
-            .to_owned(),
+                crate::t!("legal-aid-apply-check-who-self")
+            },
             false,
         ),
-        ("申请人姓名", values.name.clone(), true),
-        ("身份证号码", values.id_number.clone(), true),
-        ("手机号码", values.mobile.clone(), true),
-        ("住址", values.address.clone(), true),
-        ("事项类别", matter.to_owned(), false),
-        ("对方当事人", values.other_party.clone(), true),
-        ("案情和请求", values.description.clone(), true),
         (
-            "经济困难状况",
+            crate::t!("legal-aid-apply-check-name"),
+            values.name.clone(),
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-id-number"),
+            values.id_number.clone(),
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-mobile"),
+            values.mobile.clone(),
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-address"),
+            values.address.clone(),
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-matter"),
+            matter.to_owned(),
+            false,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-other-party"),
+            values.other_party.clone(),
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-description"),
+            values.description.clone(),
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-hardship"),
             Basis::parse(&values.basis)
                 .unwrap_or(Basis::Hardship)
                 .label()
                 .to_owned(),
             false,
         ),
-        ("经济困难状况说明", values.hardship_statement.clone(), true),
         (
-            "诚信承诺",
+            crate::t!("legal-aid-apply-check-hardship-statement"),
+            values.hardship_statement.clone(),
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-pledge"),
             if values.pledge {
-                "已作出"
+                crate::t!("legal-aid-apply-check-pledge-made")
             } else {
-                "未作出"
-            }
-            .to_owned(),
+                crate::t!("legal-aid-apply-check-pledge-not-made")
+            },
             false,
         ),
         (
-            "材料",
+            crate::t!("legal-aid-apply-check-files"),
             if files.is_empty() {
-                "没有".to_owned()
+                crate::t!("legal-aid-apply-check-files-none")
             } else {
                 files
                     .iter()
                     .map(|f| f.name.clone())
                     .collect::<Vec<_>>()
-                    .join("、")
+                    .join(&crate::t!("legal-aid-apply-check-files-separator"))
             },
             !files.is_empty(),
         ),
@@ -263,10 +284,12 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
     .into_iter()
     .chain(values.by_agent().then(|| {
         (
-            "代理人",
-            format!(
-                "{}（{}），{}",
-                values.agent_name, values.agent_relation, values.agent_mobile
+            crate::t!("legal-aid-apply-check-agent"),
+            crate::t!(
+                "legal-aid-apply-check-agent-value",
+                name = &values.agent_name,
+                relation = &values.agent_relation,
+                mobile = &values.agent_mobile,
             ),
             true,
         )
@@ -274,9 +297,9 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
     .collect();
     let hidden = values.hidden();
     view! {
-        <PageTitle text="核对申请 · 法律援助" />
+        <PageTitle text=crate::t!("legal-aid-apply-check-title") />
         <div class="wrap">
-            <StepHeading>"核对您的申请"</StepHeading>
+            <StepHeading>{crate::t!("legal-aid-apply-check-heading")}</StepHeading>
             <dl class="facts check-answers" id="check-answers">
                 {rows
                     .into_iter()
@@ -295,11 +318,11 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
             <form method="post" action="/legal-aid/apply" novalidate>
                 <HiddenFields fields=hidden />
                 <button type="submit" class="button secondary" name="action" value="edit">
-                    "修改"
+                    {crate::t!("legal-aid-apply-check-change")}
                 </button>
                 " "
                 <button type="submit" class="button" name="action" value="submit">
-                    "提交申请"
+                    {crate::t!("legal-aid-apply-check-submit")}
                 </button>
             </form>
         </div>
@@ -309,32 +332,57 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
 #[component]
 fn Done(receipt: AidReceipt) -> impl IntoView {
     view! {
-        <PageTitle text="申请已提交 · 法律援助" />
+        <PageTitle text=crate::t!("legal-aid-receipt-title") />
         <div class="wrap">
             <div class="panel" id="receipt">
-                <StepHeading>"法律援助申请已提交"</StepHeading>
-                <p>"申请编号"</p>
+                <StepHeading>{crate::t!("legal-aid-receipt-heading")}</StepHeading>
+                <p>{crate::t!("legal-aid-receipt-number")}</p>
                 <p class="big" id="aid-number">{receipt.number.clone()}</p>
-                <p>"查询码"</p>
+                <p>{crate::t!("legal-aid-receipt-code")}</p>
                 <p class="big" id="aid-code">{receipt.query_code.clone()}</p>
                 <p>
-                    <strong>"查询码只显示这一次。"</strong>
-                    "请抄下来或者打印本页；凭编号和查询码可以在“查询办理进度”查看申请的办理情况（第五十五条）。"
+                    {crate::ui::i18n::sentence(
+                        crate::domain::msg!("legal-aid-receipt-code-once"),
+                        vec![
+                            (
+                                "once",
+                                view! {
+                                    <strong>{crate::t!("legal-aid-receipt-code-once-strong")}</strong>
+                                }
+                                    .into_any(),
+                            ),
+                        ],
+                    )}
                 </p>
             </div>
-            <h2>"接下来"</h2>
+            <h2>{crate::t!("legal-aid-receipt-next")}</h2>
             <ul>
-                <li>"收到时间：" {time_label(&receipt.received_at)}</li>
                 <li>
-                    "法律援助机构最迟在 "
-                    <strong id="decision-due">{date_label(receipt.decision_due)}</strong>
-                    " 前作出是否给予法律援助的决定（自收到申请之日起 7 日，第四十三条）；决定给予的，3 日内指派律师等法律援助人员。"
+                    {crate::t!(
+                        "legal-aid-receipt-received", time = crate::ui::i18n::time(&receipt.received_at)
+                    )}
                 </li>
-                <li>"材料不齐全的，会一次性告诉您需要补充什么；没有按要求补充的，视为撤回申请。"</li>
-                <li>"决定不给予法律援助的，会书面告知理由。"</li>
+                <li>
+                    {crate::ui::i18n::sentence(
+                        crate::domain::msg!("legal-aid-receipt-decision-due"),
+                        vec![
+                            (
+                                "date",
+                                view! {
+                                    <strong id="decision-due">
+                                        {crate::ui::i18n::date(receipt.decision_due)}
+                                    </strong>
+                                }
+                                    .into_any(),
+                            ),
+                        ],
+                    )}
+                </li>
+                <li>{crate::t!("legal-aid-receipt-missing")}</li>
+                <li>{crate::t!("legal-aid-receipt-refusal")}</li>
             </ul>
             <p>
-                <a href="/lookup">"查询办理进度"</a>
+                <a href="/lookup">{crate::t!("legal-aid-receipt-lookup")}</a>
             </p>
         </div>
     }

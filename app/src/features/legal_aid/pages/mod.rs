@@ -27,66 +27,74 @@ fn law_link(article: &str) -> String {
 #[component]
 pub fn LegalAidPage() -> impl IntoView {
     view! {
-        <PageTitle text="法律援助" />
+        <PageTitle text=crate::t!("legal-aid-start-title") />
         <div class="wrap">
-            <h1>"法律援助"</h1>
-            <p class="lead">
-                "经济困难、请不起律师的，可以向法律援助机构申请，由国家指派律师等法律援助人员免费为您提供法律咨询、代理或者刑事辩护（《法律援助法》第二条）。"
-            </p>
-            <h2>"先做一个自查"</h2>
-            <p>
-                "回答几个问题（约 1 分钟，不需要填写个人信息），看看您的事项是否在法律援助范围内、要不要核查经济困难。自查结果只是参考，是否给予法律援助，由法律援助机构审查后决定。"
-            </p>
+            <h1>{crate::t!("legal-aid-start-title")}</h1>
+            <p class="lead">{crate::t!("legal-aid-start-lead")}</p>
+            <h2>{crate::t!("legal-aid-start-check-heading")}</h2>
+            <p>{crate::t!("legal-aid-start-check-text")}</p>
             <p>
                 <a class="button" href="/legal-aid/check">
-                    "开始自查"
+                    {crate::t!("legal-aid-start-check-button")}
                 </a>
             </p>
-            <h2>"直接申请"</h2>
+            <h2>{crate::t!("legal-aid-start-apply-heading")}</h2>
             <p>
-                "已经清楚自己可以申请的，可以"
-                <a href="/legal-aid/apply">"在网上提出申请"</a>
-                "。申请后会得到申请编号和查询码；法律援助机构自收到申请之日起 7 日内作出是否给予法律援助的决定（第四十三条）。"
+                {crate::ui::i18n::sentence(
+                    crate::domain::msg!("legal-aid-apply-direct"),
+                    vec![
+                        (
+                            "link",
+                            view! {
+                                <a href="/legal-aid/apply">
+                                    {crate::t!("legal-aid-apply-direct-link")}
+                                </a>
+                            }
+                                .into_any(),
+                        ),
+                    ],
+                )}
             </p>
-            <h2>"需要帮助"</h2>
-            <p>"拨打 12348 公共法律服务热线，可以免费咨询法律问题，也可以询问法律援助怎么申请。"</p>
+            <h2>{crate::t!("legal-aid-start-help-heading")}</h2>
+            <p>{crate::t!("legal-aid-start-help-text")}</p>
         </div>
     }
 }
 
 fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyView {
-    let (legend, hint, choices): (&str, Option<&str>, Vec<Choice>) = match q {
+    let (legend, hint, choices): (String, Option<String>, Vec<Choice>) = match q {
         Question::Matter => (
-            "您要解决的是哪一类问题？",
-            Some("法律援助法列举了可以申请法律援助的事项（第二十四条、第三十一条、第三十三条）。"),
+            crate::t!("legal-aid-check-matter-legend"),
+            Some(crate::t!("legal-aid-check-matter-hint")),
             Matter::ALL
                 .iter()
                 .map(|m| Choice {
                     value: m.code(),
                     label: m.label().to_owned(),
-                    hint: (*m != Matter::Other).then(|| format!("《法律援助法》{}", m.article())),
+                    hint: (*m != Matter::Other)
+                        .then(|| crate::t!("legal-aid-law-article", article = m.article())),
                 })
                 .collect(),
         ),
         Question::Special => (
-            "您是否属于下列情形之一？",
-            Some("属于这些情形的，申请法律援助不受经济困难条件的限制（第三十二条）。"),
+            crate::t!("legal-aid-check-special-legend"),
+            Some(crate::t!("legal-aid-check-special-hint")),
             Special::ALL
                 .iter()
                 .map(|s| Choice::plain(s.code(), s.label()))
                 .collect(),
         ),
         Question::Group => (
-            "您是否属于下列人员之一？",
-            Some("有材料证明属于这些人员的，免予核查经济困难状况（第四十二条）。"),
+            crate::t!("legal-aid-check-group-legend"),
+            Some(crate::t!("legal-aid-check-group-hint")),
             Group::ALL
                 .iter()
                 .map(|g| Choice::plain(g.code(), g.label()))
                 .collect(),
         ),
         Question::Hardship => (
-            "您是否经济困难、请不起律师？",
-            Some("经济困难的标准由自治区人民政府确定（第三十四条）；这里只问您自己的判断。"),
+            crate::t!("legal-aid-check-hardship-legend"),
+            Some(crate::t!("legal-aid-check-hardship-hint")),
             Hardship::ALL
                 .iter()
                 .map(|h| Choice::plain(h.code(), h.label()))
@@ -107,7 +115,10 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
         })
         .collect();
     view! {
-        <PageTitle text=form_title(&format!("{legend} · 法律援助自查"), &errors) />
+        <PageTitle text=form_title(
+            &crate::t!("legal-aid-check-question-title", question = legend.clone()),
+            &errors,
+        ) />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
             <form method="get" action="/legal-aid/check" novalidate>
@@ -115,13 +126,13 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
                 <input type="hidden" name="asked" value=q.code() />
                 <Radios
                     name=q.code()
-                    legend=legend.to_owned()
-                    hint=hint.map(str::to_owned)
+                    legend=legend
+                    hint=hint
                     choices
                     error
                 />
                 <button type="submit" class="button">
-                    "继续"
+                    {crate::t!("legal-aid-check-continue")}
                 </button>
             </form>
         </div>
@@ -157,56 +168,61 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
     let restart = "/legal-aid/check".to_owned();
     let change_matter = restart.clone();
     let summary: Vec<(String, String)> = [
-        answers.matter.map(|m| ("事项", m.label())),
-        answers.special.map(|s| ("特殊情形", s.label())),
-        answers.group.map(|g| ("特定人员", g.label())),
-        answers.hardship.map(|h| ("经济状况", h.label())),
+        answers
+            .matter
+            .map(|m| (crate::t!("legal-aid-check-answer-matter"), m.label())),
+        answers
+            .special
+            .map(|s| (crate::t!("legal-aid-check-answer-special"), s.label())),
+        answers
+            .group
+            .map(|g| (crate::t!("legal-aid-check-answer-group"), g.label())),
+        answers
+            .hardship
+            .map(|h| (crate::t!("legal-aid-check-answer-hardship"), h.label())),
     ]
     .into_iter()
     .flatten()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .map(|(k, v)| (k, v.to_owned()))
     .collect();
     let next = match result.likelihood {
-        Likelihood::Unlikely => {
-            "您仍然可以提出申请，由法律援助机构核查；也可以拨打 12348 咨询其他法律服务。"
-        }
-        Likelihood::OutsideTheList => {
-            "建议先拨打 12348 咨询：地方的规定可能把更多事项列入法律援助范围。您也可以提出申请，由法律援助机构审查。"
-        }
-        Likelihood::LikelyNoHardshipTest => {
-            "可以在网上提出申请。申请时说明案情，并选择您属于第三十二条的情形或者第四十二条的人员（后者请上传证明）；不需要作出经济困难的诚信承诺。"
-        }
-        Likelihood::LikelyIfHardship => {
-            "可以在网上提出申请。申请时需要说明案情，并如实说明经济困难状况、作出诚信承诺（第四十一条）。"
-        }
+        Likelihood::Unlikely => crate::t!("legal-aid-check-next-unlikely"),
+        Likelihood::OutsideTheList => crate::t!("legal-aid-check-next-outside"),
+        Likelihood::LikelyNoHardshipTest => crate::t!("legal-aid-check-next-no-test"),
+        Likelihood::LikelyIfHardship => crate::t!("legal-aid-check-next-if-hardship"),
     };
     view! {
-        <PageTitle text="自查结果 · 法律援助" />
+        <PageTitle text=crate::t!("legal-aid-check-result-title") />
         <div class="wrap">
             <StepHeading id="check-result">{result.likelihood.heading()}</StepHeading>
             <div class="notice" id="not-a-decision">
-                <p>
-                    "这只是根据您的回答作出的参考，不是决定。是否给予法律援助，由法律援助机构自收到申请之日起 7 日内审查决定（《法律援助法》第四十三条）。"
-                </p>
+                <p>{crate::t!("legal-aid-check-result-not-a-decision")}</p>
             </div>
-            <h2>"为什么"</h2>
+            <h2>{crate::t!("legal-aid-check-result-why")}</h2>
             <ul class="reasons">
                 {result
                     .reasons
                     .into_iter()
                     .map(|r| {
                         let href = law_link(&r.article);
+                        let link = view! {
+                            <a href=href>
+                                {crate::t!("legal-aid-law-article", article = r.article)}
+                            </a>
+                        }
+                            .into_any();
                         view! {
                             <li>
-                                {r.text} " （"
-                                <a href=href>{format!("《法律援助法》{}", r.article)}</a>
-                                "）"
+                                {crate::ui::i18n::sentence(
+                                    crate::domain::msg!("legal-aid-check-reason", reason = r.text),
+                                    vec![("link", link)],
+                                )}
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
-            <h2>"您的回答"</h2>
+            <h2>{crate::t!("legal-aid-check-result-answers")}</h2>
             <dl class="facts">
                 {summary
                     .into_iter()
@@ -214,16 +230,16 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
                     .collect_view()}
             </dl>
             <p>
-                <a href=change_matter>"重新自查"</a>
+                <a href=change_matter>{crate::t!("legal-aid-check-result-again")}</a>
             </p>
-            <h2>"下一步"</h2>
+            <h2>{crate::t!("legal-aid-check-result-next")}</h2>
             <p>{next}</p>
             <p>
                 <a class="button" href="/legal-aid/apply">
-                    "申请法律援助"
+                    {crate::t!("legal-aid-check-result-apply")}
                 </a>
             </p>
-            <p>"拨打 12348 公共法律服务热线，可以免费咨询。"</p>
+            <p>{crate::t!("legal-aid-check-result-hotline")}</p>
         </div>
     }
 }
