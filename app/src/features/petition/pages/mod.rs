@@ -84,16 +84,14 @@ pub fn ResumePage() -> impl IntoView {
     use crate::features::petition::draft_keeper::DraftKeeper;
     use crate::ui::PageTitle;
     view! {
-        <PageTitle text="继续填写信访事项" />
+        <PageTitle text=crate::t!("petition-resume-title") />
         <div class="wrap narrow">
-            <h1>"继续填写信访事项"</h1>
+            <h1>{crate::t!("petition-resume-title")}</h1>
             <form id="journey" method="post" action="/petition" data-step="resume">
                 <input type="hidden" name="step" value="start" />
-                <p id="resume-status">
-                    "正在恢复您在这台设备上未完成的填写……如果页面没有继续，说明这里没有保存未完成的信访事项。"
-                </p>
+                <p id="resume-status">{crate::t!("petition-resume-status")}</p>
                 <button type="submit" class="button" name="action" value="continue">
-                    "从头开始填写"
+                    {crate::t!("petition-resume-start-over")}
                 </button>
             </form>
             <DraftKeeper mode="resume".to_owned() step="resume".to_owned() />

@@ -14,18 +14,19 @@ use crate::ui::form::{
 use crate::ui::form::{StepHeading, typed_lang};
 use leptos::prelude::*;
 
-pub fn step_title(step: Step, draft: &Draft) -> &'static str {
+/// The question a step asks (its heading and title), in the page's language.
+pub fn step_title(step: Step, draft: &Draft) -> String {
     match step {
-        Step::Start => "网上信访",
-        Step::Category => "您要反映的事项属于哪一类？",
+        Step::Start => crate::t!("petition-start-title"),
+        Step::Category => crate::t!("petition-category-question"),
         Step::Route => match draft.category() {
-            Some(Category::Report) => "您要检举控告的是哪一种情况？",
-            _ => "您的问题属于下列哪种情况？",
+            Some(Category::Report) => crate::t!("petition-route-question-report"),
+            _ => crate::t!("petition-route-question"),
         },
-        Step::Petitioner => "您的个人信息",
-        Step::Matter => "您反映的事项",
-        Step::Attachments => "上传相关材料（可选）",
-        Step::Check => "提交前请检查您填写的内容",
+        Step::Petitioner => crate::t!("petition-petitioner-heading"),
+        Step::Matter => crate::t!("petition-matter-heading"),
+        Step::Attachments => crate::t!("petition-attachments-heading"),
+        Step::Check => crate::t!("petition-check-heading"),
     }
 }
 
@@ -37,7 +38,7 @@ pub fn StepPage(
     files: Vec<FileInfo>,
 ) -> impl IntoView {
     let title = step_title(step, &draft);
-    let page_title = form_title(title, &errors);
+    let page_title = form_title(&title, &errors);
     let hidden = draft.hidden_fields(step.fields());
     let previous = format!("goto:{}", step.previous(&draft).code());
     let enctype = (step == Step::Attachments).then_some("multipart/form-data");
@@ -50,9 +51,9 @@ pub fn StepPage(
         Step::Check | Step::Start => check(&draft, &errors, files).into_any(),
     };
     let continue_label = if step == Step::Check {
-        "提交信访事项"
+        crate::t!("petition-step-submit")
     } else {
-        "继续"
+        crate::t!("petition-step-continue")
     };
     let continue_action = if step == Step::Check {
         "submit"
@@ -79,7 +80,7 @@ pub fn StepPage(
                         {continue_label}
                     </button>
                     <button type="submit" class="button secondary" name="action" value=previous>
-                        "返回上一步"
+                        {crate::t!("petition-step-back")}
                     </button>
                 </div>
             </form>
@@ -94,14 +95,14 @@ fn category(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         .map(|c| Choice {
             value: c.code(),
             label: c.label().to_owned(),
-            hint: Some(category_hint(c).to_owned()),
+            hint: Some(category_hint(c)),
         })
         .collect();
     view! {
         <Radios
             name="category"
-            legend=step_title(Step::Category, draft).to_owned()
-            hint=Some("选择最接近的一类；选错了也没关系，信访部门会按实际情况处理。".to_owned())
+            legend=step_title(Step::Category, draft)
+            hint=Some(crate::t!("petition-category-hint"))
             choices
             value=draft.category.clone()
             error=error_for(errors, "category")
@@ -109,17 +110,12 @@ fn category(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
     }
 }
 
-pub fn category_hint(c: Category) -> &'static str {
+/// What a category covers, in the page's language.
+pub fn category_hint(c: Category) -> String {
     match c {
-        Category::Suggestion => {
-            "对机关、单位的工作提出建议、意见，例如改进公共服务、完善政策（第二十九条）。"
-        }
-        Category::Report => {
-            "检举、控告机关、单位及其工作人员的违法违纪、失职行为（第三十条）。您的身份受到保护。"
-        }
-        Category::Appeal => {
-            "为维护自身合法权益提出请求，例如工资、房屋、征地补偿、社会保障等问题（第三十一条）。"
-        }
+        Category::Suggestion => crate::t!("petition-category-suggestion-hint"),
+        Category::Report => crate::t!("petition-category-report-hint"),
+        Category::Appeal => crate::t!("petition-category-appeal-hint"),
     }
 }
 
@@ -135,14 +131,15 @@ pub fn route_label(r: Route) -> &'static str {
     }
 }
 
-pub fn route_hint(r: Route) -> Option<&'static str> {
+/// The article behind a route, in the page's language (none for an ordinary petition).
+pub fn route_hint(r: Route) -> Option<String> {
     Some(match r {
-        Route::Litigation => "第三十一条第一项：由法院、检察院、公安机关依法定程序处理。",
-        Route::Arbitration => "第三十一条第二项：先申请仲裁。",
-        Route::PartyAppeal => "第三十一条第三项：通过党员申诉、申请复审处理。",
-        Route::Administrative => "第三十一条第四项：可以申请行政复议或者提起行政诉讼。",
-        Route::DutyToAct => "第三十一条第五项：直接向负有职责的部门提出，由其依法履行或者答复。",
-        Route::Officials => "第二十二条：由纪检监察机关受理。",
+        Route::Litigation => crate::t!("petition-route-litigation-hint"),
+        Route::Arbitration => crate::t!("petition-route-arbitration-hint"),
+        Route::PartyAppeal => crate::t!("petition-route-party-hint"),
+        Route::Administrative => crate::t!("petition-route-administrative-hint"),
+        Route::DutyToAct => crate::t!("petition-route-duty-hint"),
+        Route::Officials => crate::t!("petition-route-officials-hint"),
         Route::Petition => return None,
     })
 }
@@ -154,20 +151,18 @@ fn route(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         .map(|r| Choice {
             value: r.code(),
             label: route_label(*r).to_owned(),
-            hint: route_hint(*r).map(str::to_owned),
+            hint: route_hint(*r),
         })
         .collect();
     let hint = match category {
-        Category::Report => "检举控告党员、公职人员的，由纪检监察机关受理，直接向他们反映更快。",
-        _ => {
-            "有些问题法律规定了专门的解决途径，走对途径更快、更有保障。不确定的，请选择最接近的一项。"
-        }
+        Category::Report => crate::t!("petition-route-hint-report"),
+        _ => crate::t!("petition-route-hint"),
     };
     view! {
         <Radios
             name="route"
-            legend=step_title(Step::Route, draft).to_owned()
-            hint=Some(hint.to_owned())
+            legend=step_title(Step::Route, draft)
+            hint=Some(hint)
             choices
             value=draft.route.clone()
             error=error_for(errors, "route")
@@ -180,13 +175,11 @@ fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
     let heading = step_title(Step::Petitioner, draft);
     view! {
         <StepHeading>{heading}</StepHeading>
-        <p>"《信访工作条例》第十九条要求写明信访人的姓名和住址。这些信息只用于办理和答复您的事项。"</p>
+        <p>{crate::t!("petition-petitioner-why")}</p>
         {report
             .then(|| {
                 view! {
-                    <p class="notice">
-                        "您的身份信息不会透露给被检举控告的单位和人员（《信访工作条例》第三十条）。"
-                    </p>
+                    <p class="notice">{crate::t!("petition-petitioner-protected")}</p>
                 }
             })}
         <PersonFields
@@ -215,7 +208,7 @@ pub fn PersonFields(
         .map(|c| {
             c.districts
                 .iter()
-                .map(|d| (d.code.clone(), d.name.clone()))
+                .map(|d| (d.code.clone(), crate::ui::i18n::name(&d.name)))
                 .collect()
         })
         .unwrap_or_default();
@@ -223,23 +216,23 @@ pub fn PersonFields(
     view! {
         <TextField
             id="name"
-            label="姓名"
+            label=crate::t!("petition-person-name-label")
             autocomplete=Some("name")
             value=name
             error=error_for(errors, "name")
         />
         <TextField
             id="id_number"
-            label="身份证号码"
-            hint=Some("18 位，最后一位可能是 X".to_owned())
+            label=crate::t!("petition-person-id-number-label")
+            hint=Some(crate::t!("petition-person-id-number-hint"))
             autocomplete=Some("off")
             value=id_number
             error=error_for(errors, "id_number")
         />
         <TextField
             id="mobile"
-            label="手机号码"
-            hint=Some("11 位，用于接收办理进度的通知".to_owned())
+            label=crate::t!("petition-person-mobile-label")
+            hint=Some(crate::t!("petition-person-mobile-hint"))
             kind="tel"
             autocomplete=Some("tel")
             inputmode=Some("numeric")
@@ -248,16 +241,16 @@ pub fn PersonFields(
         />
         <TextField
             id="address"
-            label="住址"
-            hint=Some("能收到书面答复的地址".to_owned())
+            label=crate::t!("petition-person-address-label")
+            hint=Some(crate::t!("petition-person-address-hint"))
             autocomplete=Some("street-address")
             value=address
             error=error_for(errors, "address")
         />
         <SelectField
             id="district"
-            label="所在地区"
-            placeholder="请选择"
+            label=crate::t!("petition-person-district-label")
+            placeholder=crate::t!("petition-person-district-placeholder")
             options=districts
             value=district
             error=error_for(errors, "district")
@@ -272,9 +265,13 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
                 .iter()
                 .map(|u| {
                     let text = if u.handles.is_empty() {
-                        u.name.clone()
+                        crate::ui::i18n::name(&u.name)
                     } else {
-                        format!("{}（{}）", u.name, u.handles)
+                        crate::ui::i18n::text(
+                            &crate::domain::msg!("petition-matter-unit-option")
+                                .with_name("unit", u.name.clone())
+                                .with_name("handles", u.handles.clone()),
+                        )
                     };
                     (u.code.clone(), text)
                 })
@@ -286,45 +283,45 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         <StepHeading>{heading}</StepHeading>
         <TextField
             id="title"
-            label="标题"
-            hint=Some("用一句话概括，例如：某公司拖欠三个月工资".to_owned())
+            label=crate::t!("petition-matter-title-label")
+            hint=Some(crate::t!("petition-matter-title-hint"))
             value=draft.title.clone()
             error=error_for(errors, "title")
         />
         <TextArea
             id="request"
-            label="您的请求（诉求）"
-            hint=Some("希望有关部门做什么".to_owned())
+            label=crate::t!("petition-matter-request-label")
+            hint=Some(crate::t!("petition-matter-request-hint"))
             rows=4
             value=draft.request.clone()
             error=error_for(errors, "request")
         />
         <TextArea
             id="facts_and_reasons"
-            label="事实和理由"
-            hint=Some("发生了什么，您为什么这样请求。请如实填写（第十九条）。".to_owned())
+            label=crate::t!("petition-matter-facts-label")
+            hint=Some(crate::t!("petition-matter-facts-hint"))
             rows=8
             value=draft.facts_and_reasons.clone()
             error=error_for(errors, "facts_and_reasons")
         />
         <TextField
             id="place_and_time"
-            label="发生的地点和时间（可选）"
+            label=crate::t!("petition-matter-place-label")
             value=draft.place_and_time.clone()
             error=error_for(errors, "place_and_time")
         />
         <TextArea
             id="earlier_handling"
-            label="此前向哪些部门反映过、怎样处理的（可选）"
+            label=crate::t!("petition-matter-earlier-label")
             rows=3
             value=draft.earlier_handling.clone()
             error=error_for(errors, "earlier_handling")
         />
         <SelectField
             id="unit"
-            label="希望由哪个单位办理（可选）"
-            hint=Some("不清楚的可以不选，由信访部门确定。".to_owned())
-            placeholder="不清楚，由信访部门确定"
+            label=crate::t!("petition-matter-unit-label")
+            hint=Some(crate::t!("petition-matter-unit-hint"))
+            placeholder=crate::t!("petition-matter-unit-unknown")
             options=units
             value=draft.unit.clone()
             error=error_for(errors, "unit")
@@ -334,11 +331,8 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
 
 fn attachments(errors: &[FieldError], files: Vec<FileInfo>) -> impl IntoView {
     view! {
-        <StepHeading>"上传相关材料（可选）"</StepHeading>
-        <p>
-            "可以上传合同、欠条、通知书、现场照片等材料的照片或扫描件。只接受 JPG、PNG 图片和 PDF 文件，最多 "
-            {MAX_ATTACHMENTS} " 个，每个不超过 10 MB。没有材料的，直接按“继续”。"
-        </p>
+        <StepHeading>{crate::t!("petition-attachments-heading")}</StepHeading>
+        <p>{crate::t!("petition-attachments-intro", count = MAX_ATTACHMENTS)}</p>
         <FileUploads errors=errors.to_vec() files />
     }
 }
@@ -359,22 +353,27 @@ pub fn FileUploads(errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoVi
         {(!files.is_empty())
             .then(|| {
                 view! {
-                    <h2>"已上传的材料"</h2>
+                    <h2>{crate::t!("petition-files-uploaded-heading")}</h2>
                     <ul class="files">
                         {files
                             .into_iter()
                             .map(|f| {
                                 let remove = format!("remove:{}", f.token);
+                                let name = view! {
+                                    <span translate="no" lang=typed_lang(&f.name)>
+                                        {f.name.clone()}
+                                    </span>
+                                }
+                                    .into_any();
+                                let item = crate::domain::msg!(
+                                    "petition-files-item",
+                                    kind = f.kind.label(),
+                                    size = size_label(f.size),
+                                );
                                 view! {
                                     <li>
                                         <span>
-                                            <span translate="no" lang=typed_lang(&f.name)>
-                                                {f.name.clone()}
-                                            </span>
-                                            "（"
-                                            {f.kind.label()}
-                                            "，"
-                                            {size_label(f.size)} "）"
+                                            {crate::ui::i18n::sentence(item, vec![("name", name)])}
                                         </span>
                                         " "
                                         <button
@@ -383,7 +382,7 @@ pub fn FileUploads(errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoVi
                                             name="action"
                                             value=remove
                                         >
-                                            "删除"
+                                            {crate::t!("petition-files-remove")}
                                             <span class="visually-hidden">
                                                 " "
                                                 <span translate="no" lang=typed_lang(&f.name)>
@@ -401,12 +400,12 @@ pub fn FileUploads(errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoVi
         {if room > 0 {
             view! {
                 <div class=class>
-                    <label for="files">"选择文件（还可以上传 " {room} " 个）"</label>
+                    <label for="files">{crate::t!("petition-files-choose", count = room)}</label>
                     {error
                         .map(|m| {
                             view! {
                                 <p class="field-message" id="files-error">
-                                    <span class="visually-hidden">"错误："</span>
+                                    <span class="visually-hidden">{crate::t!("form-error-prefix")}</span>
                                     {m}
                                 </p>
                             }
@@ -420,12 +419,12 @@ pub fn FileUploads(errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoVi
                     />
                 </div>
                 <button type="submit" class="button secondary" name="action" value="upload">
-                    "上传所选文件"
+                    {crate::t!("petition-files-upload")}
                 </button>
             }
                 .into_any()
         } else {
-            view! { <p class="notice">"已达到 5 个文件的上限。需要换一个的，请先删除一个。"</p> }
+            view! { <p class="notice">{crate::t!("petition-files-full")}</p> }
                 .into_any()
         }}
     }
@@ -436,14 +435,14 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
     let district = cfg
         .as_ref()
         .and_then(|c| c.district(&draft.district))
-        .map(|d| d.name.clone())
+        .map(|d| crate::ui::i18n::name(&d.name))
         .unwrap_or_else(|| draft.district.clone());
     let unit = if draft.unit.is_empty() {
-        "不清楚，由信访部门确定".to_owned()
+        crate::t!("petition-matter-unit-unknown")
     } else {
         cfg.as_ref()
             .and_then(|c| c.unit(&draft.unit))
-            .map(|u| u.name.clone())
+            .map(|u| crate::ui::i18n::name(&u.name))
             .unwrap_or_else(|| draft.unit.clone())
     };
     let category = draft
@@ -451,12 +450,17 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
         .map(|c| c.label().to_owned())
         .unwrap_or_default();
     // (field, label, value, step, typed by the citizen: shown as typed in every language)
-    let mut rows: Vec<(&'static str, &'static str, String, Step, bool)> =
-        vec![("category", "类别", category, Step::Category, false)];
+    let mut rows: Vec<(&'static str, String, String, Step, bool)> = vec![(
+        "category",
+        crate::t!("petition-check-category"),
+        category,
+        Step::Category,
+        false,
+    )];
     if let Some(r) = draft.route() {
         rows.push((
             "route",
-            "情况",
+            crate::t!("petition-check-route"),
             route_label(r).to_owned(),
             Step::Route,
             false,
@@ -464,7 +468,7 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
     }
     let optional = |s: &str| {
         if s.trim().is_empty() {
-            ("未填写".to_owned(), false)
+            (crate::t!("petition-check-not-given"), false)
         } else {
             (s.to_owned(), true)
         }
@@ -472,66 +476,102 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
     let (place_and_time, place_typed) = optional(&draft.place_and_time);
     let (earlier_handling, earlier_typed) = optional(&draft.earlier_handling);
     rows.extend([
-        ("name", "姓名", draft.name.clone(), Step::Petitioner, true),
+        (
+            "name",
+            crate::t!("petition-check-name"),
+            draft.name.clone(),
+            Step::Petitioner,
+            true,
+        ),
         (
             "id_number",
-            "身份证号码",
+            crate::t!("petition-check-id-number"),
             draft.id_number.clone(),
             Step::Petitioner,
             true,
         ),
         (
             "mobile",
-            "手机号码",
+            crate::t!("petition-check-mobile"),
             draft.mobile.clone(),
             Step::Petitioner,
             true,
         ),
         (
             "address",
-            "住址",
+            crate::t!("petition-check-address"),
             draft.address.clone(),
             Step::Petitioner,
             true,
         ),
-        ("district", "所在地区", district, Step::Petitioner, false),
-        ("title", "标题", draft.title.clone(), Step::Matter, true),
-        ("request", "请求", draft.request.clone(), Step::Matter, true),
+        (
+            "district",
+            crate::t!("petition-check-district"),
+            district,
+            Step::Petitioner,
+            false,
+        ),
+        (
+            "title",
+            crate::t!("petition-check-title"),
+            draft.title.clone(),
+            Step::Matter,
+            true,
+        ),
+        (
+            "request",
+            crate::t!("petition-check-request"),
+            draft.request.clone(),
+            Step::Matter,
+            true,
+        ),
         (
             "facts_and_reasons",
-            "事实和理由",
+            crate::t!("petition-check-facts"),
             draft.facts_and_reasons.clone(),
             Step::Matter,
             true,
         ),
         (
             "place_and_time",
-            "地点和时间",
+            crate::t!("petition-check-place"),
             place_and_time,
             Step::Matter,
             place_typed,
         ),
         (
             "earlier_handling",
-            "此前的处理",
+            crate::t!("petition-check-earlier"),
             earlier_handling,
             Step::Matter,
             earlier_typed,
         ),
-        ("unit", "希望办理的单位", unit, Step::Matter, false),
+        (
+            "unit",
+            crate::t!("petition-check-unit"),
+            unit,
+            Step::Matter,
+            false,
+        ),
     ]);
     let file_list = if files.is_empty() {
-        "没有上传".to_owned()
+        crate::t!("petition-check-files-none")
     } else {
         files
             .iter()
-            .map(|f| format!("{}（{}）", f.name, size_label(f.size)))
+            .map(|f| {
+                crate::t!(
+                    "petition-check-file",
+                    name = f.name.clone(),
+                    size = size_label(f.size)
+                )
+            })
             .collect::<Vec<_>>()
-            .join("、")
+            .join(&crate::t!("petition-check-files-separator"))
     };
     rows.push((
         "attachment",
-        "材料",
+        crate::t!("petition-check-files"),
         file_list,
         Step::Attachments,
         !files.is_empty(),
@@ -553,13 +593,13 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
                     let goto = format!("goto:{}", step.code());
                     view! {
                         <div class="answer" id=id>
-                            <dt>{label}</dt>
+                            <dt>{label.clone()}</dt>
                             <dd class="answer-value">
                                 {error
                                     .map(|m| {
                                         view! {
                                             <p class="field-message">
-                                                <span class="visually-hidden">"错误："</span>
+                                                <span class="visually-hidden">{crate::t!("form-error-prefix")}</span>
                                                 {m}
                                             </p>
                                         }
@@ -578,8 +618,8 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
                                     name="action"
                                     value=goto
                                 >
-                                    "修改"
-                                    <span class="visually-hidden">{label}</span>
+                                    {crate::t!("petition-check-change")}
+                                    <span class="visually-hidden">{label.clone()}</span>
                                 </button>
                             </dd>
                         </div>
@@ -587,13 +627,13 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
                 })
                 .collect_view()}
         </dl>
-        <h2>"承诺"</h2>
+        <h2>{crate::t!("petition-check-declaration-heading")}</h2>
         <div class=class>
             {declaration_error
                 .map(|m| {
                     view! {
                         <p class="field-message" id="declaration-error">
-                            <span class="visually-hidden">"错误："</span>
+                            <span class="visually-hidden">{crate::t!("form-error-prefix")}</span>
                             {m}
                         </p>
                     }
@@ -606,9 +646,7 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
                     value="yes"
                     checked=draft.declaration
                 />
-                <label for="declaration">
-                    "本人承诺所反映的情况客观真实，对所提供材料内容的真实性负责，没有捏造、歪曲事实，没有诬告、陷害他人（《信访工作条例》第十九条）。"
-                </label>
+                <label for="declaration">{crate::t!("petition-check-declaration")}</label>
             </div>
         </div>
     }
