@@ -9,7 +9,7 @@ pub fn HomePage() -> impl IntoView {
     let info = Resource::new(|| (), |_| get_public_info());
     view! {
         <Suspense fallback=|| {
-            view! { <p class="wrap">"正在加载…"</p> }
+            view! { <p class="wrap">{crate::t!("home-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 match info.await {
@@ -17,8 +17,8 @@ pub fn HomePage() -> impl IntoView {
                     Err(_) => {
                         view! {
                             <div class="wrap">
-                                <h1>"暂时无法显示"</h1>
-                                <p>"页面暂时无法显示，请稍后刷新。急事请拨打 12345。"</p>
+                                <h1>{crate::t!("home-unavailable-heading")}</h1>
+                                <p>{crate::t!("home-unavailable-text")}</p>
                             </div>
                         }
                             .into_any()
@@ -31,61 +31,81 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn PublicInformation(info: PublicInfo) -> impl IntoView {
-    let title = format!("{} 网上信访服务平台", info.bureau_name);
+    use crate::ui::i18n::name;
+    let title = crate::ui::i18n::text(
+        &crate::domain::msg!("home-title").with_name("bureau", info.bureau_name.clone()),
+    );
+    let lede = crate::ui::i18n::text(
+        &crate::domain::msg!("home-lede").with_name("city", info.city.clone()),
+    );
     let r = info.reception;
+    let letter = crate::ui::i18n::text(
+        &crate::domain::msg!(
+            "home-channels-letter-address",
+            postcode = r.postcode.clone()
+        )
+        .with_name("address", r.postal_address.clone()),
+    );
+    let hours = crate::ui::i18n::text(
+        &crate::domain::msg!("home-channels-visit-hours").with_name("hours", r.hours.clone()),
+    );
+    // A step of the procedure: its name in bold, then what happens, as one sentence.
+    let step = |msg: crate::domain::message::Msg, label: String| {
+        crate::ui::i18n::sentence(
+            msg,
+            vec![("step", view! { <strong>{label}</strong> }.into_any())],
+        )
+    };
     view! {
         <PageTitle text=title.clone() />
         <div class="wrap">
             <h1>{title}</h1>
-            <p class="lede">
-                "在这里，您可以了解向" {info.city.clone()}
-                "反映问题的渠道、接待时间和办理时限。依法、如实反映诉求，我们会在法定期限内告诉您结果。"
-            </p>
+            <p class="lede">{lede}</p>
 
             <section aria-labelledby="services">
-                <h2 id="services">"办事入口"</h2>
+                <h2 id="services">{crate::t!("home-services-heading")}</h2>
                 <ul class="services">
                     <li>
-                        <a href="/petition">"我要信访"</a>
-                        <span>"网上提交建议意见、检举控告或者申诉求决，立即得到编号和查询码"</span>
+                        <a href="/petition">{crate::t!("home-services-petition")}</a>
+                        <span>{crate::t!("home-services-petition-hint")}</span>
                     </li>
                     <li>
-                        <a href="/lookup">"查询办理进度"</a>
-                        <span>"凭信访件编号和查询码，查看办理过程、法定期限和答复意见"</span>
+                        <a href="/lookup">{crate::t!("home-services-lookup")}</a>
+                        <span>{crate::t!("home-services-lookup-hint")}</span>
                     </li>
                     <li>
-                        <a href="/legal-aid">"法律援助"</a>
-                        <span>"经济困难、请不起律师的，先自查是否符合条件，再在网上申请，凭编号和查询码查看进度"</span>
+                        <a href="/legal-aid">{crate::t!("home-services-legal-aid")}</a>
+                        <span>{crate::t!("home-services-legal-aid-hint")}</span>
                     </li>
                     <li>
-                        <a href="/guides">"普法园地"</a>
-                        <span>"怎样信访、到哪里去、办理期限、复查复核、法律援助：用平实的话讲清楚，并可搜索法规条文"</span>
+                        <a href="/guides">{crate::t!("home-services-guides")}</a>
+                        <span>{crate::t!("home-services-guides-hint")}</span>
                     </li>
                     <li>
-                        <a href="/stats">"信访统计"</a>
-                        <span>"每月收到的信访事项、及时受理率、按期办结率、满意率和各单位红黑榜"</span>
+                        <a href="/stats">{crate::t!("home-services-stats")}</a>
+                        <span>{crate::t!("home-services-stats-hint")}</span>
                     </li>
                 </ul>
             </section>
 
             <section aria-labelledby="channels">
-                <h2 id="channels">"信访渠道"</h2>
+                <h2 id="channels">{crate::t!("home-channels-heading")}</h2>
                 <dl class="facts">
-                    <dt>"来访（当面反映）"</dt>
+                    <dt>{crate::t!("home-channels-visit")}</dt>
                     <dd>
-                        <p>{r.address.clone()}</p>
-                        <p>"接待时间：" {r.hours.clone()}</p>
+                        <p>{name(&r.address)}</p>
+                        <p>{hours}</p>
                     </dd>
-                    <dt>"来信"</dt>
+                    <dt>{crate::t!("home-channels-letter")}</dt>
                     <dd>
-                        <p>{r.postal_address.clone()} "，邮政编码 " {r.postcode.clone()}</p>
+                        <p>{letter}</p>
                     </dd>
                     {r
                         .email
                         .clone()
                         .map(|email| {
                             view! {
-                                <dt>"电子邮箱"</dt>
+                                <dt>{crate::t!("home-channels-email")}</dt>
                                 <dd>
                                     <p>{email}</p>
                                 </dd>
@@ -96,7 +116,7 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                         .clone()
                         .map(|phone| {
                             view! {
-                                <dt>"接待室电话"</dt>
+                                <dt>{crate::t!("home-channels-phone")}</dt>
                                 <dd>
                                     <p>{phone}</p>
                                 </dd>
@@ -106,7 +126,7 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
             </section>
 
             <section aria-labelledby="hotlines">
-                <h2 id="hotlines">"服务热线"</h2>
+                <h2 id="hotlines">{crate::t!("home-hotlines-heading")}</h2>
                 <ul class="hotlines">
                     {info
                         .hotlines
@@ -118,8 +138,8 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                                     <a class="hotline-number" href=tel>
                                         {h.number}
                                     </a>
-                                    <span class="hotline-name">{h.name}</span>
-                                    <span class="hotline-purpose">{h.purpose}</span>
+                                    <span class="hotline-name">{name(&h.name)}</span>
+                                    <span class="hotline-purpose">{name(&h.purpose)}</span>
                                 </li>
                             }
                         })
@@ -128,32 +148,40 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
             </section>
 
             <section aria-labelledby="procedure">
-                <h2 id="procedure">"办理程序和时限"</h2>
+                <h2 id="procedure">{crate::t!("home-procedure-heading")}</h2>
                 <ol class="steps">
                     <li>
-                        <strong>"登记、转送或交办"</strong>
-                        "：信访部门自收到之日起 15 日内，按规定转送或交办给有权处理的机关、单位（《信访工作条例》第二十二条）。"
+                        {step(
+                            crate::domain::msg!("home-procedure-register"),
+                            crate::t!("home-procedure-register-step"),
+                        )}
                     </li>
                     <li>
-                        <strong>"告知是否受理"</strong>
-                        "：有权处理的机关、单位自收到之日起 15 日内告诉您是否受理、按什么途径办理（第二十三条）。"
+                        {step(
+                            crate::domain::msg!("home-procedure-accept"),
+                            crate::t!("home-procedure-accept-step"),
+                        )}
                     </li>
                     <li>
-                        <strong>"办理并书面答复"</strong>
-                        "：自受理之日起 60 日内办结，情况复杂的经批准可延长，最多 30 日，并告诉您延期理由（第三十四条）。"
+                        {step(
+                            crate::domain::msg!("home-procedure-handle"),
+                            crate::t!("home-procedure-handle-step"),
+                        )}
                     </li>
                     <li>
-                        <strong>"复查"</strong>
-                        "：对处理意见不服的，可以自收到书面答复之日起 30 日内请求复查，复查机关自收到请求之日起 30 日内答复（第三十五条）。"
+                        {step(
+                            crate::domain::msg!("home-procedure-review"),
+                            crate::t!("home-procedure-review-step"),
+                        )}
                     </li>
                     <li>
-                        <strong>"复核"</strong>
-                        "：对复查意见不服的，可以自收到之日起 30 日内请求复核，复核机关自收到请求之日起 30 日内答复；复核后以同一事实和理由再提出的，不再受理（第三十六条）。"
+                        {step(
+                            crate::domain::msg!("home-procedure-recheck"),
+                            crate::t!("home-procedure-recheck-step"),
+                        )}
                     </li>
                 </ol>
-                <p class="note">
-                    "期限从收到之日的次日起算；最后一天是法定节假日的，顺延到节假日后的第一个工作日。属于诉讼、仲裁、行政复议等法定途径的事项，应当依照相应的法律程序提出（第三十一条）。"
-                </p>
+                <p class="note">{crate::t!("home-procedure-note")}</p>
             </section>
         </div>
     }

@@ -26,7 +26,7 @@ pub fn TimeLimitChart() -> impl IntoView {
     let height = row * u32::try_from(Limit::ALL.len()).unwrap_or(0) + 8;
     view! {
             <figure class="chart-figure" id="time-limits">
-                <figcaption>"时限图：各环节的法定期限（从次日起算，期限最后一日是节假日的顺延到节后第一个工作日）"</figcaption>
+                <figcaption>{crate::t!("library-chart-limits-caption")}</figcaption>
                 <svg
                     class="chart"
                     viewBox=format!("0 0 {} {height}", label_w + bar_w + 90)
@@ -51,13 +51,13 @@ pub fn TimeLimitChart() -> impl IntoView {
                         })
                         .collect_view()}
                 </svg>
-                <DataTable caption="时限表（与上图相同的内容）">
+                <DataTable caption=crate::t!("library-chart-limits-table")>
                         <thead>
                             <tr>
-                                <th scope="col">"环节"</th>
-                                <th scope="col">"期限"</th>
-                                <th scope="col">"从何时起算"</th>
-                                <th scope="col">"依据"</th>
+                                <th scope="col">{crate::t!("library-chart-limits-step")}</th>
+                                <th scope="col">{crate::t!("library-chart-limits-length")}</th>
+                                <th scope="col">{crate::t!("library-chart-limits-from")}</th>
+                                <th scope="col">{crate::t!("library-chart-limits-basis")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -98,14 +98,14 @@ pub fn RouteChart() -> impl IntoView {
     ];
     view! {
         <figure class="chart-figure flow" id="routes">
-            <figcaption>"流程图：申诉求决类事项先看是否有法定途径（《信访工作条例》第三十一条）"</figcaption>
+            <figcaption>{crate::t!("library-chart-routes-caption")}</figcaption>
             <ol class="flow-steps">
                 {channels
                     .into_iter()
                     .map(|r| {
                         view! {
                             <li>
-                                <p class="flow-if">"如果：" {route_label(r)}</p>
+                                <p class="flow-if">{crate::t!("library-chart-routes-if", route = route_label(r))}</p>
                                 <p class="flow-then">"→ " {channel_heading(r)}</p>
                                 {route_hint(r).map(|h| view! { <p class="hint">{h}</p> })}
                             </li>
@@ -113,15 +113,22 @@ pub fn RouteChart() -> impl IntoView {
                     })
                     .collect_view()}
                 <li>
-                    <p class="flow-if">"如果：" {route_label(Route::Petition)}</p>
-                    <p class="flow-then">"→ 作为信访事项办理（第三十一条第六项）："</p>
+                    <p class="flow-if">
+                        {crate::t!("library-chart-routes-if", route = route_label(Route::Petition))}
+                    </p>
+                    <p class="flow-then">{crate::t!("library-chart-routes-petition")}</p>
                     <ol class="flow-clock">
                         {steps
                             .into_iter()
                             .map(|l| {
                                 view! {
                                     <li>
-                                        {l.label()} "：" {l.counted_from()} "后 " {l.length_label()}
+                                        {crate::t!(
+                                            "library-chart-routes-step",
+                                            step = l.label(),
+                                            from = l.counted_from(),
+                                            length = l.length_label(),
+                                        )}
                                     </li>
                                 }
                             })

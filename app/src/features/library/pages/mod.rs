@@ -15,7 +15,7 @@ pub use editor_page::{ArticleEditorPage, ArticlesPage, EditorProblem};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn unavailable(heading: &'static str, e: ServerFnError) -> AnyView {
+fn unavailable(heading: String, e: ServerFnError) -> AnyView {
     view! {
         <div class="wrap">
             <h1>{heading}</h1>
@@ -31,12 +31,12 @@ fn SearchForm(#[prop(optional)] value: String) -> impl IntoView {
     view! {
         <form method="get" action="/search" role="search" class="search-form">
             <div class="field">
-                <label for="q">"搜索指南、常见问题和法规"</label>
-                <p class="hint" id="q-hint">"例如：复查、调解、法律援助、办理期限"</p>
+                <label for="q">{crate::t!("library-search-label")}</label>
+                <p class="hint" id="q-hint">{crate::t!("library-search-hint")}</p>
                 <input id="q" name="q" type="search" value=value aria-describedby="q-hint" maxlength="50" />
             </div>
             <button type="submit" class="button">
-                "搜索"
+                {crate::t!("library-search-submit")}
             </button>
         </form>
     }
@@ -68,34 +68,34 @@ fn DocList(docs: Vec<DocSummary>, id: &'static str) -> impl IntoView {
 pub fn GuidesPage() -> impl IntoView {
     let index = Resource::new(|| (), |_| get_library_index());
     view! {
-        <PageTitle text="普法园地" />
+        <PageTitle text=crate::t!("library-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match index.await {
                     Ok(ix) => {
                         view! {
                             <div class="wrap">
-                                <h1>"普法园地"</h1>
+                                <h1>{crate::t!("library-title")}</h1>
                                 <p class="lead">
-                                    "用平实的话讲清楚怎样信访、到哪里去、有哪些期限、有什么权利和义务。每篇都注明所依据的法规条文。"
+                                    {crate::t!("library-guides-lead")}
                                 </p>
                                 <SearchForm />
-                                <h2>"办事指南"</h2>
+                                <h2>{crate::t!("library-guides-heading")}</h2>
                                 <DocList docs=ix.guides id="guides" />
                                 {(!ix.faq.is_empty())
                                     .then(|| {
                                         view! {
-                                            <h2>"常见问题"</h2>
+                                            <h2>{crate::t!("library-faq-heading")}</h2>
                                             <DocList docs=ix.faq id="faq" />
                                         }
                                     })}
-                                <h2>"法规库"</h2>
+                                <h2>{crate::t!("library-statutes-heading")}</h2>
                                 <StatuteList docs=ix.statutes />
                             </div>
                         }
                             .into_any()
                     }
-                    Err(e) => unavailable("普法园地", e),
+                    Err(e) => unavailable(crate::t!("library-title"), e),
                 }
             })}
         </Suspense>
@@ -107,9 +107,16 @@ fn StatuteList(docs: Vec<DocSummary>) -> impl IntoView {
     if docs.is_empty() {
         view! {
             <p id="no-statutes">
-                "法规库中还没有法规文本。管理员可以用命令 "
-                <code>"server import-statutes 文件.md …"</code>
-                " 导入 Markdown 格式的法规（每条以“第…条”开头），导入后每一条都可以直接链接和搜索。"
+                {crate::ui::i18n::sentence(
+                    crate::domain::msg!("library-statutes-none"),
+                    vec![
+                        (
+                            "command",
+                            view! { <code>{crate::t!("library-statutes-none-command")}</code> }
+                                .into_any(),
+                        ),
+                    ],
+                )}
             </p>
         }
         .into_any()
@@ -132,7 +139,7 @@ pub fn GuidePage() -> impl IntoView {
                 match guide.await {
                     Ok(Some(g)) => view! { <Guide g /> }.into_any(),
                     Ok(None) => view! { <NotFoundPage /> }.into_any(),
-                    Err(e) => unavailable("普法园地", e),
+                    Err(e) => unavailable(crate::t!("library-title"), e),
                 }
             })}
         </Suspense>
@@ -143,10 +150,10 @@ pub fn GuidePage() -> impl IntoView {
 fn Guide(g: GuideView) -> impl IntoView {
     let updated = g.published_on;
     view! {
-        <PageTitle text=format!("{} · 普法园地", g.title) />
+        <PageTitle text=crate::t!("library-guide-page-title", title = g.title.clone()) />
         <div class="wrap guide">
-            <nav aria-label="位置" class="breadcrumbs">
-                <a href="/guides">"普法园地"</a>
+            <nav aria-label=crate::t!("library-breadcrumbs") class="breadcrumbs">
+                <a href="/guides">{crate::t!("library-title")}</a>
             </nav>
             <h1 lang="zh-Hans">{g.title}</h1>
             <ChineseOnlyNote />
@@ -162,10 +169,10 @@ fn Guide(g: GuideView) -> impl IntoView {
                 })
                 .collect_view()}
             <p class="note">
-                {format!(
-                    "最后更新：{}（第 {} 版）",
-                    crate::features::petition::pages::date_label(updated),
-                    g.version,
+                {crate::t!(
+                    "library-guide-updated",
+                    date = crate::ui::i18n::date(updated),
+                    version = g.version,
                 )}
             </p>
             <SearchForm />
@@ -195,7 +202,7 @@ pub fn LawPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(e) => unavailable("法规库", e),
+                    Err(e) => unavailable(crate::t!("library-statutes-heading"), e),
                 }
             })}
         </Suspense>
@@ -206,10 +213,10 @@ pub fn LawPage() -> impl IntoView {
 fn Law(s: StatuteView) -> impl IntoView {
     let StatuteView { statute, .. } = s;
     view! {
-        <PageTitle text=format!("{} · 法规库", statute.title) />
+        <PageTitle text=crate::t!("library-law-page-title", title = statute.title.clone()) />
         <div class="wrap statute">
-            <nav aria-label="位置" class="breadcrumbs">
-                <a href="/guides">"普法园地"</a>
+            <nav aria-label=crate::t!("library-breadcrumbs") class="breadcrumbs">
+                <a href="/guides">{crate::t!("library-title")}</a>
             </nav>
             <h1 lang="zh-Hans">{statute.title}</h1>
             <ChineseOnlyNote />
@@ -262,9 +269,9 @@ pub fn SearchPage() -> impl IntoView {
     let query = q.trim().to_owned();
     let hits = Resource::new(move || query.clone(), search_library);
     view! {
-        <PageTitle text="搜索 · 普法园地" />
+        <PageTitle text=crate::t!("library-search-page-title") />
         <div class="wrap">
-            <h1>"搜索"</h1>
+            <h1>{crate::t!("library-search-heading")}</h1>
             <SearchForm value=q.clone() />
             <Suspense fallback=|| ()>
                 {move || {
@@ -273,17 +280,28 @@ pub fn SearchPage() -> impl IntoView {
                         let q = q.trim().to_owned();
                         match hits.await {
                             Ok(_) if q.is_empty() => {
-                                view! { <p id="search-summary">"请输入要找的词，例如“复查”。"</p> }.into_any()
+                                view! { <p id="search-summary">{crate::t!("library-search-empty")}</p> }.into_any()
                             }
                             Ok(hits) if hits.is_empty() => {
                                 view! {
                                     <p id="search-summary" role="status">
-                                        {format!("没有找到与“{q}”有关的内容。")}
+                                        {crate::t!("library-search-none", query = q.clone())}
                                     </p>
                                     <p>
-                                        "可以换一个更短的词再试，或者浏览"
-                                        <a href="/guides">"普法园地"</a>
-                                        "的全部指南；也可以拨打 12345 咨询。"
+                                        {crate::ui::i18n::sentence(
+                                            crate::domain::msg!("library-search-none-next"),
+                                            vec![
+                                                (
+                                                    "link",
+                                                    view! {
+                                                        <a href="/guides">
+                                                            {crate::t!("library-search-none-link")}
+                                                        </a>
+                                                    }
+                                                        .into_any(),
+                                                ),
+                                            ],
+                                        )}
                                     </p>
                                 }
                                     .into_any()
@@ -291,7 +309,7 @@ pub fn SearchPage() -> impl IntoView {
                             Ok(hits) => {
                                 view! {
                                     <p id="search-summary" role="status">
-                                        {format!("找到 {} 处与“{q}”有关的内容。", hits.len())}
+                                        {crate::t!("library-search-found", count = hits.len(), query = q.clone())}
                                     </p>
                                     <ol class="results" id="results">
                                         {hits
@@ -338,5 +356,5 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn ChineseOnlyNote() -> impl IntoView {
     let english = crate::ui::PageContext::get().prefs.lang == crate::domain::prefs::Lang::English;
-    english.then(|| view! { <p class="note">"本页正文只有中文版。"</p> })
+    english.then(|| view! { <p class="note">{crate::t!("library-chinese-only")}</p> })
 }

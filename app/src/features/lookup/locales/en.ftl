@@ -2,3 +2,63 @@
 
 lookup-not-found = No petition or legal aid application matches this reference number and query code. Check the reference number and query code and try again
 lookup-too-many-material = Too many failed attempts. Try again in { $wait }. The extra explanation you wrote has not been submitted, so please save a copy somewhere else first
+
+## The lookup form (pages/lookup_page.rs)
+
+lookup-form-title = Check progress
+lookup-form-intro = Enter the reference number and query code you were given when you submitted your petition or legal aid application. The query code is shown only once, when you submit, so keep it safe.
+lookup-form-number-label = Reference number (for a petition, like XF202612010042; for a legal aid application, like FY202612010007)
+lookup-form-code-label = Query code (12 characters, for example ABCD-EFGH-JKMN)
+lookup-form-submit = Look up
+lookup-form-forgotten-code = If you have forgotten your query code, you can bring your ID document to a petition reception office to look it up, or call 12345.
+
+## A petition's progress (pages/lookup_page.rs)
+
+lookup-case-title = Case progress
+lookup-case-number = Petition reference number
+lookup-case-subject = Title
+lookup-case-category = Category
+lookup-case-status = Current status
+lookup-case-received = Received
+lookup-case-unit = Responsible department
+lookup-case-unit-undecided = To be decided by the letters and visits office
+lookup-case-same-matter = Note: your earlier petition { $number } about the same matter is still being handled. The two will be handled together, so you do not need to submit it again.
+lookup-case-due-heading = Legal deadlines
+lookup-case-due-now = Current step: { $step }, to be completed by { $date } ({ $article }).
+lookup-case-due-register = The letters and visits office must register your petition and pass it on or assign it by { $date } (Article 22 of the Regulations on Letters and Visits Work).
+lookup-case-timeline-heading = What has happened so far
+lookup-case-replies-heading = Reply
+lookup-case-no-reply = No reply yet. When the authority with the power to handle your petition gives a written reply, it will appear here.
+lookup-reply-heading = Written decision on your petition ({ $time })
+lookup-reply-request = Request
+lookup-reply-facts = Facts and reasons
+lookup-reply-opinion = Decision
+lookup-reply-legal-basis = Legal basis
+lookup-reply-outcome = Outcome
+lookup-evaluation-heading = Satisfaction rating
+lookup-evaluation-legend = Are you satisfied with this reply? (Article 21 of the Regulations on Letters and Visits Work)
+lookup-evaluation-comment-label = Comments (optional)
+lookup-evaluation-submit = Submit rating
+lookup-review-heading = Ask for a review
+lookup-review-text = If you disagree with the reply, you have until { $until } to ask the authority at the next level up for a review (Article 35 of the Regulations on Letters and Visits Work).
+lookup-recheck-heading = Ask for a re-examination
+lookup-recheck-text = If you disagree with the reply, you have until { $until } to ask the authority at the next level up for a re-examination (Article 36 of the Regulations on Letters and Visits Work).
+lookup-review-reason-label = Your reasons for the request
+lookup-case-another = Look up another case
+
+## A legal aid application's progress (pages/lookup_page.rs)
+
+lookup-aid-title = Legal aid application { $number }
+lookup-aid-status = Status
+lookup-aid-matter = Matter
+lookup-aid-received = Received
+lookup-aid-due = Legal deadline
+lookup-aid-due-by = { $step }: by { $date } ({ $article })
+lookup-aid-answer-by = Deadline to provide more material
+lookup-aid-answer-by-date = { $date } (if you do not provide it by then, your application will be treated as withdrawn)
+lookup-aid-timeline-heading = What has happened so far
+lookup-material-heading = Provide more material or an explanation
+lookup-material-explanation-label = Additional explanation
+lookup-material-explanation-hint = Say what material you have added, or explain the points you were asked about. You can also take paper documents to the legal aid agency.
+lookup-material-submit = Submit additional material
+lookup-aid-complaint = If you have concerns about the legal aid agency's decision or service, you can complain to the judicial administration department (Article 55).

@@ -1,12 +1,12 @@
 use crate::domain::case::review::Rating;
 use crate::domain::petition::category::Category;
-use crate::features::petition::pages::{date_label, time_label};
 use crate::features::petition::view::PetitionStatus;
 use crate::ui::PageTitle;
 use crate::ui::form::{
     Choice, ErrorSummary, FieldError, Radios, TextArea, TextField, error_for, form_title,
 };
 use crate::ui::form::{StepHeading, typed_lang};
+use crate::ui::i18n::{date, sentence, time};
 use leptos::prelude::*;
 
 /// What the server hands the page after a POST: the form again with a problem, or the case.
@@ -59,32 +59,32 @@ pub fn LookupPage() -> impl IntoView {
 
 #[component]
 fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
-    let title = form_title("查询办理进度", &errors);
+    let title = form_title(&crate::t!("lookup-form-title"), &errors);
     view! {
         <PageTitle text=title />
         <div class="wrap narrow">
             <ErrorSummary errors=errors.clone() />
-            <h1>"查询办理进度"</h1>
-            <p>"请输入提交信访事项或法律援助申请时得到的编号和查询码。查询码只在提交时显示一次，请妥善保管。"</p>
+            <h1>{crate::t!("lookup-form-title")}</h1>
+            <p>{crate::t!("lookup-form-intro")}</p>
             <form method="post" action="/lookup" novalidate>
                 <TextField
                     id="number"
-                    label="编号（信访件如 XF202612010042，法律援助申请如 FY202612010007）"
+                    label=crate::t!("lookup-form-number-label")
                     autocomplete=Some("off")
                     value=number
                     error=error_for(&errors, "number")
                 />
                 <TextField
                     id="code"
-                    label="查询码（12 位，例如 ABCD-EFGH-JKMN）"
+                    label=crate::t!("lookup-form-code-label")
                     autocomplete=Some("off")
                     error=error_for(&errors, "code")
                 />
                 <button type="submit" class="button">
-                    "查询"
+                    {crate::t!("lookup-form-submit")}
                 </button>
             </form>
-            <p class="note">"忘记查询码的，可以携带身份证件到信访接待场所查询，或拨打 12345。"</p>
+            <p class="note">{crate::t!("lookup-form-forgotten-code")}</p>
         </div>
     }
 }
@@ -122,12 +122,12 @@ fn CaseStatus(found: Found) -> impl IntoView {
             .collect();
         view! {
             <form method="post" action="/lookup/evaluation" class="case-action" id="evaluation">
-                <h2>"满意度评价"</h2>
+                <h2>{crate::t!("lookup-evaluation-heading")}</h2>
                 <input type="hidden" name="number" value=number.clone() />
                 <input type="hidden" name="code" value=code.clone() />
                 <Radios
                     name="rating"
-                    legend="您对这份答复满意吗？（《信访工作条例》第二十一条）".to_owned()
+                    legend=crate::t!("lookup-evaluation-legend")
                     not_the_heading=true
                     choices
                     value=value("rating")
@@ -135,40 +135,39 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 />
                 <TextArea
                     id="comment"
-                    label="意见（可选）"
+                    label=crate::t!("lookup-evaluation-comment-label")
                     rows=3
                     value=value("comment")
                     error=error_for(&errors, "comment")
                 />
                 <button type="submit" class="button">
-                    "提交评价"
+                    {crate::t!("lookup-evaluation-submit")}
                 </button>
             </form>
         }
     });
     let review_form = options.can_request.clone().map(|level| {
-        let (name, action, article) = if level == "recheck" {
-            ("复核", "请求复核", "第三十六条")
+        let until = options.request_until.map(date).unwrap_or_default();
+        let (action, text) = if level == "recheck" {
+            (
+                crate::t!("lookup-recheck-heading"),
+                crate::t!("lookup-recheck-text", until = until),
+            )
         } else {
-            ("复查", "请求复查", "第三十五条")
+            (
+                crate::t!("lookup-review-heading"),
+                crate::t!("lookup-review-text", until = until),
+            )
         };
-        let until = options
-            .request_until
-            .map(date_label)
-            .unwrap_or_default();
         view! {
             <form method="post" action="/lookup/review-request" class="case-action" id="review">
-                <h2>{action}</h2>
-                <p>
-                    {format!(
-                        "对答复不服的，可以在 {until} 前请求上一级机关{name}（《信访工作条例》{article}）。",
-                    )}
-                </p>
+                <h2>{action.clone()}</h2>
+                <p>{text}</p>
                 <input type="hidden" name="number" value=number.clone() />
                 <input type="hidden" name="code" value=code.clone() />
                 <TextArea
                     id="reason"
-                    label="请求的理由"
+                    label=crate::t!("lookup-review-reason-label")
                     rows=4
                     value=value("reason")
                     error=error_for(&errors, "reason")
@@ -181,9 +180,10 @@ fn CaseStatus(found: Found) -> impl IntoView {
     });
     let unit = status
         .unit_name
-        .clone()
-        .unwrap_or_else(|| "由信访部门确定".to_owned());
-    let page_title = form_title("办理进度", &errors);
+        .as_deref()
+        .map(crate::ui::i18n::name)
+        .unwrap_or_else(|| crate::t!("lookup-case-unit-undecided"));
+    let page_title = form_title(&crate::t!("lookup-case-title"), &errors);
     view! {
         <PageTitle text=page_title />
         <div class="wrap">
@@ -197,24 +197,24 @@ fn CaseStatus(found: Found) -> impl IntoView {
                         </p>
                     }
                 })}
-            <StepHeading>"办理进度"</StepHeading>
+            <StepHeading>{crate::t!("lookup-case-title")}</StepHeading>
             <dl class="facts">
-                <dt>"信访件编号"</dt>
+                <dt>{crate::t!("lookup-case-number")}</dt>
                 <dd>{status.number.clone()}</dd>
-                <dt>"标题"</dt>
+                <dt>{crate::t!("lookup-case-subject")}</dt>
                 // What the citizen wrote, shown as written in every language.
                 <dd translate="no" lang=typed_lang(&status.title)>
                     {status.title.clone()}
                 </dd>
-                <dt>"类别"</dt>
+                <dt>{crate::t!("lookup-case-category")}</dt>
                 <dd>{category_label(&status.category)}</dd>
-                <dt>"当前状态"</dt>
+                <dt>{crate::t!("lookup-case-status")}</dt>
                 <dd>
                     <strong>{status.status_label.clone()}</strong>
                 </dd>
-                <dt>"收到时间"</dt>
-                <dd>{time_label(&status.received_at)}</dd>
-                <dt>"承办单位"</dt>
+                <dt>{crate::t!("lookup-case-received")}</dt>
+                <dd>{time(&status.received_at)}</dd>
+                <dt>{crate::t!("lookup-case-unit")}</dt>
                 <dd>{unit}</dd>
             </dl>
             {status
@@ -222,13 +222,10 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 .clone()
                 .map(|other| {
                     view! {
-                        <p class="note">
-                            "提示：您此前就同一事项提交的 " {other}
-                            " 仍在办理中，两件会一并处理，无需重复提交。"
-                        </p>
+                        <p class="note">{crate::t!("lookup-case-same-matter", number = other)}</p>
                     }
                 })}
-            <h2>"法定期限"</h2>
+            <h2>{crate::t!("lookup-case-due-heading")}</h2>
             <ul>
                 {status
                     .running_due
@@ -236,17 +233,28 @@ fn CaseStatus(found: Found) -> impl IntoView {
                     .map(|d| {
                         view! {
                             <li id="running-due">
-                                "当前：" {d.step} "，应于 " <strong>{date_label(d.date)}</strong> " 前完成（"
-                                {d.article} "）。"
+                                {sentence(
+                                    crate::domain::msg!(
+                                        "lookup-case-due-now", step = d.step, article = d.article
+                                    ),
+                                    vec![("date", view! { <strong>{date(d.date)}</strong> }.into_any())],
+                                )}
                             </li>
                         }
                     })}
                 <li>
-                    "信访部门应于 " <strong>{date_label(status.due.register)}</strong>
-                    " 前登记并转送或交办（《信访工作条例》第二十二条）。"
+                    {sentence(
+                        crate::domain::msg!("lookup-case-due-register"),
+                        vec![
+                            (
+                                "date",
+                                view! { <strong>{date(status.due.register)}</strong> }.into_any(),
+                            ),
+                        ],
+                    )}
                 </li>
             </ul>
-            <h2>"办理过程"</h2>
+            <h2>{crate::t!("lookup-case-timeline-heading")}</h2>
             <ol class="timeline" id="timeline-list">
                 {status
                     .timeline
@@ -254,7 +262,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                     .map(|e| {
                         view! {
                             <li>
-                                <span class="timeline-at">{time_label(&e.at)}</span>
+                                <span class="timeline-at">{time(&e.at)}</span>
                                 " "
                                 // A progress note is the staff's own words, in Chinese only.
                                 <span lang=(e.kind == "progress").then_some("zh-Hans")>
@@ -265,9 +273,9 @@ fn CaseStatus(found: Found) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            <h2>"答复意见"</h2>
+            <h2>{crate::t!("lookup-case-replies-heading")}</h2>
             {if status.replies.is_empty() {
-                view! { <p>"尚未答复。有权处理的机关作出书面答复后，会显示在这里。"</p> }.into_any()
+                view! { <p>{crate::t!("lookup-case-no-reply")}</p> }.into_any()
             } else {
                 status
                     .replies
@@ -275,18 +283,18 @@ fn CaseStatus(found: Found) -> impl IntoView {
                     .map(|r| {
                         view! {
                             <section class="reply">
-                                <h3>"信访处理意见书（" {time_label(&r.at)} "）"</h3>
+                                <h3>{crate::t!("lookup-reply-heading", time = time(&r.at))}</h3>
                                 <dl class="facts">
-                                    <dt>"诉求"</dt>
+                                    <dt>{crate::t!("lookup-reply-request")}</dt>
                                     // The written reply exists in Chinese only (繁體 pages convert it).
                                     <dd lang="zh-Hans">{r.request.clone()}</dd>
-                                    <dt>"事实和理由"</dt>
+                                    <dt>{crate::t!("lookup-reply-facts")}</dt>
                                     <dd lang="zh-Hans">{r.facts_and_reasons.clone()}</dd>
-                                    <dt>"处理意见"</dt>
+                                    <dt>{crate::t!("lookup-reply-opinion")}</dt>
                                     <dd lang="zh-Hans">{r.opinion.clone()}</dd>
-                                    <dt>"法律依据"</dt>
+                                    <dt>{crate::t!("lookup-reply-legal-basis")}</dt>
                                     <dd lang="zh-Hans">{r.legal_basis.clone()}</dd>
-                                    <dt>"处理结果"</dt>
+                                    <dt>{crate::t!("lookup-reply-outcome")}</dt>
                                     <dd>{r.outcome.clone()}</dd>
                                 </dl>
                             </section>
@@ -298,7 +306,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
             {evaluate_form}
             {review_form}
             <p>
-                <a href="/lookup">"查询另一件"</a>
+                <a href="/lookup">{crate::t!("lookup-case-another")}</a>
             </p>
         </div>
     }
@@ -323,27 +331,30 @@ fn AidProgress(found: AidFound) -> impl IntoView {
         .unwrap_or_default();
     let asking = s.status == AidStatus::MaterialRequested;
     let number = s.number.clone();
+    let aid_title = crate::t!("lookup-aid-title", number = s.number.clone());
     view! {
-        <PageTitle text=form_title(&format!("法律援助申请 {}", s.number), &errors) />
+        <PageTitle text=form_title(&aid_title, &errors) />
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
-            <StepHeading>"法律援助申请 " {s.number.clone()}</StepHeading>
+            <StepHeading>{aid_title.clone()}</StepHeading>
             {notice.map(|n| view! { <p class="notice" id="lookup-notice" role="status">{n}</p> })}
             <dl class="facts">
-                <dt>"状态"</dt>
+                <dt>{crate::t!("lookup-aid-status")}</dt>
                 <dd id="aid-status">{s.status_label.clone()}</dd>
-                <dt>"事项"</dt>
+                <dt>{crate::t!("lookup-aid-matter")}</dt>
                 <dd>{s.matter_label.clone()}</dd>
-                <dt>"收到时间"</dt>
-                <dd>{time_label(&s.received_at)}</dd>
+                <dt>{crate::t!("lookup-aid-received")}</dt>
+                <dd>{time(&s.received_at)}</dd>
                 {s
                     .due
                     .clone()
                     .map(|d| {
                         view! {
-                            <dt>"法定期限"</dt>
+                            <dt>{crate::t!("lookup-aid-due")}</dt>
                             <dd id="aid-due">
-                                {format!("{}：{}前（{}）", d.step, date_label(d.date), d.article)}
+                                {crate::t!(
+                                    "lookup-aid-due-by", step = d.step, date = date(d.date), article = d.article
+                                )}
                             </dd>
                         }
                     })}
@@ -351,41 +362,41 @@ fn AidProgress(found: AidFound) -> impl IntoView {
                     .answer_by
                     .map(|d| {
                         view! {
-                            <dt>"补充材料期限"</dt>
-                            <dd id="answer-by">{date_label(d)} "（逾期未补充的，视为撤回申请）"</dd>
+                            <dt>{crate::t!("lookup-aid-answer-by")}</dt>
+                            <dd id="answer-by">{crate::t!("lookup-aid-answer-by-date", date = date(d))}</dd>
                         }
                     })}
             </dl>
-            <h2>"办理过程"</h2>
+            <h2>{crate::t!("lookup-aid-timeline-heading")}</h2>
             <ol class="timeline" id="timeline-list">
                 {s
                     .timeline
                     .iter()
-                    .map(|e| view! { <li>{time_label(&e.at)} " " {e.text.clone()}</li> })
+                    .map(|e| view! { <li>{time(&e.at)} " " {e.text.clone()}</li> })
                     .collect_view()}
             </ol>
             {asking
                 .then(|| {
                     view! {
-                        <h2>"补充材料或作出说明"</h2>
+                        <h2>{crate::t!("lookup-material-heading")}</h2>
                         <form method="post" action="/lookup/legal-aid-material" novalidate id="material">
                             <input type="hidden" name="number" value=number.clone() />
                             <input type="hidden" name="code" value=code.clone() />
                             <TextArea
                                 id="explanation"
-                                label="补充说明"
-                                hint=Some("写明补充了哪些材料，或者对要求说明的问题作出说明；纸质材料也可以送到法律援助机构".to_owned())
+                                label=crate::t!("lookup-material-explanation-label")
+                                hint=Some(crate::t!("lookup-material-explanation-hint"))
                                 rows=4
                                 value=explanation.clone()
                                 error=error_for(&errors, "explanation")
                             />
                             <button type="submit" class="button">
-                                "提交补充"
+                                {crate::t!("lookup-material-submit")}
                             </button>
                         </form>
                     }
                 })}
-            <p>"对法律援助机构的决定或者服务有意见的，可以向司法行政部门投诉（第五十五条）。"</p>
+            <p>{crate::t!("lookup-aid-complaint")}</p>
         </div>
     }
 }

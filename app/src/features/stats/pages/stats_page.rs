@@ -16,7 +16,7 @@ fn rate(r: Option<f64>) -> String {
 
 fn month_label(m: &str) -> String {
     crate::domain::kpi::parse_month(m)
-        .map(|d| d.format("%Y年%-m月").to_string())
+        .map(crate::ui::i18n::month)
         .unwrap_or_else(|| m.to_owned())
 }
 
@@ -28,11 +28,14 @@ pub fn StatsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match stats.await {
-                    Ok(s) => view! { <MonthReport s base="/stats" heading="信访统计" /> }.into_any(),
+                    Ok(s) => {
+                        view! { <MonthReport s base="/stats" heading=crate::t!("stats-title") /> }
+                            .into_any()
+                    }
                     Err(e) => {
                         view! {
                             <div class="wrap">
-                                <h1>"信访统计"</h1>
+                                <h1>{crate::t!("stats-title")}</h1>
                                 <p>{e.to_string()}</p>
                             </div>
                         }
@@ -49,32 +52,32 @@ fn FigureList(f: Figures) -> impl IntoView {
     view! {
         <dl class="figures">
             <div>
-                <dt>"收到信访事项"</dt>
-                <dd>{f.received} " 件"</dd>
+                <dt>{crate::t!("stats-figure-received")}</dt>
+                <dd>{crate::t!("stats-figure-count", count = f.received)}</dd>
             </div>
             <div>
-                <dt>"及时受理率"</dt>
+                <dt>{crate::t!("stats-rate-accepted")}</dt>
                 <dd>{rate(f.accepted_in_time_rate)}</dd>
             </div>
             <div>
-                <dt>"按期办结率"</dt>
+                <dt>{crate::t!("stats-rate-closed")}</dt>
                 <dd>{rate(f.closed_on_time_rate)}</dd>
             </div>
             <div>
-                <dt>"一次性化解率"</dt>
+                <dt>{crate::t!("stats-rate-resolved")}</dt>
                 <dd>{rate(f.resolved_first_time_rate)}</dd>
             </div>
             <div>
-                <dt>"满意率"</dt>
+                <dt>{crate::t!("stats-rate-satisfaction")}</dt>
                 <dd>{rate(f.satisfaction_rate)}</dd>
             </div>
             <div>
-                <dt>"调解协议率"</dt>
+                <dt>{crate::t!("stats-rate-mediation")}</dt>
                 <dd>{rate(f.mediation_agreement_rate)}</dd>
             </div>
             <div>
-                <dt>"督办函、提醒函"</dt>
-                <dd>{f.supervision_letters} " 件"</dd>
+                <dt>{crate::t!("stats-figure-letters")}</dt>
+                <dd>{crate::t!("stats-figure-count", count = f.supervision_letters)}</dd>
             </div>
         </dl>
     }
@@ -113,8 +116,8 @@ fn VolumeChart(volumes: Vec<(String, i64)>) -> impl IntoView {
             role="img"
             aria-labelledby="volume-title volume-desc"
         >
-            <title id="volume-title">"近十二个月每月收到的信访事项"</title>
-            <desc id="volume-desc">"柱状图；具体数字见下表。"</desc>
+            <title id="volume-title">{crate::t!("stats-chart-title")}</title>
+            <desc id="volume-desc">{crate::t!("stats-chart-desc")}</desc>
             {bars}
         </svg>
     }
@@ -123,8 +126,13 @@ fn VolumeChart(volumes: Vec<(String, i64)>) -> impl IntoView {
 /// One month's figures, chart, unit table and 红黑榜: the public statistics page and the
 /// workbench's KPI page (`base` is the page's own path, for the month links).
 #[component]
-pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> impl IntoView {
+pub fn MonthReport(
+    s: MonthStats,
+    base: &'static str,
+    #[prop(into)] heading: String,
+) -> impl IntoView {
     let label = month_label(&s.month);
+    let title = crate::t!("stats-report-title", heading = heading, month = label);
     let first = crate::domain::kpi::parse_month(&s.month);
     let prev = first
         .and_then(|d| d.checked_sub_months(chrono::Months::new(1)))
@@ -134,25 +142,25 @@ pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> 
         .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
     let volumes = s.volumes.clone();
     view! {
-            <PageTitle text=format!("{heading}（{label}）") />
+            <PageTitle text=title.clone() />
             <div class="wrap">
-                <h1>{format!("{heading}（{label}）")}</h1>
+                <h1>{title}</h1>
                 <p class="note">
-                    "按收到时间统计当月的信访事项；比率只计算已经到期或已经完成的事项，没有到期事项的显示为“—”。"
+                    {crate::t!("stats-report-note")}
                 </p>
-                <nav aria-label="选择月份" class="month-nav">
-                    {prev.map(|h| view! { <a href=h>"上一月"</a> })} " "
-                    {next.map(|h| view! { <a href=h>"下一月"</a> })}
+                <nav aria-label=crate::t!("stats-month-nav") class="month-nav">
+                    {prev.map(|h| view! { <a href=h>{crate::t!("stats-month-previous")}</a> })} " "
+                    {next.map(|h| view! { <a href=h>{crate::t!("stats-month-next")}</a> })}
                 </nav>
                 <FigureList f=s.figures.clone() />
-                <h2>"每月收到的信访事项"</h2>
+                <h2>{crate::t!("stats-volumes-heading")}</h2>
                 <VolumeChart volumes=volumes.clone() />
                 <table class="cases volumes">
-                    <caption>"近十二个月每月收到的信访事项（件）"</caption>
+                    <caption>{crate::t!("stats-volumes-caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"月份"</th>
-                            <th scope="col">"件数"</th>
+                            <th scope="col">{crate::t!("stats-volumes-month")}</th>
+                            <th scope="col">{crate::t!("stats-volumes-count")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -169,46 +177,50 @@ pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> 
                             .collect_view()}
                     </tbody>
                 </table>
-                <h2 id="units">"各承办单位与红黑榜"</h2>
+                <h2 id="units">{crate::t!("stats-units-heading")}</h2>
                 {
                     let named = |b: Board| {
                         let names: Vec<String> = s
                             .units
                             .iter()
                             .filter(|u| u.board == b)
-                            .map(|u| u.unit_name.clone())
+                            .map(|u| crate::ui::i18n::name(&u.unit_name))
                             .collect();
-                        if names.is_empty() { "无".to_owned() } else { names.join("、") }
+                        if names.is_empty() {
+                            crate::t!("stats-board-none")
+                        } else {
+                            names.join(&crate::t!("stats-board-separator"))
+                        }
                     };
                     (!s.units.is_empty())
                         .then(|| {
                             view! {
                                 <dl class="facts" id="board">
-                                    <dt>"红榜"</dt>
+                                    <dt>{crate::t!("stats-board-red")}</dt>
                                     <dd>{named(Board::Red)}</dd>
-                                    <dt>"黑榜"</dt>
+                                    <dt>{crate::t!("stats-board-black")}</dt>
                                     <dd>{named(Board::Black)}</dd>
                                 </dl>
                             }
                         })
                 }
                 {if s.units.is_empty() {
-                    view! { <p>"本月还没有交办到承办单位的事项。"</p> }.into_any()
+                    view! { <p>{crate::t!("stats-units-none")}</p> }.into_any()
                 } else {
                     view! {
-                        <DataTable caption="各承办单位本月的指标" caption_visible=false>
+                        <DataTable caption=crate::t!("stats-units-caption") caption_visible=false>
                                 <thead>
                                     <tr>
-                                        <th scope="col">"承办单位"</th>
-                                        <th scope="col">"件数"</th>
-                                        <th scope="col">"及时受理率"</th>
-                                        <th scope="col">"按期办结率"</th>
-                                        <th scope="col">"一次性化解率"</th>
-                                        <th scope="col">"满意率"</th>
-                                        <th scope="col">"调解协议率"</th>
-                                        <th scope="col">"督办、提醒函"</th>
-                                        <th scope="col">"超期"</th>
-                                        <th scope="col">"红黑榜"</th>
+                                        <th scope="col">{crate::t!("stats-units-unit")}</th>
+                                        <th scope="col">{crate::t!("stats-units-count")}</th>
+                                        <th scope="col">{crate::t!("stats-rate-accepted")}</th>
+                                        <th scope="col">{crate::t!("stats-rate-closed")}</th>
+                                        <th scope="col">{crate::t!("stats-rate-resolved")}</th>
+                                        <th scope="col">{crate::t!("stats-rate-satisfaction")}</th>
+                                        <th scope="col">{crate::t!("stats-rate-mediation")}</th>
+                                        <th scope="col">{crate::t!("stats-units-letters")}</th>
+                                        <th scope="col">{crate::t!("stats-units-overdue")}</th>
+                                        <th scope="col">{crate::t!("stats-units-board")}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -222,7 +234,7 @@ pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> 
                                             };
                                             view! {
                                                 <tr>
-                                                    <td>{u.unit_name}</td>
+                                                    <td>{crate::ui::i18n::name(&u.unit_name)}</td>
                                                     <td>{u.figures.received}</td>
                                                     <td>{rate(u.figures.accepted_in_time_rate)}</td>
                                                     <td>{rate(u.figures.closed_on_time_rate)}</td>
@@ -241,20 +253,20 @@ pub fn MonthReport(s: MonthStats, base: &'static str, heading: &'static str) -> 
                     }
                         .into_any()
                 }}
-                <h2>"指标怎么算"</h2>
+                <h2>{crate::t!("stats-definitions-heading")}</h2>
                 <dl class="facts">
-                    <dt>"及时受理率"</dt>
-                    <dd>"在 15 日内登记并转送、交办（或告知不予受理）的事项占应当完成的事项的比例（《信访工作条例》第二十二条）。"</dd>
-                    <dt>"按期办结率"</dt>
-                    <dd>"受理后在 60 日（含经批准的延长期限）内书面答复的事项占应当答复的事项的比例（第三十四条）。"</dd>
-                    <dt>"一次性化解率"</dt>
-                    <dd>"已答复的事项中，信访人没有请求复查的比例。"</dd>
-                    <dt>"满意率"</dt>
-                    <dd>"评价为“满意”或“基本满意”的占全部评价的比例（第二十一条）。"</dd>
-                    <dt>"调解协议率"</dt>
-                    <dd>"组织调解的申诉求决类事项中达成调解协议的比例（第三十三条）。"</dd>
-                    <dt>"红黑榜"</dt>
-                    <dd>"红榜：各项比率都不低于 90%；黑榜：及时受理率或按期办结率低于 80%，或者有超期事项。"</dd>
+                    <dt>{crate::t!("stats-rate-accepted")}</dt>
+                    <dd>{crate::t!("stats-definition-accepted")}</dd>
+                    <dt>{crate::t!("stats-rate-closed")}</dt>
+                    <dd>{crate::t!("stats-definition-closed")}</dd>
+                    <dt>{crate::t!("stats-rate-resolved")}</dt>
+                    <dd>{crate::t!("stats-definition-resolved")}</dd>
+                    <dt>{crate::t!("stats-rate-satisfaction")}</dt>
+                    <dd>{crate::t!("stats-definition-satisfaction")}</dd>
+                    <dt>{crate::t!("stats-rate-mediation")}</dt>
+                    <dd>{crate::t!("stats-definition-mediation")}</dd>
+                    <dt>{crate::t!("stats-units-board")}</dt>
+                    <dd>{crate::t!("stats-definition-board")}</dd>
                 </dl>
             </div>
         }
