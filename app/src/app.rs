@@ -32,13 +32,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = page.prefs.lang.tag();
     // Pages without islands load no WebAssembly and no script (see `PageContext::ships_islands`).
     let islands = page.ships_islands();
-    // The island's field messages in the page's language (it has no catalogue of its own).
+    // The island's messages in the page's language (it has no catalogue of its own).
     #[cfg(feature = "ssr")]
-    let field_messages = islands
-        .then(|| crate::kernel::i18n::field_messages_json(page.prefs.lang))
-        .flatten();
+    let island_messages =
+        islands.then(|| crate::features::petition::draft_keeper::messages_json(page.prefs.lang));
     #[cfg(not(feature = "ssr"))]
-    let field_messages: Option<String> = None;
+    let island_messages: Option<&str> = None;
     let stylesheet = page.stylesheet.clone();
     provide_context(crate::ui::i18n::Speech {
         lang: page.prefs.lang,
@@ -56,10 +55,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
                 {islands.then(|| view! { <HydrationScripts options islands=true /> })}
-                {field_messages
+                {island_messages
                     .map(|json| {
                         view! {
-                            <script type="application/json" id="field-messages" inner_html=json></script>
+                            <script type="application/json" id="island-messages" inner_html=json></script>
                         }
                     })}
                 <MetaTags />

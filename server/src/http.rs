@@ -65,10 +65,7 @@ pub fn router(state: AppState) -> Router {
         .merge(upload_forms)
         .with_state(state.clone())
         .layer(sessions)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            in_reader_language,
-        ))
+        .layer(axum::middleware::from_fn(in_reader_language))
         .layer(axum::middleware::from_fn_with_state(state, stamp_time))
         .layer(axum::middleware::from_fn(static_cache))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -202,11 +199,7 @@ async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -
 /// Every response in the reader's language (the header's choice, else `Accept-Language`): pages
 /// rewritten by `app::kernel::i18n::html` (the workbench stays Simplified), API error messages translated.
 /// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format.
-async fn in_reader_language(
-    State(state): State<AppState>,
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
+async fn in_reader_language(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let path = req.uri().path().to_owned();
     let api = path.starts_with("/api/");
     let prefs = app::kernel::i18n::prefs_from_headers(req.headers());
@@ -248,15 +241,17 @@ async fn in_reader_language(
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let names = &state.ctx.config.english;
     let Ok(html) = std::str::from_utf8(&bytes) else {
         return Response::from_parts(parts, axum::body::Body::from(bytes));
     };
     content_language(&mut parts, lang);
-    let mut missing = |text: &str| report_missing(&path, text);
-    let page = app::kernel::i18n::html::rewrite(html, lang, names, &mut missing);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, axum::body::Body::from(page))
+    match app::kernel::i18n::html::rewrite(html, lang) {
+        std::borrow::Cow::Borrowed(_) => Response::from_parts(parts, axum::body::Body::from(bytes)),
+        std::borrow::Cow::Owned(page) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, axum::body::Body::from(page))
+        }
+    }
 }
 
 /// How long browsers keep the site's files: a year for an address carrying its content's
@@ -282,21 +277,4 @@ async fn static_cache(req: axum::extract::Request, next: axum::middleware::Next)
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     res
-}
-
-/// Logs each Chinese text the English catalogue lacks, once per run of the server: the page at
-/// `warn`, the text itself only at `debug` (it may be something a person wrote, with personal
-/// data in it).
-fn report_missing(path: &str, text: &str) {
-    static SEEN: std::sync::Mutex<Option<std::collections::HashSet<String>>> =
-        std::sync::Mutex::new(None);
-    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
-    let seen = seen.get_or_insert_with(Default::default);
-    if seen.len() < 10_000 && seen.insert(text.to_owned()) {
-        tracing::warn!(
-            path,
-            "a text on this page has no English in app/src/i18n/en.tsv"
-        );
-        tracing::debug!(text, "the text without English");
-    }
 }

@@ -482,7 +482,10 @@ async fn events_written_before_they_were_typed_read_back_the_same() {
     assert_eq!(events.len(), texts.len());
     for (e, (kind, text, _, _)) in events.iter().zip(texts) {
         assert_eq!(e.event.kind().code(), kind);
-        assert_eq!(e.event.text("市人力资源和社会保障局"), text);
+        assert_eq!(
+            app::kernel::i18n::simplified(&e.event.message("市人力资源和社会保障局")),
+            text
+        );
     }
     assert_eq!(
         app::domain::case::Status::of(&events),

@@ -25,6 +25,7 @@ use crate::calendar::Calendar;
 use crate::case::review::Rating;
 use crate::case::{CaseEvent, Level, Urgency, current_due};
 use crate::limit::Limit;
+use crate::message::Msg;
 use crate::petition::Category;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -210,11 +211,12 @@ impl Board {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The list's name; none for a unit on neither.
+    pub fn label(self) -> Option<Msg> {
         match self {
-            Self::Red => "红榜",
-            Self::Black => "黑榜",
-            Self::Neither => "",
+            Self::Red => Some(Msg::new("board-red")),
+            Self::Black => Some(Msg::new("board-black")),
+            Self::Neither => None,
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Every time limit the portal tracks: its length, its unit (days or 工作日), the article that
 //! sets it, and what it is counted from.
 
+use crate::message::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,56 +77,56 @@ impl Limit {
     }
 
     /// The article that sets the limit.
-    pub fn article(self) -> &'static str {
+    pub fn article(self) -> Msg {
         match self {
-            Self::Register => "《信访工作条例》第二十二条",
-            Self::AcknowledgeReceipt | Self::ObjectToAssignment => "《信访工作条例》第二十三条",
-            Self::Handle | Self::Extension => "《信访工作条例》第三十四条",
-            Self::RequestReview | Self::AnswerReview => "《信访工作条例》第三十五条",
-            Self::RequestRecheck | Self::AnswerRecheck => "《信访工作条例》第三十六条",
-            Self::DecideLegalAid | Self::AssignLawyer => "《中华人民共和国法律援助法》第四十三条",
+            Self::Register => Msg::new("limit-article-22"),
+            Self::AcknowledgeReceipt | Self::ObjectToAssignment => Msg::new("limit-article-23"),
+            Self::Handle | Self::Extension => Msg::new("limit-article-34"),
+            Self::RequestReview | Self::AnswerReview => Msg::new("limit-article-35"),
+            Self::RequestRecheck | Self::AnswerRecheck => Msg::new("limit-article-36"),
+            Self::DecideLegalAid | Self::AssignLawyer => Msg::new("limit-article-legal-aid-43"),
         }
     }
 
     /// The step, in plain words.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Register => "登记并转送、交办",
-            Self::AcknowledgeReceipt => "书面告知接收情况和处理途径",
-            Self::ObjectToAssignment => "对转送、交办提出异议",
-            Self::Handle => "办结并书面答复",
-            Self::Extension => "延长办理期限",
-            Self::RequestReview => "请求复查",
-            Self::AnswerReview => "作出复查意见",
-            Self::RequestRecheck => "请求复核",
-            Self::AnswerRecheck => "作出复核意见",
-            Self::DecideLegalAid => "作出是否给予法律援助的决定",
-            Self::AssignLawyer => "指派法律援助人员",
+            Self::Register => Msg::new("limit-register"),
+            Self::AcknowledgeReceipt => Msg::new("limit-acknowledge"),
+            Self::ObjectToAssignment => Msg::new("limit-object"),
+            Self::Handle => Msg::new("limit-handle"),
+            Self::Extension => Msg::new("limit-extension"),
+            Self::RequestReview => Msg::new("limit-request-review"),
+            Self::AnswerReview => Msg::new("limit-answer-review"),
+            Self::RequestRecheck => Msg::new("limit-request-recheck"),
+            Self::AnswerRecheck => Msg::new("limit-answer-recheck"),
+            Self::DecideLegalAid => Msg::new("limit-decide-legal-aid"),
+            Self::AssignLawyer => Msg::new("limit-assign-lawyer"),
         }
     }
 
     /// What the limit is counted from, in plain words (counting starts the day after).
-    pub fn counted_from(self) -> &'static str {
+    pub fn counted_from(self) -> Msg {
         match self {
-            Self::Register => "信访部门收到信访事项",
-            Self::AcknowledgeReceipt => "承办单位收到转送、交办的事项",
-            Self::ObjectToAssignment => "承办单位收到转送、交办的事项",
-            Self::Handle => "受理",
-            Self::Extension => "60 日的办理期限届满（经批准延长，只能一次）",
-            Self::RequestReview => "信访人收到书面答复",
-            Self::AnswerReview => "收到复查请求",
-            Self::RequestRecheck => "信访人收到复查意见",
-            Self::AnswerRecheck => "收到复核请求（听证所需时间不计入）",
-            Self::DecideLegalAid => "法律援助机构收到申请",
-            Self::AssignLawyer => "决定给予法律援助",
+            Self::Register => Msg::new("limit-from-register"),
+            Self::AcknowledgeReceipt => Msg::new("limit-from-assignment"),
+            Self::ObjectToAssignment => Msg::new("limit-from-assignment"),
+            Self::Handle => Msg::new("limit-from-acceptance"),
+            Self::Extension => Msg::new("limit-from-extension"),
+            Self::RequestReview => Msg::new("limit-from-reply"),
+            Self::AnswerReview => Msg::new("limit-from-review-request"),
+            Self::RequestRecheck => Msg::new("limit-from-review-answer"),
+            Self::AnswerRecheck => Msg::new("limit-from-recheck-request"),
+            Self::DecideLegalAid => Msg::new("limit-from-legal-aid-application"),
+            Self::AssignLawyer => Msg::new("limit-from-grant"),
         }
     }
 
     /// The length in words, e.g. `15 日` or `5 个工作日`.
-    pub fn length_label(self) -> String {
+    pub fn length_label(self) -> Msg {
         match self.unit() {
-            Unit::Days => format!("{} 日", self.length()),
-            Unit::WorkingDays => format!("{} 个工作日", self.length()),
+            Unit::Days => msg!("limit-days", n = self.length()),
+            Unit::WorkingDays => msg!("limit-working-days", n = self.length()),
         }
     }
 }

@@ -75,18 +75,6 @@ impl Msg {
     }
 }
 
-impl From<String> for Msg {
-    fn from(text: String) -> Self {
-        Self::verbatim(text)
-    }
-}
-
-impl From<&str> for Msg {
-    fn from(text: &str) -> Self {
-        Self::verbatim(text)
-    }
-}
-
 impl From<String> for Arg {
     fn from(v: String) -> Self {
         Self::Text(v)
@@ -151,7 +139,7 @@ mod tests {
         assert_eq!(m.id, "too-short");
         assert_eq!(m.arg("label"), Some(&Arg::Msg(Box::new(label))));
         assert_eq!(m.arg("min"), Some(&Arg::Number(4)));
-        assert_eq!(Msg::from("原样").as_verbatim(), Some("原样"));
+        assert_eq!(Msg::verbatim("原样").as_verbatim(), Some("原样"));
         assert_eq!(m.as_verbatim(), None);
     }
 }

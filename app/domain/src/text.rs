@@ -2,6 +2,7 @@
 //! field follows (counted in characters, not bytes, on both sides).
 
 use crate::message::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use validator::ValidateLength;
 
@@ -27,7 +28,8 @@ impl FieldProblem {
 /// Length limits, in characters, of every text field.
 pub struct TextRule {
     pub field: &'static str,
-    pub label: &'static str,
+    /// The field's name, as the messages about it say it.
+    pub label: Msg,
     pub min: usize,
     pub max: usize,
     pub multiline: bool,
@@ -43,7 +45,7 @@ impl TextRule {
                 problems.push(FieldProblem::new(
                     self.field,
                     "required",
-                    format!("请填写{}", self.label),
+                    msg!("text-required", label = self.label.clone()),
                 ));
             }
             return None;
@@ -55,7 +57,7 @@ impl TextRule {
             problems.push(FieldProblem::new(
                 self.field,
                 "characters",
-                format!("{}含有无法识别的字符，请删除后重新输入", self.label),
+                msg!("text-characters", label = self.label.clone()),
             ));
             return None;
         }
@@ -64,9 +66,11 @@ impl TextRule {
             problems.push(FieldProblem::new(
                 self.field,
                 "too_short",
-                format!(
-                    "{}太短：至少 {} 个字，现在 {} 个字",
-                    self.label, self.min, len
+                msg!(
+                    "text-too-short",
+                    label = self.label.clone(),
+                    min = self.min,
+                    len = len
                 ),
             ));
             return None;
@@ -75,9 +79,11 @@ impl TextRule {
             problems.push(FieldProblem::new(
                 self.field,
                 "too_long",
-                format!(
-                    "{}太长：最多 {} 个字，现在 {} 个字",
-                    self.label, self.max, len
+                msg!(
+                    "text-too-long",
+                    label = self.label.clone(),
+                    max = self.max,
+                    len = len
                 ),
             ));
             return None;
@@ -87,10 +93,10 @@ impl TextRule {
 }
 
 /// Length-checked text of a form field (trimmed, `\r\n` → `\n`), with the problem pushed if
-/// it is too short or too long.
+/// it is too short or too long; `label` is the field's name.
 pub fn text_field(
     field: &str,
-    label: &str,
+    label: Msg,
     value: &str,
     min: usize,
     max: usize,
@@ -102,19 +108,19 @@ pub fn text_field(
         problems.push(FieldProblem::new(
             field,
             "required",
-            format!("请填写{label}"),
+            msg!("text-required", label = label),
         ));
     } else if len < min {
         problems.push(FieldProblem::new(
             field,
             "too_short",
-            format!("{label}太短：至少 {min} 个字"),
+            msg!("text-too-short-min", label = label, min = min),
         ));
     } else if len > max {
         problems.push(FieldProblem::new(
             field,
             "too_long",
-            format!("{label}太长：最多 {max} 个字，现在 {len} 个字"),
+            msg!("text-too-long", label = label, max = max, len = len),
         ));
     }
     text

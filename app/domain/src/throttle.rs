@@ -5,8 +5,19 @@
 //! last failure is older than the memory window is forgotten. Time is passed in, so the rule is
 //! tested without waiting.
 
+use crate::message::Msg;
+use crate::msg;
 use std::collections::HashMap;
 use std::time::Duration;
+
+/// A wait in plain words: `30 秒`, `2 分钟` (whole minutes from a minute on).
+pub fn wait_msg(seconds: u64) -> Msg {
+    if seconds < 60 {
+        msg!("wait-seconds", n = seconds)
+    } else {
+        msg!("wait-minutes", n = seconds.div_ceil(60))
+    }
+}
 
 /// A moment in wall time, from the portal's one clock (so tests move it, and several servers
 /// agree on it).
@@ -106,6 +117,13 @@ impl Throttle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn waits_are_said_in_seconds_then_whole_minutes() {
+        assert_eq!(wait_msg(30), msg!("wait-seconds", n = 30u64));
+        assert_eq!(wait_msg(60), msg!("wait-minutes", n = 1u64));
+        assert_eq!(wait_msg(61), msg!("wait-minutes", n = 2u64));
+    }
 
     fn start_time() -> Instant {
         chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00+08:00")

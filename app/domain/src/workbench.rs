@@ -2,6 +2,7 @@
 //! posted form an action comes from, read field by field with every problem collected at once,
 //! and why an action is refused now.
 
+use crate::message::Msg;
 use crate::text::{FieldProblem, text_field};
 use std::ops::RangeInclusive;
 
@@ -28,13 +29,13 @@ impl<'a> Fields<'a> {
             .unwrap_or("")
     }
 
-    /// A text of `min` to `max` characters (trimmed, `\r\n` → `\n`).
-    pub fn text(&mut self, field: &str, label: &str, min: usize, max: usize) -> String {
+    /// A text of `min` to `max` characters (trimmed, `\r\n` → `\n`); `label` is the field's name.
+    pub fn text(&mut self, field: &str, label: Msg, min: usize, max: usize) -> String {
         text_field(field, label, self.get(field), min, max, &mut self.problems)
     }
 
     /// A whole number of days in `range`, or the problem `message` (0 then).
-    pub fn days(&mut self, field: &str, range: RangeInclusive<u32>, message: String) -> u32 {
+    pub fn days(&mut self, field: &str, range: RangeInclusive<u32>, message: Msg) -> u32 {
         match self.get(field).trim().parse::<u32>() {
             Ok(days) if range.contains(&days) => days,
             _ => {
@@ -51,7 +52,11 @@ impl<'a> Fields<'a> {
 
     /// An action that is not one of the form's.
     pub fn unknown_action(&mut self) {
-        self.problem(FieldProblem::new("action", "unknown_action", "未知的操作"));
+        self.problem(FieldProblem::new(
+            "action",
+            "unknown_action",
+            Msg::new("unknown-action"),
+        ));
     }
 
     /// `value` when every field was right, else every problem found.
@@ -84,23 +89,15 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> Msg {
         match self {
-            Self::Role => "您的角色不能进行这项操作",
-            Self::OtherUnit => "这件信访事项不在您的单位办理",
-            Self::Stage => "这件事项当前的状态不能进行这项操作，请刷新页面查看最新状态",
-            Self::AlreadyExtended => {
-                "办理期限已经延长过一次，不能再延长（《信访工作条例》第三十四条）"
-            }
-            Self::ObjectionTooLate => {
-                "对交办的异议应当在收到之日起 5 个工作日内提出，期限已过（《信访工作条例》第二十三条）"
-            }
-            Self::HearingOnlyInRecheck => {
-                "不计入期限的听证只适用于复核（《信访工作条例》第三十六条），这件事项当前不在复核中"
-            }
-            Self::MaterialAskedBefore => {
-                "补充材料只能一次性告知（《法律援助法》第四十三条），这件申请已经告知过"
-            }
+            Self::Role => Msg::new("refusal-role"),
+            Self::OtherUnit => Msg::new("refusal-other-unit"),
+            Self::Stage => Msg::new("refusal-stage"),
+            Self::AlreadyExtended => Msg::new("refusal-extended"),
+            Self::ObjectionTooLate => Msg::new("refusal-objection-late"),
+            Self::HearingOnlyInRecheck => Msg::new("refusal-hearing-recheck"),
+            Self::MaterialAskedBefore => Msg::new("refusal-material-asked"),
         }
     }
 }
@@ -116,8 +113,8 @@ mod tests {
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
         let mut f = Fields::new(&pairs);
-        assert_eq!(f.days("days", 1..=30, "1 到 30".into()), 0);
-        assert_eq!(f.text("note", "说明", 4, 10), "短");
+        assert_eq!(f.days("days", 1..=30, Msg::new("days-out-of-range")), 0);
+        assert_eq!(f.text("note", Msg::new("field-note"), 4, 10), "短");
         assert_eq!(f.get("missing"), "");
         let problems = f.finish(()).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();

@@ -49,7 +49,7 @@ impl AppError {
         Self::Refused {
             field,
             code: "not_allowed",
-            message: refusal.message().into(),
+            message: refusal.message(),
         }
     }
 
@@ -129,11 +129,4 @@ impl axum::response::IntoResponse for AppError {
     }
 }
 
-/// A wait in plain words: `30 秒`, `2 分钟` (whole minutes from a minute on).
-pub fn wait_msg(seconds: u64) -> Msg {
-    if seconds < 60 {
-        msg!("wait-seconds", n = seconds)
-    } else {
-        msg!("wait-minutes", n = seconds.div_ceil(60))
-    }
-}
+pub use crate::domain::throttle::wait_msg;

@@ -246,10 +246,10 @@ pub struct Choice {
 
 impl Choice {
     /// A choice without a hint.
-    pub fn plain(value: &'static str, label: &str) -> Self {
+    pub fn plain(value: &'static str, label: impl Into<String>) -> Self {
         Self {
             value,
-            label: label.to_owned(),
+            label: label.into(),
             hint: None,
         }
     }
@@ -327,14 +327,7 @@ pub fn form_title(title: &str, errors: &[FieldError]) -> String {
     if errors.is_empty() {
         title.to_owned()
     } else {
-        // TRANSITION: a title still in Chinese is left for the page rewriter to translate whole.
-        if crate::domain::text::has_han(title)
-            && crate::ui::i18n::lang() != crate::domain::prefs::Lang::Simplified
-        {
-            format!("出现问题：{title}")
-        } else {
-            crate::t!("form-problem-title", title = title)
-        }
+        crate::t!("form-problem-title", title = title)
     }
 }
 
@@ -345,16 +338,7 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .filter(|e| e.field == field)
         .map(|e| crate::ui::i18n::text(&e.message))
         .collect();
-    (!messages.is_empty()).then(|| messages.join("；"))
-}
-
-/// A wait in plain words: `30 秒`, `2 分钟`.
-pub fn human_wait(seconds: u64) -> String {
-    if seconds < 60 {
-        format!("{seconds} 秒")
-    } else {
-        format!("{} 分钟", seconds.div_ceil(60))
-    }
+    (!messages.is_empty()).then(|| messages.join(&crate::t!("form-error-separator")))
 }
 
 #[cfg(test)]
@@ -371,25 +355,19 @@ mod tests {
     }
 
     #[test]
-    fn waits_are_said_in_plain_words() {
-        assert_eq!(human_wait(30), "30 秒");
-        assert_eq!(human_wait(61), "2 分钟");
-    }
-
-    #[test]
     fn errors_are_gathered_per_field() {
         let errors = vec![
             FieldError {
                 field: "a".into(),
-                message: "一".into(),
+                message: crate::domain::message::Msg::verbatim("一"),
             },
             FieldError {
                 field: "b".into(),
-                message: "二".into(),
+                message: crate::domain::message::Msg::verbatim("二"),
             },
             FieldError {
                 field: "a".into(),
-                message: "三".into(),
+                message: crate::domain::message::Msg::verbatim("三"),
             },
         ];
         assert_eq!(error_for(&errors, "a").as_deref(), Some("一；三"));

@@ -33,7 +33,7 @@ pub fn text(msg: &Msg) -> String {
         let speech = speech();
         let none = crate::kernel::i18n::Names::new();
         let names = speech.config.as_ref().map_or(&none, |c| &c.english);
-        crate::kernel::i18n::messages::MESSAGES.render_with(speech.lang, msg, names)
+        crate::kernel::i18n::messages::MESSAGES.render_for_page(speech.lang, msg, names)
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -4,6 +4,7 @@
 
 use super::event::{CaseEvent, Letter, Level};
 use crate::case::status::Status;
+use crate::message::Msg;
 use crate::staff::StaffRole;
 use crate::text::FieldProblem;
 use crate::workbench::Fields;
@@ -36,11 +37,11 @@ impl Outcome {
         Self::ALL.into_iter().find(|o| o.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Support => "支持",
-            Self::Explain => "解释说明",
-            Self::NotSupport => "不予支持",
+            Self::Support => Msg::new("outcome-support"),
+            Self::Explain => Msg::new("outcome-explain"),
+            Self::NotSupport => Msg::new("outcome-not-support"),
         }
     }
 }
@@ -303,22 +304,26 @@ pub fn parse_action(
         K::Assign => {
             let unit = f.get("unit").trim().to_owned();
             if unit.is_empty() {
-                f.problem(FieldProblem::new("unit", "required", "请选择承办单位"));
+                f.problem(FieldProblem::new(
+                    "unit",
+                    "required",
+                    Msg::new("unit-required"),
+                ));
             } else if !unit_exists(&unit) {
                 f.problem(FieldProblem::new(
                     "unit",
                     "unknown_unit",
-                    "承办单位不在名单中",
+                    Msg::new("unit-not-listed"),
                 ));
             }
             CaseAction::RegisterAndAssign { unit }
         }
         K::Accept => CaseAction::Accept,
         K::NotAccept => CaseAction::NotAccept {
-            reason: f.text("reason", "不予受理的理由", 10, 1000),
+            reason: f.text("reason", Msg::new("field-not-accept-reason"), 10, 1000),
         },
         K::Progress => CaseAction::Progress {
-            note: f.text("note", "办理情况", 4, 1000),
+            note: f.text("note", Msg::new("field-progress-note"), 4, 1000),
             public: f.get("public") == "yes",
         },
         K::Reply => {
@@ -327,28 +332,24 @@ pub fn parse_action(
                 f.problem(FieldProblem::new(
                     "outcome",
                     "required",
-                    "请选择处理结果：支持、解释说明或不予支持",
+                    Msg::new("outcome-required"),
                 ));
             }
             CaseAction::Reply(ReplyLetter {
-                request: f.text("reply_request", "信访人的请求", 4, 1000),
-                facts_and_reasons: f.text("reply_facts", "查明的事实和理由", 10, 5000),
-                opinion: f.text("opinion", "处理意见", 10, 5000),
-                legal_basis: f.text("legal_basis", "法律依据", 4, 1000),
+                request: f.text("reply_request", Msg::new("field-reply-request"), 4, 1000),
+                facts_and_reasons: f.text("reply_facts", Msg::new("field-reply-facts"), 10, 5000),
+                opinion: f.text("opinion", Msg::new("field-opinion"), 10, 5000),
+                legal_basis: f.text("legal_basis", Msg::new("field-legal-basis"), 4, 1000),
                 outcome: outcome.unwrap_or(Outcome::Explain),
             })
         }
         K::Close => CaseAction::Close,
         K::Extend => CaseAction::Extend {
-            days: f.days(
-                "days",
-                1..=30,
-                "延长的天数应为 1 到 30 之间的整数（第三十四条）".to_owned(),
-            ),
-            reason: f.text("extend_reason", "延期理由", 10, 500),
+            days: f.days("days", 1..=30, Msg::new("extension-days-range")),
+            reason: f.text("extend_reason", Msg::new("field-extend-reason"), 10, 500),
         },
         K::Object => CaseAction::Object {
-            reason: f.text("object_reason", "异议理由", 10, 1000),
+            reason: f.text("object_reason", Msg::new("field-object-reason"), 10, 1000),
         },
         K::Mediate => {
             let agreed = match f.get("agreed") {
@@ -360,25 +361,25 @@ pub fn parse_action(
                 f.problem(FieldProblem::new(
                     "agreed",
                     "required",
-                    "请选择是否达成调解协议",
+                    Msg::new("mediation-agreed-required"),
                 ));
             }
             CaseAction::Mediate {
                 agreed: agreed.unwrap_or(false),
-                note: f.text("mediation_note", "调解情况", 4, 1000),
+                note: f.text("mediation_note", Msg::new("field-mediation-note"), 4, 1000),
             }
         }
         K::Hearing => CaseAction::Hearing {
             days: f.days(
                 "hearing_days",
                 1..=MAX_HEARING_DAYS,
-                format!("听证用时应为 1 到 {MAX_HEARING_DAYS} 之间的整数（日）"),
+                crate::msg!("hearing-days-range", max = MAX_HEARING_DAYS),
             ),
-            note: f.text("hearing_note", "听证情况", 10, 1000),
+            note: f.text("hearing_note", Msg::new("field-hearing-note"), 10, 1000),
         },
         K::Supervise => CaseAction::Supervise {
             reminder: f.get("letter") == "reminder",
-            text: f.text("letter_text", "函件内容", 10, 1000),
+            text: f.text("letter_text", Msg::new("field-letter-text"), 10, 1000),
         },
     };
     f.finish(action)
@@ -616,8 +617,8 @@ mod tests {
         };
         assert_eq!(a.event(None).kind().code(), "assigned");
         assert_eq!(
-            a.event(None).text("市人力资源和社会保障局"),
-            "已登记，交由市人力资源和社会保障局办理"
+            a.event(None).message("市人力资源和社会保障局"),
+            Msg::new("event-assigned").with_name("unit", "市人力资源和社会保障局")
         );
         let internal = CaseAction::Progress {
             note: "已电话联系用人单位".into(),
@@ -640,8 +641,8 @@ mod tests {
         ];
         assert_eq!(Status::of(&events), Status::Replied);
         assert_eq!(
-            reply.event(Some(Level::Review)).text(""),
-            "已作出复查意见（支持）",
+            reply.event(Some(Level::Review)).message(""),
+            crate::msg!("event-review-answered", outcome = Outcome::Support.label()),
             "a reply while a 复查 waits answers it"
         );
     }

@@ -4,6 +4,7 @@ use super::event::{CaseEvent, Level};
 use crate::calendar::Calendar;
 use crate::history::Dated;
 use crate::limit::Limit;
+use crate::message::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -94,11 +95,11 @@ impl Urgency {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Option<Msg> {
         match self {
-            Self::Overdue => "已超期",
-            Self::DueSoon => "3 日内到期",
-            Self::OnTime => "",
+            Self::Overdue => Some(Msg::new("urgency-overdue")),
+            Self::DueSoon => Some(Msg::new("urgency-due-soon")),
+            Self::OnTime => None,
         }
     }
 }

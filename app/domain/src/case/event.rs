@@ -6,6 +6,8 @@
 use super::action::Outcome;
 use super::review::Rating;
 use crate::history::Dated;
+use crate::message::Msg;
+use crate::msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -28,10 +30,10 @@ impl Level {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Review => "复查",
-            Self::Recheck => "复核",
+            Self::Review => msg!("level-review"),
+            Self::Recheck => msg!("level-recheck"),
         }
     }
 }
@@ -47,10 +49,10 @@ pub enum Letter {
 }
 
 impl Letter {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Supervision => "督办函",
-            Self::Reminder => "提醒函",
+            Self::Supervision => msg!("letter-supervision"),
+            Self::Reminder => msg!("letter-reminder"),
         }
     }
 }
@@ -238,47 +240,52 @@ impl CaseEvent {
         }
     }
 
-    /// The text of the event as the timeline shows it; `unit_name` names the unit assigned.
-    pub fn text(&self, unit_name: &str) -> String {
+    /// The event as the timeline says it; `unit_name` is the assigned unit's name (from the
+    /// configuration). The words of whoever recorded it are its `Text` arguments.
+    pub fn message(&self, unit_name: &str) -> Msg {
         match self {
-            Self::Received => "信访事项已收到".to_owned(),
-            Self::Assigned { .. } => format!("已登记，交由{unit_name}办理"),
-            Self::Objected { reason } => format!("承办单位对交办提出异议：{reason}"),
-            Self::Accepted => "承办单位已受理".to_owned(),
-            Self::NotAccepted { reason } => format!("不予受理：{reason}"),
-            Self::Progress { note } => note.clone(),
-            Self::Mediated { agreed, note } => format!(
-                "组织调解，{}：{note}",
-                if *agreed {
-                    "达成调解协议"
-                } else {
-                    "未达成协议"
-                }
-            ),
-            Self::Extended { days, reason } => format!("办理期限延长 {days} 日，理由：{reason}"),
-            Self::Replied { outcome } => format!("已书面答复（{}）", outcome.label()),
-            Self::ReviewRequested {
-                level: Level::Review,
-                reason,
-            } => format!("信访人请求复查：{reason}"),
-            Self::ReviewRequested {
-                level: Level::Recheck,
-                reason,
-            } => format!("信访人请求复核：{reason}"),
-            Self::Hearing { days, note } => {
-                format!("举行复核听证，用时 {days} 日，不计入复核期限（第三十六条）：{note}")
+            Self::Received => msg!("event-received"),
+            Self::Assigned { .. } => Msg::new("event-assigned").with_name("unit", unit_name),
+            Self::Objected { reason } => msg!("event-objected", reason = reason),
+            Self::Accepted => msg!("event-accepted"),
+            Self::NotAccepted { reason } => msg!("event-not-accepted", reason = reason),
+            Self::Progress { note } => msg!("event-progress", note = note),
+            Self::Mediated { agreed: true, note } => msg!("event-mediation-agreed", note = note),
+            Self::Mediated {
+                agreed: false,
+                note,
+            } => msg!("event-mediation-failed", note = note),
+            Self::Extended { days, reason } => {
+                msg!("event-extended", days = *days, reason = reason)
             }
+            Self::Replied { outcome } => msg!("event-replied", outcome = outcome.label()),
+            Self::ReviewRequested {
+                level: Level::Review,
+                reason,
+            } => msg!("event-review-requested", reason = reason),
+            Self::ReviewRequested {
+                level: Level::Recheck,
+                reason,
+            } => msg!("event-recheck-requested", reason = reason),
+            Self::Hearing { days, note } => msg!("event-hearing", days = *days, note = note),
             Self::ReviewAnswered {
                 level: Level::Review,
                 outcome,
-            } => format!("已作出复查意见（{}）", outcome.label()),
+            } => msg!("event-review-answered", outcome = outcome.label()),
             Self::ReviewAnswered {
                 level: Level::Recheck,
                 outcome,
-            } => format!("已作出复核意见（{}）", outcome.label()),
-            Self::Evaluated { rating } => format!("信访人评价：{}", rating.label()),
-            Self::Letter { letter, text } => format!("{}：{text}", letter.label()),
-            Self::Closed => "已办结".to_owned(),
+            } => msg!("event-recheck-answered", outcome = outcome.label()),
+            Self::Evaluated { rating } => msg!("event-evaluated", rating = rating.label()),
+            Self::Letter {
+                letter: Letter::Supervision,
+                text,
+            } => msg!("event-supervision-letter", text = text),
+            Self::Letter {
+                letter: Letter::Reminder,
+                text,
+            } => msg!("event-reminder-letter", text = text),
+            Self::Closed => msg!("event-closed"),
         }
     }
 }

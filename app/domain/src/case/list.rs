@@ -3,6 +3,7 @@
 
 use super::due::Urgency;
 use super::status::Status;
+use crate::message::Msg;
 use chrono::NaiveDate;
 
 /// What a list needs to know of a case: its status and the deadline running now.
@@ -43,12 +44,12 @@ impl CaseList {
             .unwrap_or(Self::All)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::All => "全部事项",
-            Self::New => "新收待登记",
-            Self::DueSoon => "3 日内到期",
-            Self::Overdue => "已超期",
+            Self::All => Msg::new("list-all"),
+            Self::New => Msg::new("list-new"),
+            Self::DueSoon => Msg::new("urgency-due-soon"),
+            Self::Overdue => Msg::new("urgency-overdue"),
         }
     }
 

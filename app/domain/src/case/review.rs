@@ -6,6 +6,7 @@ use super::event::{CaseEvent, Level};
 use crate::calendar::Calendar;
 use crate::history::Dated;
 use crate::limit::Limit;
+use crate::message::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -33,11 +34,11 @@ impl Rating {
         Self::ALL.into_iter().find(|r| r.code() == code.trim())
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Satisfied => "满意",
-            Self::BasicallySatisfied => "基本满意",
-            Self::Unsatisfied => "不满意",
+            Self::Satisfied => Msg::new("rating-satisfied"),
+            Self::BasicallySatisfied => Msg::new("rating-basically-satisfied"),
+            Self::Unsatisfied => Msg::new("rating-unsatisfied"),
         }
     }
 }
@@ -120,16 +121,13 @@ impl NotNow {
         }
     }
 
-    pub fn message(self) -> String {
+    pub fn message(self) -> Msg {
         match self {
-            Self::NoReplyYet => "还没有书面答复；答复以后才能评价或者请求复查".to_owned(),
-            Self::AlreadyRated => "这份答复已经评价过了，每份答复只能评价一次".to_owned(),
-            Self::RequestPending => "复查或复核请求正在办理中，请等待答复".to_owned(),
-            Self::Final => "复核意见已经作出。对复核意见不服、仍以同一事实和理由提出的，不再受理（《信访工作条例》第三十六条）".to_owned(),
-            Self::WindowClosed(last) => format!(
-                "请求期限已过：应当在收到书面答复之日起 30 日内提出，最后一天是 {}（《信访工作条例》第三十五条、第三十六条）",
-                last.format("%Y年%-m月%-d日")
-            ),
+            Self::NoReplyYet => Msg::new("not-now-no-reply"),
+            Self::AlreadyRated => Msg::new("not-now-rated"),
+            Self::RequestPending => Msg::new("not-now-pending"),
+            Self::Final => Msg::new("not-now-final"),
+            Self::WindowClosed(last) => crate::msg!("not-now-window-closed", last = last),
         }
     }
 }
@@ -266,7 +264,7 @@ mod tests {
             review_request(&final_, d(2026, 5, 21), &cal),
             Err(NotNow::Final)
         );
-        assert!(NotNow::Final.message().contains("第三十六条"));
+        assert_eq!(NotNow::Final.message().id, "not-now-final");
         let nothing: [(NaiveDate, CaseEvent); 0] = [];
         assert_eq!(
             review_request(&AfterReply::of(&nothing), d(2026, 5, 21), &cal),

@@ -2,6 +2,7 @@
 
 use super::event::CaseEvent;
 use crate::history::Dated;
+use crate::message::Msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,15 +75,15 @@ impl Status {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Received => "已收到，等待登记",
-            Self::Registered => "已登记，正在转送或交办",
-            Self::Accepted => "已受理，正在办理",
-            Self::NotAccepted => "不予受理",
-            Self::Replied => "已书面答复",
-            Self::UnderReview => "复查或复核中",
-            Self::Closed => "已办结",
+            Self::Received => Msg::new("status-received"),
+            Self::Registered => Msg::new("status-registered"),
+            Self::Accepted => Msg::new("status-accepted"),
+            Self::NotAccepted => Msg::new("status-not-accepted"),
+            Self::Replied => Msg::new("status-replied"),
+            Self::UnderReview => Msg::new("status-under-review"),
+            Self::Closed => Msg::new("status-closed"),
         }
     }
 }

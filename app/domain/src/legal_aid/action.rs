@@ -2,6 +2,7 @@
 
 use super::event::AidEvent;
 use super::status::AidStatus;
+use crate::message::Msg;
 use crate::text::FieldProblem;
 use crate::workbench::{Fields, Refusal};
 use chrono::NaiveDate;
@@ -74,25 +75,21 @@ pub fn parse_aid_action(pairs: &[(String, String)]) -> Result<AidAction, Vec<Fie
     let mut f = Fields::new(pairs);
     let action = match f.get("action") {
         "request_material" => {
-            let days = f.days(
-                "days",
-                1..=30,
-                "补充期限应为 1 到 30 之间的整数（日）".to_owned(),
-            );
+            let days = f.days("days", 1..=30, Msg::new("aid-field-days"));
             AidAction::RequestMaterial {
-                items: f.text("items", "需要补充的材料", 4, 2000),
+                items: f.text("items", Msg::new("aid-field-items"), 4, 2000),
                 days,
             }
         }
         "material_received" => AidAction::MaterialReceived {
-            note: f.text("note", "收到的材料", 2, 1000),
+            note: f.text("note", Msg::new("aid-field-note"), 2, 1000),
         },
         "grant" => AidAction::Grant,
         "assign" => AidAction::AssignLawyer {
-            lawyer: f.text("lawyer", "法律援助人员", 2, 100),
+            lawyer: f.text("lawyer", Msg::new("aid-field-lawyer"), 2, 100),
         },
         "refuse" => AidAction::Refuse {
-            reasons: f.text("reasons", "不予法律援助的理由", 10, 2000),
+            reasons: f.text("reasons", Msg::new("aid-field-reasons"), 10, 2000),
         },
         _ => {
             f.unknown_action();

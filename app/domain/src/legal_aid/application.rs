@@ -2,6 +2,7 @@
 //! and the footing as to means (hardship stated and pledged, 第41条; or no test, 第32/42条).
 
 use super::check::Matter;
+use crate::message::Msg;
 use crate::person::PetitionerInput;
 use crate::text::{FieldProblem, TextRule};
 use serde::{Deserialize, Serialize};
@@ -72,43 +73,39 @@ impl Basis {
         Self::ALL.into_iter().find(|b| b.code() == code.trim())
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Hardship => "因经济困难申请：说明经济困难状况并作出诚信承诺（第四十一条）",
-            Self::NoTest => {
-                "属于第三十二条的情形（如家庭暴力受害人、见义勇为），不受经济困难条件限制"
-            }
-            Self::Exempt => {
-                "属于第四十二条的人员（如低保对象、讨薪的进城务工人员），免予核查经济困难状况"
-            }
+            Self::Hardship => Msg::new("la-basis-hardship"),
+            Self::NoTest => Msg::new("la-basis-no-test"),
+            Self::Exempt => Msg::new("la-basis-exempt"),
         }
     }
 }
 
 pub const OTHER_PARTY: TextRule = TextRule {
     field: "other_party",
-    label: "对方当事人",
+    label: Msg::new("la-field-other-party"),
     min: 0,
     max: 100,
     multiline: false,
 };
 pub const DESCRIPTION: TextRule = TextRule {
     field: "description",
-    label: "案情和请求",
+    label: Msg::new("la-field-description"),
     min: 20,
     max: 5000,
     multiline: true,
 };
 pub const HARDSHIP_STATEMENT: TextRule = TextRule {
     field: "hardship_statement",
-    label: "经济困难状况说明",
+    label: Msg::new("la-field-hardship-statement"),
     min: 10,
     max: 2000,
     multiline: true,
 };
 pub const RELATION: TextRule = TextRule {
     field: "agent.relation",
-    label: "与申请人的关系",
+    label: Msg::new("la-field-relation"),
     min: 2,
     max: 30,
     multiline: false,
@@ -167,7 +164,7 @@ impl LegalAidInput {
                 name: a.name.clone(),
                 id_number: a.id_number.clone(),
                 mobile: a.mobile.clone(),
-                address: "（代理人，不需要住址）".to_owned(),
+                address: "(an agent needs no address)".to_owned(),
                 district: config
                     .districts
                     .first()
@@ -188,14 +185,18 @@ impl LegalAidInput {
         });
         let matter = match self.matter.trim() {
             "" => {
-                problems.push(FieldProblem::new("matter", "required", "请选择事项的类别"));
+                problems.push(FieldProblem::new(
+                    "matter",
+                    "required",
+                    Msg::new("la-missing-matter-choice"),
+                ));
                 None
             }
             code => Matter::parse(code).or_else(|| {
                 problems.push(FieldProblem::new(
                     "matter",
                     "unknown_matter",
-                    "事项类别不在列表中，请从列表中选择",
+                    Msg::new("la-unknown-matter"),
                 ));
                 None
             }),
@@ -209,7 +210,7 @@ impl LegalAidInput {
                 problems.push(FieldProblem::new(
                     "basis",
                     "unknown_basis",
-                    "请从列表中选择经济困难状况的情形",
+                    Msg::new("la-unknown-basis"),
                 ));
                 None
             }),
@@ -223,7 +224,7 @@ impl LegalAidInput {
             },
             Some(Basis::Exempt) => TextRule {
                 min: 4,
-                label: "属于第四十二条哪一类人员的说明",
+                label: Msg::new("la-field-exempt-statement"),
                 ..HARDSHIP_STATEMENT
             },
             _ => HARDSHIP_STATEMENT,
@@ -233,7 +234,7 @@ impl LegalAidInput {
             problems.push(FieldProblem::new(
                 "pledge",
                 "required",
-                "请确认诚信承诺：所说明的经济困难状况真实（法律援助法第四十一条）",
+                Msg::new("la-pledge-required"),
             ));
         }
         if !problems.is_empty() {
@@ -250,7 +251,11 @@ impl LegalAidInput {
                 hardship_statement: hardship.unwrap_or_default(),
                 pledged: basis == Basis::Hardship && self.pledge,
             }),
-            _ => Err(vec![FieldProblem::new("", "invalid", "申请内容不完整")]),
+            _ => Err(vec![FieldProblem::new(
+                "",
+                "invalid",
+                Msg::new("la-incomplete"),
+            )]),
         }
     }
 }

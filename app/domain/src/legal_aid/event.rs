@@ -3,6 +3,8 @@
 //! event becomes the text stored in the `kind` column, and back.
 
 use crate::history::Dated;
+use crate::message::Msg;
+use crate::msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -86,25 +88,31 @@ impl AidEvent {
         }
     }
 
-    /// The text of the event as the timeline shows it.
-    pub fn text(&self) -> String {
+    /// What the timeline says of the event.
+    pub fn message(&self) -> Msg {
         match self {
-            Self::Received => "法律援助申请已收到".to_owned(),
+            Self::Received => msg!("aid-event-received"),
             Self::MaterialRequested { items, answer_by } => {
-                let asked = format!("请补充以下材料或者作出说明：{items}");
-                format!(
-                    "{asked}。请在 {} 前补充；逾期未补充的，视为撤回申请（第四十三条）",
-                    answer_by.format("%Y-%m-%d")
+                msg!(
+                    "aid-event-material-requested",
+                    items = items,
+                    date = *answer_by
                 )
             }
             Self::MaterialSupplied { explanation, files } if *files > 0 => {
-                format!("申请人补充了材料（{files} 个文件）：{explanation}")
+                msg!(
+                    "aid-event-material-supplied",
+                    files = *files,
+                    explanation = explanation
+                )
             }
-            Self::MaterialSupplied { explanation, .. } => format!("申请人作出说明：{explanation}"),
-            Self::MaterialReceived { note } => format!("法律援助机构收到申请人补充的材料：{note}"),
-            Self::Granted => "决定给予法律援助，将在 3 日内指派法律援助人员".to_owned(),
-            Self::LawyerAssigned { lawyer } => format!("已指派法律援助人员：{lawyer}"),
-            Self::Refused { reasons } => format!("决定不给予法律援助，理由：{reasons}"),
+            Self::MaterialSupplied { explanation, .. } => {
+                msg!("aid-event-explained", explanation = explanation)
+            }
+            Self::MaterialReceived { note } => msg!("aid-event-material-received", note = note),
+            Self::Granted => msg!("aid-event-granted"),
+            Self::LawyerAssigned { lawyer } => msg!("aid-event-lawyer-assigned", lawyer = lawyer),
+            Self::Refused { reasons } => msg!("aid-event-refused", reasons = reasons),
         }
     }
 }
@@ -119,6 +127,7 @@ pub fn material_asked_before<H: Dated<AidEvent>>(events: &[H]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::message::Arg;
 
     #[test]
     fn kinds_read_back_and_both_ways_of_supplying_material_are_one_kind() {
@@ -139,6 +148,11 @@ mod tests {
         };
         let json = serde_json::to_string(&asked).unwrap();
         assert_eq!(serde_json::from_str::<AidEvent>(&json).unwrap(), asked);
-        assert!(asked.text().contains("请在 2026-11-14 前补充"));
+        let said = asked.message();
+        assert_eq!(said.id, "aid-event-material-requested");
+        assert_eq!(
+            said.arg("date"),
+            Some(&Arg::Date(NaiveDate::from_ymd_opt(2026, 11, 14).unwrap()))
+        );
     }
 }

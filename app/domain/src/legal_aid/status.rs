@@ -5,6 +5,7 @@ use super::event::AidEvent;
 use crate::calendar::Calendar;
 use crate::history::Dated;
 use crate::limit::Limit;
+use crate::message::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -33,14 +34,14 @@ impl AidStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::UnderReview => "已收到，正在审查",
-            Self::MaterialRequested => "需要补充材料",
-            Self::Granted => "决定给予法律援助，正在指派法律援助人员",
-            Self::LawyerAssigned => "已指派法律援助人员",
-            Self::Refused => "决定不给予法律援助",
-            Self::Withdrawn => "未按要求补充材料，视为撤回申请",
+            Self::UnderReview => Msg::new("aid-status-under-review"),
+            Self::MaterialRequested => Msg::new("aid-status-material-requested"),
+            Self::Granted => Msg::new("aid-status-granted"),
+            Self::LawyerAssigned => Msg::new("aid-status-lawyer-assigned"),
+            Self::Refused => Msg::new("aid-status-refused"),
+            Self::Withdrawn => Msg::new("aid-status-withdrawn"),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! or 调解 is found wherever it occurs, and a longer phrase only where it occurs whole. The
 //! library is small (guides, an FAQ, a few laws), so no index is needed; the SQL stays portable.
 
+use crate::message::Msg;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of document in the library.
@@ -32,11 +33,11 @@ impl DocKind {
             .find(|k| k.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Guide => "普法指南",
-            Self::Faq => "常见问题",
-            Self::Statute => "法规",
+            Self::Guide => Msg::new("doc-kind-guide"),
+            Self::Faq => Msg::new("doc-kind-faq"),
+            Self::Statute => Msg::new("doc-kind-statute"),
         }
     }
 }
@@ -55,12 +56,12 @@ pub enum SourceProblem {
 }
 
 impl SourceProblem {
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> Msg {
         match self {
-            Self::NoTitle => "第一行应当是标题，例如“# 如何提出信访事项”",
-            Self::NoSummary => "标题之后应当有一段简短的摘要",
-            Self::NoBody => "摘要之后还没有正文",
-            Self::NoArticles => "没有找到任何条文（以“第…条”开头的段落）",
+            Self::NoTitle => Msg::new("source-no-title"),
+            Self::NoSummary => Msg::new("source-no-summary"),
+            Self::NoBody => Msg::new("source-no-body"),
+            Self::NoArticles => Msg::new("source-no-articles"),
         }
     }
 }
@@ -340,6 +341,45 @@ pub fn href(kind: DocKind, slug: &str, anchor: Option<&str>) -> String {
     }
 }
 
+/// The anchor of article `number` on a law's page, as the law writes its number (`第三十四条`).
+pub fn article_anchor(number: u32) -> String {
+    format!("第{}条", chinese_number(number))
+}
+
+/// A number in Chinese numerals as laws write article numbers: 十一, 二十, 一百零五, 一千零一十.
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const UNITS: [char; 4] = ['千', '百', '十', '\0'];
+    if n == 0 {
+        return DIGITS[0].to_string();
+    }
+    if n >= 10_000 {
+        // Laws never number past the thousands; beyond that, say it in digits.
+        return n.to_string();
+    }
+    let places = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let mut out = String::new();
+    let mut zero = false;
+    for (i, d) in places.into_iter().enumerate() {
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push(DIGITS[0]);
+            zero = false;
+        }
+        // 十一, not 一十一, when the number starts with the tens.
+        if !(i == 2 && d == 1 && out.is_empty()) {
+            out.push(DIGITS[d as usize]);
+        }
+        if UNITS[i] != '\0' {
+            out.push(UNITS[i]);
+        }
+    }
+    out
+}
+
 /// Whether `slug` may name a document: lowercase ASCII letters, digits and hyphens, or (for the
 /// laws, named after their files) CJK characters too; 1–80 characters, no leading hyphen.
 pub fn valid_slug(slug: &str) -> bool {
@@ -357,6 +397,27 @@ pub fn valid_slug(slug: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_numbers_as_laws_write_them() {
+        let cases = [
+            (1, "一"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (34, "三十四"),
+            (100, "一百"),
+            (105, "一百零五"),
+            (110, "一百一十"),
+            (1001, "一千零一"),
+            (1010, "一千零一十"),
+            (1260, "一千二百六十"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(chinese_number(n), text, "{n}");
+        }
+        assert_eq!(article_anchor(31), "第三十一条");
+    }
 
     #[test]
     fn a_guide_has_a_title_a_summary_and_a_body() {

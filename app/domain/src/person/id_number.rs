@@ -1,6 +1,7 @@
 //! 居民身份证号码 (GB 11643-1999): 6-digit address code, 8-digit birth date, 3-digit sequence and
 //! one ISO 7064 MOD 11-2 check character.
 
+use crate::message::Msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -40,21 +41,21 @@ impl IdNumberError {
     }
 
     /// What to tell the citizen.
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> Msg {
         match self {
-            Self::Empty => "请输入身份证号码",
-            Self::Length => "身份证号码应为 18 位，请检查是否多输或漏输",
-            Self::Characters => "身份证号码只能包含数字，最后一位可以是 X",
-            Self::Region => "身份证号码前两位不是有效的省级地区代码，请核对",
-            Self::BirthDate => "身份证号码中的出生日期（第 7–14 位）不是有效日期，请核对",
-            Self::CheckCharacter => "身份证号码的最后一位校验码不对，请逐位核对",
+            Self::Empty => Msg::new("id-number-empty"),
+            Self::Length => Msg::new("id-number-length"),
+            Self::Characters => Msg::new("id-number-characters"),
+            Self::Region => Msg::new("id-number-region"),
+            Self::BirthDate => Msg::new("id-number-birth-date"),
+            Self::CheckCharacter => Msg::new("id-number-check"),
         }
     }
 }
 
 impl fmt::Display for IdNumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
+        f.write_str(self.code())
     }
 }
 

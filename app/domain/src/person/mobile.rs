@@ -1,5 +1,6 @@
 //! Mainland mobile numbers: `1`, then `3`–`9`, then nine digits.
 
+use crate::message::Msg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -25,19 +26,19 @@ impl MobileError {
         }
     }
 
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> Msg {
         match self {
-            Self::Empty => "请输入手机号码",
-            Self::Characters => "手机号码只能包含数字",
-            Self::Length => "手机号码应为 11 位数字",
-            Self::NotMobile => "这不是有效的手机号码：应以 13–19 开头",
+            Self::Empty => Msg::new("mobile-empty"),
+            Self::Characters => Msg::new("mobile-characters"),
+            Self::Length => Msg::new("mobile-length"),
+            Self::NotMobile => Msg::new("mobile-not-mobile"),
         }
     }
 }
 
 impl fmt::Display for MobileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
+        f.write_str(self.code())
     }
 }
 

@@ -8,6 +8,7 @@ pub use id_number::{IdNumber, IdNumberError, mask_id_number};
 pub use mobile::{Mobile, MobileError};
 
 use crate::config::BureauConfig;
+use crate::message::Msg;
 use crate::text::{FieldProblem, TextRule};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,14 +30,14 @@ pub struct PetitionerInput {
 
 pub const NAME: TextRule = TextRule {
     field: "petitioner.name",
-    label: "姓名",
+    label: Msg::new("field-name"),
     min: 2,
     max: 30,
     multiline: false,
 };
 pub const ADDRESS: TextRule = TextRule {
     field: "petitioner.address",
-    label: "住址",
+    label: Msg::new("field-address"),
     min: 5,
     max: 100,
     multiline: false,
@@ -56,7 +57,7 @@ pub struct Petitioner {
 pub fn name_characters(name: &str) -> Option<FieldProblem> {
     name.chars()
         .any(|c| c.is_ascii_digit() || "<>{}[]@#$%^&*=+|\\/".contains(c))
-        .then(|| FieldProblem::new(NAME.field, "characters", "姓名不能包含数字或符号"))
+        .then(|| FieldProblem::new(NAME.field, "characters", Msg::new("name-characters")))
 }
 
 impl PetitionerInput {
@@ -94,14 +95,14 @@ impl PetitionerInput {
             problems.push(FieldProblem::new(
                 "petitioner.district",
                 "required",
-                "请选择所在地区",
+                Msg::new("district-required"),
             ));
             None
         } else if config.district(district).is_none() {
             problems.push(FieldProblem::new(
                 "petitioner.district",
                 "unknown_district",
-                "所选地区不在本市范围内，请从列表中选择",
+                Msg::new("district-unknown"),
             ));
             None
         } else {

@@ -1,6 +1,7 @@
 //! Attachments (images and PDF) of a petition: the kind is decided by the file's first bytes,
 //! never by its name or the type the browser declared.
 
+use crate::message::Msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,11 +39,11 @@ impl FileKind {
         Self::ALL.into_iter().find(|k| k.media_type() == s)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Jpeg => "JPG 图片",
-            Self::Png => "PNG 图片",
-            Self::Pdf => "PDF 文件",
+            Self::Jpeg => Msg::new("file-kind-jpeg"),
+            Self::Png => Msg::new("file-kind-png"),
+            Self::Pdf => Msg::new("file-kind-pdf"),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The three kinds of petition of 信访工作条例 第29–31条.
 
+use crate::message::Msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,20 +30,20 @@ impl Category {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Suggestion => "建议意见类",
-            Self::Report => "检举控告类",
-            Self::Appeal => "申诉求决类",
+            Self::Suggestion => Msg::new("category-suggestion"),
+            Self::Report => Msg::new("category-report"),
+            Self::Appeal => Msg::new("category-appeal"),
         }
     }
 
     /// The article that governs it.
-    pub fn article(self) -> &'static str {
+    pub fn article(self) -> Msg {
         match self {
-            Self::Suggestion => "第二十九条",
-            Self::Report => "第三十条",
-            Self::Appeal => "第三十一条",
+            Self::Suggestion => Msg::new("article-29"),
+            Self::Report => Msg::new("article-30"),
+            Self::Appeal => Msg::new("article-31"),
         }
     }
 

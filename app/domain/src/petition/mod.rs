@@ -12,6 +12,7 @@ pub use number::{LegalAidNumber, PetitionNumber, QueryCode, ReceiptError};
 pub use route::{Route, has_route_check};
 
 use crate::config::BureauConfig;
+use crate::message::Msg;
 use crate::person::{Petitioner, PetitionerInput};
 use crate::text::{FieldProblem, TextRule};
 use chrono::NaiveDate;
@@ -42,35 +43,35 @@ pub struct PetitionInput {
 
 pub const TITLE: TextRule = TextRule {
     field: "title",
-    label: "标题",
+    label: Msg::new("field-title"),
     min: 4,
     max: 50,
     multiline: false,
 };
 pub const REQUEST: TextRule = TextRule {
     field: "request",
-    label: "诉求",
+    label: Msg::new("field-request"),
     min: 10,
     max: 1000,
     multiline: true,
 };
 pub const FACTS: TextRule = TextRule {
     field: "facts_and_reasons",
-    label: "事实和理由",
+    label: Msg::new("field-facts"),
     min: 20,
     max: 5000,
     multiline: true,
 };
 pub const PLACE_AND_TIME: TextRule = TextRule {
     field: "place_and_time",
-    label: "发生的地点和时间",
+    label: Msg::new("field-place-and-time"),
     min: 0,
     max: 200,
     multiline: false,
 };
 pub const EARLIER: TextRule = TextRule {
     field: "earlier_handling",
-    label: "此前的处理情况",
+    label: Msg::new("field-earlier"),
     min: 0,
     max: 2000,
     multiline: true,
@@ -99,14 +100,18 @@ impl PetitionInput {
         let mut problems = Vec::new();
         let category = match self.category.trim() {
             "" => {
-                problems.push(FieldProblem::new("category", "required", "请选择信访事项的类别"));
+                problems.push(FieldProblem::new(
+                    "category",
+                    "required",
+                    Msg::new("category-required"),
+                ));
                 None
             }
             code => Category::parse(code).or_else(|| {
                 problems.push(FieldProblem::new(
                     "category",
                     "unknown_category",
-                    "类别只能是 suggestion（建议意见类）、report（检举控告类）或 appeal（申诉求决类）",
+                    Msg::new("category-unknown"),
                 ));
                 None
             }),
@@ -119,7 +124,7 @@ impl PetitionInput {
                 problems.push(FieldProblem::new(
                     "unit",
                     "unknown_unit",
-                    "所选单位不在本市承办单位名单中；不清楚时可以不选，由信访部门确定",
+                    Msg::new("unit-unknown"),
                 ));
                 None
             }
@@ -154,7 +159,11 @@ impl PetitionInput {
                 place_and_time: place,
                 earlier_handling: earlier,
             }),
-            _ => Err(vec![FieldProblem::new("", "invalid", "提交的内容不完整")]),
+            _ => Err(vec![FieldProblem::new(
+                "",
+                "invalid",
+                Msg::new("petition-incomplete"),
+            )]),
         }
     }
 }
@@ -245,11 +254,15 @@ mod tests {
         p.request = "字".repeat(1001);
         let problems = p.parse(&config(), today()).unwrap_err();
         assert_eq!(problems[0].code, "too_short");
-        assert!(
-            problems[1]
-                .message
-                .as_verbatim()
-                .is_some_and(|m| m.contains("最多 1000 个字，现在 1001 个字"))
+        let too_long = &problems[1].message;
+        assert_eq!(too_long.id, "text-too-long");
+        assert_eq!(
+            too_long.arg("max"),
+            Some(&crate::message::Arg::Number(1000))
+        );
+        assert_eq!(
+            too_long.arg("len"),
+            Some(&crate::message::Arg::Number(1001))
         );
     }
 

@@ -15,6 +15,7 @@ use crate::domain::staff::{StaffAccount, StaffRole};
 use crate::features::petition::view::Reply;
 use crate::features::workbench::Docket;
 use crate::kernel::files::download::{StoredFile, read_nth};
+use crate::kernel::i18n::simplified;
 use crate::kernel::{AppContext, AppError, Now};
 
 /// What a number that opens no case (for this staff member) is answered with.
@@ -48,8 +49,8 @@ fn unit_name(ctx: &AppContext, code: Option<&str>) -> Option<String> {
 
 fn due_view((limit, date): (Limit, chrono::NaiveDate), today: chrono::NaiveDate) -> DueView {
     DueView {
-        label: limit.label().to_owned(),
-        article: limit.article().to_owned(),
+        label: simplified(&limit.label()),
+        article: simplified(&limit.article()),
         date,
         urgency: Urgency::of(date, today),
     }
@@ -74,7 +75,7 @@ pub async fn list(
             let status = r.status();
             CaseListItem {
                 petitioner: if identity_hidden(staff, &r.category) {
-                    "（依法不向承办单位提供）".to_owned()
+                    crate::kernel::i18n::simplified(&crate::domain::msg!("cases-identity-withheld"))
                 } else {
                     format!("{} {}", r.petitioner_name, mask_id_number(&r.id_number))
                 },
@@ -82,7 +83,7 @@ pub async fn list(
                 due: current_due(&r.events, r.received_on, &ctx.config.calendar)
                     .map(|d| due_view(d, today)),
                 status: status.code().to_owned(),
-                status_label: status.label().to_owned(),
+                status_label: simplified(&status.label()),
                 unit: unit_name(ctx, r.assigned_unit()),
                 number: r.number,
                 received_on: crate::kernel::store::date_text(r.received_on),
@@ -121,7 +122,8 @@ async fn open(
 /// A stored reply as citizens and staff read it.
 pub fn reply_view(r: store::ReplyRow) -> Reply {
     Reply {
-        outcome: r.letter.outcome.label().to_owned(),
+        outcome: simplified(&r.letter.outcome.label()),
+        outcome_msg: r.letter.outcome.label(),
         at: r.at.to_rfc3339(),
         request: r.letter.request,
         facts_and_reasons: r.letter.facts_and_reasons,
@@ -193,7 +195,7 @@ impl Docket for Cases {
                     .unwrap_or_else(|| record.district.clone()),
             }),
             register_due: ctx.config.calendar.due(Limit::Register, received_on),
-            status_label: status.label().to_owned(),
+            status_label: simplified(&status.label()),
             suggested_unit: unit_name(ctx, record.unit_code.as_deref()),
             assigned_unit: unit_name(ctx, assigned.as_deref()),
             events: events
@@ -202,9 +204,10 @@ impl Docket for Cases {
                     at: e.at.to_rfc3339(),
                     kind: e.event.kind().code().to_owned(),
                     public: e.public,
-                    text: e
-                        .event
-                        .text(&unit_name(ctx, e.event.unit()).unwrap_or_default()),
+                    text: simplified(
+                        &e.event
+                            .message(&unit_name(ctx, e.event.unit()).unwrap_or_default()),
+                    ),
                     actor: e.actor.clone(),
                 })
                 .collect(),
@@ -304,7 +307,8 @@ impl Docket for Cases {
                 permitted(&action, Status::of(events), staff.role, own)
                     .map_err(|r| AppError::refused("case-status", r))?;
                 let event = action.event(pending_review(events));
-                let text = event.text(&unit_name(&ctx, event.unit()).unwrap_or_default());
+                let text =
+                    simplified(&event.message(&unit_name(&ctx, event.unit()).unwrap_or_default()));
                 Ok(store::Appended {
                     staff_id: Some(staff.id),
                     at: now.stamp(),

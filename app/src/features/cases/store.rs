@@ -309,7 +309,7 @@ pub async fn insert_received(
     .bind(petition_id)
     .bind(at)
     .bind(event.kind().code())
-    .bind(event.text(""))
+    .bind(crate::kernel::i18n::simplified(&event.message("")))
     .bind(&data)
     .execute(&mut **tx)
     .await?;
@@ -646,7 +646,11 @@ mod tests {
         for (kind, text) in cases {
             let event = legacy_event(&row(kind, text)).unwrap();
             assert_eq!(event.kind().code(), kind);
-            assert_eq!(event.text("市人力资源和社会保障局"), text, "{kind}");
+            assert_eq!(
+                crate::kernel::i18n::simplified(&event.message("市人力资源和社会保障局")),
+                text,
+                "{kind}"
+            );
         }
         assert!(legacy_event(&row("dropped", "")).is_err());
     }

@@ -152,8 +152,13 @@ impl ApplyValues {
 
     /// Problems of the form itself, beyond the application's rules: who applies must be chosen.
     pub fn check_who(&self) -> Option<FieldProblem> {
-        (!matches!(self.who.as_str(), "self" | "agent"))
-            .then(|| FieldProblem::new("who", "required", "请选择是本人申请还是代为申请"))
+        (!matches!(self.who.as_str(), "self" | "agent")).then(|| {
+            FieldProblem::new(
+                "who",
+                "required",
+                crate::domain::msg!("legal-aid-who-required"),
+            )
+        })
     }
 }
 

@@ -17,6 +17,7 @@ use crate::features::cases::view::PetitionerView;
 use crate::features::petition::view::{RunningDue, TimelineEntry};
 use crate::features::workbench::Docket;
 use crate::kernel::files::download::{StoredFile, read_nth};
+use crate::kernel::i18n::simplified;
 use crate::kernel::query_code::{code_matches, new_query_code};
 use crate::kernel::{AppContext, AppError, Now};
 
@@ -80,9 +81,9 @@ fn status_view(
     AidStatusView {
         number: row.number.clone(),
         matter,
-        matter_label: matter.label().to_owned(),
+        matter_label: simplified(&matter.label()),
         status,
-        status_label: status.label().to_owned(),
+        status_label: simplified(&status.label()),
         received_at: row.received_at.clone(),
         timeline: events
             .iter()
@@ -90,13 +91,15 @@ fn status_view(
             .map(|e| TimelineEntry {
                 at: e.at.to_rfc3339(),
                 kind: e.event.kind().code().to_owned(),
-                text: e.event.text(),
+                text: simplified(&e.event.message()),
+                message: e.event.message(),
             })
             .collect(),
         due: aid_due(events, today, &ctx.config.calendar).map(|(limit, date)| RunningDue {
-            step: limit.label().to_owned(),
-            article: limit.article().to_owned(),
+            step: simplified(&limit.label()),
+            article: simplified(&limit.article()),
             date,
+            limit: Some(limit),
         }),
         answer_by: answer_by(events, today),
     }
@@ -148,7 +151,7 @@ pub async fn supply_material(
     let mut problems = Vec::new();
     let explanation = crate::domain::text::text_field(
         "explanation",
-        "补充说明",
+        crate::domain::msg!("legal-aid-field-explanation"),
         explanation,
         4,
         2000,
@@ -328,10 +331,7 @@ impl Docket for Applications {
             }),
             other_party: row.other_party,
             description: row.description,
-            basis_label: Basis::parse(&row.basis)
-                .unwrap_or(Basis::Hardship)
-                .label()
-                .to_owned(),
+            basis_label: simplified(&Basis::parse(&row.basis).unwrap_or(Basis::Hardship).label()),
             hardship_statement: row.hardship_statement,
             attachments,
         }))

@@ -202,7 +202,7 @@ async fn insert_event(
         .bind(at)
         .bind(event.kind().code())
         .bind(staff_id)
-        .bind(event.text())
+        .bind(crate::kernel::i18n::simplified(&event.message()))
         .bind(event.answer_by().map(date_text))
         .bind(&data)
         .execute(&mut **tx)
@@ -399,7 +399,7 @@ mod tests {
     }
 
     /// Every text the portal wrote before events were typed reads back as the event it was,
-    /// and renders as it was shown.
+    /// and renders as it was shown (but for the day, now written the reader's way).
     #[test]
     fn old_rows_read_back_as_the_events_they_were() {
         let cases = [
@@ -430,7 +430,11 @@ mod tests {
         for (kind, text) in cases {
             let event = legacy_event(&row(kind, text)).unwrap();
             assert_eq!(event.kind().code(), kind);
-            assert_eq!(event.text(), text, "{kind}");
+            assert_eq!(
+                crate::kernel::i18n::simplified(&event.message()),
+                text.replace(" 2026-11-14 ", "2026年11月14日"),
+                "{kind}"
+            );
         }
     }
 }

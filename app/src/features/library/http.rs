@@ -2,6 +2,7 @@
 //! earlier version again. Each save is a new version with who and when.
 
 use crate::domain::library::DocKind;
+use crate::domain::message::Msg;
 use crate::features::library::pages::EditorProblem;
 use crate::features::library::service::EditAction;
 use crate::features::library::view::EditorView;
@@ -187,8 +188,9 @@ async fn edit(
                 )) => {
                     let errors = vec![FieldError {
                         field: "slug".into(),
-                        message: "这个网址名刚刚被另一篇文章用了，请换一个；写好的内容都还在"
-                            .into(),
+                        message: Msg::verbatim(
+                            "这个网址名刚刚被另一篇文章用了，请换一个；写好的内容都还在",
+                        ),
                     }];
                     page(view, errors, None, StatusCode::CONFLICT).await
                 }
@@ -196,7 +198,7 @@ async fn edit(
                     tracing::error!(error = %e, "cannot save an article");
                     let errors = vec![FieldError {
                         field: "source".into(),
-                        message: "暂时无法保存，请稍后再试；写好的内容都还在".into(),
+                        message: Msg::verbatim("暂时无法保存，请稍后再试；写好的内容都还在"),
                     }];
                     page(view, errors, None, StatusCode::SERVICE_UNAVAILABLE).await
                 }

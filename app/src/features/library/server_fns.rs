@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 fn unavailable(e: crate::kernel::store::StoreError) -> ServerFnError {
     tracing::error!(error = %e, "library: database error");
-    ServerFnError::new("暂时无法读取，请稍后再试")
+    ServerFnError::new(crate::t!("unavailable-read"))
 }
 
 /// The library's index: guides in order, the FAQ, the imported laws.

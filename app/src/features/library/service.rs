@@ -89,7 +89,7 @@ pub fn plain_text(markdown: &str) -> String {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    #[error("{}", .0.message())]
+    #[error("{}", crate::kernel::i18n::simplified(&.0.message()))]
     Source(SourceProblem),
     #[error("the name “{0}” cannot be used for a document")]
     Slug(String),
@@ -313,7 +313,7 @@ pub async fn check_edit(
             problems.push(FieldProblem::new(
                 "slug",
                 "format",
-                "网址名只能用小写英文字母、数字和连字符，例如 how-to-petition",
+                crate::domain::msg!("library-slug-format"),
             ));
         } else if slug == "new"
             || !crate::features::library::store::history(pool, slug)
@@ -323,7 +323,7 @@ pub async fn check_edit(
             problems.push(FieldProblem::new(
                 "slug",
                 "taken",
-                "这个网址名已经有文章在用，请换一个",
+                crate::domain::msg!("library-slug-taken"),
             ));
         }
     }
@@ -332,7 +332,7 @@ pub async fn check_edit(
         problems.push(FieldProblem::new(
             "source",
             "too_long",
-            format!("正文太长：最多 {MAX_SOURCE} 个字，现在 {len} 个字"),
+            crate::domain::msg!("library-source-too-long", max = MAX_SOURCE, len = len),
         ));
     } else if let Err(p) = parse_guide(source) {
         problems.push(FieldProblem::new("source", "format", p.message()));

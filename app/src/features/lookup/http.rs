@@ -12,7 +12,7 @@ use crate::ui::form::FieldError;
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use leptos::prelude::provide_context;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -85,13 +85,13 @@ pub async fn lookup(
     if form.number.trim().is_empty() {
         missing.push(FieldError {
             field: "number".into(),
-            message: "请输入信访件编号".into(),
+            message: msg!("lookup-number-required"),
         });
     }
     if form.code.trim().is_empty() {
         missing.push(FieldError {
             field: "code".into(),
-            message: "请输入查询码".into(),
+            message: msg!("lookup-code-required"),
         });
     }
     if !missing.is_empty() {
@@ -200,13 +200,13 @@ async fn after_reply_form(
             now,
         )
         .await
-        .map(|()| "感谢您的评价，已经记录。".to_owned())
+        .map(|()| msg!("lookup-evaluation-recorded"))
     } else {
         petitions::request_review(&state.ctx, &number, &code, &client, &get("reason"), now)
             .await
             .map(|level| match level {
-                Level::Recheck => "复核请求已经提交，上一级机关应当自收到之日起 30 日内提出复核意见（第三十六条）。".to_owned(),
-                Level::Review => "复查请求已经提交，上一级机关应当自收到之日起 30 日内提出复查意见并书面答复（第三十五条）。".to_owned(),
+                Level::Recheck => msg!("lookup-recheck-requested"),
+                Level::Review => msg!("lookup-review-requested"),
             })
     };
     let (notice, errors, status_code) = match done {
@@ -269,7 +269,7 @@ pub async fn lookup_material(
     .await;
     let (notice, errors, status) = match result {
         Ok(_) => (
-            Some("补充的材料已经提交。法律援助机构自收到之日起 7 日内作出决定。".to_owned()),
+            Some(msg!("lookup-material-supplied")),
             Vec::new(),
             StatusCode::OK,
         ),
@@ -285,8 +285,8 @@ pub async fn lookup_material(
             )
             .await;
         }
-        Err(AppError::NotFound(_)) => {
-            return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response();
+        Err(e @ AppError::NotFound(_)) => {
+            return problem(&state, &headers, now, &form.number, e, "too-many-attempts").await;
         }
         Err(e) => (
             None,
@@ -307,10 +307,9 @@ pub async fn lookup_material(
     .await
     {
         Ok(view) => view,
-        Err(e @ AppError::Unavailable) => {
-            return (e.status(), "暂时无法读取，请稍后再试").into_response();
+        Err(e) => {
+            return problem(&state, &headers, now, &form.number, e, "too-many-attempts").await;
         }
-        Err(_) => return (StatusCode::NOT_FOUND, "没有找到这件申请，请重新查询").into_response(),
     };
     let values = if errors.is_empty() {
         Vec::new()

@@ -9,11 +9,31 @@
 
 use leptos::prelude::*;
 
-/// The error summary's heading, the prefix of a page title with mistakes, and the hidden prefix of
-/// each field message, as the server's pages write them.
-pub const PROBLEM: &str = "出现问题";
-pub const PROBLEM_TITLE: &str = "出现问题：{}";
-pub const ERROR_PREFIX: &str = "错误：";
+/// The messages of the error summary's heading, of a page title with mistakes, and of the hidden
+/// prefix of each field message, as the server's pages say them (`ui::form`).
+pub const PROBLEM: &str = "form-problem";
+pub const PROBLEM_TITLE: &str = "form-problem-title";
+pub const ERROR_PREFIX: &str = "form-error-prefix";
+/// What the resume page says when this browser kept nothing.
+pub const NOTHING_KEPT: &str = "petition-resume-nothing-kept";
+
+/// The island's messages in `lang`, as the JSON its pages carry (made once per language).
+#[cfg(feature = "ssr")]
+pub fn messages_json(lang: crate::domain::prefs::Lang) -> &'static str {
+    use crate::domain::prefs::Lang;
+    use std::sync::LazyLock;
+    static JSON: LazyLock<[String; 3]> = LazyLock::new(|| {
+        Lang::ALL.map(|lang| {
+            crate::kernel::i18n::island::island_messages(
+                lang,
+                &crate::features::petition::journey::island_message_ids(),
+            )
+            .to_json()
+        })
+    });
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &JSON[i]
+}
 
 /// `mode` is `start` (offer to resume), `step` (a question page), `resume` (send the kept
 /// answers back) or `clear` (after submitting); `step` is the page's step code.
@@ -27,7 +47,9 @@ pub fn DraftKeeper(mode: String, step: String) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod browser {
+    use crate::domain::message::Msg;
     use crate::features::petition::journey::check_field;
+    use crate::kernel::i18n::island::IslandMessages;
     use chrono::NaiveDate;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
@@ -142,8 +164,7 @@ mod browser {
             .map(|(_, v)| v.clone())
         else {
             if let Some(status) = doc.get_element_by_id("resume-status") {
-                status
-                    .set_text_content(Some("这台设备上没有保存未完成的信访事项，请从头开始填写。"));
+                status.set_text_content(Some(&say(&Msg::new(super::NOTHING_KEPT))));
             }
             return;
         };
@@ -235,42 +256,26 @@ mod browser {
     fn check(el: &Element) -> Option<String> {
         let name = prop(el, "name")?;
         let value = prop(el, "value").unwrap_or_default();
-        check_field(&name, &value, today()).map(|m| tr(m.as_verbatim().unwrap_or_default()))
+        check_field(&name, &value, today()).map(|m| say(&m))
     }
 
     thread_local! {
-        static MESSAGES: Vec<(String, String)> = load_messages();
+        static MESSAGES: IslandMessages = load_messages();
     }
 
-    /// The page's field messages in its language (`i18n::field_messages_json`); none on
-    /// Simplified pages, where the rules' own words are shown.
-    fn load_messages() -> Vec<(String, String)> {
-        let Some(text) = document()
-            .and_then(|d| d.get_element_by_id("field-messages"))
+    /// The page's messages for the island, in its language (`kernel::i18n::island`).
+    fn load_messages() -> IslandMessages {
+        document()
+            .and_then(|d| d.get_element_by_id("island-messages"))
             .and_then(|e| e.text_content())
-        else {
-            return Vec::new();
-        };
-        let Ok(pairs) = js_sys::JSON::parse(&text) else {
-            return Vec::new();
-        };
-        js_sys::Array::from(&pairs)
-            .iter()
-            .filter_map(|pair| {
-                let pair = js_sys::Array::from(&pair);
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
-            .collect()
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .and_then(|json| IslandMessages::read(&json))
+            .unwrap_or_default()
     }
 
     /// A message in the page's language.
-    fn tr(text: &str) -> String {
-        MESSAGES.with(|m| {
-            if m.is_empty() {
-                return text.to_owned();
-            }
-            crate::kernel::i18n::pattern::translate_with(m, text).unwrap_or_else(|| text.to_owned())
-        })
+    fn say(msg: &Msg) -> String {
+        MESSAGES.with(|m| m.render(msg))
     }
 
     fn check_all(form: &HtmlFormElement) -> Vec<(String, String)> {
@@ -326,7 +331,7 @@ mod browser {
                         "afterbegin",
                         &format!(
                             "<span class=\"visually-hidden\">{}</span>",
-                            tr(super::ERROR_PREFIX)
+                            say(&Msg::new(super::ERROR_PREFIX))
                         ),
                     );
                 }
@@ -367,7 +372,7 @@ mod browser {
                 .ok()?;
             let h2 = doc.create_element("h2").ok()?;
             h2.set_id("error-summary-title");
-            h2.set_text_content(Some(&tr(super::PROBLEM)));
+            h2.set_text_content(Some(&say(&Msg::new(super::PROBLEM))));
             summary.append_child(&h2).ok()?;
             let ul = doc.create_element("ul").ok()?;
             for (field, message) in problems {
@@ -389,12 +394,13 @@ mod browser {
                 let _ = el.focus();
             }
             // The title says so once, as the server's would ("出现问题：…" in the page's
-            // language): its prefix is the template's text before the placeholder.
+            // language): its prefix is the message's text before the title.
             let title = doc.title();
-            let probe = tr(&super::PROBLEM_TITLE.replace("{}", "\u{1}"));
+            let with = |t: &str| say(&Msg::new(super::PROBLEM_TITLE).with("title", t));
+            let probe = with("\u{1}");
             let prefix = probe.split('\u{1}').next().unwrap_or_default();
             if !title.starts_with(prefix) {
-                doc.set_title(&tr(&super::PROBLEM_TITLE.replace("{}", &title)));
+                doc.set_title(&with(&title));
             }
         }
     }

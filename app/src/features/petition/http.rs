@@ -134,7 +134,7 @@ pub async fn post(
                 problems.push(FieldProblem::new(
                     "route",
                     "statutory_channel",
-                    "按照您对“情况”一项的回答，这件事应当通过法定途径解决，不能作为信访事项提交；如果选错了，请修改",
+                    crate::domain::msg!("petition-statutory-channel"),
                 ));
             }
             if !problems.is_empty() {
@@ -215,14 +215,25 @@ pub(crate) async fn read_form(
     req: Request,
     errors: &mut Vec<FieldError>,
 ) -> Result<(Vec<(String, String)>, Vec<FilePart>), Response> {
+    // A post that cannot be read at all is answered in a line of text, in the reader's language.
+    let lang = crate::kernel::i18n::prefs_from_headers(req.headers()).lang;
+    let say = move |status: StatusCode, msg: crate::domain::message::Msg| {
+        (status, crate::kernel::i18n::messages::in_script(lang, &msg)).into_response()
+    };
     if multipart {
         match Multipart::from_request(req, state).await {
             Ok(mp) => Ok(read_multipart(mp, errors).await),
-            Err(_) => Err((StatusCode::BAD_REQUEST, "表单格式不正确").into_response()),
+            Err(_) => Err(say(
+                StatusCode::BAD_REQUEST,
+                crate::domain::msg!("petition-form-unreadable"),
+            )),
         }
     } else {
         let Ok(bytes) = axum::body::to_bytes(req.into_body(), MAX_FORM_BYTES).await else {
-            return Err((StatusCode::PAYLOAD_TOO_LARGE, "提交的内容太长").into_response());
+            return Err(say(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                crate::domain::msg!("petition-form-too-long"),
+            ));
         };
         Ok((
             serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
@@ -251,13 +262,13 @@ pub(crate) async fn keep_files(
             Err(e) => match e.message() {
                 Some(message) => errors.push(FieldError {
                     field: "files".into(),
-                    message: message.into(),
+                    message,
                 }),
                 None => {
                     tracing::error!(error = %e, "cannot store an upload");
                     errors.push(FieldError {
                         field: "files".into(),
-                        message: "暂时无法保存上传的文件，请稍后再试".into(),
+                        message: crate::domain::msg!("petition-files-unavailable"),
                     });
                 }
             },
@@ -266,10 +277,11 @@ pub(crate) async fn keep_files(
     if refused_for_room > 0 {
         errors.push(FieldError {
             field: "files".into(),
-            message: format!(
-                "最多只能上传 {MAX_ATTACHMENTS} 个文件，另外 {refused_for_room} 个没有上传；需要换的，请先删除已上传的文件"
-            )
-            .into(),
+            message: crate::domain::msg!(
+                "petition-files-no-room",
+                max = MAX_ATTACHMENTS,
+                refused = refused_for_room
+            ),
         });
     }
 }
@@ -339,10 +351,7 @@ async fn read_multipart(
             Err(_) => {
                 errors.push(FieldError {
                     field: "files".into(),
-                    message: format!(
-                        "上传的内容太大或者没有传完。每次最多上传 {MAX_ATTACHMENTS} 个文件，每个不超过 10 MB，请重新选择"
-                    )
-                    .into(),
+                    message: crate::domain::msg!("petition-files-broken", max = MAX_ATTACHMENTS),
                 });
                 break;
             }
@@ -371,10 +380,7 @@ async fn read_multipart(
             if broken {
                 errors.push(FieldError {
                     field: "files".into(),
-                    message: format!(
-                        "上传的内容太大或者没有传完。每次最多上传 {MAX_ATTACHMENTS} 个文件，每个不超过 10 MB，请重新选择"
-                    )
-                    .into(),
+                    message: crate::domain::msg!("petition-files-broken", max = MAX_ATTACHMENTS),
                 });
                 break;
             }

@@ -340,7 +340,7 @@ pub fn check_step(
                 vec![FieldProblem::new(
                     "category",
                     "required",
-                    "请选择您要反映的事项属于哪一类",
+                    Msg::new("petition-category-required"),
                 )]
             }
         }
@@ -355,7 +355,7 @@ pub fn check_step(
                     vec![FieldProblem::new(
                         "route",
                         "required",
-                        "请选择最符合您情况的一项；都不符合的，请选择最后一项",
+                        Msg::new("petition-route-required"),
                     )]
                 }
             }
@@ -382,14 +382,14 @@ pub fn check_step(
                 problems.push(FieldProblem::new(
                     "attachment",
                     "too_many",
-                    format!("最多只能上传 {MAX_ATTACHMENTS} 个文件，请删除多余的文件"),
+                    crate::domain::msg!("petition-files-too-many", max = MAX_ATTACHMENTS),
                 ));
             }
             if !draft.declaration {
                 problems.push(FieldProblem::new(
                     "declaration",
                     "required",
-                    "请确认您所反映的情况客观真实，才能提交",
+                    Msg::new("petition-declaration-required"),
                 ));
             }
             problems
@@ -426,24 +426,30 @@ pub fn first_unanswered(draft: &Draft, config: &BureauConfig, today: NaiveDate) 
 
 /// The check of one field as it is typed, for the browser: the rules that need no
 /// configuration. `None` when the field is fine or not checked here.
-/// Every text `check_field` and the browser's error summary can show, as templates: the browser
-/// gets them in the page's language (`i18n::field_messages_json`) and so needs no catalogue of
-/// its own. A unit test checks that each message `check_field` makes is covered.
-pub fn field_message_texts() -> Vec<&'static str> {
+/// Every message `check_field` and the browser's error summary can say, by id: the page sends
+/// them to the island in its language (`kernel::i18n::island`), so the browser needs no
+/// catalogue of its own. A unit test checks that each message `check_field` makes is here.
+pub fn island_message_ids() -> Vec<&'static str> {
     use crate::domain::person::IdNumberError as I;
     use crate::domain::person::MobileError as M;
-    let mut texts = vec![
-        "请填写{}",
-        "{}含有无法识别的字符，请删除后重新输入",
-        "{}太短：至少 {} 个字，现在 {} 个字",
-        "{}太长：最多 {} 个字，现在 {} 个字",
-        "姓名不能包含数字或符号",
-        "请选择所在地区",
+    let mut ids = vec![
+        "text-required",
+        "text-characters",
+        "text-too-short",
+        "text-too-short-min",
+        "text-too-long",
+        "name-characters",
+        "district-required",
         crate::features::petition::draft_keeper::PROBLEM,
         crate::features::petition::draft_keeper::PROBLEM_TITLE,
         crate::features::petition::draft_keeper::ERROR_PREFIX,
+        crate::features::petition::draft_keeper::NOTHING_KEPT,
     ];
-    texts.extend(
+    let id = |m: Msg| match m.id {
+        std::borrow::Cow::Borrowed(id) => id,
+        std::borrow::Cow::Owned(_) => "",
+    };
+    ids.extend(
         [
             &NAME,
             &ADDRESS,
@@ -453,9 +459,9 @@ pub fn field_message_texts() -> Vec<&'static str> {
             &PLACE_AND_TIME,
             &EARLIER,
         ]
-        .map(|r| r.label),
+        .map(|r| id(r.label.clone())),
     );
-    texts.extend(
+    ids.extend(
         [
             I::Empty,
             I::Length,
@@ -464,10 +470,10 @@ pub fn field_message_texts() -> Vec<&'static str> {
             I::BirthDate,
             I::CheckCharacter,
         ]
-        .map(I::message),
+        .map(|e| id(e.message())),
     );
-    texts.extend([M::Empty, M::Characters, M::Length, M::NotMobile].map(M::message));
-    texts
+    ids.extend([M::Empty, M::Characters, M::Length, M::NotMobile].map(|e| id(e.message())));
+    ids
 }
 
 pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
@@ -478,12 +484,13 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
     };
     match name {
         "name" => text(&NAME).or_else(|| name_characters(value).map(|p| p.message)),
-        "id_number" => IdNumber::parse(value, today)
-            .err()
-            .map(|e| e.message().into()),
-        "mobile" => Mobile::parse(value).err().map(|e| e.message().into()),
+        "id_number" => IdNumber::parse(value, today).err().map(|e| e.message()),
+        "mobile" => Mobile::parse(value).err().map(|e| e.message()),
         "address" => text(&ADDRESS),
-        "district" => value.trim().is_empty().then(|| "请选择所在地区".into()),
+        "district" => value
+            .trim()
+            .is_empty()
+            .then(|| Msg::new("district-required")),
         "title" => text(&TITLE),
         "request" => text(&REQUEST),
         "facts_and_reasons" => text(&FACTS),
@@ -498,20 +505,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_field_message_is_covered_by_the_list_the_browser_gets() {
-        let texts = field_message_texts();
-        let covered = |m: &str| {
-            texts.contains(&m)
-                || texts.iter().filter(|t| t.contains("{}")).any(|t| {
-                    crate::kernel::i18n::pattern::Pattern::new(t, "")
-                        .captures(m)
-                        .is_some_and(|caps| {
-                            caps.iter().all(|c| {
-                                !crate::kernel::i18n::has_han(c) || texts.contains(&c.trim())
-                            })
-                        })
-                })
-        };
+    fn every_field_message_is_one_the_island_gets_and_says_as_fluent_does() {
+        use crate::domain::message::Arg;
+        use crate::domain::prefs::Lang;
+        use crate::kernel::i18n::island::{IslandMessages, island_messages};
+        fn ids(m: &Msg, out: &mut Vec<String>) {
+            out.push(m.id.to_string());
+            for (_, a) in &m.args {
+                if let Arg::Msg(inner) = a {
+                    ids(inner, out);
+                }
+            }
+        }
+        let known = island_message_ids();
+        assert!(!known.contains(&""), "every id is static");
+        let island: Vec<(Lang, IslandMessages)> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                // Through the JSON the page carries, as the browser reads it.
+                let json: serde_json::Value =
+                    serde_json::from_str(&island_messages(lang, &known).to_json()).unwrap();
+                (
+                    lang,
+                    IslandMessages::read(&json).expect("the island reads it"),
+                )
+            })
+            .collect();
         let long = "字".repeat(6000);
         let cases = [
             ("name", ""),
@@ -537,11 +556,32 @@ mod tests {
             ("place_and_time", long.as_str()),
             ("earlier_handling", long.as_str()),
         ];
+        let mut said = vec![
+            Msg::new(crate::features::petition::draft_keeper::PROBLEM),
+            Msg::new(crate::features::petition::draft_keeper::ERROR_PREFIX),
+            Msg::new(crate::features::petition::draft_keeper::NOTHING_KEPT),
+            Msg::new(crate::features::petition::draft_keeper::PROBLEM_TITLE)
+                .with("title", "第 2 步"),
+        ];
         for (field, value) in cases {
-            let message = check_field(field, value, today())
-                .unwrap_or_else(|| panic!("{field}={value:?} should be refused"));
-            let message = message.as_verbatim().unwrap_or_default().to_owned();
-            assert!(covered(&message), "not in field_message_texts: {message}");
+            said.push(
+                check_field(field, value, today())
+                    .unwrap_or_else(|| panic!("{field}={value:?} should be refused")),
+            );
+        }
+        for message in said {
+            let mut used = Vec::new();
+            ids(&message, &mut used);
+            for id in used {
+                assert!(known.contains(&id.as_str()), "the island lacks {id}");
+            }
+            for (lang, messages) in &island {
+                assert_eq!(
+                    messages.render(&message),
+                    crate::kernel::i18n::messages::in_script(*lang, &message),
+                    "{lang:?}: {message:?}"
+                );
+            }
         }
     }
     use crate::domain::config::EXAMPLE_CONFIG;
@@ -728,19 +768,12 @@ mod tests {
         let t = today();
         assert_eq!(check_field("id_number", "11010519491231002X", t), None);
         assert_eq!(
-            check_field("id_number", "11010519491231003X", t)
-                .and_then(|m| m.as_verbatim().map(str::to_owned))
-                .as_deref(),
-            Some("身份证号码的最后一位校验码不对，请逐位核对")
+            check_field("id_number", "11010519491231003X", t),
+            Some(Msg::new("id-number-check"))
         );
         assert!(check_field("mobile", "12812345678", t).is_some());
         assert!(check_field("name", "张3", t).is_some());
-        assert!(
-            check_field("title", "短", t)
-                .unwrap()
-                .as_verbatim()
-                .is_some_and(|m| m.contains("太短"))
-        );
+        assert!(check_field("title", "短", t).is_some_and(|m| m.id == "text-too-short"));
         assert_eq!(check_field("place_and_time", "", t), None, "optional");
         assert!(check_field("district", "", t).is_some());
         assert_eq!(check_field("unknown", "", t), None);

@@ -14,6 +14,7 @@ use crate::features::petition::view::{
 use crate::kernel::clock::Now;
 use crate::kernel::context::AppContext;
 use crate::kernel::error::AppError;
+use crate::kernel::i18n::simplified;
 use crate::kernel::query_code::{code_matches, new_query_code};
 use crate::kernel::store;
 
@@ -135,7 +136,8 @@ pub fn timeline(ctx: &AppContext, events: &[StoredEvent]) -> Vec<TimelineEntry> 
         .map(|e| TimelineEntry {
             at: e.at.to_rfc3339(),
             kind: e.event.kind().code().to_owned(),
-            text: e.event.text(&unit_name(ctx, e.event.unit())),
+            text: simplified(&e.event.message(&unit_name(ctx, e.event.unit()))),
+            message: e.event.message(&unit_name(ctx, e.event.unit())),
         })
         .collect()
 }
@@ -151,15 +153,16 @@ async fn status_of(ctx: &AppContext, opened: Opened, now: Now) -> Result<Petitio
     let received_on = store::read_date("received date", &record.received_on)?;
     let running_due =
         current_due(&events, received_on, &ctx.config.calendar).map(|(limit, date)| RunningDue {
-            step: limit.label().to_owned(),
-            article: limit.article().to_owned(),
+            step: simplified(&limit.label()),
+            article: simplified(&limit.article()),
             date,
+            limit: Some(limit),
         });
     Ok(PetitionStatus {
         number: record.number,
         category: record.category,
         status: status.code().to_owned(),
-        status_label: status.label().to_owned(),
+        status_label: simplified(&status.label()),
         title: record.title,
         received_at: record.received_at,
         unit_name: record
@@ -193,7 +196,7 @@ fn after_reply_options(ctx: &AppContext, events: &[StoredEvent], now: Now) -> Af
 /// An optional comment or a required reason: trimmed, at most `max` characters.
 fn citizen_text(
     field: &str,
-    label: &str,
+    label: Msg,
     value: &str,
     required: bool,
     max: usize,
@@ -218,7 +221,7 @@ fn not_now(field: &'static str, n: NotNow) -> AppError {
     AppError::Refused {
         field,
         code: n.code(),
-        message: n.message().into(),
+        message: n.message(),
     }
 }
 
@@ -242,7 +245,7 @@ async fn append_citizen_event(
                 staff_id: None,
                 at: now.stamp(),
                 public: true,
-                text: event.text(""),
+                text: simplified(&event.message("")),
                 reply: None,
                 comment,
                 event,
@@ -269,10 +272,16 @@ pub async fn evaluate(
         return Err(AppError::Invalid(vec![FieldProblem::new(
             "rating",
             "required",
-            "请选择评价：满意、基本满意或不满意",
+            Msg::new("petition-rating-required"),
         )]));
     };
-    let comment = citizen_text("comment", "意见", comment.unwrap_or(""), false, 500)?;
+    let comment = citizen_text(
+        "comment",
+        Msg::new("petition-field-comment"),
+        comment.unwrap_or(""),
+        false,
+        500,
+    )?;
     append_citizen_event(
         ctx,
         &opened,
@@ -295,8 +304,14 @@ pub async fn request_review(
 ) -> Result<Level, AppError> {
     let opened =
         crate::kernel::lookup::guarded(ctx, number, client, now, open(ctx, number, code)).await?;
-    let reason =
-        citizen_text("reason", "请求复查或复核的理由", reason, true, 2000)?.unwrap_or_default();
+    let reason = citizen_text(
+        "reason",
+        Msg::new("petition-field-review-reason"),
+        reason,
+        true,
+        2000,
+    )?
+    .unwrap_or_default();
     let today = now.today();
     // Which review it is follows from the events; the transaction checks it is still so.
     let level = review_request(&AfterReply::of(&opened.events), today, &ctx.config.calendar)

@@ -31,7 +31,12 @@ pub struct Receipt {
 pub struct TimelineEntry {
     pub at: String,
     pub kind: String,
+    /// In Simplified Chinese, for the API.
     pub text: String,
+    /// What the timeline says, in the reader's language on pages.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ssr", schema(ignore))]
+    pub message: crate::domain::message::Msg,
 }
 
 /// What number + 查询码 open: the public side of a case.
@@ -63,9 +68,30 @@ pub struct PetitionStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RunningDue {
+    /// The step and its article, in Simplified Chinese, for the API.
     pub step: String,
     pub article: String,
     pub date: NaiveDate,
+    /// The time limit itself, for pages to say the step in the reader's language.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ssr", schema(ignore))]
+    pub limit: Option<crate::domain::limit::Limit>,
+}
+
+impl RunningDue {
+    /// The step, for pages to say in the reader's language (the API's `step` is Simplified).
+    pub fn step_msg(&self) -> crate::domain::message::Msg {
+        self.limit
+            .map(|l| l.label())
+            .unwrap_or_else(|| crate::domain::message::Msg::verbatim(self.step.clone()))
+    }
+
+    /// The article that sets it, likewise.
+    pub fn article_msg(&self) -> crate::domain::message::Msg {
+        self.limit
+            .map(|l| l.article())
+            .unwrap_or_else(|| crate::domain::message::Msg::verbatim(self.article.clone()))
+    }
 }
 
 /// The citizen's options after a written reply (第21条, 第35–36条).
@@ -95,4 +121,8 @@ pub struct Reply {
     pub legal_basis: String,
     /// 支持 / 解释说明 / 不予支持.
     pub outcome: String,
+    /// The outcome, for pages to say in the reader's language.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ssr", schema(ignore))]
+    pub outcome_msg: crate::domain::message::Msg,
 }

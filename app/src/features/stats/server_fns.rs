@@ -12,5 +12,5 @@ pub async fn get_stats(month: Option<String>) -> Result<MonthStats, ServerFnErro
         .unwrap_or_else(|| crate::features::stats::service::this_month(now));
     crate::features::stats::service::month(&ctx, first, now)
         .await
-        .map_err(|_| ServerFnError::new("暂时无法统计，请稍后再试"))
+        .map_err(|_| ServerFnError::new(crate::t!("unavailable-stats")))
 }

@@ -34,15 +34,12 @@ pub enum UploadError {
 
 impl UploadError {
     /// What to tell the citizen; `None` for faults of ours.
-    pub fn message(&self) -> Option<String> {
+    pub fn message(&self) -> Option<crate::domain::message::Msg> {
+        use crate::domain::msg;
         match self {
-            Self::TooBig { name } => Some(format!(
-                "“{name}”超过 10 MB，没有上传。请压缩图片或分成几个文件后再上传"
-            )),
-            Self::WrongKind { name } => Some(format!(
-                "“{name}”不是 JPG、PNG 图片或 PDF 文件（按文件内容判断），没有上传"
-            )),
-            Self::Empty { name } => Some(format!("“{name}”是空文件，没有上传")),
+            Self::TooBig { name } => Some(msg!("upload-too-big", name = name)),
+            Self::WrongKind { name } => Some(msg!("upload-wrong-kind", name = name)),
+            Self::Empty { name } => Some(msg!("upload-empty", name = name)),
             Self::Io(_) | Self::Store(_) => None,
         }
     }

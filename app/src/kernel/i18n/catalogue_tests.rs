@@ -181,3 +181,92 @@ fn plurals_and_nested_messages_come_out_right() {
         "暫時無法讀取，請稍後再試"
     );
 }
+
+#[test]
+fn someones_words_are_marked_on_english_pages_only() {
+    use super::{KEPT_END, KEPT_START};
+    use crate::domain::msg;
+    let m = &super::messages::MESSAGES;
+    let none = super::Names::new();
+    let note = msg!("event-progress", note = "已电话联系用人单位");
+    assert_eq!(
+        m.render_for_page(Lang::English, &note, &none),
+        format!("{KEPT_START}已电话联系用人单位{KEPT_END}")
+    );
+    // Not in 简体, not outside pages (the API, stored text), not for words without Chinese.
+    assert_eq!(
+        m.render_for_page(Lang::Simplified, &note, &none),
+        "已电话联系用人单位"
+    );
+    assert_eq!(
+        m.render_with(Lang::English, &note, &none),
+        "已电话联系用人单位"
+    );
+    let plain = msg!("event-progress", note = "called the employer");
+    assert_eq!(
+        m.render_for_page(Lang::English, &plain, &none),
+        "called the employer"
+    );
+    // Marks someone typed are dropped, so theirs never pair with ours.
+    let sly = msg!("event-progress", note = format!("{KEPT_END}假{KEPT_START}"));
+    assert_eq!(
+        m.render_for_page(Lang::English, &sly, &none),
+        format!("{KEPT_START}假{KEPT_END}")
+    );
+}
+
+#[test]
+fn the_self_check_never_says_aid_is_granted() {
+    use crate::domain::legal_aid::{CheckAnswers, assess};
+    let m = &super::messages::MESSAGES;
+    let all = [
+        vec![("matter", "other")],
+        vec![("matter", "criminal")],
+        vec![("matter", "maintenance"), ("special", "domestic_violence")],
+        vec![
+            ("matter", "labour"),
+            ("special", "none"),
+            ("group", "migrant_worker"),
+        ],
+        vec![
+            ("matter", "pension"),
+            ("special", "none"),
+            ("group", "none"),
+            ("hardship", "yes"),
+        ],
+        vec![
+            ("matter", "labour"),
+            ("special", "none"),
+            ("group", "none"),
+            ("hardship", "no"),
+        ],
+    ];
+    for pairs in all {
+        let result = assess(&CheckAnswers::from_pairs(pairs.iter().copied())).expect("complete");
+        let mut said = vec![result.likelihood.heading()];
+        for r in result.reasons {
+            said.push(r.text);
+            said.push(r.article);
+        }
+        for msg in &said {
+            let zh = m.render(Lang::Simplified, msg);
+            assert!(!zh.contains("给予法律援助") && !zh.contains("批准"), "{zh}");
+            let en = m.render(Lang::English, msg).to_lowercase();
+            assert!(!en.contains("granted") && !en.contains("approved"), "{en}");
+        }
+    }
+}
+
+#[test]
+fn days_and_times_are_written_the_readers_way() {
+    use super::messages::{date_text, month_text, time_text};
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+    assert_eq!(date_text(Lang::Simplified, day), "2026年12月8日");
+    assert_eq!(date_text(Lang::English, day), "8 December 2026");
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    assert_eq!(month_text(Lang::Simplified, first), "2026年1月");
+    assert_eq!(month_text(Lang::English, first), "January 2026");
+    let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:30:00+08:00").unwrap();
+    assert_eq!(time_text(Lang::Simplified, at), "2026年12月1日 09:30");
+    assert_eq!(time_text(Lang::English, at), "1 December 2026, 09:30");
+}

@@ -1,10 +1,17 @@
-//! Rewrites a finished HTML page into the reader's language (see the module above for the rules).
+//! The last step of a page in another language, over the finished HTML (see the module above):
+//! - **繁體**: every text node and spoken attribute through zhconv, `lang="zh-Hans"` content
+//!   retagged `zh-Hant`;
+//! - **English**: the page is English already (its messages are); someone's words inside an
+//!   English sentence (a note, a reason, a file name: see `messages::Mark`) arrive between two
+//!   private-use marks and leave as `<span lang="zh-Hans">…</span>`, or without the marks where no
+//!   markup may stand (attributes, `<title>`, `<option>`). A page without marks is not parsed.
 //!
 //! The pages come from our own renderer, so the HTML is well formed; the rewriter still never
 //! loses a byte it does not understand: anything it cannot parse is copied as it is.
 
-use super::{ENGLISH, KEPT_END, KEPT_START, Names, has_han};
+use super::{KEPT_END, KEPT_START, has_han};
 use crate::domain::prefs::Lang;
+use std::borrow::Cow;
 
 /// Elements whose content is not HTML text: copied untouched (form values are what the citizen typed).
 const RAW: [&str; 3] = ["script", "style", "textarea"];
@@ -12,52 +19,39 @@ const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
 ];
-/// Chinese punctuation that English pages write the English way.
-const FULL_WIDTH: [char; 10] = ['（', '）', '，', '。', '：', '；', '、', '“', '”', '！'];
 
-fn english_punctuation(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '（' => out.push_str(" ("),
-            '）' => out.push(')'),
-            '，' | '、' => out.push_str(", "),
-            '。' => out.push_str(". "),
-            '：' => out.push_str(": "),
-            '；' => out.push_str("; "),
-            '“' | '”' => out.push('"'),
-            '！' => out.push_str("! "),
-            c => out.push(c),
-        }
-    }
-    out.replace(" )", ")")
-}
-
-/// Attributes that people read or hear, translated like text.
+/// Attributes that people read or hear, converted like text.
 const SPOKEN: [&str; 4] = ["aria-label", "title", "placeholder", "alt"];
 
-/// The page in `lang`, with the bureau's `names` in English. Text the English catalogue lacks stays
-/// Chinese, tagged `<span lang="zh-Hans" data-untranslated>` so that screen readers read it right,
-/// and is reported through `missing` (the browser tests fail on any such element).
-pub fn rewrite(html: &str, lang: Lang, names: &Names, missing: &mut dyn FnMut(&str)) -> String {
-    if lang == Lang::Simplified {
-        return html.to_owned();
+/// Whether `text` needs the rewriter in `lang`.
+fn touched(text: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Simplified => false,
+        Lang::Traditional => has_han(text),
+        Lang::English => text.contains([KEPT_START, KEPT_END]),
     }
-    let mut out = String::with_capacity(html.len() + html.len() / 4);
+}
+
+/// The page in `lang` (see the module's comment).
+pub fn rewrite(html: &str, lang: Lang) -> Cow<'_, str> {
+    if !touched(html, lang) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
     // Open elements and whether each keeps its content as it is.
     let mut stack: Vec<(String, bool)> = Vec::new();
     let mut rest = html;
     while !rest.is_empty() {
         let keep = stack.last().is_some_and(|(_, k)| *k);
-        // Text that can hold no markup (a `<span lang>` around a Chinese name would show as text).
+        // Text that can hold no markup (a `<span lang>` would show as text).
         let plain = stack
             .last()
             .is_some_and(|(n, _)| n == "title" || n == "option");
         let Some(lt) = rest.find('<') else {
-            text(&mut out, rest, (lang, names), keep, plain, missing);
+            text(&mut out, rest, lang, keep, plain);
             break;
         };
-        text(&mut out, &rest[..lt], (lang, names), keep, plain, missing);
+        text(&mut out, &rest[..lt], lang, keep, plain);
         rest = &rest[lt..];
         if let Some(comment) = rest.strip_prefix("<!--") {
             let end = comment.find("-->").map_or(rest.len(), |e| e + 4 + 3);
@@ -85,6 +79,8 @@ pub fn rewrite(html: &str, lang: Lang, names: &Names, missing: &mut dyn FnMut(&s
         }
         let name = tag_name(&tag[1..]);
         let attrs = attributes(tag);
+        // What someone typed stays as typed (and the switch's own names); on English pages, so
+        // does content in Chinese only.
         let own_keep = keep
             || attrs
                 .iter()
@@ -97,7 +93,7 @@ pub fn rewrite(html: &str, lang: Lang, names: &Names, missing: &mut dyn FnMut(&s
         if own_keep {
             out.push_str(tag);
         } else {
-            open_tag(&mut out, tag, &attrs, (lang, names), missing);
+            open_tag(&mut out, tag, &attrs, lang);
         }
         if RAW.contains(&name.as_str()) {
             let close = format!("</{name}");
@@ -110,71 +106,42 @@ pub fn rewrite(html: &str, lang: Lang, names: &Names, missing: &mut dyn FnMut(&s
             stack.push((name, own_keep));
         }
     }
-    out
+    Cow::Owned(out)
 }
 
-fn text(
-    out: &mut String,
-    text: &str,
-    to: (Lang, &Names),
-    keep: bool,
-    plain: bool,
-    missing: &mut dyn FnMut(&str),
-) {
-    if keep {
+fn text(out: &mut String, text: &str, lang: Lang, keep: bool, plain: bool) {
+    if !touched(text, lang) {
         out.push_str(text);
-        return;
-    }
-    if !has_han(text) {
-        // Chinese punctuation between translated pieces ("）。" after a link) in English form.
-        if to.0 == Lang::English && text.contains(FULL_WIDTH) {
-            out.push_str(&english_punctuation(text));
-        } else {
-            out.push_str(text);
+    } else if keep {
+        // Kept as it is; marks there are not ours (someone typed them), so they make no markup.
+        match lang {
+            Lang::English => out.push_str(&text.replace([KEPT_START, KEPT_END], "")),
+            _ => out.push_str(text),
         }
-        return;
-    }
-    match convert(text, to, !plain) {
-        Some(converted) => out.push_str(&converted),
-        None => {
-            missing(unescape(text).trim());
-            if plain {
-                out.push_str(text);
-            } else {
-                out.push_str(r#"<span lang="zh-Hans" data-untranslated="">"#);
-                out.push_str(text);
-                out.push_str("</span>");
-            }
-        }
+    } else {
+        out.push_str(&convert(text, lang, !plain));
     }
 }
 
-/// One piece of escaped HTML text in the target language, escaped again; `markup` allows a
-/// `<span lang="zh-Hans">` around Chinese kept inside English.
-/// None when the English catalogue has no entry.
-fn convert(escaped: &str, (lang, names): (Lang, &Names), markup: bool) -> Option<String> {
+/// One piece of escaped HTML text (or attribute value) in `lang`; `markup` allows a
+/// `<span lang="zh-Hans">` around someone's words inside English.
+fn convert(escaped: &str, lang: Lang, markup: bool) -> String {
     match lang {
-        Lang::Simplified => Some(escaped.to_owned()),
-        Lang::Traditional => Some(zhconv::zhconv(escaped, zhconv::Variant::ZhHant)),
-        Lang::English => ENGLISH
-            .translate(&unescape(escaped), names)
-            .map(|en| escape(&en, !markup)),
+        Lang::Simplified => escaped.to_owned(),
+        Lang::Traditional => zhconv::zhconv(escaped, zhconv::Variant::ZhHant),
+        Lang::English if markup => escaped
+            .replace(KEPT_START, r#"<span lang="zh-Hans">"#)
+            .replace(KEPT_END, "</span>"),
+        Lang::English => escaped.replace([KEPT_START, KEPT_END], ""),
     }
 }
 
-/// Copies an opening tag, translating its spoken attributes and, in Traditional, retagging
+/// Copies an opening tag, converting its spoken attributes and, in Traditional, retagging
 /// `lang="zh-Hans"` content as `zh-Hant`.
-fn open_tag(
-    out: &mut String,
-    tag: &str,
-    attrs: &[(&str, Option<String>)],
-    to: (Lang, &Names),
-    missing: &mut dyn FnMut(&str),
-) {
-    let lang = to.0;
+fn open_tag(out: &mut String, tag: &str, attrs: &[(&str, Option<String>)], lang: Lang) {
     let changes = attrs.iter().any(|(n, v)| {
         let n = n.to_ascii_lowercase();
-        (SPOKEN.contains(&n.as_str()) && v.as_deref().is_some_and(has_han))
+        (SPOKEN.contains(&n.as_str()) && v.as_deref().is_some_and(|v| touched(v, lang)))
             || (n == "lang" && lang == Lang::Traditional && v.as_deref() == Some("zh-Hans"))
     });
     if !changes {
@@ -189,12 +156,8 @@ fn open_tag(
         out.push_str(name);
         let Some(value) = value else { continue };
         let lower = name.to_ascii_lowercase();
-        let value = if SPOKEN.contains(&lower.as_str()) && has_han(value) {
-            let escaped = escape(value, true);
-            convert(&escaped, to, false).unwrap_or_else(|| {
-                missing(value);
-                escaped
-            })
+        let value = if SPOKEN.contains(&lower.as_str()) && touched(value, lang) {
+            convert(&escape(value, true), lang, false)
         } else if lower == "lang" && lang == Lang::Traditional && value == "zh-Hans" {
             "zh-Hant".to_owned()
         } else {
@@ -317,21 +280,12 @@ pub fn escape(s: &str, attribute: bool) -> String {
 mod tests {
     use super::*;
 
-    fn en(html: &str) -> (String, Vec<String>) {
-        let mut missing = Vec::new();
-        let out = rewrite(html, Lang::English, &Names::new(), &mut |m| {
-            missing.push(m.to_owned())
-        });
-        (out, missing)
-    }
-
     #[test]
-    fn simplified_pages_pass_through() {
+    fn simplified_pages_and_english_pages_without_marks_pass_through() {
         let page = "<p>提交</p>";
-        assert_eq!(
-            rewrite(page, Lang::Simplified, &Names::new(), &mut |_| {}),
-            page
-        );
+        assert_eq!(rewrite(page, Lang::Simplified), page);
+        let page = r#"<p>Submit</p><p lang="zh-Hans">提交</p>"#;
+        assert_eq!(rewrite(page, Lang::English), page);
     }
 
     #[test]
@@ -342,7 +296,7 @@ mod tests {
             r#"<input name="name" value="张三发"><textarea>头发</textarea>"#,
             r#"<div lang="zh-Hans">发送</div><script>var a="发";</script><!-- 发 --></body></html>"#
         );
-        let out = rewrite(page, Lang::Traditional, &Names::new(), &mut |_| {});
+        let out = rewrite(page, Lang::Traditional);
         assert!(out.contains("<title>網上信訪</title>"), "{out}");
         assert!(out.contains(r#"aria-label="網站工具""#), "{out}");
         assert!(
@@ -357,54 +311,31 @@ mod tests {
     }
 
     #[test]
-    fn english_translates_text_and_keeps_chinese_only_content() {
-        let (out, missing) = en(concat!(
-            r#"<p>查询办理进度</p><p title="网站工具"> 提交信访事项 </p>"#,
-            r#"<div lang="zh-Hans"><p>提交</p><br><p>未收录的话</p></div>"#,
-            r#"<p translate="no">提交</p><p>没有这句话的翻译</p>"#
-        ));
-        assert!(
-            out.ends_with(
-                r#"<p><span lang="zh-Hans" data-untranslated="">没有这句话的翻译</span></p>"#
-            ),
-            "{out}"
-        );
-        assert!(out.starts_with("<p>Check progress</p>"), "{out}");
-        assert!(
-            out.contains(r#"<p title="Site tools"> Submit petition </p>"#),
-            "{out}"
-        );
-        assert!(out.contains(r#"<div lang="zh-Hans"><p>提交</p><br><p>未收录的话</p></div>"#));
-        assert!(out.contains(r#"<p translate="no">提交</p>"#));
-        assert_eq!(missing, vec!["没有这句话的翻译".to_owned()]);
-    }
-
-    #[test]
-    fn english_escapes_what_it_writes() {
-        let mut missing = Vec::new();
-        let out = rewrite(
-            r#"<p>2026年12月8日</p><a title="2026年1月2日 09:30" href="/x?a=1&amp;b=2">x</a>"#,
-            Lang::English,
-            &Names::new(),
-            &mut |m| missing.push(m.to_owned()),
+    fn someones_words_in_english_are_tagged_where_markup_may_stand() {
+        let (s, e) = (KEPT_START, KEPT_END);
+        let page = format!(
+            r#"<title>Case: {s}工资{e}</title><p title="Note: {s}电话{e}">Note: {s}已电话联系{e}.</p><select><option>{s}附件{e}</option></select>"#
         );
         assert_eq!(
-            out,
-            r#"<p>8 December 2026</p><a title="2 January 2026, 09:30" href="/x?a=1&amp;b=2">x</a>"#
+            rewrite(&page, Lang::English),
+            r#"<title>Case: 工资</title><p title="Note: 电话">Note: <span lang="zh-Hans">已电话联系</span>.</p><select><option>附件</option></select>"#
         );
-        assert!(missing.is_empty());
     }
 
     #[test]
-    fn english_pages_write_punctuation_the_english_way() {
-        let (out, _) = en("<p><a>查询办理进度</a>）。</p>");
-        assert_eq!(out, "<p><a>Check progress</a>). </p>");
+    fn marks_typed_by_someone_never_become_markup() {
+        let (s, e) = (KEPT_START, KEPT_END);
+        let page = format!(r#"<p translate="no">{e}{s}x</p><div lang="zh-Hans">{s}y</div>"#);
+        assert_eq!(
+            rewrite(&page, Lang::English),
+            r#"<p translate="no">x</p><div lang="zh-Hans">y</div>"#
+        );
     }
 
     #[test]
     fn broken_markup_is_copied_not_lost() {
         let page = "<p>提交</p><a href=\"x";
-        let (out, _) = en(page);
+        let out = rewrite(page, Lang::Traditional);
         assert!(out.ends_with("<a href=\"x"), "{out}");
     }
 }

@@ -76,6 +76,11 @@ impl Messages {
         }
     }
 
+    /// The pattern of message `id` in `lang`, for the island's messages (`super::island`).
+    pub fn pattern(&self, lang: Lang, id: &str) -> Option<&fluent_syntax::ast::Pattern<&str>> {
+        self.bundle(lang).get_message(id)?.value()
+    }
+
     pub fn has(&self, lang: Lang, id: &str) -> bool {
         self.bundle(lang).has_message(id)
     }
@@ -90,6 +95,17 @@ impl Messages {
     /// `[english]`). A message missing from the catalogue is logged and shown as its id, which
     /// the tests never let through.
     pub fn render_with(&self, lang: Lang, msg: &Msg, names: &super::Names) -> String {
+        self.format(lang, msg, names, false)
+    }
+
+    /// [`Messages::render_with`] for a page: on English pages someone's words in Chinese inside
+    /// a sentence are marked, for `super::html` to tag them `lang="zh-Hans"`.
+    pub fn render_for_page(&self, lang: Lang, msg: &Msg, names: &super::Names) -> String {
+        self.format(lang, msg, names, lang == Lang::English)
+    }
+
+    fn format(&self, lang: Lang, msg: &Msg, names: &super::Names, mark: bool) -> String {
+        use super::{KEPT_END, KEPT_START};
         if let Some(text) = msg.as_verbatim() {
             return text.to_owned();
         }
@@ -101,6 +117,10 @@ impl Messages {
         let mut args = FluentArgs::new();
         for (name, arg) in &msg.args {
             let value: FluentValue = match arg {
+                Arg::Text(t) if mark && super::has_han(t) => {
+                    let words = t.replace([KEPT_START, KEPT_END], "");
+                    format!("{KEPT_START}{words}{KEPT_END}").into()
+                }
                 Arg::Text(t) => t.clone().into(),
                 Arg::Name(n) => match lang {
                     Lang::English => names.get(n).unwrap_or(n).clone().into(),
@@ -108,7 +128,7 @@ impl Messages {
                 },
                 Arg::Number(n) => (*n).into(),
                 Arg::Date(d) => date_text(lang, *d).into(),
-                Arg::Msg(m) => self.render_with(lang, m, names).into(),
+                Arg::Msg(m) => self.format(lang, m, names, mark).into(),
             };
             args.set(name.to_string(), value);
         }
@@ -129,9 +149,6 @@ pub fn in_script(lang: Lang, msg: &Msg) -> String {
 
 /// [`in_script`], with the English of the bureau's names.
 pub fn in_script_with(lang: Lang, msg: &Msg, names: &super::Names) -> String {
-    if let Some(text) = msg.as_verbatim() {
-        return super::translate(lang, text, names);
-    }
     let text = MESSAGES.render_with(lang, msg, names);
     match lang {
         Lang::Traditional => zhconv::zhconv(&text, zhconv::Variant::ZhHant),

@@ -1,13 +1,5 @@
 # The kernel's messages in English.
 
-wait-seconds = { $n ->
-    [one] 1 second
-   *[other] { $n } seconds
-}
-wait-minutes = { $n ->
-    [one] 1 minute
-   *[other] { $n } minutes
-}
 too-many-attempts = Too many failed attempts. Try again in { $wait }
 unavailable-generic = This cannot be done right now. Please try again later
 unavailable-lookup = The lookup is not available right now. Please try again later
@@ -23,3 +15,8 @@ api-malformed = Invalid JSON (line { $line }, column { $column })
 api-query-code-required = Give the query code in the X-Query-Code request header
 api-no-such-endpoint = This endpoint does not exist. See /api/v1/openapi.json
 file-not-found = We could not find this file
+
+## Uploads
+upload-too-big = "{ $name }" is larger than 10 MB and was not uploaded. Make the image smaller or split it into several files, then upload again
+upload-wrong-kind = "{ $name }" is not a JPG or PNG image or a PDF file (judged by its content), so it was not uploaded
+upload-empty = "{ $name }" is an empty file and was not uploaded

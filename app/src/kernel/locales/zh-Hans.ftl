@@ -1,8 +1,6 @@
 # The kernel's messages: what any request can be told. Simplified Chinese is the source; 繁體 is
 # generated from it by zhconv.
 
-wait-seconds = { $n } 秒
-wait-minutes = { $n } 分钟
 too-many-attempts = 查询失败次数过多，请在 { $wait } 后再试
 unavailable-generic = 暂时无法完成，请稍后再试
 unavailable-lookup = 暂时无法查询，请稍后再试
@@ -18,3 +16,8 @@ api-malformed = JSON 格式有误（第 { $line } 行第 { $column } 列）
 api-query-code-required = 请在 X-Query-Code 请求头中提供查询码
 api-no-such-endpoint = 没有这个接口，请查看 /api/v1/openapi.json
 file-not-found = 没有找到这份材料
+
+## Uploads
+upload-too-big = “{ $name }”超过 10 MB，没有上传。请压缩图片或分成几个文件后再上传
+upload-wrong-kind = “{ $name }”不是 JPG、PNG 图片或 PDF 文件（按文件内容判断），没有上传
+upload-empty = “{ $name }”是空文件，没有上传

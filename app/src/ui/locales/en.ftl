@@ -16,3 +16,4 @@ not-found-help = If you need help, call the 12345 government service hotline.
 form-problem = There is a problem
 form-problem-title = Error: { $title }
 form-error-prefix = Error:{" "}
+form-error-separator = ;{" "}

@@ -12,6 +12,7 @@ use crate::ui::form::{
     Choice, ErrorSummary, FieldError, Radios, SelectField, TextArea, TextField, error_for,
     form_title,
 };
+use crate::ui::i18n::text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -76,8 +77,8 @@ fn CaseDetail(
     let title = form_title(&format!("信访件 {}", v.number), &errors);
     let action = format!("/staff/cases/{}", v.number);
     let category = Category::parse(&v.category)
-        .map(Category::label)
-        .unwrap_or("");
+        .map(|c| text(&c.label()))
+        .unwrap_or_default();
     let has = |a: ActionKind| v.actions.contains(&a);
     let (assign, accept, not_accept, reply, progress, close) = (
         has(ActionKind::Assign),
@@ -120,7 +121,7 @@ fn CaseDetail(
                 <dt>"收到时间"</dt>
                 <dd>{v.received_at.clone()}</dd>
                 <dt>"登记、交办期限（第二十二条）"</dt>
-                <dd>{crate::features::petition::pages::date_label(v.register_due)}</dd>
+                <dd>{crate::ui::i18n::date(v.register_due)}</dd>
                 <dt>"承办单位"</dt>
                 <dd>
                     {v
@@ -272,7 +273,7 @@ fn CaseDetail(
                         .into_iter()
                         .map(|o| Choice {
                             value: o.code(),
-                            label: o.label().to_owned(),
+                            label: text(&o.label()),
                             hint: None,
                         })
                         .collect();

@@ -6,6 +6,7 @@ use crate::features::cases::view::CaseListItem;
 use crate::features::staff::server_fns::get_current_staff;
 use crate::ui::DataTable;
 use crate::ui::PageTitle;
+use crate::ui::i18n::text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -26,7 +27,7 @@ pub fn WorkbenchPage() -> impl IntoView {
         <PageTitle text=if list == CaseList::All {
             "工作台".to_owned()
         } else {
-            format!("{} · 工作台", list.label())
+            format!("{} · 工作台", text(&list.label()))
         } />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -98,7 +99,7 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
                                                 href=href
                                                 aria-current=(l == list).then_some("page")
                                             >
-                                                {format!("{} ({})", l.label(), count(l))}
+                                                {format!("{} ({})", text(&l.label()), count(l))}
                                             </a>
                                         </li>
                                     }
@@ -117,7 +118,7 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
                     </nav>
                 }
             }
-            <h2 id="list-heading">{list.label()}</h2>
+            <h2 id="list-heading">{text(&list.label())}</h2>
             {
                 let chosen = list.select(&cases);
                 if chosen.is_empty() {
@@ -169,7 +170,9 @@ fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
                                         </td>
                                         <td>{c.title}</td>
                                         <td>
-                                            {Category::parse(&c.category).map(Category::label).unwrap_or("")}
+                                            {Category::parse(&c.category)
+                                                .map(|c| text(&c.label()))
+                                                .unwrap_or_default()}
                                         </td>
                                         <td>{c.petitioner}</td>
                                         <td>{c.status_label}</td>
@@ -178,13 +181,13 @@ fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
                                             {c
                                                 .due
                                                 .map(|d| {
-                                                    let urgent = d.urgency.label();
+                                                    let urgent = d.urgency.label().map(|u| text(&u));
                                                     view! {
                                                         {d.label}
                                                         " "
-                                                        {crate::features::petition::pages::date_label(d.date)}
-                                                        {(!urgent.is_empty())
-                                                            .then(|| {
+                                                        {crate::ui::i18n::date(d.date)}
+                                                        {urgent
+                                                            .map(|urgent| {
                                                                 view! {
                                                                     " "
                                                                     <strong class="urgent">{urgent}</strong>

@@ -125,3 +125,9 @@ legal-aid-receipt-decision-due = The legal aid agency must decide whether to giv
 legal-aid-receipt-missing = If any documents are missing, you will be told everything you need to add in one go. If you do not add them as asked, your application will be treated as withdrawn.
 legal-aid-receipt-refusal = If the agency decides not to give you legal aid, it will tell you the reasons in writing.
 legal-aid-receipt-lookup = Check progress
+
+## What applicants send about their application
+legal-aid-field-explanation = Additional explanation
+
+## The application form's own checks
+legal-aid-who-required = Choose whether you are applying for yourself or on behalf of someone else

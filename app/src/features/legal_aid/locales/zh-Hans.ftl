@@ -125,3 +125,9 @@ legal-aid-receipt-decision-due = 法律援助机构最迟在 { $date } 前作出
 legal-aid-receipt-missing = 材料不齐全的，会一次性告诉您需要补充什么；没有按要求补充的，视为撤回申请。
 legal-aid-receipt-refusal = 决定不给予法律援助的，会书面告知理由。
 legal-aid-receipt-lookup = 查询办理进度
+
+## What applicants send about their application
+legal-aid-field-explanation = 补充说明
+
+## The application form's own checks
+legal-aid-who-required = 请选择是本人申请还是代为申请

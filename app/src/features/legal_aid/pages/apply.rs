@@ -12,6 +12,7 @@ use crate::ui::form::{
     error_for, form_title,
 };
 use crate::ui::form::{StepHeading, typed_lang};
+use crate::ui::i18n::text;
 use leptos::prelude::*;
 
 /// What the server decided to show after the form was posted.
@@ -59,11 +60,11 @@ pub fn ApplyPage() -> impl IntoView {
 fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoView {
     let matters: Vec<(String, String)> = Matter::ALL
         .iter()
-        .map(|m| (m.code().to_owned(), m.label().to_owned()))
+        .map(|m| (m.code().to_owned(), text(&m.label())))
         .collect();
     let who = vec![
-        Choice::plain("self", &crate::t!("legal-aid-apply-who-self")),
-        Choice::plain("agent", &crate::t!("legal-aid-apply-who-agent")),
+        Choice::plain("self", crate::t!("legal-aid-apply-who-self")),
+        Choice::plain("agent", crate::t!("legal-aid-apply-who-agent")),
     ];
     let v = values.clone();
     let kept: Vec<(&'static str, String)> = values
@@ -158,7 +159,7 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                 <Radios
                     name="basis"
                     legend=crate::t!("legal-aid-apply-basis-legend")
-                    choices=Basis::ALL.iter().map(|b| Choice::plain(b.code(), b.label())).collect()
+                    choices=Basis::ALL.iter().map(|b| Choice::plain(b.code(), text(&b.label()))).collect()
                     value=if v.basis.is_empty() { "hardship".to_owned() } else { v.basis.clone() }
                     error=error_for(&errors, "basis")
                     not_the_heading=true
@@ -197,8 +198,8 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
 #[component]
 fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
     let matter = Matter::parse(&values.matter)
-        .map(Matter::label)
-        .unwrap_or("");
+        .map(|m| text(&m.label()))
+        .unwrap_or_default();
     // (label, value, typed by the applicant: shown as typed in every language)
     let rows: Vec<(String, String, bool)> = [
         (
@@ -230,11 +231,7 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
             values.address.clone(),
             true,
         ),
-        (
-            crate::t!("legal-aid-apply-check-matter"),
-            matter.to_owned(),
-            false,
-        ),
+        (crate::t!("legal-aid-apply-check-matter"), matter, false),
         (
             crate::t!("legal-aid-apply-check-other-party"),
             values.other_party.clone(),
@@ -247,10 +244,11 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
         ),
         (
             crate::t!("legal-aid-apply-check-hardship"),
-            Basis::parse(&values.basis)
-                .unwrap_or(Basis::Hardship)
-                .label()
-                .to_owned(),
+            text(
+                &Basis::parse(&values.basis)
+                    .unwrap_or(Basis::Hardship)
+                    .label(),
+            ),
             false,
         ),
         (

@@ -10,17 +10,21 @@ pub use staff_page::{LegalAidCasePage, LegalAidListPage};
 use crate::domain::legal_aid::{
     Assessment, CheckAnswers, Group, Hardship, Likelihood, Matter, Question, Special, assess,
 };
+use crate::domain::message::Msg;
 use crate::ui::PageTitle;
 use crate::ui::form::StepHeading;
 use crate::ui::form::{Choice, ErrorSummary, FieldError, HiddenFields, Radios, form_title};
+use crate::ui::i18n::text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The statute library's anchor of the first article named in `article` (`第三十一条第五项` →
-/// `…#第三十一条`).
-fn law_link(article: &str) -> String {
-    let number = article.split_inclusive('条').next().unwrap_or_default();
-    format!("/laws/法律援助法-2021#{number}")
+/// Where the statute library shows article `number` of 法律援助法.
+fn law_link(number: u32) -> String {
+    crate::domain::library::href(
+        crate::domain::library::DocKind::Statute,
+        "法律援助法-2021",
+        Some(&crate::domain::library::article_anchor(number)),
+    )
 }
 
 /// `/legal-aid`: what legal aid is, who may get it, and the two ways on.
@@ -61,7 +65,7 @@ pub fn LegalAidPage() -> impl IntoView {
     }
 }
 
-fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyView {
+fn question_view(q: Question, a: &CheckAnswers, error: Option<Msg>) -> AnyView {
     let (legend, hint, choices): (String, Option<String>, Vec<Choice>) = match q {
         Question::Matter => (
             crate::t!("legal-aid-check-matter-legend"),
@@ -70,7 +74,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
                 .iter()
                 .map(|m| Choice {
                     value: m.code(),
-                    label: m.label().to_owned(),
+                    label: text(&m.label()),
                     hint: (*m != Matter::Other)
                         .then(|| crate::t!("legal-aid-law-article", article = m.article())),
                 })
@@ -81,7 +85,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
             Some(crate::t!("legal-aid-check-special-hint")),
             Special::ALL
                 .iter()
-                .map(|s| Choice::plain(s.code(), s.label()))
+                .map(|s| Choice::plain(s.code(), text(&s.label())))
                 .collect(),
         ),
         Question::Group => (
@@ -89,7 +93,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
             Some(crate::t!("legal-aid-check-group-hint")),
             Group::ALL
                 .iter()
-                .map(|g| Choice::plain(g.code(), g.label()))
+                .map(|g| Choice::plain(g.code(), text(&g.label())))
                 .collect(),
         ),
         Question::Hardship => (
@@ -97,7 +101,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
             Some(crate::t!("legal-aid-check-hardship-hint")),
             Hardship::ALL
                 .iter()
-                .map(|h| Choice::plain(h.code(), h.label()))
+                .map(|h| Choice::plain(h.code(), text(&h.label())))
                 .collect(),
         ),
     };
@@ -111,7 +115,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
         .iter()
         .map(|m| FieldError {
             field: q.code().to_owned(),
-            message: m.clone().into(),
+            message: m.clone(),
         })
         .collect();
     view! {
@@ -129,7 +133,7 @@ fn question_view(q: Question, a: &CheckAnswers, error: Option<String>) -> AnyVie
                     legend=legend
                     hint=hint
                     choices
-                    error
+                    error=error.as_ref().map(text)
                 />
                 <button type="submit" class="button">
                     {crate::t!("legal-aid-check-continue")}
@@ -153,7 +157,7 @@ pub fn SelfCheckPage() -> impl IntoView {
     match answers.next_question() {
         Some(q) => {
             // Sent without choosing: the same question with its message.
-            let error = (asked == Some(q)).then(|| q.missing().to_owned());
+            let error = (asked == Some(q)).then(|| q.missing());
             question_view(q, &answers, error)
         }
         None => match assess(&answers) {
@@ -183,7 +187,7 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
     ]
     .into_iter()
     .flatten()
-    .map(|(k, v)| (k, v.to_owned()))
+    .map(|(k, v)| (k, text(&v)))
     .collect();
     let next = match result.likelihood {
         Likelihood::Unlikely => crate::t!("legal-aid-check-next-unlikely"),
@@ -194,7 +198,7 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
     view! {
         <PageTitle text=crate::t!("legal-aid-check-result-title") />
         <div class="wrap">
-            <StepHeading id="check-result">{result.likelihood.heading()}</StepHeading>
+            <StepHeading id="check-result">{text(&result.likelihood.heading())}</StepHeading>
             <div class="notice" id="not-a-decision">
                 <p>{crate::t!("legal-aid-check-result-not-a-decision")}</p>
             </div>
@@ -204,7 +208,7 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
                     .reasons
                     .into_iter()
                     .map(|r| {
-                        let href = law_link(&r.article);
+                        let href = law_link(r.law_article);
                         let link = view! {
                             <a href=href>
                                 {crate::t!("legal-aid-law-article", article = r.article)}

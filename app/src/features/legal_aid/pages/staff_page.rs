@@ -90,7 +90,7 @@ fn AidList(items: Vec<AidListItem>) -> impl IntoView {
                                                         format!(
                                                             "{} {}",
                                                             d.step,
-                                                            crate::features::petition::pages::date_label(d.date),
+                                                            crate::ui::i18n::date(d.date),
                                                         )
                                                     })}
                                             </td>
@@ -192,14 +192,14 @@ fn AidDetail(
                         format!(
                             "；{}：{}（{}）",
                             d.step,
-                            crate::features::petition::pages::date_label(d.date),
+                            crate::ui::i18n::date(d.date),
                             d.article,
                         )
                     })}
                 {v
                     .public
                     .answer_by
-                    .map(|d| format!("；申请人补充材料期限：{}", crate::features::petition::pages::date_label(d)))}
+                    .map(|d| format!("；申请人补充材料期限：{}", crate::ui::i18n::date(d)))}
             </p>
             <h2>"申请人"</h2>
             <dl class="facts">
@@ -273,7 +273,7 @@ fn AidDetail(
                     .map(|e| {
                         view! {
                             <li>
-                                {crate::features::petition::pages::time_label(&e.at)} " " {e.text.clone()}
+                                {crate::ui::i18n::time(&e.at)} " " {e.text.clone()}
                             </li>
                         }
                     })

@@ -43,3 +43,8 @@ library-chart-routes-caption = Flow chart: for appeals and requests, first check
 library-chart-routes-if = If: { $route }
 library-chart-routes-petition = → Handled as a petition (Article 31, item 6):
 library-chart-routes-step = { $step }: { $length } (counted from: { $from })
+
+## The editor's checks
+library-slug-format = The web address name can only use lowercase English letters, numbers and hyphens, for example how-to-petition
+library-slug-taken = Another article already uses this web address name. Please choose a different one
+library-source-too-long = The body text is too long: use at most { $max } characters (it now has { $len })

@@ -40,3 +40,8 @@ library-chart-routes-caption = 流程图：申诉求决类事项先看是否有�
 library-chart-routes-if = 如果：{ $route }
 library-chart-routes-petition = → 作为信访事项办理（第三十一条第六项）：
 library-chart-routes-step = { $step }：{ $from }后 { $length }
+
+## The editor's checks
+library-slug-format = 网址名只能用小写英文字母、数字和连字符，例如 how-to-petition
+library-slug-taken = 这个网址名已经有文章在用，请换一个
+library-source-too-long = 正文太长：最多 { $max } 个字，现在 { $len } 个字

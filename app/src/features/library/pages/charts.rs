@@ -8,6 +8,7 @@ use crate::domain::limit::Limit;
 use crate::domain::petition::Route;
 use crate::features::petition::pages::{channel_heading, route_hint, route_label};
 use crate::ui::DataTable;
+use crate::ui::i18n::text;
 use leptos::prelude::*;
 
 #[component]
@@ -41,11 +42,11 @@ pub fn TimeLimitChart() -> impl IntoView {
                             let w = (bar_w * l.length() / longest).max(4);
                             view! {
                                 <text x="0" y=y + 18>
-                                    {l.label()}
+                                    {text(&l.label())}
                                 </text>
                                 <rect class="bar" x=label_w y=y + 4 width=w height=row - 10 />
                                 <text x=label_w + w + 6 y=y + 18>
-                                    {l.length_label()}
+                                    {text(&l.length_label())}
                                 </text>
                             }
                         })
@@ -66,10 +67,10 @@ pub fn TimeLimitChart() -> impl IntoView {
                                 .map(|l| {
                                     view! {
                                         <tr>
-                                            <td>{l.label()}</td>
-                                            <td>{l.length_label()}</td>
-                                            <td>{l.counted_from()}</td>
-                                            <td>{l.article()}</td>
+                                            <td>{text(&l.label())}</td>
+                                            <td>{text(&l.length_label())}</td>
+                                            <td>{text(&l.counted_from())}</td>
+                                            <td>{text(&l.article())}</td>
                                         </tr>
                                     }
                                 })

@@ -4,10 +4,10 @@
 
 use crate::features::library::server_fns::{get_editor, get_editor_list};
 use crate::features::library::view::{EditorListItem, EditorView, Segment};
-use crate::features::petition::pages::time_label;
 use crate::ui::DataTable;
 use crate::ui::PageTitle;
 use crate::ui::form::{ErrorSummary, FieldError, TextArea, TextField, error_for, form_title};
+use crate::ui::i18n::time as time_label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -320,7 +320,7 @@ pub fn SearchPage() -> impl IntoView {
                                                         <a href=h.href lang="zh-Hans">
                                                             {h.title}
                                                         </a>
-                                                        <span class="kind">" · " {h.kind.label()}</span>
+                                                        <span class="kind">" · " {crate::ui::i18n::text(&h.kind.label())}</span>
                                                         <p lang="zh-Hans">
                                                             {h
                                                                 .snippet

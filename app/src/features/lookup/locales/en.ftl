@@ -62,3 +62,11 @@ lookup-material-explanation-label = Additional explanation
 lookup-material-explanation-hint = Say what material you have added, or explain the points you were asked about. You can also take paper documents to the legal aid agency.
 lookup-material-submit = Submit additional material
 lookup-aid-complaint = If you have concerns about the legal aid agency's decision or service, you can complain to the judicial administration department (Article 55).
+
+## What the lookup's forms answer
+lookup-number-required = Enter the petition reference number
+lookup-code-required = Enter the query code
+lookup-evaluation-recorded = Thank you for your rating. It has been recorded.
+lookup-recheck-requested = Your request for re-examination has been submitted. The authority at the next level up must give its re-examination decision within 30 days of receiving it (Article 36).
+lookup-review-requested = Your request for review has been submitted. The authority at the next level up must give its review decision and reply in writing within 30 days of receiving it (Article 35).
+lookup-material-supplied = The extra documents have been submitted. The legal aid agency will make a decision within 7 days of receiving them.

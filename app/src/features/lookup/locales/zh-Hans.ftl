@@ -62,3 +62,11 @@ lookup-material-explanation-label = 补充说明
 lookup-material-explanation-hint = 写明补充了哪些材料，或者对要求说明的问题作出说明；纸质材料也可以送到法律援助机构
 lookup-material-submit = 提交补充
 lookup-aid-complaint = 对法律援助机构的决定或者服务有意见的，可以向司法行政部门投诉（第五十五条）。
+
+## What the lookup's forms answer
+lookup-number-required = 请输入信访件编号
+lookup-code-required = 请输入查询码
+lookup-evaluation-recorded = 感谢您的评价，已经记录。
+lookup-recheck-requested = 复核请求已经提交，上一级机关应当自收到之日起 30 日内提出复核意见（第三十六条）。
+lookup-review-requested = 复查请求已经提交，上一级机关应当自收到之日起 30 日内提出复查意见并书面答复（第三十五条）。
+lookup-material-supplied = 补充的材料已经提交。法律援助机构自收到之日起 7 日内作出决定。

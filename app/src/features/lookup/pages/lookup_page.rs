@@ -6,7 +6,7 @@ use crate::ui::form::{
     Choice, ErrorSummary, FieldError, Radios, TextArea, TextField, error_for, form_title,
 };
 use crate::ui::form::{StepHeading, typed_lang};
-use crate::ui::i18n::{date, sentence, time};
+use crate::ui::i18n::{date, sentence, text, time};
 use leptos::prelude::*;
 
 /// What the server hands the page after a POST: the form again with a problem, or the case.
@@ -26,7 +26,7 @@ pub enum LookupOutcome {
 pub struct AidFound {
     pub status: crate::features::legal_aid::view::AidStatusView,
     pub code: String,
-    pub notice: Option<String>,
+    pub notice: Option<crate::domain::message::Msg>,
     pub errors: Vec<FieldError>,
     pub values: Vec<(String, String)>,
 }
@@ -38,7 +38,7 @@ pub struct Found {
     pub status: PetitionStatus,
     /// Carried in the page's own forms (posted, never in an address).
     pub code: String,
-    pub notice: Option<String>,
+    pub notice: Option<crate::domain::message::Msg>,
     pub errors: Vec<FieldError>,
     /// What was typed in a form that failed.
     pub values: Vec<(String, String)>,
@@ -89,8 +89,10 @@ fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
     }
 }
 
-fn category_label(code: &str) -> &'static str {
-    Category::parse(code).map(Category::label).unwrap_or("")
+fn category_label(code: &str) -> String {
+    Category::parse(code)
+        .map(|c| crate::ui::i18n::text(&c.label()))
+        .unwrap_or_default()
 }
 
 #[component]
@@ -116,7 +118,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
             .into_iter()
             .map(|r| Choice {
                 value: r.code(),
-                label: r.label().to_owned(),
+                label: crate::ui::i18n::text(&r.label()),
                 hint: None,
             })
             .collect();
@@ -193,7 +195,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 .map(|n| {
                     view! {
                         <p class="notice" role="status" id="lookup-notice" tabindex="-1" autofocus>
-                            {n}
+                            {crate::ui::i18n::text(&n)}
                         </p>
                     }
                 })}
@@ -210,7 +212,11 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 <dd>{category_label(&status.category)}</dd>
                 <dt>{crate::t!("lookup-case-status")}</dt>
                 <dd>
-                    <strong>{status.status_label.clone()}</strong>
+                    <strong>
+                        {crate::domain::case::Status::parse(&status.status)
+                            .map(|s| text(&s.label()))
+                            .unwrap_or_else(|| status.status_label.clone())}
+                    </strong>
                 </dd>
                 <dt>{crate::t!("lookup-case-received")}</dt>
                 <dd>{time(&status.received_at)}</dd>
@@ -235,7 +241,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                             <li id="running-due">
                                 {sentence(
                                     crate::domain::msg!(
-                                        "lookup-case-due-now", step = d.step, article = d.article
+                                        "lookup-case-due-now", step = d.step_msg(), article = d.article_msg()
                                     ),
                                     vec![("date", view! { <strong>{date(d.date)}</strong> }.into_any())],
                                 )}
@@ -266,7 +272,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                                 " "
                                 // A progress note is the staff's own words, in Chinese only.
                                 <span lang=(e.kind == "progress").then_some("zh-Hans")>
-                                    {e.text.clone()}
+                                    {text(&e.message)}
                                 </span>
                             </li>
                         }
@@ -295,7 +301,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                                     <dt>{crate::t!("lookup-reply-legal-basis")}</dt>
                                     <dd lang="zh-Hans">{r.legal_basis.clone()}</dd>
                                     <dt>{crate::t!("lookup-reply-outcome")}</dt>
-                                    <dd>{r.outcome.clone()}</dd>
+                                    <dd>{text(&r.outcome_msg)}</dd>
                                 </dl>
                             </section>
                         }
@@ -337,12 +343,19 @@ fn AidProgress(found: AidFound) -> impl IntoView {
         <div class="wrap">
             <ErrorSummary errors=errors.clone() />
             <StepHeading>{aid_title.clone()}</StepHeading>
-            {notice.map(|n| view! { <p class="notice" id="lookup-notice" role="status">{n}</p> })}
+            {notice
+                .map(|n| {
+                    view! {
+                        <p class="notice" id="lookup-notice" role="status">
+                            {crate::ui::i18n::text(&n)}
+                        </p>
+                    }
+                })}
             <dl class="facts">
                 <dt>{crate::t!("lookup-aid-status")}</dt>
-                <dd id="aid-status">{s.status_label.clone()}</dd>
+                <dd id="aid-status">{text(&s.status.label())}</dd>
                 <dt>{crate::t!("lookup-aid-matter")}</dt>
-                <dd>{s.matter_label.clone()}</dd>
+                <dd>{text(&s.matter.label())}</dd>
                 <dt>{crate::t!("lookup-aid-received")}</dt>
                 <dd>{time(&s.received_at)}</dd>
                 {s
@@ -353,7 +366,7 @@ fn AidProgress(found: AidFound) -> impl IntoView {
                             <dt>{crate::t!("lookup-aid-due")}</dt>
                             <dd id="aid-due">
                                 {crate::t!(
-                                    "lookup-aid-due-by", step = d.step, date = date(d.date), article = d.article
+                                    "lookup-aid-due-by", step = d.step_msg(), date = date(d.date), article = d.article_msg()
                                 )}
                             </dd>
                         }
@@ -372,7 +385,7 @@ fn AidProgress(found: AidFound) -> impl IntoView {
                 {s
                     .timeline
                     .iter()
-                    .map(|e| view! { <li>{time(&e.at)} " " {e.text.clone()}</li> })
+                    .map(|e| view! { <li>{time(&e.at)} " " {text(&e.message)}</li> })
                     .collect_view()}
             </ol>
             {asking

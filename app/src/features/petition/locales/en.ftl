@@ -199,3 +199,33 @@ petition-done-next-review = If you disagree with the decision, you can request a
 petition-done-limits-note = Time limits are counted from the day after receipt. If the last day is a public holiday, the limit moves to the first working day after the holiday.
 petition-done-print = You can use your browser's "Print" function to print this page as a receipt. You can check progress at any time on the { $link } page, using your reference number and query code.
 petition-done-print-link = Check progress
+
+## What citizens send about their case
+petition-field-comment = Comments
+petition-field-review-reason = Reasons for requesting a review or re-examination
+
+## The journey's checks and what the posts answer
+petition-statutory-channel = Based on your answer to the "Situation" question, this matter must be resolved through the channels set by law and cannot be submitted as a petition. If you chose the wrong answer, please change it
+petition-form-unreadable = The form is not in the right format
+petition-form-too-long = What you submitted is too long
+petition-files-unavailable = The uploaded files cannot be saved right now. Please try again later
+petition-files-no-room = You can upload at most { $max } files. { $refused ->
+        [one] One more was
+       *[other] { $refused } more were
+    } not uploaded. To swap a file, first delete one you have already uploaded
+petition-files-broken = The upload was too large or did not finish. You can upload at most { $max } files at a time, each no larger than 10 MB. Please choose the files again
+petition-category-required = Select which type of matter you want to raise
+petition-route-required = Select the option that best fits your situation. If none fits, select the last option
+petition-files-too-many = You can upload no more than { $max } files. Remove the extra files
+petition-declaration-required = You must confirm that what you have stated is objective and true before you can submit
+petition-rating-required = Choose a rating: Satisfied, Mostly satisfied or Not satisfied
+petition-resume-nothing-kept = No unfinished petition is saved on this device. Please start from the beginning.
+
+## The routes the law sets (条例 第31条)
+petition-route-litigation = You have already gone to court, a lawsuit is in progress or there is already a judgment, or it involves a case handled by the procuratorate or the police
+petition-route-arbitration = Labour or personnel disputes, rural land contract disputes and similar matters that must go to arbitration
+petition-route-party = You are a Party member and disagree with how a Party organisation dealt with or disciplined you
+petition-route-administrative = You disagree with a decision made by an administrative body, such as a fine, a licence, a registration or a confirmation
+petition-route-duty = You are asking the relevant department to investigate and deal with illegal acts, or to protect your personal safety or property
+petition-route-officials = Party members or public officials breaking discipline or the law, or committing job-related violations or crimes
+petition-route-none = None of the above

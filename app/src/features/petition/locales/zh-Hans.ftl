@@ -190,3 +190,30 @@ petition-done-next-review = 对处理意见不服的，可以在收到书面答�
 petition-done-limits-note = 期限从收到之日的次日起算；最后一天是法定节假日的，顺延到节假日后的第一个工作日。
 petition-done-print = 您可以用浏览器的“打印”功能打印本页作为回执。随时可以在 { $link } 页面用编号和查询码查看进展。
 petition-done-print-link = 查询办理进度
+
+## What citizens send about their case
+petition-field-comment = 意见
+petition-field-review-reason = 请求复查或复核的理由
+
+## The journey's checks and what the posts answer
+petition-statutory-channel = 按照您对“情况”一项的回答，这件事应当通过法定途径解决，不能作为信访事项提交；如果选错了，请修改
+petition-form-unreadable = 表单格式不正确
+petition-form-too-long = 提交的内容太长
+petition-files-unavailable = 暂时无法保存上传的文件，请稍后再试
+petition-files-no-room = 最多只能上传 { $max } 个文件，另外 { $refused } 个没有上传；需要换的，请先删除已上传的文件
+petition-files-broken = 上传的内容太大或者没有传完。每次最多上传 { $max } 个文件，每个不超过 10 MB，请重新选择
+petition-category-required = 请选择您要反映的事项属于哪一类
+petition-route-required = 请选择最符合您情况的一项；都不符合的，请选择最后一项
+petition-files-too-many = 最多只能上传 { $max } 个文件，请删除多余的文件
+petition-declaration-required = 请确认您所反映的情况客观真实，才能提交
+petition-rating-required = 请选择评价：满意、基本满意或不满意
+petition-resume-nothing-kept = 这台设备上没有保存未完成的信访事项，请从头开始填写。
+
+## The routes the law sets (条例 第31条)
+petition-route-litigation = 已经起诉、正在打官司或者已有判决，或者涉及检察院、公安机关办案
+petition-route-arbitration = 劳动、人事争议或者农村土地承包纠纷等，应当申请仲裁的
+petition-route-party = 党员对党组织的处理、处分不服的
+petition-route-administrative = 对行政机关作出的罚款、许可、登记、确认等决定不服的
+petition-route-duty = 请求有关部门查处违法行为，或者保护您的人身、财产安全的
+petition-route-officials = 党员、公职人员违纪违法或者职务违法、职务犯罪
+petition-route-none = 以上都不是

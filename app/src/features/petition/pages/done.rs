@@ -63,7 +63,7 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
                     {c.title.clone()}
                 </dd>
                 <dt>{crate::t!("petition-done-facts-category")}</dt>
-                <dd>{c.category.label()}</dd>
+                <dd>{crate::ui::i18n::text(&c.category.label())}</dd>
                 <dt>{crate::t!("petition-done-facts-received")}</dt>
                 <dd>{received}</dd>
                 <dt>{crate::t!("petition-done-facts-files")}</dt>

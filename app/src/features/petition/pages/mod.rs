@@ -11,7 +11,6 @@ use crate::domain::petition::Route;
 use crate::domain::petition::attachment::FileKind;
 use crate::features::petition::journey::{Draft, Step};
 use crate::ui::form::FieldError;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 pub use channel::channel_heading;
@@ -108,16 +107,4 @@ fn config() -> Option<std::sync::Arc<crate::domain::config::BureauConfig>> {
 #[cfg(not(feature = "ssr"))]
 fn config() -> Option<std::sync::Arc<crate::domain::config::BureauConfig>> {
     None
-}
-
-/// `2026-12-16` → `2026年12月16日`.
-pub fn date_label(date: NaiveDate) -> String {
-    date.format("%Y年%-m月%-d日").to_string()
-}
-
-/// `2026-12-01T09:30:00+08:00` → `2026年12月1日 09:30`.
-pub fn time_label(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%Y年%-m月%-d日 %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_owned())
 }

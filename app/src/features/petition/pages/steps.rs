@@ -94,7 +94,7 @@ fn category(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         .into_iter()
         .map(|c| Choice {
             value: c.code(),
-            label: c.label().to_owned(),
+            label: crate::ui::i18n::text(&c.label()),
             hint: Some(category_hint(c)),
         })
         .collect();
@@ -119,15 +119,15 @@ pub fn category_hint(c: Category) -> String {
     }
 }
 
-pub fn route_label(r: Route) -> &'static str {
+pub fn route_label(r: Route) -> String {
     match r {
-        Route::Litigation => "已经起诉、正在打官司或者已有判决，或者涉及检察院、公安机关办案",
-        Route::Arbitration => "劳动、人事争议或者农村土地承包纠纷等，应当申请仲裁的",
-        Route::PartyAppeal => "党员对党组织的处理、处分不服的",
-        Route::Administrative => "对行政机关作出的罚款、许可、登记、确认等决定不服的",
-        Route::DutyToAct => "请求有关部门查处违法行为，或者保护您的人身、财产安全的",
-        Route::Officials => "党员、公职人员违纪违法或者职务违法、职务犯罪",
-        Route::Petition => "以上都不是",
+        Route::Litigation => crate::t!("petition-route-litigation"),
+        Route::Arbitration => crate::t!("petition-route-arbitration"),
+        Route::PartyAppeal => crate::t!("petition-route-party"),
+        Route::Administrative => crate::t!("petition-route-administrative"),
+        Route::DutyToAct => crate::t!("petition-route-duty"),
+        Route::Officials => crate::t!("petition-route-officials"),
+        Route::Petition => crate::t!("petition-route-none"),
     }
 }
 
@@ -150,7 +150,7 @@ fn route(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         .iter()
         .map(|r| Choice {
             value: r.code(),
-            label: route_label(*r).to_owned(),
+            label: route_label(*r),
             hint: route_hint(*r),
         })
         .collect();
@@ -447,7 +447,7 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
     };
     let category = draft
         .category()
-        .map(|c| c.label().to_owned())
+        .map(|c| crate::ui::i18n::text(&c.label()))
         .unwrap_or_default();
     // (field, label, value, step, typed by the citizen: shown as typed in every language)
     let mut rows: Vec<(&'static str, String, String, Step, bool)> = vec![(
@@ -461,7 +461,7 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
         rows.push((
             "route",
             crate::t!("petition-check-route"),
-            route_label(r).to_owned(),
+            route_label(r),
             Step::Route,
             false,
         ));

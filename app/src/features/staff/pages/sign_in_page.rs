@@ -1,5 +1,6 @@
+use crate::domain::message::Msg;
 use crate::ui::PageTitle;
-use crate::ui::form::{ErrorSummary, FieldError, TextField, error_for, form_title, human_wait};
+use crate::ui::form::{ErrorSummary, FieldError, TextField, error_for, form_title};
 use leptos::prelude::*;
 
 /// Why the last sign-in failed. The server re-renders the page with it; nothing typed except the
@@ -33,23 +34,26 @@ impl SignInAttempt {
                 if *username {
                     errors.push(FieldError {
                         field: "username".into(),
-                        message: "请输入用户名".into(),
+                        message: Msg::verbatim("请输入用户名"),
                     });
                 }
                 if *password {
                     errors.push(FieldError {
                         field: "password".into(),
-                        message: "请输入密码".into(),
+                        message: Msg::verbatim("请输入密码"),
                     });
                 }
             }
             Some(SignInProblem::Wrong) => errors.push(FieldError {
                 field: "password".into(),
-                message: "用户名或密码不正确，请检查后重新输入".into(),
+                message: Msg::verbatim("用户名或密码不正确，请检查后重新输入"),
             }),
             Some(SignInProblem::TooManyAttempts { wait_seconds }) => errors.push(FieldError {
                 field: "password".into(),
-                message: format!("尝试次数过多，请在 {} 后再试", human_wait(*wait_seconds)).into(),
+                message: Msg::verbatim(format!(
+                    "尝试次数过多，请在 {} 后再试",
+                    crate::ui::i18n::text(&crate::domain::throttle::wait_msg(*wait_seconds))
+                )),
             }),
         }
         errors

@@ -228,10 +228,11 @@ pub fn MonthReport(
                                         .units
                                         .into_iter()
                                         .map(|u| {
-                                            let board = match u.board {
-                                                Board::Neither => "",
-                                                b => b.label(),
-                                            };
+                                            let board = u
+                                                .board
+                                                .label()
+                                                .map(|b| crate::ui::i18n::text(&b))
+                                                .unwrap_or_default();
                                             view! {
                                                 <tr>
                                                     <td>{crate::ui::i18n::name(&u.unit_name)}</td>
