@@ -212,7 +212,8 @@ return out;
 
     /// The page speaks its `<html lang>` throughout: on an English page no Chinese is left
     /// outside an element marked `lang="zh…"` (content that exists in Chinese only) or
-    /// `translate="no"` (what the citizen typed), and nothing is marked untranslated; on a
+    /// `translate="no"` (what the citizen typed), and none of the portal's own marks (Unicode
+    /// noncharacters U+FDD0–U+FDD3, used while a page renders) is left anywhere; on a
     /// Traditional page no text is left that zhconv would still convert. Text, the title and the
     /// attributes people hear (aria-label, title, placeholder, alt) all count.
     pub async fn check_language(&self) {
@@ -238,7 +239,8 @@ for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[
     if (v) out.push(v);
   }
 }
-for (const el of document.querySelectorAll('[data-untranslated]')) out.push('UNTRANSLATED ' + el.textContent);
+const marks = /[\uFDD0-\uFDD3]/;
+if (marks.test(document.documentElement.outerHTML)) out.push('MARK: a rendering mark is left on the page');
 return [lang, out];
 "#,
                 vec![],
@@ -251,16 +253,18 @@ return [lang, out];
             "en" => texts
                 .iter()
                 .filter(|t| {
-                    t.starts_with("UNTRANSLATED")
+                    t.starts_with("MARK: ")
                         || t.chars()
                             .any(|c| is_han(c) || "（），。：；、“”".contains(c))
                 })
                 .collect(),
             "zh-Hant" => texts
                 .iter()
-                .filter(|t| zhconv::zhconv(t, zhconv::Variant::ZhHant) != **t)
+                .filter(|t| {
+                    t.starts_with("MARK: ") || zhconv::zhconv(t, zhconv::Variant::ZhHant) != **t
+                })
                 .collect(),
-            _ => Vec::new(),
+            _ => texts.iter().filter(|t| t.starts_with("MARK: ")).collect(),
         };
         if !wrong.is_empty() {
             let url = self.url().await;

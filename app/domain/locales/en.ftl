@@ -176,9 +176,9 @@ event-replied = Replied in writing ({ $outcome })
 event-review-requested = Petitioner requested a review: { $reason }
 event-recheck-requested = Petitioner requested a re-examination: { $reason }
 event-hearing = Re-examination hearing held, taking { $days ->
-        [one] 1 day
-       *[other] { $days } days
-    }, which do not count towards the re-examination time limit (Article 36): { $note }
+        [one] 1 day, which does not count
+       *[other] { $days } days, which do not count
+    } towards the re-examination time limit (Article 36): { $note }
 event-review-answered = Review decision given ({ $outcome })
 event-recheck-answered = Re-examination decision given ({ $outcome })
 event-evaluated = Petitioner's rating: { $rating }
@@ -252,8 +252,8 @@ la-outside-list = Your matter is not on the list in the law, but you can still a
 la-reason-other = The matter you chose is not one of those listed in the Legal Aid Law. Other laws, regulations and rules can add further matters, and Guangxi's rules may cover more.
 la-reason-listed = "{ $matter }" is a matter listed in the Legal Aid Law.
 la-reason-criminal = In a criminal case, if a suspect or defendant has no defence lawyer because of financial hardship or for another reason, they and their close relatives can apply, and this is not limited to financial hardship. In some situations, for example if the person is a minor or has a visual, hearing or speech disability, the authority handling the case must notify the legal aid agency to appoint a lawyer (Article 25).
-la-reason-special = If "{ $situation }" applies to you, you do not have to meet the financial hardship condition to apply for legal aid.
-la-reason-group = If you have documents to prove "{ $group }", your financial hardship will not be checked. Please bring or upload the documents when you apply.
+la-reason-special = You chose "{ $situation }". In that situation you do not have to meet the financial hardship condition to apply for legal aid.
+la-reason-group = You chose "{ $group }". If you have documents to prove it, your financial hardship will not be checked. Please bring or upload the documents when you apply.
 la-reason-hardship = Financial hardship is required: when you apply, you must describe your financial situation truthfully. The legal aid agency will check it, or you can make a personal good-faith pledge. The standard for financial hardship is set by the people's government of the autonomous region.
 la-reason-not-poor = Legal aid for this kind of matter depends on financial hardship, and you said you can afford to hire your own lawyer.
 

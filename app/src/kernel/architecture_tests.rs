@@ -75,3 +75,30 @@ fn event_kinds_are_spelled_only_in_their_mapping() {
         found.join("\n")
     );
 }
+
+/// The common parts serve every feature and know none (ARCHITECTURE.md): the kernel and the UI
+/// widgets import nothing from `features`, so a feature can be added or removed without them.
+#[test]
+fn the_kernel_and_the_widgets_know_no_feature() {
+    let mut found = Vec::new();
+    for file in rust_sources() {
+        let name = shown(&file);
+        let common = name.contains("app/src/kernel/") || name.contains("app/src/ui/");
+        if !common || is_test_file(&name) {
+            continue;
+        }
+        let code = code_outside_tests(&std::fs::read_to_string(&file).expect("readable"));
+        let uses = code
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .any(|l| l.contains("crate::features::") || l.contains("features::"));
+        if uses {
+            found.push(name);
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "common code that imports a feature:\n{}",
+        found.join("\n")
+    );
+}

@@ -55,13 +55,21 @@ pub fn name(simplified: &str) -> String {
     #[cfg(feature = "ssr")]
     {
         let speech = speech();
-        if speech.lang == Lang::English
-            && let Some(en) = speech
+        if speech.lang == Lang::English {
+            use crate::kernel::i18n::{KEPT_END, KEPT_START, has_han, without_marks};
+            if let Some(en) = speech
                 .config
                 .as_ref()
                 .and_then(|c| c.english.get(simplified).cloned())
-        {
-            return en;
+            {
+                return en;
+            }
+            // A name the configuration gives no English: said in Chinese, tagged as such.
+            let name = without_marks(simplified);
+            if has_han(&name) {
+                return format!("{KEPT_START}{name}{KEPT_END}");
+            }
+            return name.into_owned();
         }
     }
     simplified.to_owned()
@@ -113,9 +121,8 @@ pub fn sentence(
     mut msg: Msg,
     slots: Vec<(&'static str, leptos::prelude::AnyView)>,
 ) -> leptos::prelude::AnyView {
+    use crate::kernel::i18n::{SLOT_END as CLOSE, SLOT_START as OPEN};
     use leptos::prelude::*;
-    const OPEN: char = '\u{e010}';
-    const CLOSE: char = '\u{e011}';
     for (i, (name, _)) in slots.iter().enumerate() {
         msg = msg.with(name, format!("{OPEN}{i}{CLOSE}"));
     }

@@ -432,7 +432,7 @@ mod tests {
             assert_eq!(event.kind().code(), kind);
             assert_eq!(
                 crate::kernel::i18n::simplified(&event.message()),
-                text.replace(" 2026-11-14 ", "2026年11月14日"),
+                text.replace("2026-11-14", "2026年11月14日"),
                 "{kind}"
             );
         }

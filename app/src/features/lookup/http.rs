@@ -12,7 +12,7 @@ use crate::ui::form::FieldError;
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -71,6 +71,12 @@ async fn problem(
         }],
     };
     show(state, headers, now, e.status(), e.retry_after(), outcome).await
+}
+
+/// A line of text in the reader's language, for a post that has no page to come back to.
+fn plain(headers: &HeaderMap, status: StatusCode, msg: Msg) -> Response {
+    let lang = crate::kernel::i18n::prefs_from_headers(headers).lang;
+    (status, crate::kernel::i18n::messages::in_script(lang, &msg)).into_response()
 }
 
 /// 进度查询: the same answer for a wrong number and a wrong code; guessing is slowed down.
@@ -285,8 +291,12 @@ pub async fn lookup_material(
             )
             .await;
         }
-        Err(e @ AppError::NotFound(_)) => {
-            return problem(&state, &headers, now, &form.number, e, "too-many-attempts").await;
+        Err(AppError::NotFound(_)) => {
+            return plain(
+                &headers,
+                StatusCode::NOT_FOUND,
+                msg!("lookup-aid-not-found"),
+            );
         }
         Err(e) => (
             None,
@@ -307,8 +317,15 @@ pub async fn lookup_material(
     .await
     {
         Ok(view) => view,
-        Err(e) => {
-            return problem(&state, &headers, now, &form.number, e, "too-many-attempts").await;
+        Err(e @ AppError::Unavailable) => {
+            return plain(&headers, e.status(), msg!("unavailable-read"));
+        }
+        Err(_) => {
+            return plain(
+                &headers,
+                StatusCode::NOT_FOUND,
+                msg!("lookup-aid-not-found"),
+            );
         }
     };
     let values = if errors.is_empty() {

@@ -327,13 +327,11 @@ mod browser {
                 });
                 if let Some(p) = p {
                     p.set_text_content(Some(&message));
-                    let _ = p.insert_adjacent_html(
-                        "afterbegin",
-                        &format!(
-                            "<span class=\"visually-hidden\">{}</span>",
-                            say(&Msg::new(super::ERROR_PREFIX))
-                        ),
-                    );
+                    if let Ok(prefix) = doc.create_element("span") {
+                        prefix.set_class_name("visually-hidden");
+                        prefix.set_text_content(Some(&say(&Msg::new(super::ERROR_PREFIX))));
+                        let _ = p.insert_before(&prefix, p.first_child().as_ref());
+                    }
                 }
                 let _ = container.class_list().add_1("field-error");
                 let _ = el.set_attribute("aria-invalid", "true");

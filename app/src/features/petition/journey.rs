@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 /// Most attachments per petition, and the largest one, in bytes.
 pub const MAX_ATTACHMENTS: usize = 5;
-pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+pub use crate::domain::petition::attachment::MAX_ATTACHMENT_BYTES;
 
 /// The answers so far, as the form fields carry them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,12 +140,7 @@ impl Posted {
     }
 }
 
-/// Upload tokens are 32 lower-case hex digits; anything else is not ours.
-pub fn is_token(s: &str) -> bool {
-    s.len() == 32
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
+pub use crate::domain::petition::attachment::is_token;
 
 impl Draft {
     pub fn field(&self, name: &str) -> Option<&str> {
@@ -519,6 +514,10 @@ mod tests {
         }
         let known = island_message_ids();
         assert!(!known.contains(&""), "every id is static");
+        for lang in Lang::ALL {
+            let (_, problems) = crate::kernel::i18n::island::island_messages_checked(lang, &known);
+            assert!(problems.is_empty(), "{problems:?}");
+        }
         let island: Vec<(Lang, IslandMessages)> = Lang::ALL
             .into_iter()
             .map(|lang| {

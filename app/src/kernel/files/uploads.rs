@@ -2,8 +2,8 @@
 //! random token (never by what the citizen called them), synced to disk before they are recorded,
 //! and never served back as web content.
 
+use crate::domain::petition::attachment::MAX_ATTACHMENT_BYTES;
 use crate::domain::petition::attachment::{FileKind, display_name};
-use crate::features::petition::journey::MAX_ATTACHMENT_BYTES;
 use crate::kernel::context::AppContext;
 use crate::kernel::store::StoreError;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
@@ -106,7 +106,7 @@ async fn write_durably(dir: &Path, token: &str, bytes: &[u8]) -> std::io::Result
 
 /// Forgets an upload that no petition took (删除 on the attachments page).
 pub async fn remove(ctx: &AppContext, token: &str) -> Result<(), UploadError> {
-    if crate::features::petition::journey::is_token(token)
+    if crate::domain::petition::attachment::is_token(token)
         && crate::kernel::files::store::delete_unlinked(&ctx.pool, token).await?
     {
         match tokio::fs::remove_file(ctx.attachments_dir.join(token)).await {

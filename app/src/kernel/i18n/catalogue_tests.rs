@@ -207,6 +207,17 @@ fn someones_words_are_marked_on_english_pages_only() {
         m.render_for_page(Lang::English, &plain, &none),
         "called the employer"
     );
+    // A bureau's name without English is said in Chinese, marked; one with English is not.
+    let names = super::Names::from([("某某局".to_owned(), "Some Bureau".to_owned())]);
+    let assigned = |unit: &str| msg!("event-assigned").with_name("unit", unit.to_owned());
+    assert!(
+        m.render_for_page(Lang::English, &assigned("某某局"), &names)
+            .contains("Some Bureau")
+    );
+    assert!(
+        m.render_for_page(Lang::English, &assigned("某某办"), &names)
+            .contains(&format!("{KEPT_START}某某办{KEPT_END}"))
+    );
     // Marks someone typed are dropped, so theirs never pair with ours.
     let sly = msg!("event-progress", note = format!("{KEPT_END}假{KEPT_START}"));
     assert_eq!(

@@ -1,10 +1,11 @@
 //! The last step of a page in another language, over the finished HTML (see the module above):
 //! - **繁體**: every text node and spoken attribute through zhconv, `lang="zh-Hans"` content
 //!   retagged `zh-Hant`;
-//! - **English**: the page is English already (its messages are); someone's words inside an
-//!   English sentence (a note, a reason, a file name: see `messages::Mark`) arrive between two
-//!   private-use marks and leave as `<span lang="zh-Hans">…</span>`, or without the marks where no
-//!   markup may stand (attributes, `<title>`, `<option>`). A page without marks is not parsed.
+//! - **English**: the page is English already (its messages are); Chinese inside an English
+//!   sentence (someone's words, a name without English: see
+//!   `messages::Messages::render_for_page`) arrives between two marks (`super::KEPT_START`) and
+//!   leaves as `<span lang="zh-Hans">…</span>`, or without the marks where no markup may stand
+//!   (attributes, `<title>`, `<option>`). A page without marks is not parsed.
 //!
 //! The pages come from our own renderer, so the HTML is well formed; the rewriter still never
 //! loses a byte it does not understand: anything it cannot parse is copied as it is.
@@ -136,12 +137,15 @@ fn convert(escaped: &str, lang: Lang, markup: bool) -> String {
     }
 }
 
-/// Copies an opening tag, converting its spoken attributes and, in Traditional, retagging
-/// `lang="zh-Hans"` content as `zh-Hant`.
+/// Copies an opening tag, converting its spoken attributes (in English, any attribute with
+/// marks loses them) and, in Traditional, retagging `lang="zh-Hans"` content as `zh-Hant`.
 fn open_tag(out: &mut String, tag: &str, attrs: &[(&str, Option<String>)], lang: Lang) {
+    let converts = |name: &str, value: &str| {
+        touched(value, lang) && (SPOKEN.contains(&name) || lang == Lang::English)
+    };
     let changes = attrs.iter().any(|(n, v)| {
         let n = n.to_ascii_lowercase();
-        (SPOKEN.contains(&n.as_str()) && v.as_deref().is_some_and(|v| touched(v, lang)))
+        v.as_deref().is_some_and(|v| converts(&n, v))
             || (n == "lang" && lang == Lang::Traditional && v.as_deref() == Some("zh-Hans"))
     });
     if !changes {
@@ -156,7 +160,7 @@ fn open_tag(out: &mut String, tag: &str, attrs: &[(&str, Option<String>)], lang:
         out.push_str(name);
         let Some(value) = value else { continue };
         let lower = name.to_ascii_lowercase();
-        let value = if SPOKEN.contains(&lower.as_str()) && touched(value, lang) {
+        let value = if converts(&lower, value) {
             convert(&escape(value, true), lang, false)
         } else if lower == "lang" && lang == Lang::Traditional && value == "zh-Hans" {
             "zh-Hant".to_owned()
@@ -267,9 +271,6 @@ pub fn escape(s: &str, attribute: bool) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' if attribute => out.push_str("&quot;"),
-            KEPT_START if !attribute => out.push_str(r#"<span lang="zh-Hans">"#),
-            KEPT_END if !attribute => out.push_str("</span>"),
-            KEPT_START | KEPT_END => {}
             c => out.push(c),
         }
     }

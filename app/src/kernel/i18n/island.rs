@@ -103,6 +103,9 @@ impl IslandMessages {
         for part in parts {
             match part {
                 Part::Text(t) => out.push_str(t),
+                // The island's messages take someone's words, numbers and other messages; a
+                // bureau's name or a day would be said as written (no English names, no dates
+                // the reader's way): none of its messages has one.
                 Part::Var(name) => match msg.arg(name) {
                     Some(Arg::Text(t) | Arg::Name(t)) => out.push_str(t),
                     Some(Arg::Number(n)) => out.push_str(&n.to_string()),
@@ -159,29 +162,56 @@ mod server {
     use crate::domain::prefs::Lang;
     use fluent_syntax::ast;
 
-    /// The island's messages `ids` in `lang`, from the catalogue.
-    pub fn island_messages(lang: Lang, ids: &[&str]) -> IslandMessages {
+    /// The island's messages `ids` in `lang`, from the catalogue, and what could not be taken
+    /// (a missing id, or a pattern using what the island cannot say: terms, message references,
+    /// functions). Those are said as their id, and a unit test lets none through.
+    pub fn island_messages_checked(lang: Lang, ids: &[&str]) -> (IslandMessages, Vec<String>) {
         let convert = |text: &str| match lang {
             Lang::Traditional => zhconv::zhconv(text, zhconv::Variant::ZhHant),
             _ => text.to_owned(),
         };
+        let mut problems = Vec::new();
         let messages = ids
             .iter()
             .map(|id| {
-                let parts = super::super::messages::MESSAGES
-                    .pattern(lang, id)
-                    .map(|p| from_pattern(p, &convert))
-                    .unwrap_or_else(|| vec![Part::Text((*id).to_owned())]);
+                let mut own = Vec::new();
+                let parts = match super::super::messages::MESSAGES.pattern(lang, id) {
+                    Some(p) => from_pattern(p, &convert, &mut own),
+                    None => {
+                        own.push("not in the catalogue".to_owned());
+                        Vec::new()
+                    }
+                };
+                let parts = if own.is_empty() {
+                    parts
+                } else {
+                    problems.extend(own.into_iter().map(|p| format!("{id} ({lang:?}): {p}")));
+                    vec![Part::Text((*id).to_owned())]
+                };
                 ((*id).to_owned(), parts)
             })
             .collect();
-        IslandMessages {
+        let messages = IslandMessages {
             lang: lang.tag().to_owned(),
             messages,
-        }
+        };
+        (messages, problems)
     }
 
-    fn from_pattern(pattern: &ast::Pattern<&str>, convert: &dyn Fn(&str) -> String) -> Vec<Part> {
+    /// [`island_messages_checked`], problems logged.
+    pub fn island_messages(lang: Lang, ids: &[&str]) -> IslandMessages {
+        let (messages, problems) = island_messages_checked(lang, ids);
+        for problem in problems {
+            tracing::error!(%problem, "an island message cannot be said in the browser");
+        }
+        messages
+    }
+
+    fn from_pattern(
+        pattern: &ast::Pattern<&str>,
+        convert: &dyn Fn(&str) -> String,
+        problems: &mut Vec<String>,
+    ) -> Vec<Part> {
         let mut out: Vec<Part> = Vec::new();
         let push_text = |out: &mut Vec<Part>, t: String| match out.last_mut() {
             Some(Part::Text(last)) => last.push_str(&t),
@@ -202,11 +232,12 @@ mod server {
                         ast::InlineExpression::NumberLiteral { value } => {
                             push_text(&mut out, (*value).to_owned());
                         }
-                        other => panic!("an island message uses {other:?}, which it cannot say"),
+                        other => problems.push(format!("uses {other:?}")),
                     },
                     ast::Expression::Select { selector, variants } => {
                         let ast::InlineExpression::VariableReference { id } = selector else {
-                            panic!("an island message chooses on {selector:?}");
+                            problems.push(format!("chooses on {selector:?}"));
+                            continue;
                         };
                         out.push(Part::Select {
                             var: id.name.to_owned(),
@@ -218,7 +249,7 @@ mod server {
                                         ast::VariantKey::Identifier { name } => *name,
                                         ast::VariantKey::NumberLiteral { value } => *value,
                                     };
-                                    (key.to_owned(), from_pattern(&v.value, convert))
+                                    (key.to_owned(), from_pattern(&v.value, convert, problems))
                                 })
                                 .collect(),
                         });

@@ -98,14 +98,33 @@ impl Messages {
         self.format(lang, msg, names, false)
     }
 
-    /// [`Messages::render_with`] for a page: on English pages someone's words in Chinese inside
-    /// a sentence are marked, for `super::html` to tag them `lang="zh-Hans"`.
+    /// [`Messages::render_with`] for a page: the arguments lose any of the page's marks they
+    /// carry (`super::without_marks`), and on English pages Chinese inside an English sentence
+    /// (someone's words, a name without English) is marked for `super::html` to tag it
+    /// `lang="zh-Hans"`.
     pub fn render_for_page(&self, lang: Lang, msg: &Msg, names: &super::Names) -> String {
-        self.format(lang, msg, names, lang == Lang::English)
+        self.format(lang, msg, names, true)
     }
 
-    fn format(&self, lang: Lang, msg: &Msg, names: &super::Names, mark: bool) -> String {
+    fn format(&self, lang: Lang, msg: &Msg, names: &super::Names, page: bool) -> String {
         use super::{KEPT_END, KEPT_START};
+        let mark = page && lang == Lang::English;
+        // Chinese said inside English, as a page writes it.
+        let words = |t: &str| -> FluentValue {
+            if super::is_slot(t) {
+                return t.to_owned().into();
+            }
+            let t = if page {
+                super::without_marks(t)
+            } else {
+                t.into()
+            };
+            if mark && super::has_han(&t) {
+                format!("{KEPT_START}{t}{KEPT_END}").into()
+            } else {
+                t.into_owned().into()
+            }
+        };
         if let Some(text) = msg.as_verbatim() {
             return text.to_owned();
         }
@@ -117,18 +136,17 @@ impl Messages {
         let mut args = FluentArgs::new();
         for (name, arg) in &msg.args {
             let value: FluentValue = match arg {
-                Arg::Text(t) if mark && super::has_han(t) => {
-                    let words = t.replace([KEPT_START, KEPT_END], "");
-                    format!("{KEPT_START}{words}{KEPT_END}").into()
-                }
-                Arg::Text(t) => t.clone().into(),
+                Arg::Text(t) => words(t),
                 Arg::Name(n) => match lang {
-                    Lang::English => names.get(n).unwrap_or(n).clone().into(),
+                    Lang::English => match names.get(n) {
+                        Some(en) => en.clone().into(),
+                        None => words(n),
+                    },
                     _ => n.clone().into(),
                 },
                 Arg::Number(n) => (*n).into(),
                 Arg::Date(d) => date_text(lang, *d).into(),
-                Arg::Msg(m) => self.format(lang, m, names, mark).into(),
+                Arg::Msg(m) => self.format(lang, m, names, page).into(),
             };
             args.set(name.to_string(), value);
         }

@@ -61,10 +61,32 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// The English catalogue: exact strings, then patterns with `{}` placeholders.
-/// Around Chinese kept inside an English sentence (private-use characters, never in real text).
-pub const KEPT_START: char = '\u{e000}';
-pub const KEPT_END: char = '\u{e001}';
+/// Marks the portal puts into a page's text while it renders it: around someone's Chinese words
+/// inside an English sentence (`KEPT_*`, made markup by `html`), and around a view's place in a
+/// sentence (`SLOT_*`, `ui::i18n::sentence`). They are Unicode noncharacters, which are for a
+/// program's internal use and never part of anyone's text, and they are stripped from every
+/// argument a page says (`without_marks`), so what someone typed cannot make markup.
+pub const KEPT_START: char = '\u{fdd0}';
+pub const KEPT_END: char = '\u{fdd1}';
+pub const SLOT_START: char = '\u{fdd2}';
+pub const SLOT_END: char = '\u{fdd3}';
+const MARKS: [char; 4] = [KEPT_START, KEPT_END, SLOT_START, SLOT_END];
+
+/// `text` without the portal's marks.
+pub fn without_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(MARKS) {
+        std::borrow::Cow::Owned(text.replace(MARKS, ""))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Whether `text` is a view's place in a sentence, as `ui::i18n::sentence` writes it.
+pub fn is_slot(text: &str) -> bool {
+    text.strip_prefix(SLOT_START)
+        .and_then(|t| t.strip_suffix(SLOT_END))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 #[cfg(all(test, feature = "ssr"))]
 mod catalogue_tests;

@@ -6,14 +6,15 @@ library-no-such-document = There is no such article or law
 ## The guides, the laws and search (pages/mod.rs)
 
 library-search-label = Search guides, FAQs and laws
-library-search-hint = For example: review, mediation, legal aid, time limits
+library-search-hint = Search in Chinese, for example: { $examples }
+library-search-examples = review, mediation, legal aid, time limits
 library-search-submit = Search
 library-title = Know your rights
 library-guides-lead = Plain-language explanations of how to petition, where to go, what time limits apply, and what rights and duties you have. Each guide names the laws and regulations it is based on.
 library-guides-heading = Guides
 library-faq-heading = Frequently asked questions
 library-statutes-heading = Laws and regulations
-library-statutes-none = There are no laws or regulations in the library yet. An administrator can use the command { $command } to import laws and regulations in Markdown format (each article starting with "Article …"). Once imported, every article can be linked to and searched directly.
+library-statutes-none = There are no laws or regulations in the library yet. An administrator can use the command { $command } to import laws and regulations in Markdown format (each article starting with "{ $marker }"). Once imported, every article can be linked to and searched directly.
 library-statutes-none-command = server import-statutes file.md …
 library-guide-page-title = { $title } · Know your rights
 library-breadcrumbs = Breadcrumb
@@ -21,7 +22,9 @@ library-guide-updated = Last updated: { $date } (version { $version })
 library-law-page-title = { $title } · Laws and regulations
 library-search-page-title = Search · Know your rights
 library-search-heading = Search
-library-search-empty = Enter a word to search for, for example "review".
+library-search-empty = Enter a word to search for, in Chinese, for example "{ $example }".
+library-search-example = review
+library-article-marker = Article …
 library-search-none = Nothing found for "{ $query }".
 library-search-none-next = Try again with a shorter word, or browse all the guides in { $link }. You can also call 12345 for advice.
 library-search-none-link = Know your rights
@@ -42,7 +45,7 @@ library-chart-limits-basis = Legal basis
 library-chart-routes-caption = Flow chart: for appeals and requests, first check whether there is a legal route (Regulations on Letters and Visits Work, Article 31)
 library-chart-routes-if = If: { $route }
 library-chart-routes-petition = → Handled as a petition (Article 31, item 6):
-library-chart-routes-step = { $step }: { $length } (counted from: { $from })
+library-chart-routes-step = { $step }: { $length }. Counted from: { $from }
 
 ## The editor's checks
 library-slug-format = The web address name can only use lowercase English letters, numbers and hyphens, for example how-to-petition

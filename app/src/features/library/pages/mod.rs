@@ -26,13 +26,26 @@ fn unavailable(heading: String, e: ServerFnError) -> AnyView {
 }
 
 /// The search form: a plain GET to `/search`, so it works without JavaScript.
+/// Words of the library's own language, said in Chinese to every reader: the guides and laws are
+/// written in Chinese and search matches their text (on English pages they are tagged as Chinese).
+fn in_chinese(msg: crate::domain::message::Msg) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::kernel::i18n::simplified(&msg)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        msg.id.to_string()
+    }
+}
+
 #[component]
 fn SearchForm(#[prop(optional)] value: String) -> impl IntoView {
     view! {
         <form method="get" action="/search" role="search" class="search-form">
             <div class="field">
                 <label for="q">{crate::t!("library-search-label")}</label>
-                <p class="hint" id="q-hint">{crate::t!("library-search-hint")}</p>
+                <p class="hint" id="q-hint">{crate::t!("library-search-hint", examples = in_chinese(crate::domain::msg!("library-search-examples")))}</p>
                 <input id="q" name="q" type="search" value=value aria-describedby="q-hint" maxlength="50" />
             </div>
             <button type="submit" class="button">
@@ -108,7 +121,10 @@ fn StatuteList(docs: Vec<DocSummary>) -> impl IntoView {
         view! {
             <p id="no-statutes">
                 {crate::ui::i18n::sentence(
-                    crate::domain::msg!("library-statutes-none"),
+                    crate::domain::msg!(
+                        "library-statutes-none",
+                        marker = in_chinese(crate::domain::msg!("library-article-marker"))
+                    ),
                     vec![
                         (
                             "command",
@@ -280,7 +296,7 @@ pub fn SearchPage() -> impl IntoView {
                         let q = q.trim().to_owned();
                         match hits.await {
                             Ok(_) if q.is_empty() => {
-                                view! { <p id="search-summary">{crate::t!("library-search-empty")}</p> }.into_any()
+                                view! { <p id="search-summary">{crate::t!("library-search-empty", example = in_chinese(crate::domain::msg!("library-search-example")))}</p> }.into_any()
                             }
                             Ok(hits) if hits.is_empty() => {
                                 view! {

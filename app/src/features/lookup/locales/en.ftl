@@ -70,3 +70,6 @@ lookup-evaluation-recorded = Thank you for your rating. It has been recorded.
 lookup-recheck-requested = Your request for re-examination has been submitted. The authority at the next level up must give its re-examination decision within 30 days of receiving it (Article 36).
 lookup-review-requested = Your request for review has been submitted. The authority at the next level up must give its review decision and reply in writing within 30 days of receiving it (Article 35).
 lookup-material-supplied = The extra documents have been submitted. The legal aid agency will make a decision within 7 days of receiving them.
+
+## A request for material answered for an application that cannot be found
+lookup-aid-not-found = This application could not be found. Please look it up again

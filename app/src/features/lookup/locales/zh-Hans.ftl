@@ -70,3 +70,6 @@ lookup-evaluation-recorded = 感谢您的评价，已经记录。
 lookup-recheck-requested = 复核请求已经提交，上一级机关应当自收到之日起 30 日内提出复核意见（第三十六条）。
 lookup-review-requested = 复查请求已经提交，上一级机关应当自收到之日起 30 日内提出复查意见并书面答复（第三十五条）。
 lookup-material-supplied = 补充的材料已经提交。法律援助机构自收到之日起 7 日内作出决定。
+
+## A request for material answered for an application that cannot be found
+lookup-aid-not-found = 没有找到这件申请，请重新查询

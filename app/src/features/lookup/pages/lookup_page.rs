@@ -215,7 +215,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                     <strong>
                         {crate::domain::case::Status::parse(&status.status)
                             .map(|s| text(&s.label()))
-                            .unwrap_or_else(|| status.status_label.clone())}
+                            .unwrap_or_default()}
                     </strong>
                 </dd>
                 <dt>{crate::t!("lookup-case-received")}</dt>
@@ -270,10 +270,8 @@ fn CaseStatus(found: Found) -> impl IntoView {
                             <li>
                                 <span class="timeline-at">{time(&e.at)}</span>
                                 " "
-                                // A progress note is the staff's own words, in Chinese only.
-                                <span lang=(e.kind == "progress").then_some("zh-Hans")>
-                                    {text(&e.message)}
-                                </span>
+                                // Staff's own words in it are tagged as Chinese on English pages.
+                                <span>{text(&e.message)}</span>
                             </li>
                         }
                     })

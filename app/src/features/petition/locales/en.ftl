@@ -61,7 +61,7 @@ petition-category-appeal-hint = Requests to protect your own lawful rights and i
 
 petition-route-litigation-hint = Article 31, item 1: handled by the courts, procuratorates or police under the procedures set by law.
 petition-route-arbitration-hint = Article 31, item 2: apply for arbitration first.
-petition-route-party-hint = Article 31, item 3: handled through a Party member's appeal or an application for a fresh review.
+petition-route-party-hint = Article 31, item 3: handled through a Party member's appeal or an application for a further review.
 petition-route-administrative-hint = Article 31, item 4: you can apply for administrative reconsideration or bring an administrative lawsuit.
 petition-route-duty-hint = Article 31, item 5: raise it directly with the department responsible, which must act or reply as the law requires.
 petition-route-officials-hint = Article 22: accepted by the discipline inspection and supervision authorities.

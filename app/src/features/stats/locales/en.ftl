@@ -7,7 +7,7 @@ stats-bad-month = Write the month as YYYY-MM, for example 2026-12
 
 stats-title = Petition statistics
 stats-figure-received = Petitions received
-stats-figure-count = { $count } in total
+stats-figure-count = { $count }
 stats-rate-accepted = Timely acceptance rate
 stats-rate-closed = On-time conclusion rate
 stats-rate-resolved = First-time resolution rate
