@@ -27,7 +27,7 @@ pub use crate::ui::PageContext;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let page = PageContext::from_request();
     #[cfg(feature = "ssr")]
-    crate::ui::security::provide_nonce_and_csp(&options);
+    crate::ui::security::provide_nonce_and_csp(&options, page.ships_islands());
     let class = page.prefs.accessible.then_some("a11y");
     let lang = page.prefs.lang.tag();
     // Pages without islands load no WebAssembly and no script (see `PageContext::ships_islands`).

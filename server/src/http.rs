@@ -66,7 +66,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(state.clone())
         .layer(sessions)
         .layer(axum::middleware::from_fn(in_reader_language))
-        .layer(axum::middleware::from_fn_with_state(state, stamp_time))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            stamp_time,
+        ))
         .layer(axum::middleware::from_fn(static_cache))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -100,14 +103,15 @@ pub fn router(state: AppState) -> Router {
     }
     router
         // Quality 4 rather than brotli's default 11: nearly the same size on pages this small.
-        // Compressing every response is still most of the home page's cost (on the bench machine
-        // 8.9k req/s without, 2.4k with br); precompressing public pages is the next step.
+        // Public pages are compressed once and kept (`public_pages`); the rest per response.
         .layer(
             CompressionLayer::new()
                 .br(true)
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
+        // Outside compression, so a kept public page is kept compressed.
+        .layer(axum::middleware::from_fn_with_state(state, public_pages))
         .layer(
             // Logs method, path, status and latency only: never query strings, headers or bodies,
             // which can carry personal data or 查询码.
@@ -122,6 +126,87 @@ pub fn router(state: AppState) -> Router {
                     },
                 ),
         )
+}
+
+/// Public pages made once (`app::kernel::page_cache`): the same page, language, 无障碍 mode and
+/// encoding at the same content version and day is answered from memory, with an `ETag`, and
+/// `304` when the browser has it already.
+async fn public_pages(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use app::kernel::page_cache::{self, Kept};
+    if req.method() != axum::http::Method::GET {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let signed_in = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| {
+            c.split(';')
+                .any(|p| p.trim_start().starts_with("portal_session="))
+        });
+    let Some(key) = page_cache::key(
+        req.uri().path(),
+        req.uri().query(),
+        app::kernel::i18n::prefs_from_headers(headers),
+        text(header::ACCEPT_ENCODING),
+        signed_in,
+        state.ctx.now().today(),
+    ) else {
+        return next.run(req).await;
+    };
+    let if_none_match = text(header::IF_NONE_MATCH).map(str::to_owned);
+    let answer = |kept: &Kept| -> Response {
+        let etag = HeaderValue::from_str(&kept.etag).ok();
+        let fresh = page_cache::matches(if_none_match.as_deref(), &kept.etag);
+        let mut res = if fresh {
+            let mut res = StatusCode::NOT_MODIFIED.into_response();
+            for name in [header::VARY, header::CONTENT_LANGUAGE] {
+                if let Some(v) = kept.headers.get(&name) {
+                    res.headers_mut().insert(name, v.clone());
+                }
+            }
+            res
+        } else {
+            let mut res = Response::new(axum::body::Body::from(kept.body.clone()));
+            *res.headers_mut() = kept.headers.clone();
+            res
+        };
+        if let Some(etag) = etag {
+            res.headers_mut().insert(header::ETAG, etag);
+        }
+        // Kept by the browser, asked again each time (a 304 while unchanged).
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        res
+    };
+    let Some(version) = state.ctx.pages.version(&state.ctx.pool).await else {
+        return next.run(req).await;
+    };
+    if let Some(kept) = state.ctx.pages.get(&key, version) {
+        return answer(&kept);
+    }
+    let res = next.run(req).await;
+    if res.status() != StatusCode::OK {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    match state
+        .ctx
+        .pages
+        .keep(key, version, &parts.headers, bytes.clone())
+    {
+        Some(kept) => answer(&kept),
+        None => Response::from_parts(parts, axum::body::Body::from(bytes)),
+    }
 }
 
 /// Reads the clock once when a request arrives: every handler, page and server function of the
@@ -233,8 +318,15 @@ async fn in_reader_language(req: axum::extract::Request, next: axum::middleware:
             HeaderValue::from_static(lang.tag()),
         );
     };
-    if lang == Lang::Simplified {
-        content_language(&mut parts, lang);
+    content_language(&mut parts, lang);
+    // A page that may run no script (no island) leaves without the hydration data Leptos
+    // writes into every page, which only an island would read.
+    let scriptless = parts
+        .headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("script-src 'none'"));
+    if lang == Lang::Simplified && !scriptless {
         return Response::from_parts(parts, body);
     }
     // Pages are tens of kilobytes; anything near this limit is not a page of ours.
@@ -244,8 +336,16 @@ async fn in_reader_language(req: axum::extract::Request, next: axum::middleware:
     let Ok(html) = std::str::from_utf8(&bytes) else {
         return Response::from_parts(parts, axum::body::Body::from(bytes));
     };
-    content_language(&mut parts, lang);
-    match app::kernel::i18n::html::rewrite(html, lang) {
+    let page = if scriptless {
+        app::kernel::i18n::html::without_scripts(html)
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    };
+    let page = match app::kernel::i18n::html::rewrite(&page, lang) {
+        std::borrow::Cow::Borrowed(_) => page,
+        std::borrow::Cow::Owned(rewritten) => std::borrow::Cow::Owned(rewritten),
+    };
+    match page {
         std::borrow::Cow::Borrowed(_) => Response::from_parts(parts, axum::body::Body::from(bytes)),
         std::borrow::Cow::Owned(page) => {
             parts.headers.remove(header::CONTENT_LENGTH);

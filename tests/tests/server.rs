@@ -100,7 +100,8 @@ async fn unknown_paths_get_a_real_404_page() {
 #[tokio::test]
 async fn pages_carry_security_headers_and_a_nonce_csp() {
     let app = spawn_app().await;
-    let res = app.get("/").await;
+    // The petition journey is the page with scripts (its island).
+    let res = app.get("/petition").await;
     let h = res.headers();
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["x-frame-options"], "DENY");
@@ -123,12 +124,109 @@ async fn pages_carry_security_headers_and_a_nonce_csp() {
         html.contains(&format!("nonce=\"{nonce}\"")),
         "inline scripts carry the nonce"
     );
-    let again = app.get("/").await;
+    let again = app.get("/petition").await;
     assert_ne!(
         again.headers()["content-security-policy"].to_str().unwrap(),
         csp,
         "fresh nonce per response"
     );
+    // A page without scripts runs none, and so needs no nonce.
+    let home = app.get("/").await;
+    let csp = home.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("script-src 'none'"), "{csp}");
+    assert!(!home.text().await.unwrap().contains("<script"));
+}
+
+/// `GET` with these headers: status, `ETag`, `Cache-Control` and body.
+async fn fetch(
+    app: &portal_tests::TestApp,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, Option<String>, Option<String>, String) {
+    let mut req = app.http.get(app.url(path));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = req.send().await.unwrap();
+    let h = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let (status, etag, cache) = (res.status(), h("etag"), h("cache-control"));
+    (status, etag, cache, res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn public_pages_are_made_once_and_revalidated_with_an_etag() {
+    let app = spawn_app().await;
+    let br = [("accept-encoding", "br")];
+    let (status, etag, cache, _) = fetch(&app, "/stats", &br).await;
+    assert_eq!(status, StatusCode::OK);
+    let etag = etag.expect("an ETag");
+    assert_eq!(cache.as_deref(), Some("no-cache"), "asked again each time");
+    let before = app.ctx.pages.len();
+    let (_, again, _, _) = fetch(&app, "/stats", &br).await;
+    assert_eq!(again.as_deref(), Some(etag.as_str()));
+    assert_eq!(app.ctx.pages.len(), before, "served from memory");
+    let (status, _, _, body) = fetch(
+        &app,
+        "/stats",
+        &[("accept-encoding", "br"), ("if-none-match", &etag)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    // Each language, mode and encoding is its own page.
+    let (_, english, _, text) = fetch(
+        &app,
+        "/stats",
+        &[
+            ("accept-encoding", "identity"),
+            ("cookie", "portal_lang=en"),
+        ],
+    )
+    .await;
+    assert_ne!(english.as_deref(), Some(etag.as_str()));
+    assert!(text.contains("Petitions received"), "{text}");
+    let (_, plain, _, _) = fetch(&app, "/stats", &[("accept-encoding", "identity")]).await;
+    assert_ne!(plain.as_deref(), Some(etag.as_str()), "another encoding");
+    // A petition changes the figures: the page is made again, at once.
+    let (_, plain_before, _, text_before) =
+        fetch(&app, "/stats", &[("accept-encoding", "identity")]).await;
+    assert_eq!(plain, plain_before);
+    app.submit_petition(&portal_tests::journeys::wage_appeal())
+        .await;
+    let (status, plain_after, _, text_after) =
+        fetch(&app, "/stats", &[("accept-encoding", "identity")]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(plain_after, plain_before, "content changed");
+    assert_ne!(text_after, text_before);
+    let (status, _, _, _) = fetch(
+        &app,
+        "/stats",
+        &[("accept-encoding", "br"), ("if-none-match", &etag)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "the old ETag is stale");
+}
+
+#[tokio::test]
+async fn pages_of_a_signed_in_reader_or_with_personal_data_are_never_kept() {
+    let app = spawn_app().await;
+    let cookie = app.staff_cookie("dengji").await;
+    let (status, etag, _, _) = fetch(&app, "/", &[("cookie", &cookie)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(etag, None, "a staff member's page is made for them");
+    for path in ["/petition", "/lookup?number=XF202612010001", "/staff"] {
+        let (_, etag, _, _) = fetch(&app, path, &[]).await;
+        assert_eq!(etag, None, "{path}");
+    }
+    let (_, etag, _, _) = fetch(&app, "/no-such-page", &[]).await;
+    assert_eq!(etag, None, "only pages answered 200");
 }
 
 #[tokio::test]

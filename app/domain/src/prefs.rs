@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 pub const LANG_COOKIE: &str = "portal_lang";
 pub const A11Y_COOKIE: &str = "portal_a11y";
 
-/// The language a page is rendered in. Pages are written in Simplified Chinese; the server turns
-/// them into Traditional script (zhconv) or English (the catalogue in `crate::i18n`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The language a page is said in: Simplified Chinese, Traditional script (the Simplified page
+/// through zhconv) or English (the app's message catalogue).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     Simplified,

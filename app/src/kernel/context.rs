@@ -22,6 +22,8 @@ pub struct AppContext {
     pub stylesheet: String,
     /// The one clock (the system's in production, a manual one in tests).
     pub clock: Arc<dyn Clock>,
+    /// Public pages made once per content version (`kernel::page_cache`).
+    pub pages: Arc<crate::kernel::page_cache::PageCache>,
 }
 
 impl AppContext {
@@ -50,6 +52,7 @@ impl AppContext {
             attachments_dir,
             clock,
             stylesheet: "/pkg/portal.css".to_owned(),
+            pages: crate::kernel::page_cache::PageCache::new(),
             sign_in_guard: crate::kernel::guard::sign_in_guard(),
             lookup_guard: crate::kernel::guard::lookup_guard(),
         }

@@ -20,6 +20,8 @@ pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod lookup;
 #[cfg(feature = "ssr")]
+pub mod page_cache;
+#[cfg(feature = "ssr")]
 pub mod query_code;
 #[cfg(feature = "ssr")]
 pub mod render;

@@ -174,6 +174,47 @@ fn open_tag(out: &mut String, tag: &str, attrs: &[(&str, Option<String>)], lang:
     out.push_str(if self_closing { " />" } else { ">" });
 }
 
+/// `html` without its `<script>` elements: for a page whose policy runs none, where they could
+/// only fail (Leptos writes its hydration data into every page, for islands to read). Tags are
+/// read as the rewriter reads them, so `<script` inside an attribute's value is not one.
+pub fn without_scripts(html: &str) -> Cow<'_, str> {
+    if !html.contains("<script") {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let end = comment.find("-->").map_or(rest.len(), |e| e + 4 + 3);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        let Some(tag_len) = tag_end(rest) else {
+            break;
+        };
+        let tag = &rest[..tag_len];
+        rest = &rest[tag_len..];
+        if !tag.starts_with("</") && tag_name(&tag[1..]) == "script" {
+            let end = find_ignore_case(rest, "</script").unwrap_or(rest.len());
+            rest = &rest[end..];
+            rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
+            continue;
+        }
+        out.push_str(tag);
+        if RAW.contains(&tag_name(&tag[1..]).as_str()) && !tag.starts_with("</") {
+            let name = tag_name(&tag[1..]);
+            let end = find_ignore_case(rest, &format!("</{name}")).unwrap_or(rest.len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// The length of the tag at the start of `s` (up to and including `>`), quotes respected.
 fn tag_end(s: &str) -> Option<usize> {
     let mut quote = None;
@@ -331,6 +372,19 @@ mod tests {
             rewrite(&page, Lang::English),
             r#"<p translate="no">x</p><div lang="zh-Hans">y</div>"#
         );
+    }
+
+    #[test]
+    fn scripts_leave_a_page_that_runs_none_and_nothing_else_does() {
+        let page = concat!(
+            r#"<p>a</p><input value="<script>x</script>"><textarea><script></textarea>"#,
+            r#"<script nonce="n">__RESOLVED_RESOURCES=[];</script><p>b</p><script>1</script>"#
+        );
+        assert_eq!(
+            without_scripts(page),
+            r#"<p>a</p><input value="<script>x</script>"><textarea><script></textarea><p>b</p>"#
+        );
+        assert!(matches!(without_scripts("<p>a</p>"), Cow::Borrowed(_)));
     }
 
     #[test]
