@@ -42,30 +42,25 @@ pub fn rewrite(html: &str, lang: Lang) -> Cow<'_, str> {
     // Open elements and whether each keeps its content as it is.
     let mut stack: Vec<(String, bool)> = Vec::new();
     let mut rest = html;
-    while !rest.is_empty() {
+    while let Some((piece, after)) = next_piece(rest) {
+        rest = after;
+        let tag = match piece {
+            Piece::Text(t) => {
+                let keep = stack.last().is_some_and(|(_, k)| *k);
+                // Text that can hold no markup (a `<span lang>` would show as text).
+                let plain = stack
+                    .last()
+                    .is_some_and(|(n, _)| n == "title" || n == "option");
+                text(&mut out, t, lang, keep, plain);
+                continue;
+            }
+            Piece::Other(t) => {
+                out.push_str(t);
+                continue;
+            }
+            Piece::Tag(tag) => tag,
+        };
         let keep = stack.last().is_some_and(|(_, k)| *k);
-        // Text that can hold no markup (a `<span lang>` would show as text).
-        let plain = stack
-            .last()
-            .is_some_and(|(n, _)| n == "title" || n == "option");
-        let Some(lt) = rest.find('<') else {
-            text(&mut out, rest, lang, keep, plain);
-            break;
-        };
-        text(&mut out, &rest[..lt], lang, keep, plain);
-        rest = &rest[lt..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            let end = comment.find("-->").map_or(rest.len(), |e| e + 4 + 3);
-            out.push_str(&rest[..end]);
-            rest = &rest[end..];
-            continue;
-        }
-        let Some(tag_len) = tag_end(rest) else {
-            out.push_str(rest);
-            break;
-        };
-        let tag = &rest[..tag_len];
-        rest = &rest[tag_len..];
         if tag.starts_with("<!") || tag.starts_with("<?") {
             out.push_str(tag);
             continue;
@@ -97,10 +92,9 @@ pub fn rewrite(html: &str, lang: Lang) -> Cow<'_, str> {
             open_tag(&mut out, tag, &attrs, lang);
         }
         if RAW.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            let end = find_ignore_case(rest, &close).unwrap_or(rest.len());
-            out.push_str(&rest[..end]);
-            rest = &rest[end..];
+            let (raw, after) = raw_content(&name, rest);
+            out.push_str(raw);
+            rest = after;
             continue;
         }
         if !VOID.contains(&name.as_str()) && !tag.ends_with("/>") {
@@ -183,36 +177,63 @@ pub fn without_scripts(html: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        rest = &rest[lt..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            let end = comment.find("-->").map_or(rest.len(), |e| e + 4 + 3);
-            out.push_str(&rest[..end]);
-            rest = &rest[end..];
-            continue;
-        }
-        let Some(tag_len) = tag_end(rest) else {
-            break;
+    while let Some((piece, after)) = next_piece(rest) {
+        rest = after;
+        let tag = match piece {
+            Piece::Text(t) | Piece::Other(t) => {
+                out.push_str(t);
+                continue;
+            }
+            Piece::Tag(tag) => tag,
         };
-        let tag = &rest[..tag_len];
-        rest = &rest[tag_len..];
-        if !tag.starts_with("</") && tag_name(&tag[1..]) == "script" {
-            let end = find_ignore_case(rest, "</script").unwrap_or(rest.len());
-            rest = &rest[end..];
-            rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
+        let name = tag_name(&tag[1..]);
+        let opening = !tag.starts_with("</") && !tag.starts_with("<!");
+        if opening && name == "script" {
+            let (_, after) = raw_content(&name, rest);
+            rest = after.find('>').map_or("", |gt| &after[gt + 1..]);
             continue;
         }
         out.push_str(tag);
-        if RAW.contains(&tag_name(&tag[1..]).as_str()) && !tag.starts_with("</") {
-            let name = tag_name(&tag[1..]);
-            let end = find_ignore_case(rest, &format!("</{name}")).unwrap_or(rest.len());
-            out.push_str(&rest[..end]);
-            rest = &rest[end..];
+        if opening && RAW.contains(&name.as_str()) {
+            let (raw, after) = raw_content(&name, rest);
+            out.push_str(raw);
+            rest = after;
         }
     }
-    out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// One piece of a page: text up to the next `<`, a tag (quotes respected), or something else
+/// copied as it is (a comment, or what cannot be read: the rest of the page).
+enum Piece<'a> {
+    Text(&'a str),
+    Tag(&'a str),
+    Other(&'a str),
+}
+
+/// The piece at the start of `rest` and what follows it; `None` at the end.
+fn next_piece(rest: &str) -> Option<(Piece<'_>, &str)> {
+    if rest.is_empty() {
+        return None;
+    }
+    if !rest.starts_with('<') {
+        let lt = rest.find('<').unwrap_or(rest.len());
+        return Some((Piece::Text(&rest[..lt]), &rest[lt..]));
+    }
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        let end = comment.find("-->").map_or(rest.len(), |e| e + 4 + 3);
+        return Some((Piece::Other(&rest[..end]), &rest[end..]));
+    }
+    Some(match tag_end(rest) {
+        Some(len) => (Piece::Tag(&rest[..len]), &rest[len..]),
+        None => (Piece::Other(rest), ""),
+    })
+}
+
+/// The content of a `script`, `style` or `textarea` element up to its closing tag, and the rest.
+fn raw_content<'a>(name: &str, rest: &'a str) -> (&'a str, &'a str) {
+    let end = find_ignore_case(rest, &format!("</{name}")).unwrap_or(rest.len());
+    rest.split_at(end)
 }
 
 /// The length of the tag at the start of `s` (up to and including `>`), quotes respected.
