@@ -58,6 +58,30 @@ pub struct Common {
     /// The address citizens reach the portal at; https:// turns on HSTS and Secure cookies.
     #[arg(long, env = "PORTAL_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
+    /// Reverse proxies (addresses or CIDR blocks, comma-separated or repeated) whose
+    /// X-Forwarded-For / Forwarded headers name the client; without it those headers are ignored
+    /// and every request counts as coming from its TCP peer.
+    #[arg(
+        long = "trusted-proxy",
+        env = "PORTAL_TRUSTED_PROXY",
+        value_name = "CIDR",
+        value_delimiter = ',',
+        value_parser = parse_proxy,
+        global = true
+    )]
+    pub trusted_proxy: Vec<ipnet::IpNet>,
+    /// The file holding the server's 查询码 key (created on first start); DATA_DIR/query-code.key
+    /// by default. Every server of one portal needs the same key; keep it out of the database.
+    #[arg(long, env = "PORTAL_QUERY_CODE_KEY_FILE", global = true)]
+    pub query_code_key: Option<PathBuf>,
+}
+
+fn parse_proxy(s: &str) -> Result<ipnet::IpNet, String> {
+    app::kernel::client::TrustedProxies::parse(s).and_then(|p| {
+        p.0.into_iter()
+            .next()
+            .ok_or_else(|| "an empty proxy address".to_owned())
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -90,11 +114,18 @@ pub enum Command {
         #[arg(long)]
         skip_existing: bool,
     },
-    /// Write a consistent copy of the database to FILE (which must not exist).
+    /// Write a consistent copy of the database, every attachment and the 查询码 key to FILE
+    /// (one tar archive, which must not exist yet; readable by its owner only).
     Backup {
-        /// Where to write the copy.
+        /// Where to write the archive.
         #[arg(long = "to")]
         to: PathBuf,
+    },
+    /// Restore an archive written by `backup` into an empty --data-dir.
+    Restore {
+        /// The archive.
+        #[arg(long = "from")]
+        from: PathBuf,
     },
 }
 
@@ -148,6 +179,8 @@ impl Common {
             database_url: self.database_url.clone(),
             site_root: self.site_root.clone(),
             public_url: self.public_url.clone(),
+            trusted_proxies: app::kernel::client::TrustedProxies(self.trusted_proxy.clone()),
+            query_code_key: self.query_code_key.clone(),
             seed_demo: true,
             seed_demo_cases: true,
             clock: Arc::new(app::kernel::clock::SystemClock),
@@ -166,6 +199,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             unit,
         } => create_user(settings, &username, &name, &role, unit.as_deref()).await,
         Command::Backup { to } => backup(settings, &to).await,
+        Command::Restore { from } => {
+            let summary = crate::backup::restore(&settings, &from)?;
+            let pool = open_store(&settings).await?;
+            pool.close().await;
+            println!(
+                "Restored {} into {} ({} attachments)",
+                from.display(),
+                settings.data_dir.display(),
+                summary.attachments
+            );
+            Ok(())
+        }
         Command::ImportStatutes {
             files,
             skip_existing,
@@ -278,7 +323,7 @@ async fn shutdown_signal() {
 }
 
 async fn open_store(settings: &Settings) -> anyhow::Result<store::Pool> {
-    std::fs::create_dir_all(&settings.data_dir)
+    app::kernel::files::private_dir(&settings.data_dir)
         .with_context(|| format!("cannot create {}", settings.data_dir.display()))?;
     let pool = store::connect(&settings.database_url())
         .await
@@ -286,6 +331,7 @@ async fn open_store(settings: &Settings) -> anyhow::Result<store::Pool> {
     store::migrate(&pool)
         .await
         .context("cannot migrate the database")?;
+    crate::restrict_database_files(&settings.data_dir);
     Ok(pool)
 }
 
@@ -384,17 +430,22 @@ pub async fn import_statutes(
 }
 
 async fn backup(settings: Settings, to: &std::path::Path) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        !to.exists(),
-        "{} already exists; choose a new file name so that no backup is overwritten",
+    let pool = open_store(&settings).await?;
+    let result = crate::backup::backup(&settings, &pool, to).await;
+    pool.close().await;
+    let summary = result?;
+    println!(
+        "Backed up the database, {} attachments and the 查询码 key to {}",
+        summary.attachments,
         to.display()
     );
-    let pool = open_store(&settings).await?;
-    let path = to.to_str().context("the backup path must be valid UTF-8")?;
-    let result = store::backup_to(&pool, path).await;
-    pool.close().await;
-    result.with_context(|| format!("cannot write the backup to {}", to.display()))?;
-    println!("Backed up the database to {}", to.display());
+    if summary.missing > 0 {
+        anyhow::bail!(
+            "{} recorded attachments were missing from {} (named in the log); the backup holds the rest",
+            summary.missing,
+            settings.data_dir.join("attachments").display()
+        );
+    }
     Ok(())
 }
 

@@ -71,6 +71,11 @@ pub fn router(state: AppState) -> Router {
             stamp_time,
         ))
         .layer(axum::middleware::from_fn(static_cache))
+        .layer(axum::middleware::from_fn(staff_pages_not_stored))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            same_origin_only,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),
@@ -209,6 +214,51 @@ async fn public_pages(
     }
 }
 
+/// A state-changing request from another origin (another site, or another port of this host) is
+/// refused before it reaches a handler (`app::kernel::origin`): 403, said in the reader's
+/// language, in the API's format under `/api/`.
+async fn same_origin_only(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if app::kernel::origin::same_origin(req.method(), req.headers(), state.public_url.as_deref()) {
+        return next.run(req).await;
+    }
+    tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-origin request refused");
+    let message = app::domain::msg!("cross-origin-refused");
+    if req.uri().path().starts_with("/api/") {
+        return app::kernel::api::error(StatusCode::FORBIDDEN, "", "cross_origin", message);
+    }
+    let lang = app::kernel::i18n::page_lang(
+        app::kernel::i18n::prefs_from_headers(req.headers()),
+        req.uri().path(),
+    );
+    (
+        StatusCode::FORBIDDEN,
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        app::kernel::i18n::messages::in_script(lang, &message),
+    )
+        .into_response()
+}
+
+/// Staff pages carry personal data: no browser or proxy may keep them.
+async fn staff_pages_not_stored(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let staff = req.uri().path() == "/staff" || req.uri().path().starts_with("/staff/");
+    let mut res = next.run(req).await;
+    if staff {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
 /// Reads the clock once when a request arrives: every handler, page and server function of the
 /// request takes its time from this stamp (`app::kernel::Now`).
 async fn stamp_time(
@@ -286,6 +336,7 @@ async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -
 /// Responses made by layers for `/api/…` requests (a body over the limit) keep the API's format.
 async fn in_reader_language(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let path = req.uri().path().to_owned();
+    let method = req.method().clone();
     let api = path.starts_with("/api/");
     let prefs = app::kernel::i18n::prefs_from_headers(req.headers());
     // The API speaks to programs: only `Accept-Language` counts there, never a page cookie.
@@ -297,7 +348,11 @@ async fn in_reader_language(req: axum::extract::Request, next: axum::middleware:
         .unwrap_or_default();
     let res = next.run(req).await;
     if api {
-        return app::kernel::api::in_language(app::kernel::api::json_limits(res), api_lang).await;
+        return app::kernel::api::in_language(
+            app::kernel::api::json_limits(res, method.as_str()),
+            api_lang,
+        )
+        .await;
     }
     let is_html = res
         .headers()
@@ -362,6 +417,18 @@ const STATIC_CACHE: &str = "public, max-age=31536000, immutable";
 async fn static_cache(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let path = req.uri().path();
     let is_static = path.starts_with("/pkg/") || path == "/favicon.svg";
+    if is_static
+        && !matches!(
+            *req.method(),
+            axum::http::Method::GET | axum::http::Method::HEAD
+        )
+    {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
     let fingerprinted = req
         .uri()
         .query()

@@ -2,6 +2,7 @@
 //! opens and migrates the database and seeds demo content on an empty one; `run_until_stopped`
 //! serves until the shutdown future resolves, then drains in-flight requests.
 
+pub mod backup;
 pub mod cli;
 pub mod http;
 pub mod seed;
@@ -27,6 +28,10 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// The address citizens use; an `https://` one turns on HSTS and `Secure` cookies.
     pub public_url: Option<String>,
+    /// The proxies whose forwarding headers name the client.
+    pub trusted_proxies: app::kernel::client::TrustedProxies,
+    /// The 查询码 key's file; `data_dir/query-code.key` when `None`.
+    pub query_code_key: Option<PathBuf>,
     /// Seed demo content on an empty database.
     pub seed_demo: bool,
     /// Also seed demo cases (the tests keep their databases empty of cases).
@@ -46,6 +51,8 @@ impl Settings {
             database_url: None,
             site_root,
             public_url: None,
+            trusted_proxies: Default::default(),
+            query_code_key: None,
             seed_demo: true,
             seed_demo_cases: false,
             clock: Arc::new(app::kernel::clock::ManualClock::starting_now()),
@@ -56,6 +63,13 @@ impl Settings {
         self.database_url
             .clone()
             .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("portal.db").display()))
+    }
+
+    /// Where the 查询码 key is kept.
+    pub fn query_code_key_file(&self) -> PathBuf {
+        self.query_code_key
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("query-code.key"))
     }
 
     pub fn behind_tls(&self) -> bool {
@@ -79,18 +93,28 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+        // The database, the attachments and the key are for the server's user alone.
+        app::kernel::files::private_dir(&settings.data_dir).with_context(|| {
             format!(
                 "cannot create the data directory {}",
                 settings.data_dir.display()
             )
         })?;
+        let key_file = settings.query_code_key_file();
+        let code_key =
+            app::kernel::query_code::CodeKey::load_or_create(&key_file).with_context(|| {
+                format!(
+                    "cannot read or create the 查询码 key {}",
+                    key_file.display()
+                )
+            })?;
         let pool = app::kernel::store::connect(&settings.database_url())
             .await
             .context("cannot open the database")?;
         app::kernel::store::migrate(&pool)
             .await
             .context("cannot apply the database migrations")?;
+        restrict_database_files(&settings.data_dir);
         app::features::upgrade_stored_data(&pool)
             .await
             .context("cannot upgrade the stored events")?;
@@ -115,8 +139,11 @@ impl Application {
                 settings.data_dir.join("attachments"),
                 settings.clock.clone(),
             )
-            .with_stylesheet_from(&settings.site_root),
+            .with_stylesheet_from(&settings.site_root)
+            .with_trusted_proxies(settings.trusted_proxies.clone())
+            .with_code_key(code_key),
             behind_tls: settings.behind_tls(),
+            public_url: settings.public_url.clone(),
         };
         // The portal's own guides and FAQ: demo content, seeded once into an empty library.
         if settings.seed_demo {
@@ -196,6 +223,19 @@ impl Application {
         uploads.abort();
         pool.close().await;
         Ok(())
+    }
+}
+
+/// The SQLite file and its journal, readable by the server's user only (SQLite gives a new
+/// journal the mode of the database file).
+pub fn restrict_database_files(data_dir: &std::path::Path) {
+    for name in ["portal.db", "portal.db-wal", "portal.db-shm"] {
+        let path = data_dir.join(name);
+        if path.exists()
+            && let Err(e) = app::kernel::files::restrict(&path, 0o600)
+        {
+            tracing::warn!(error = %e, file = %path.display(), "cannot make the file private");
+        }
     }
 }
 

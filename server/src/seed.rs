@@ -409,6 +409,7 @@ async fn demo_legal_aid(
             &input,
             &[],
             "web",
+            None,
             app::kernel::Now(received),
         )
         .await

@@ -207,6 +207,17 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// For tests of load and durability, which file thousands of petitions from one client for one
+/// person: the filing limits (`[limits]`) raised out of the way.
+pub fn without_filing_limits(settings: &mut Settings) {
+    let mut config = (*settings.config).clone();
+    config.limits = app::domain::config::Limits {
+        per_client_per_hour: u32::MAX,
+        per_person_per_day: u32::MAX,
+    };
+    settings.config = std::sync::Arc::new(config);
+}
+
 /// Like [`spawn_app`], after letting the test adjust the settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::Builder::new()

@@ -25,7 +25,8 @@ fn server_process() {
         .build()
         .expect("runtime");
     runtime.block_on(async {
-        let settings = Settings::for_tests(PathBuf::from(dir), site_root());
+        let mut settings = Settings::for_tests(PathBuf::from(dir), site_root());
+        portal_tests::without_filing_limits(&mut settings);
         let app = Application::build(settings).await.expect("the app builds");
         println!("LISTENING {}", app.local_addr());
         app.run_until_stopped(std::future::pending())

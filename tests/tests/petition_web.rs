@@ -354,10 +354,10 @@ async fn the_check_page_needs_the_declaration_then_gives_a_receipt_with_dates() 
         "real dates"
     );
     assert_eq!(app_count(&app).await, 1);
-    // The same matter again: flagged with the first number, and recorded, not merged.
+    // The same matter again: recorded, not merged, and the receipt names no other petition.
     let first = html.split("id=\"receipt-number\">").nth(1).unwrap()[..14].to_owned();
     let (_, html) = post(&app, &with(check, &[("declaration", "yes")])).await;
-    assert!(html.contains("id=\"same-matter\"") && html.contains(&first));
+    assert!(!html.contains("id=\"same-matter\"") && !html.contains(&first));
     assert_eq!(app_count(&app).await, 2);
 }
 

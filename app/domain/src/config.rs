@@ -25,6 +25,31 @@ pub struct BureauConfig {
     /// text without one is shown in Chinese there, tagged `lang="zh-Hans"`.
     #[serde(default)]
     pub english: std::collections::BTreeMap<String, String>,
+    /// How much one client or one person may file (`[limits]`; the defaults when absent).
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+/// Limits on filing, so that one client cannot flood intake. A petition or an application over
+/// a limit is refused with 429 and the time to wait; the form keeps everything typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Petitions and legal-aid applications from one client address per hour. A hotline system
+    /// or a service hall files for many people from one address: name it with `--trusted-proxy`
+    /// when it forwards the caller's address, or raise this.
+    pub per_client_per_hour: u32,
+    /// Petitions and applications per ID number, and per mobile number, per day.
+    pub per_person_per_day: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            per_client_per_hour: 60,
+            per_person_per_day: 5,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

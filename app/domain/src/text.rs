@@ -40,7 +40,8 @@ impl TextRule {
     pub fn check(&self, input: &str, problems: &mut Vec<FieldProblem>) -> Option<String> {
         let text = input.trim().replace("\r\n", "\n");
         let len = text.chars().count();
-        if len == 0 {
+        // Zero-width and direction marks show nothing: a title of only those is no title.
+        if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
             if self.min > 0 {
                 problems.push(FieldProblem::new(
                     self.field,
@@ -50,9 +51,9 @@ impl TextRule {
             }
             return None;
         }
-        let bad_control = text
-            .chars()
-            .any(|c| c.is_control() && !(self.multiline && (c == '\n' || c == '\t')));
+        let bad_control = text.chars().any(|c| {
+            (c.is_control() && !(self.multiline && (c == '\n' || c == '\t'))) || is_bidi_control(c)
+        });
         if bad_control {
             problems.push(FieldProblem::new(
                 self.field,
@@ -126,6 +127,26 @@ pub fn text_field(
     text
 }
 
+/// Characters that take no space and show nothing: zero-width spaces and joiners, the word
+/// joiner, the byte-order mark, soft hyphens, direction marks and controls.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    ) || is_bidi_control(c)
+}
+
+/// The embeddings, overrides and isolates that reorder what follows them (`exe.jpg` shown as
+/// `gpj.exe`): never part of a petition.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Folds the full-width digits and Latin letters of Chinese input methods to ASCII, so that
 /// `１３８` and `ＸＦ` are read as `138` and `XF`. Other characters are returned as they are.
 pub fn fold_full_width(c: char) -> char {
@@ -144,4 +165,46 @@ pub fn has_han(text: &str) -> bool {
 
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_rule() -> TextRule {
+        TextRule {
+            field: "title",
+            label: Msg::new("petition-field-title"),
+            min: 2,
+            max: 50,
+            multiline: false,
+        }
+    }
+
+    #[test]
+    fn a_title_of_only_invisible_characters_is_no_title() {
+        for invisible in [
+            "\u{200B}\u{200B}\u{200B}",
+            "\u{202E}\u{202D}",
+            "\u{FEFF} \u{2060}\u{200D}",
+        ] {
+            let mut problems = Vec::new();
+            assert_eq!(title_rule().check(invisible, &mut problems), None);
+            assert_eq!(problems[0].code, "required", "{invisible:?}");
+        }
+    }
+
+    #[test]
+    fn direction_overrides_are_refused_inside_text() {
+        let mut problems = Vec::new();
+        assert_eq!(title_rule().check("工资\u{202E}欠条", &mut problems), None);
+        assert_eq!(problems[0].code, "characters");
+        let mut problems = Vec::new();
+        assert!(
+            title_rule()
+                .check("工资\u{200B}拖欠", &mut problems)
+                .is_some(),
+            "a stray zero-width space is harmless"
+        );
+    }
 }

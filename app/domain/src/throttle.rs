@@ -112,6 +112,66 @@ impl Throttle {
     pub fn forget(&mut self, key: &str) {
         self.entries.remove(key);
     }
+
+    /// Takes back one failure recorded in advance for an attempt that turned out not to be a
+    /// failure (it succeeded, or the work could not be done at all).
+    pub fn refund(&mut self, key: &str) {
+        if let Some(e) = self.entries.get_mut(key) {
+            e.failures = e.failures.saturating_sub(1);
+            if e.failures == 0 {
+                self.entries.remove(key);
+            }
+        }
+    }
+}
+
+/// At most `max` events per key in any window of `per` (a sliding window): filings per client,
+/// per ID number, per mobile.
+#[derive(Debug)]
+pub struct Limiter {
+    max: u32,
+    per: Duration,
+    entries: HashMap<String, std::collections::VecDeque<Instant>>,
+    sweep_above: usize,
+}
+
+impl Limiter {
+    pub fn new(max: u32, per: Duration) -> Self {
+        Self {
+            max,
+            per,
+            entries: HashMap::new(),
+            sweep_above: 10_000,
+        }
+    }
+
+    /// Counts one event for `key` at `now`, or `Err(wait)` (nothing counted) when the key has had
+    /// `max` in the last window: the wait is until the oldest of them leaves it.
+    pub fn take(&mut self, key: &str, now: Instant) -> Result<(), Duration> {
+        if self.entries.len() > self.sweep_above {
+            let per = self.per;
+            self.entries
+                .retain(|_, times| times.back().is_some_and(|t| since(now, *t) < per));
+        }
+        let per = self.per;
+        let times = self.entries.entry(key.to_owned()).or_default();
+        while times.front().is_some_and(|t| since(now, *t) >= per) {
+            times.pop_front();
+        }
+        if times.len() >= self.max as usize {
+            let oldest = times.front().copied().unwrap_or(now);
+            return Err(since(oldest + per, now).max(Duration::from_secs(1)));
+        }
+        times.push_back(now);
+        Ok(())
+    }
+
+    /// Takes back the last event counted for `key` (it was refused for another reason).
+    pub fn give_back(&mut self, key: &str) {
+        if let Some(times) = self.entries.get_mut(key) {
+            times.pop_back();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -196,5 +256,46 @@ mod tests {
         }
         t.forget("li");
         assert_eq!(t.check("li", start), Ok(()));
+    }
+
+    #[test]
+    fn a_limiter_allows_max_per_sliding_window_and_says_how_long_to_wait() {
+        let mut l = Limiter::new(3, Duration::from_secs(3600));
+        let start = start_time();
+        for minute in 0..3 {
+            assert_eq!(
+                l.take("198.51.100.7", start + Duration::from_secs(60 * minute)),
+                Ok(())
+            );
+        }
+        let at = start + Duration::from_secs(600);
+        assert_eq!(l.take("198.51.100.7", at), Err(Duration::from_secs(3000)));
+        assert_eq!(l.take("203.0.113.1", at), Ok(()), "keys are independent");
+        // The first one leaves the window an hour after it came.
+        let hour = start + Duration::from_secs(3600);
+        assert_eq!(l.take("198.51.100.7", hour), Ok(()));
+        assert!(l.take("198.51.100.7", hour).is_err());
+        l.give_back("198.51.100.7");
+        assert_eq!(l.take("198.51.100.7", hour), Ok(()));
+    }
+
+    #[test]
+    fn a_failure_charged_in_advance_can_be_taken_back() {
+        let mut t = Throttle::new(RULE);
+        let now = start_time();
+        for _ in 0..4 {
+            t.fail("zhang", now);
+        }
+        assert!(t.check("zhang", now).is_err());
+        t.refund("zhang");
+        assert_eq!(t.check("zhang", now), Ok(()), "three failures are free");
+        for _ in 0..5 {
+            t.refund("zhang");
+        }
+        assert_eq!(t.check("zhang", now), Ok(()));
+        t.fail("zhang", now);
+        t.fail("zhang", now);
+        t.fail("zhang", now);
+        assert_eq!(t.check("zhang", now), Ok(()), "refunds never go below none");
     }
 }

@@ -68,20 +68,35 @@ pub(crate) fn errors(status: StatusCode, problems: Vec<FieldProblem>) -> Respons
 }
 
 /// Limits enforced by the server's outer layers (body size) answer in the API's error format too.
-pub fn json_limits(res: Response) -> Response {
+pub fn json_limits(res: Response, method: &str) -> Response {
     let is_json = res
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if res.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
-        return error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "",
-            "payload_too_large",
-            msg!("api-too-large"),
-        );
+    if is_json || !res.status().is_client_error() {
+        return res;
     }
-    res
+    // Answers made by the router (a method it does not route, a path parameter it cannot read)
+    // or by a layer: in the API's format too.
+    let status = res.status();
+    let (code, message) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", msg!("api-too-large")),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            msg!("api-method-not-allowed", method = method.to_owned()),
+        ),
+        StatusCode::NOT_FOUND => ("not_found", msg!("api-no-such-endpoint")),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            ("unsupported_media_type", msg!("api-unsupported-type"))
+        }
+        _ => ("bad_request", msg!("api-bad-request")),
+    };
+    let allow = res.headers().get(header::ALLOW).cloned();
+    let mut answer = error(status, "", code, message);
+    if let Some(allow) = allow {
+        answer.headers_mut().insert(header::ALLOW, allow);
+    }
+    answer
 }
 
 /// An API answer in the caller's language (`Accept-Language`): the problems of an error are

@@ -24,6 +24,12 @@ pub struct AppContext {
     pub clock: Arc<dyn Clock>,
     /// Public pages made once per content version (`kernel::page_cache`).
     pub pages: Arc<crate::kernel::page_cache::PageCache>,
+    /// The proxies whose `X-Forwarded-For` / `Forwarded` name the client (`--trusted-proxy`).
+    pub trusted_proxies: Arc<crate::kernel::client::TrustedProxies>,
+    /// How much one client and one person may file (`[limits]`).
+    pub filing_limits: Arc<crate::kernel::guard::FilingLimits>,
+    /// The server's secret for 查询码 hashes (kept in a file outside the database).
+    pub code_key: Arc<crate::kernel::query_code::CodeKey>,
 }
 
 impl AppContext {
@@ -46,7 +52,9 @@ impl AppContext {
         attachments_dir: PathBuf,
         clock: Arc<dyn Clock>,
     ) -> Self {
+        let filing_limits = Arc::new(crate::kernel::guard::FilingLimits::new(&config.limits));
         Self {
+            filing_limits,
             pool,
             config,
             attachments_dir,
@@ -55,7 +63,21 @@ impl AppContext {
             pages: crate::kernel::page_cache::PageCache::new(),
             sign_in_guard: crate::kernel::guard::sign_in_guard(),
             lookup_guard: crate::kernel::guard::lookup_guard(),
+            trusted_proxies: Arc::default(),
+            code_key: Arc::new(crate::kernel::query_code::CodeKey::generate()),
         }
+    }
+
+    /// With the proxies whose forwarding headers are believed.
+    pub fn with_trusted_proxies(mut self, proxies: crate::kernel::client::TrustedProxies) -> Self {
+        self.trusted_proxies = Arc::new(proxies);
+        self
+    }
+
+    /// With the server's 查询码 key (a fresh random one otherwise, which a restart would lose).
+    pub fn with_code_key(mut self, key: crate::kernel::query_code::CodeKey) -> Self {
+        self.code_key = Arc::new(key);
+        self
     }
 
     /// The clock read now: for work that belongs to no request (sweeps, the demo seed).
@@ -76,4 +98,6 @@ pub struct AppState {
     pub leptos_options: leptos::config::LeptosOptions,
     pub ctx: AppContext,
     pub behind_tls: bool,
+    /// The address citizens use (`--public-url`): the origin state-changing requests must come from.
+    pub public_url: Option<String>,
 }

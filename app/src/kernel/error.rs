@@ -30,6 +30,9 @@ pub enum AppError {
     /// Too many failed tries: try again after this long (429 with `Retry-After`).
     #[error("too many failed attempts")]
     TooManyAttempts(Duration),
+    /// Over a filing limit (`[limits]`): 429 with `Retry-After`; the form keeps what was typed.
+    #[error("over a filing limit")]
+    TooManyFilings(Duration),
     /// The request itself cannot be read (400, 413, 415).
     #[error("bad request: {code}")]
     BadRequest {
@@ -64,7 +67,7 @@ impl AppError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Refused { .. } => StatusCode::CONFLICT,
-            Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyAttempts(_) | Self::TooManyFilings(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::BadRequest { status, .. } => *status,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -73,7 +76,7 @@ impl AppError {
     /// Whole seconds to wait, for `Retry-After`.
     pub fn retry_after(&self) -> Option<u64> {
         match self {
-            Self::TooManyAttempts(wait) => Some(wait.as_secs().max(1)),
+            Self::TooManyAttempts(wait) | Self::TooManyFilings(wait) => Some(wait.as_secs().max(1)),
             _ => None,
         }
     }
@@ -98,6 +101,10 @@ impl AppError {
             Self::TooManyAttempts(wait) => one(
                 "too_many_attempts",
                 msg!("too-many-attempts", wait = wait_msg(wait.as_secs().max(1))),
+            ),
+            Self::TooManyFilings(wait) => one(
+                "rate_limited",
+                msg!("too-many-filings", wait = wait_msg(wait.as_secs().max(1))),
             ),
             Self::BadRequest {
                 field,

@@ -8,7 +8,8 @@ use crate::kernel::error::AppError;
 
 /// What `open` finds for `number` from `client` at `now`, slowed down after repeated failures for
 /// the number or from the client. `open` answers `AppError::NotFound` for a wrong number or code;
-/// only that counts as a failure.
+/// only that counts as a failure, and it is counted before `open` runs (so that concurrent
+/// guesses cannot all be evaluated).
 pub async fn guarded<T>(
     ctx: &AppContext,
     number: &str,
@@ -16,15 +17,17 @@ pub async fn guarded<T>(
     now: Now,
     open: impl Future<Output = Result<T, AppError>>,
 ) -> Result<T, AppError> {
-    let key = number.trim().to_ascii_uppercase();
-    ctx.lookup_guard
-        .check(&key, client, now.utc())
+    // One guessing budget per number however it is spelt (`XF 2026…`, full-width digits).
+    let key = crate::domain::petition::canonical_number(number);
+    let attempt = ctx
+        .lookup_guard
+        .attempt(&key, client, now.utc())
         .map_err(AppError::TooManyAttempts)?;
     let result = open.await;
     match &result {
-        Ok(_) => ctx.lookup_guard.succeed(&key),
-        Err(AppError::NotFound(_)) => ctx.lookup_guard.fail(&key, client, now.utc()),
-        Err(_) => {}
+        Ok(_) => ctx.lookup_guard.succeeded(attempt),
+        Err(AppError::NotFound(_)) => drop(attempt),
+        Err(_) => ctx.lookup_guard.not_counted(attempt),
     }
     result
 }

@@ -10,6 +10,8 @@ pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod client;
+#[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod error;
@@ -18,7 +20,11 @@ pub mod files;
 #[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
+pub mod hashing;
+#[cfg(feature = "ssr")]
 pub mod lookup;
+#[cfg(feature = "ssr")]
+pub mod origin;
 #[cfg(feature = "ssr")]
 pub mod page_cache;
 #[cfg(feature = "ssr")]
@@ -28,6 +34,8 @@ pub mod render;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+#[cfg(feature = "ssr")]
+pub use client::Client;
 #[cfg(feature = "ssr")]
 pub use clock::Now;
 #[cfg(feature = "ssr")]

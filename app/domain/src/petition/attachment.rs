@@ -39,6 +39,15 @@ impl FileKind {
         Self::ALL.into_iter().find(|k| k.media_type() == s)
     }
 
+    /// The file-name extensions of the kind; the first is the one a download gets.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Jpeg => &["jpg", "jpeg"],
+            Self::Png => &["png"],
+            Self::Pdf => &["pdf"],
+        }
+    }
+
     pub fn label(self) -> Msg {
         match self {
             Self::Jpeg => Msg::new("file-kind-jpeg"),
@@ -70,6 +79,41 @@ pub fn display_name(name: &str) -> String {
     }
 }
 
+/// The name a download is saved under: the shown name with its extension made the one of the
+/// kind the content was sniffed as, so that a JPEG named `证据照片.hta` or `scan.jpg   .exe` is saved
+/// as a picture and never run as a program. The citizen's own name stays visible in the portal.
+pub fn download_name(shown: &str, kind: FileKind) -> String {
+    let shown = display_name(shown);
+    let stem = match shown.rsplit_once('.') {
+        Some((stem, ext))
+            if !kind
+                .extensions()
+                .iter()
+                .any(|k| ext.eq_ignore_ascii_case(k)) =>
+        {
+            stem
+        }
+        Some(_) => return shown,
+        None => shown.as_str(),
+    };
+    // Spaces and dots before the extension hide it (`scan.jpg      .exe`).
+    let stem = stem.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    let stem = match stem.rsplit_once('.') {
+        Some((inner, ext))
+            if kind
+                .extensions()
+                .iter()
+                .any(|k| ext.eq_ignore_ascii_case(k)) =>
+        {
+            inner
+        }
+        _ => stem,
+    };
+    let stem = stem.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    let stem = if stem.is_empty() { "附件" } else { stem };
+    format!("{stem}.{}", kind.extensions()[0])
+}
+
 /// A size in words: `850 KB`, `2.4 MB`.
 pub fn size_label(bytes: u64) -> String {
     if bytes < 1024 * 1024 {
@@ -92,6 +136,26 @@ pub fn is_token(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_download_is_named_for_what_its_content_is() {
+        use FileKind::*;
+        for (shown, kind, saved) in [
+            ("证据照片.hta", Jpeg, "证据照片.jpg"),
+            ("欠条.html", Pdf, "欠条.pdf"),
+            ("scan.jpg      .exe", Jpeg, "scan.jpg"),
+            ("scan.jpg . . .exe", Jpeg, "scan.jpg"),
+            ("photo.JPEG", Jpeg, "photo.JPEG"),
+            ("合同.pdf", Pdf, "合同.pdf"),
+            ("合同", Pdf, "合同.pdf"),
+            ("图.png.exe", Png, "图.png"),
+            ("report.pdf.scr", Pdf, "report.pdf"),
+            (".exe", Png, "附件.png"),
+            ("a.b.c", Jpeg, "a.b.jpg"),
+        ] {
+            assert_eq!(download_name(shown, kind), saved, "{shown}");
+        }
+    }
 
     #[test]
     fn the_content_decides_the_kind() {

@@ -8,7 +8,7 @@ pub mod number;
 pub mod route;
 
 pub use category::Category;
-pub use number::{LegalAidNumber, PetitionNumber, QueryCode, ReceiptError};
+pub use number::{LegalAidNumber, PetitionNumber, QueryCode, ReceiptError, canonical_number};
 pub use route::{Route, has_route_check};
 
 use crate::config::BureauConfig;

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// `XF` + received date `YYYYMMDD` + a 4-digit sequence of that day, e.g. `XF202612010042`.
+/// `XF` + received date `YYYYMMDD` + the sequence of that day in at least 4 digits, e.g.
+/// `XF202612010042`; the 10,000th of a day is `XF2026120110000`, so numbers never run out.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct PetitionNumber(String);
@@ -40,6 +41,12 @@ impl fmt::Display for ReceiptError {
 
 impl std::error::Error for ReceiptError {}
 
+/// The one form of a typed number (or code) that every comparison and every throttle uses:
+/// full-width characters folded, upper case, without spaces or hyphens.
+pub fn canonical_number(input: &str) -> String {
+    normalise(input)
+}
+
 fn normalise(input: &str) -> String {
     input
         .chars()
@@ -48,18 +55,27 @@ fn normalise(input: &str) -> String {
         .collect()
 }
 
-/// A number of the form PREFIX + `YYYYMMDD` + 4 digits (not `0000`), normalised.
+/// The sequence of a day in at least four digits: `0042`, `9999`, `10000`.
+fn sequence_digits(sequence: u32) -> Option<String> {
+    (1..=PetitionNumber::MAX_PER_DAY)
+        .contains(&sequence)
+        .then(|| format!("{sequence:04}"))
+}
+
+/// A number of the form PREFIX + `YYYYMMDD` + a sequence (4 digits, not `0000`, or more digits
+/// without a leading zero), normalised.
 fn numbered(input: &str, prefix: &str) -> Result<String, ReceiptError> {
     let s = normalise(input);
     if s.is_empty() {
         return Err(ReceiptError::Empty);
     }
     let digits = s.strip_prefix(prefix).ok_or(ReceiptError::Shape)?;
-    if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if !(12..=16).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ReceiptError::Shape);
     }
     NaiveDate::parse_from_str(&digits[..8], "%Y%m%d").map_err(|_| ReceiptError::Shape)?;
-    if &digits[8..] == "0000" {
+    let sequence: u32 = digits[8..].parse().map_err(|_| ReceiptError::Shape)?;
+    if sequence_digits(sequence).as_deref() != Some(&digits[8..]) {
         return Err(ReceiptError::Shape);
     }
     Ok(s)
@@ -71,9 +87,8 @@ pub struct LegalAidNumber(String);
 
 impl LegalAidNumber {
     pub fn new(received: NaiveDate, sequence: u32) -> Option<Self> {
-        (1..=PetitionNumber::MAX_PER_DAY)
-            .contains(&sequence)
-            .then(|| Self(format!("FY{}{sequence:04}", received.format("%Y%m%d"))))
+        let digits = sequence_digits(sequence)?;
+        Some(Self(format!("FY{}{digits}", received.format("%Y%m%d"))))
     }
 
     pub fn parse(input: &str) -> Result<Self, ReceiptError> {
@@ -86,12 +101,12 @@ impl LegalAidNumber {
 }
 
 impl PetitionNumber {
-    pub const MAX_PER_DAY: u32 = 9999;
+    /// Eight digits of sequence: a hundred million a day, more than any flood can file.
+    pub const MAX_PER_DAY: u32 = 99_999_999;
 
     pub fn new(received: NaiveDate, sequence: u32) -> Option<Self> {
-        (1..=Self::MAX_PER_DAY)
-            .contains(&sequence)
-            .then(|| Self(format!("XF{}{sequence:04}", received.format("%Y%m%d"))))
+        let digits = sequence_digits(sequence)?;
+        Some(Self(format!("XF{}{digits}", received.format("%Y%m%d"))))
     }
 
     /// Accepts spaces, hyphens, lower case and full-width characters.
@@ -184,7 +199,48 @@ mod tests {
             n
         );
         assert!(PetitionNumber::new(d, 0).is_none());
-        assert!(PetitionNumber::new(d, 10_000).is_none());
+    }
+
+    #[test]
+    fn numbers_do_not_run_out_after_the_ten_thousandth_of_a_day() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let last_short = PetitionNumber::new(d, 9_999).unwrap();
+        assert_eq!(last_short.as_str(), "XF202612019999");
+        let n = PetitionNumber::new(d, 10_000).unwrap();
+        assert_eq!(n.as_str(), "XF2026120110000");
+        assert_eq!(n.grouped(), "XF 2026 1201 10000");
+        assert_eq!(PetitionNumber::parse("xf 2026 1201 10000").unwrap(), n);
+        let most = PetitionNumber::new(d, PetitionNumber::MAX_PER_DAY).unwrap();
+        assert_eq!(PetitionNumber::parse(most.as_str()).unwrap(), most);
+        assert_eq!(
+            LegalAidNumber::new(d, 123_456).unwrap().as_str(),
+            "FY20261201123456"
+        );
+        // One spelling per number: no leading zeros on the longer sequences.
+        for bad in [
+            "XF20261201010000",
+            "XF202612010000000",
+            "XF20261201123456789",
+        ] {
+            assert_eq!(
+                PetitionNumber::parse(bad),
+                Err(ReceiptError::Shape),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_spelling_of_a_number_has_one_canonical_form() {
+        for typed in [
+            "XF202612010042",
+            "XF 2026 1201 0042",
+            "xf-2026-1201-0042",
+            "ＸＦ２０２６１２０１００４２",
+            " xf2026 12010042 ",
+        ] {
+            assert_eq!(canonical_number(typed), "XF202612010042", "{typed:?}");
+        }
     }
 
     #[test]

@@ -221,6 +221,7 @@ impl Docket for Cases {
                 .collect(),
             attachments,
             attachments_withheld: withheld && !files.is_empty(),
+            same_matter_as: record.same_matter_as_number.filter(|_| !withheld),
             number: record.number,
             category: record.category,
             title: record.title,

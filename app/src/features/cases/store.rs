@@ -188,6 +188,8 @@ pub struct CaseRecord {
     pub route_check: Option<String>,
     pub received_on: String,
     pub received_at: String,
+    /// The pending petition of the same person on the same matter when this one came in.
+    pub same_matter_as_number: Option<String>,
 }
 
 impl CaseRecord {
@@ -198,10 +200,12 @@ impl CaseRecord {
 
 pub async fn find(pool: &Pool, number: &str) -> Result<Option<CaseRecord>, StoreError> {
     Ok(sqlx::query_as::<_, CaseRecord>(
-        "SELECT id, number, category, petitioner_name, id_number, mobile, address, district, \
-                unit_code, title, request, facts_and_reasons, place_and_time, earlier_handling, \
-                channel, route_check, received_on, received_at \
-         FROM petitions WHERE number = $1",
+        "SELECT p.id, p.number, p.category, p.petitioner_name, p.id_number, p.mobile, p.address, \
+                p.district, p.unit_code, p.title, p.request, p.facts_and_reasons, p.place_and_time, \
+                p.earlier_handling, p.channel, p.route_check, p.received_on, p.received_at, \
+                s.number AS same_matter_as_number \
+         FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
+         WHERE p.number = $1",
     )
     .bind(number)
     .fetch_optional(pool)

@@ -49,6 +49,10 @@ pub struct CaseView {
     pub attachments: Vec<(String, String)>,
     /// The files of a report are kept from the unit's staff with the reporter's identity (第30条).
     pub attachments_withheld: bool,
+    /// A pending petition of the same person on the same matter (staff only: a citizen who
+    /// typed someone's ID number must not learn what that person has filed). Withheld with the
+    /// identity.
+    pub same_matter_as: Option<String>,
 }
 
 /// A case in the workbench's list.

@@ -9,10 +9,9 @@ use crate::kernel::api::{
 use crate::kernel::{AppState, Now};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 fn no_store(mut res: Response) -> Response {
@@ -32,10 +31,14 @@ fn no_store(mut res: Response) -> Response {
         (status = 422, description = "Every problem, by field", body = ErrorBody),
         (status = 400, description = "Not JSON", body = ErrorBody),
         (status = 415, description = "Not application/json", body = ErrorBody),
+        (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 429, description = "Over a filing limit (per client, ID number or mobile); see Retry-After", body = ErrorBody),
+        (status = 503, description = "Not stored: the database could not take it now", body = ErrorBody),
     )
 )]
 pub async fn create(
     State(state): State<AppState>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -44,7 +47,16 @@ pub async fn create(
         Ok(input) => input,
         Err(e) => return answer(e, msg!("legal-aid-not-submitted")),
     };
-    match crate::features::legal_aid::service::apply(&state.ctx, &input, &[], "api", now).await {
+    match crate::features::legal_aid::service::apply(
+        &state.ctx,
+        &input,
+        &[],
+        "api",
+        Some(&client.key()),
+        now,
+    )
+    .await
+    {
         Ok(receipt) => {
             let location = format!("/api/v1/legal-aid/{}", receipt.number);
             let mut res = (StatusCode::CREATED, axum::Json(receipt)).into_response();
@@ -73,7 +85,7 @@ pub async fn create(
 )]
 pub async fn get(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
@@ -83,14 +95,8 @@ pub async fn get(
         Err(e) => return answer(e, msg!("unavailable-lookup")),
     };
     lookup_response(
-        crate::features::legal_aid::service::lookup(
-            &state.ctx,
-            &number,
-            code,
-            &peer.ip().to_string(),
-            now,
-        )
-        .await,
+        crate::features::legal_aid::service::lookup(&state.ctx, &number, code, &client.key(), now)
+            .await,
     )
 }
 
@@ -121,7 +127,7 @@ pub struct MaterialInput {
 )]
 pub async fn supply(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
@@ -131,7 +137,7 @@ pub async fn supply(
         Ok(x) => x,
         Err(e) => return answer(e, msg!("unavailable-save")),
     };
-    let client = peer.ip().to_string();
+    let client = client.key();
     match crate::features::legal_aid::service::supply_material(
         &state.ctx,
         &number,

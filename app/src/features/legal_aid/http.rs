@@ -27,6 +27,7 @@ async fn show(
 
 pub async fn apply(
     State(state): State<AppState>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     req: Request,
@@ -113,6 +114,7 @@ pub async fn apply(
         &values.to_input(),
         &values.attachments,
         "web",
+        Some(&client.key()),
         now,
     )
     .await
@@ -142,7 +144,12 @@ pub async fn apply(
                     message: p.message,
                 })
                 .collect();
-            show(&state, &headers, form(values, errors, files), status, now).await
+            let wait = e.retry_after();
+            let res = show(&state, &headers, form(values, errors, files), status, now).await;
+            match wait {
+                Some(wait) => crate::kernel::render::with_retry_after(res, wait),
+                None => res,
+            }
         }
     }
 }

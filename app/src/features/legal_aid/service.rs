@@ -18,7 +18,7 @@ use crate::features::petition::view::{RunningDue, TimelineEntry};
 use crate::features::workbench::Docket;
 use crate::kernel::files::download::{StoredFile, read_nth};
 use crate::kernel::i18n::simplified;
-use crate::kernel::query_code::{code_matches, new_query_code};
+use crate::kernel::query_code::{CodeCheck, check_code, new_query_code};
 use crate::kernel::{AppContext, AppError, Now};
 
 /// What the applicant is told when a number and 查询码 open nothing.
@@ -32,11 +32,20 @@ pub async fn apply(
     input: &LegalAidInput,
     attachments: &[String],
     channel: &str,
+    client: Option<&str>,
     now: Now,
 ) -> Result<AidReceipt, AppError> {
     let today = now.today();
     let application = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
-    let (code, hash) = new_query_code().await?;
+    // Counted with petitions: one client, one ID number, one mobile.
+    if let Some(client) = client {
+        let id = format!("id:{}", application.applicant.id_number.as_str());
+        let mobile = format!("mobile:{}", application.applicant.mobile.as_str());
+        ctx.filing_limits
+            .take(client, &[&id, &mobile], now.utc())
+            .map_err(AppError::TooManyFilings)?;
+    }
+    let (code, hash) = new_query_code(&ctx.code_key);
     let received_at = now.stamp();
     let number = {
         let pool = ctx.pool.clone();
@@ -115,10 +124,20 @@ async fn open(
         return Err(AppError::NotFound(NOT_FOUND));
     };
     let row = store::find(&ctx.pool, number.as_str()).await?;
-    if !code_matches(row.as_ref().map(|r| r.query_code_hash.clone()), &code).await {
-        return Err(AppError::NotFound(NOT_FOUND));
+    let check = check_code(
+        &ctx.code_key,
+        row.as_ref().map(|r| r.query_code_hash.as_str()),
+        &code,
+    )
+    .await;
+    let row = row
+        .filter(|_| check.is_right())
+        .ok_or(AppError::NotFound(NOT_FOUND))?;
+    if let CodeCheck::RightUpgrade(hash) = check
+        && let Err(e) = store::set_query_code_hash(&ctx.pool, row.id, &hash).await
+    {
+        crate::kernel::query_code::upgrade_failed(e);
     }
-    let row = row.ok_or(AppError::NotFound(NOT_FOUND))?;
     let events = store::events(&ctx.pool, row.id).await?;
     Ok((row, events))
 }

@@ -385,6 +385,16 @@ pub async fn upgrade_legacy_events(pool: &Pool) -> Result<u64, StoreError> {
     crate::kernel::store::write_event_data(pool, "legal_aid_events", &events).await
 }
 
+/// Replaces a 查询码 hash of an earlier version by the keyed hash of the same code.
+pub async fn set_query_code_hash(pool: &Pool, id: i64, hash: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE legal_aid_applications SET query_code_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

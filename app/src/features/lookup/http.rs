@@ -10,12 +10,11 @@ use crate::kernel::render::{render_page, with_retry_after};
 use crate::kernel::{AppError, AppState, Now};
 use crate::ui::form::FieldError;
 use axum::Form;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 #[derive(Deserialize)]
 pub struct LookupForm {
@@ -82,7 +81,7 @@ fn plain(headers: &HeaderMap, status: StatusCode, msg: Msg) -> Response {
 /// 进度查询: the same answer for a wrong number and a wrong code; guessing is slowed down.
 pub async fn lookup(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     Form(form): Form<LookupForm>,
@@ -115,7 +114,7 @@ pub async fn lookup(
         )
         .await;
     }
-    let client = peer.ip().to_string();
+    let client = client.key();
     let code = form.code.trim().to_owned();
     // Legal-aid applications (FY…) are followed on the same page (法律援助法 第55条).
     let found = if crate::domain::petition::LegalAidNumber::parse(&form.number).is_ok() {
@@ -158,27 +157,27 @@ pub async fn lookup(
 /// 满意度评价 and 复查/复核 requests from the status page: the page again, with what happened.
 pub async fn lookup_evaluation(
     state: State<AppState>,
-    peer: ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    after_reply_form(state, peer, now, headers, pairs, "evaluation").await
+    after_reply_form(state, client, now, headers, pairs, "evaluation").await
 }
 
 pub async fn lookup_review_request(
     state: State<AppState>,
-    peer: ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    after_reply_form(state, peer, now, headers, pairs, "review").await
+    after_reply_form(state, client, now, headers, pairs, "review").await
 }
 
 async fn after_reply_form(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     pairs: Vec<(String, String)>,
@@ -193,7 +192,7 @@ async fn after_reply_form(
             .unwrap_or_default()
     };
     let (number, code) = (get("number"), get("code"));
-    let client = peer.ip().to_string();
+    let client = client.key();
     let done = if which == "evaluation" {
         let comment = get("comment");
         petitions::evaluate(
@@ -257,12 +256,12 @@ pub struct MaterialForm {
 /// with the new state or the problem, and what was typed kept.
 pub async fn lookup_material(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     Form(form): Form<MaterialForm>,
 ) -> Response {
-    let client = peer.ip().to_string();
+    let client = client.key();
     let result = crate::features::legal_aid::service::supply_material(
         &state.ctx,
         &form.number,

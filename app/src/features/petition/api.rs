@@ -10,11 +10,10 @@ use crate::kernel::api::{
 use crate::kernel::{AppState, Now};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use std::net::SocketAddr;
 use utoipa::ToSchema;
 
 /// Submit a petition.
@@ -28,10 +27,13 @@ use utoipa::ToSchema;
         (status = 413, description = "Body too large", body = ErrorBody),
         (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
         (status = 422, description = "Fields with problems, each named", body = ErrorBody),
+        (status = 429, description = "Over a filing limit (per client, ID number or mobile); see Retry-After", body = ErrorBody),
+        (status = 503, description = "Not stored: the database could not take it now", body = ErrorBody),
     )
 )]
 pub async fn create_petition(
     State(state): State<AppState>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -41,7 +43,12 @@ pub async fn create_petition(
         Ok(input) => input,
         Err(e) => return answer(e, unavailable()),
     };
-    match petitions::submit(&state.ctx, &input, "api", now, Extras::default()).await {
+    let client = client.key();
+    let extras = Extras {
+        client: Some(&client),
+        ..Extras::default()
+    };
+    match petitions::submit(&state.ctx, &input, "api", now, extras).await {
         Ok(receipt) => {
             let location = format!("/api/v1/petitions/{}", receipt.number);
             let mut res = (StatusCode::CREATED, axum::Json(receipt)).into_response();
@@ -99,7 +106,7 @@ pub struct ReviewRequested {
 )]
 pub async fn evaluate(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
@@ -109,7 +116,7 @@ pub async fn evaluate(
         Ok(parts) => parts,
         Err(e) => return answer(e, msg!("unavailable-save")),
     };
-    let client = peer.ip().to_string();
+    let client = client.key();
     match petitions::evaluate(
         &state.ctx,
         &number,
@@ -145,7 +152,7 @@ pub async fn evaluate(
 )]
 pub async fn request_review(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
@@ -155,7 +162,7 @@ pub async fn request_review(
         Ok(parts) => parts,
         Err(e) => return answer(e, msg!("unavailable-save")),
     };
-    let client = peer.ip().to_string();
+    let client = client.key();
     match petitions::request_review(&state.ctx, &number, code, &client, &input.reason, now).await {
         Ok(level) => (
             StatusCode::CREATED,
@@ -185,7 +192,7 @@ pub async fn request_review(
 )]
 pub async fn get_petition(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     Path(number): Path<String>,
     headers: HeaderMap,
@@ -194,9 +201,7 @@ pub async fn get_petition(
         Ok(c) => c,
         Err(e) => return answer(e, msg!("unavailable-lookup")),
     };
-    lookup_response(
-        petitions::guarded_lookup(&state.ctx, &number, code, &peer.ip().to_string(), now).await,
-    )
+    lookup_response(petitions::guarded_lookup(&state.ctx, &number, code, &client.key(), now).await)
 }
 
 /// The request body of `POST /api/v1/petitions`, for the OpenAPI document: the domain's

@@ -36,6 +36,7 @@ pub(crate) struct FilePart {
 
 pub async fn post(
     State(state): State<AppState>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     req: Request,
@@ -146,17 +147,24 @@ pub async fn post(
                 )
                 .await;
             }
-            submit(&state, &headers, draft, now).await
+            submit(&state, &headers, draft, &client.key(), now).await
         }
     }
 }
 
-async fn submit(state: &AppState, headers: &HeaderMap, draft: Draft, now: Now) -> Response {
+async fn submit(
+    state: &AppState,
+    headers: &HeaderMap,
+    draft: Draft,
+    client: &str,
+    now: Now,
+) -> Response {
     let ctx = &state.ctx;
     let input = draft.to_input();
     let extras = Extras {
         route_check: draft.route().map(Route::code),
         attachments: &draft.attachments,
+        client: Some(client),
     };
     match petitions::submit(ctx, &input, "web", now, extras).await {
         Ok(receipt) => {
@@ -192,7 +200,11 @@ async fn submit(state: &AppState, headers: &HeaderMap, draft: Draft, now: Now) -
                 "declaration",
                 crate::domain::msg!("petition-not-submitted-kept"),
             ));
-            show_step(state, headers, now, Step::Check, draft, errors, e.status()).await
+            let res = show_step(state, headers, now, Step::Check, draft, errors, e.status()).await;
+            match e.retry_after() {
+                Some(wait) => crate::kernel::render::with_retry_after(res, wait),
+                None => res,
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::kernel::clock::Now;
 use crate::kernel::context::AppContext;
 use crate::kernel::error::AppError;
 use crate::kernel::i18n::simplified;
-use crate::kernel::query_code::{code_matches, new_query_code};
+use crate::kernel::query_code::{CodeCheck, check_code, new_query_code};
 use crate::kernel::store;
 
 /// What the citizen is told when a number and 查询码 open nothing.
@@ -28,6 +28,9 @@ pub struct Extras<'a> {
     pub route_check: Option<&'a str>,
     /// Tokens of files uploaded on the attachments page.
     pub attachments: &'a [String],
+    /// Who sends it (`Client::key`), counted against the filing limits; `None` for the portal's
+    /// own demo data.
+    pub client: Option<&'a str>,
 }
 
 /// Checks, stores durably, and only then returns the receipt.
@@ -40,7 +43,14 @@ pub async fn submit(
 ) -> Result<Receipt, AppError> {
     let today = now.today();
     let petition = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
-    let (code, hash) = new_query_code().await?;
+    if let Some(client) = extras.client {
+        let id = format!("id:{}", petition.petitioner.id_number.as_str());
+        let mobile = format!("mobile:{}", petition.petitioner.mobile.as_str());
+        ctx.filing_limits
+            .take(client, &[&id, &mobile], now.utc())
+            .map_err(AppError::TooManyFilings)?;
+    }
+    let (code, hash) = new_query_code(&ctx.code_key);
     let same = super::store::pending_same_matter(
         &ctx.pool,
         petition.petitioner.id_number.as_str(),
@@ -84,7 +94,9 @@ pub async fn submit(
         due: Due {
             register: ctx.config.calendar.due(Limit::Register, today),
         },
-        same_matter_as: same.map(|(_, number)| number),
+        // Staff see it on the case; the receipt never says what someone else may have filed
+        // under the ID number that was typed.
+        same_matter_as: None,
     })
 }
 
@@ -113,10 +125,20 @@ async fn open(ctx: &AppContext, number: &str, code: &str) -> Result<Opened, AppE
         return Err(AppError::NotFound(NOT_FOUND));
     };
     let record = super::store::find_public(&ctx.pool, number.as_str()).await?;
-    let matches = code_matches(record.as_ref().map(|r| r.query_code_hash.clone()), &code).await;
-    let Some(record) = record.filter(|_| matches) else {
+    let check = check_code(
+        &ctx.code_key,
+        record.as_ref().map(|r| r.query_code_hash.as_str()),
+        &code,
+    )
+    .await;
+    let Some(record) = record.filter(|_| check.is_right()) else {
         return Err(AppError::NotFound(NOT_FOUND));
     };
+    if let CodeCheck::RightUpgrade(hash) = check
+        && let Err(e) = super::store::set_query_code_hash(&ctx.pool, record.id, &hash).await
+    {
+        crate::kernel::query_code::upgrade_failed(e);
+    }
     let mut events = events_store::events(&ctx.pool, record.id).await?;
     // The citizen's side of a case is what they may see: public events only.
     events.retain(|e| e.public);

@@ -140,9 +140,10 @@ pub struct PublicRecord {
 pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecord>, StoreError> {
     Ok(sqlx::query_as::<_, PublicRecord>(
         "SELECT p.id, p.number, p.query_code_hash, p.category, p.title, p.unit_code, p.received_on, \
-                p.received_at, s.number AS same_matter_as_number \
-         FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
-         WHERE p.number = $1",
+                p.received_at, \
+                (SELECT l.number FROM petitions l WHERE l.same_matter_as = p.id \
+                 ORDER BY l.id DESC LIMIT 1) AS same_matter_as_number \
+         FROM petitions p WHERE p.number = $1",
     )
     .bind(number)
     .fetch_optional(pool)
@@ -155,4 +156,14 @@ pub async fn count(pool: &Pool) -> Result<i64, StoreError> {
             .fetch_one(pool)
             .await?,
     )
+}
+
+/// Replaces a 查询码 hash of an earlier version by the keyed hash of the same code.
+pub async fn set_query_code_hash(pool: &Pool, id: i64, hash: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE petitions SET query_code_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
 }

@@ -21,7 +21,8 @@ pub struct Receipt {
     pub status: String,
     pub received_at: String,
     pub due: Due,
-    /// The number of a pending petition on the same matter from the same person, if any.
+    /// Always `null` now: whether the same ID number has a matter pending is shown to staff
+    /// only (a receipt must not tell anyone what another person has filed).
     pub same_matter_as: Option<String>,
 }
 
@@ -56,6 +57,8 @@ pub struct PetitionStatus {
     pub due: Due,
     /// Written replies (信访处理意见书, 第32条); empty until a unit replies.
     pub replies: Vec<Reply>,
+    /// A later petition on the same matter from the same person, which will be handled with
+    /// this one: told only to whoever opened this one with its 查询码.
     pub same_matter_as: Option<String>,
     /// What the citizen may do now about the latest reply.
     pub after_reply: AfterReplyOptions,

@@ -52,7 +52,7 @@ pub async fn verify_password(
         .unwrap_or_else(|| decoy_hash().to_owned());
     let password = password.to_owned();
     // argon2 takes tens of milliseconds of CPU: keep it off the async workers.
-    let matches = tokio::task::spawn_blocking(move || {
+    let matches = crate::kernel::hashing::run(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
                 Argon2::default()

@@ -8,12 +8,11 @@ use crate::features::staff::auth;
 use crate::features::staff::pages::{SignInAttempt, SignInProblem};
 use crate::kernel::{AppError, AppState, Now};
 use axum::Form;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use serde::Deserialize;
-use std::net::SocketAddr;
 use tower_sessions::Session;
 
 #[derive(Deserialize)]
@@ -26,14 +25,14 @@ pub struct SignInForm {
 
 pub async fn sign_in(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: crate::kernel::Client,
     now: Now,
     session: Session,
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
 ) -> Response {
     let username = form.username.trim().to_lowercase();
-    let attempt = |problem| SignInAttempt {
+    let answered = |problem| SignInAttempt {
         username: form.username.trim().to_owned(),
         problem: Some(problem),
     };
@@ -46,27 +45,36 @@ pub async fn sign_in(
             &state,
             &headers,
             now,
-            attempt(problem),
+            answered(problem),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
-    let client = peer.ip().to_string();
-    if let Err(wait) = state.ctx.sign_in_guard.check(&username, &client, now.utc()) {
-        let wait_seconds = wait.as_secs().max(1);
-        let res = render_sign_in(
-            &state,
-            &headers,
-            now,
-            attempt(SignInProblem::TooManyAttempts { wait_seconds }),
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
-        return crate::kernel::render::with_retry_after(res, wait_seconds);
-    }
+    let client = client.key();
+    // Counted as a failure before the password is hashed, so concurrent guesses cannot race
+    // past the limit; taken back below when it was right.
+    let charged = match state
+        .ctx
+        .sign_in_guard
+        .attempt(&username, &client, now.utc())
+    {
+        Ok(charged) => charged,
+        Err(wait) => {
+            let wait_seconds = wait.as_secs().max(1);
+            let res = render_sign_in(
+                &state,
+                &headers,
+                now,
+                answered(SignInProblem::TooManyAttempts { wait_seconds }),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await;
+            return crate::kernel::render::with_retry_after(res, wait_seconds);
+        }
+    };
     match auth::verify_password(&state.ctx.pool, &username, &form.password).await {
         Ok(Some(account)) => {
-            state.ctx.sign_in_guard.succeed(&username);
+            state.ctx.sign_in_guard.succeeded(charged);
             if let Err(e) = session.cycle_id().await {
                 tracing::error!(error = %e, "cannot renew the session id");
                 return StatusCode::SERVICE_UNAVAILABLE.into_response();
@@ -79,18 +87,19 @@ pub async fn sign_in(
             Redirect::to("/staff").into_response()
         }
         Ok(None) => {
-            state.ctx.sign_in_guard.fail(&username, &client, now.utc());
+            drop(charged);
             tracing::info!("staff sign-in refused");
             render_sign_in(
                 &state,
                 &headers,
                 now,
-                attempt(SignInProblem::Wrong),
+                answered(SignInProblem::Wrong),
                 StatusCode::UNAUTHORIZED,
             )
             .await
         }
         Err(e) => {
+            state.ctx.sign_in_guard.not_counted(charged);
             tracing::error!(error = %e, "sign-in: database error");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }

@@ -42,9 +42,20 @@ pub fn file_response(found: Result<Option<StoredFile>, AppError>) -> Response {
         Ok(None) => return (StatusCode::NOT_FOUND, "没有找到这份材料").into_response(),
         Err(e) => return (e.status(), "暂时无法读取，请稍后再试").into_response(),
     };
-    let encoded =
-        percent_encoding::utf8_percent_encode(&file.name, percent_encoding::NON_ALPHANUMERIC);
-    let disposition = format!("attachment; filename=\"file\"; filename*=UTF-8''{encoded}");
+    // Saved under a name whose extension follows the sniffed kind, never the citizen's own.
+    let name =
+        match crate::domain::petition::attachment::FileKind::from_media_type(&file.media_type) {
+            Some(kind) => crate::domain::petition::attachment::download_name(&file.name, kind),
+            None => {
+                tracing::error!(media_type = %file.media_type, "a stored file of no accepted kind");
+                return (StatusCode::NOT_FOUND, "没有找到这份材料").into_response();
+            }
+        };
+    let encoded = percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC);
+    let disposition = format!(
+        "attachment; filename=\"file.{}\"; filename*=UTF-8''{encoded}",
+        name.rsplit('.').next().unwrap_or("bin")
+    );
     let mut res = file.bytes.into_response();
     let headers = res.headers_mut();
     for (name, value) in [

@@ -98,3 +98,12 @@ pub async fn unlinked_before(pool: &Pool, cutoff: &str) -> Result<Vec<String>, S
     .fetch_all(pool)
     .await?)
 }
+
+/// The token of every recorded file (for backups).
+pub async fn all_tokens(pool: &Pool) -> Result<Vec<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, String>("SELECT token FROM attachments ORDER BY token")
+            .fetch_all(pool)
+            .await?,
+    )
+}

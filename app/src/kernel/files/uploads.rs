@@ -93,9 +93,14 @@ pub async fn store_file(
 /// crash leaves either the whole file or none.
 async fn write_durably(dir: &Path, token: &str, bytes: &[u8]) -> std::io::Result<()> {
     use tokio::io::AsyncWriteExt;
-    tokio::fs::create_dir_all(dir).await?;
+    if !tokio::fs::try_exists(dir).await? {
+        let dir = dir.to_owned();
+        tokio::task::spawn_blocking(move || super::private_dir(&dir)).await??;
+    }
     let part = dir.join(format!("{token}.part"));
-    let mut file = tokio::fs::File::create(&part).await?;
+    let mut file = tokio::fs::OpenOptions::from(super::private_file())
+        .open(&part)
+        .await?;
     file.write_all(bytes).await?;
     file.sync_all().await?;
     drop(file);

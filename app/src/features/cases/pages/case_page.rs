@@ -161,6 +161,19 @@ fn CaseDetail(
                         .into_any()
                 }
             }}
+            {v
+                .same_matter_as
+                .clone()
+                .map(|other| {
+                    let href = format!("/staff/cases/{other}");
+                    view! {
+                        <p class="notice" id="same-matter">
+                            "同一信访人就同一事项另有在办的 "
+                            <a href=href>{other}</a>
+                            "，两件应一并处理，不重复受理。"
+                        </p>
+                    }
+                })}
             <h2>"反映的事项"</h2>
             <dl class="facts">
                 <dt>"请求"</dt>

@@ -181,7 +181,6 @@ petition-done-title = Petition submitted
 petition-done-number = Petition reference number
 petition-done-code = Query code
 petition-done-keep-code = Write down or print your reference number and query code. The query code is shown only this once. We do not keep it and cannot recover it.
-petition-done-same-matter = Note: your earlier petition { $number } about the same matter is still being handled. The two will be handled together, so please do not submit it again.
 petition-done-facts-title = Title
 petition-done-facts-category = Category
 petition-done-facts-received = Received

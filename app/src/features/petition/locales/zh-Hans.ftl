@@ -175,7 +175,6 @@ petition-done-title = 信访事项已提交
 petition-done-number = 信访件编号
 petition-done-code = 查询码
 petition-done-keep-code = 请抄下或打印保存编号和查询码。查询码只显示这一次，我们不保存它，无法找回。
-petition-done-same-matter = 提示：您此前就同一事项提交的 { $number } 仍在办理中。两件会一并处理，请不要再重复提交。
 petition-done-facts-title = 标题
 petition-done-facts-category = 类别
 petition-done-facts-received = 收到时间

@@ -43,20 +43,6 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
             <p class="warning">
                 <strong>{crate::t!("petition-done-keep-code")}</strong>
             </p>
-            {c
-                .receipt
-                .same_matter_as
-                .clone()
-                .map(|other| {
-                    view! {
-                        <p class="notice" id="same-matter">
-                            {crate::ui::i18n::sentence(
-                                crate::domain::msg!("petition-done-same-matter"),
-                                vec![("number", view! { <strong>{other}</strong> }.into_any())],
-                            )}
-                        </p>
-                    }
-                })}
             <dl class="facts">
                 <dt>{crate::t!("petition-done-facts-title")}</dt>
                 <dd translate="no" lang=typed_lang(&c.title)>
