@@ -214,6 +214,7 @@ pub fn without_filing_limits(settings: &mut Settings) {
     config.limits = app::domain::config::Limits {
         per_client_per_hour: u32::MAX,
         per_person_per_day: u32::MAX,
+        ..Default::default()
     };
     settings.config = std::sync::Arc::new(config);
 }

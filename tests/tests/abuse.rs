@@ -72,6 +72,7 @@ async fn one_client_cannot_flood_intake_and_is_told_when_to_come_back() {
     let app = spawn_limited(Limits {
         per_client_per_hour: 3,
         per_person_per_day: 5,
+        ..Limits::default()
     })
     .await;
     for person in 0..3 {
@@ -107,6 +108,7 @@ async fn one_person_is_limited_per_day_from_whatever_address_and_the_form_keeps_
     let app = spawn_limited(Limits {
         per_client_per_hour: 100,
         per_person_per_day: 2,
+        ..Limits::default()
     })
     .await;
     for client in ["203.0.113.1", "203.0.113.2"] {

@@ -56,6 +56,16 @@ async fn upload(
     pairs: &[(&'static str, String)],
     files: Vec<(&str, Vec<u8>)>,
 ) -> (StatusCode, String) {
+    upload_from(app, "", pairs, files).await
+}
+
+/// [`upload`] from `client` (in `X-Forwarded-For`, for a server that trusts the test as a proxy).
+async fn upload_from(
+    app: &TestApp,
+    client: &str,
+    pairs: &[(&'static str, String)],
+    files: Vec<(&str, Vec<u8>)>,
+) -> (StatusCode, String) {
     let mut form = Form::new();
     for (k, v) in pairs {
         form = form.text(*k, v.clone());
@@ -64,13 +74,11 @@ async fn upload(
     for (name, bytes) in files {
         form = form.part("files", Part::bytes(bytes).file_name(name.to_owned()));
     }
-    let res = app
-        .http
-        .post(app.url("/petition"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let mut req = app.http.post(app.url("/petition")).multipart(form);
+    if !client.is_empty() {
+        req = req.header("x-forwarded-for", client);
+    }
+    let res = req.send().await.unwrap();
     (res.status(), res.text().await.unwrap())
 }
 
@@ -533,4 +541,100 @@ async fn staff_open_a_case_s_files_only_where_they_may_and_each_opening_is_audit
         app.get_with(&registrar, &report_file).await.0,
         StatusCode::OK
     );
+}
+
+/// What is in the attachments folder: kept files and files still arriving.
+fn on_disk(app: &TestApp) -> Vec<String> {
+    match std::fs::read_dir(app.data_dir.join("attachments")) {
+        Ok(dir) => dir
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn uploads_are_streamed_to_disk_refused_ones_leave_nothing_and_unsent_ones_have_quotas() {
+    let app = portal_tests::spawn_app_with(|s| {
+        let mut config = (*s.config).clone();
+        config.limits.unsent_upload_mb_per_client = 1;
+        config.limits.unsent_upload_mb_total = 2;
+        s.config = std::sync::Arc::new(config);
+        s.trusted_proxies = app::kernel::client::TrustedProxies::parse("127.0.0.1").unwrap();
+    })
+    .await;
+    // 30 MB of a picture and 5 MB of something else: both read through, neither kept anywhere.
+    let mut huge = jpeg();
+    huge.resize(30 * 1024 * 1024, 1);
+    let (status, html) = upload_from(
+        &app,
+        "203.0.113.1",
+        &answers(),
+        vec![
+            ("huge.jpg", huge),
+            ("tool.exe", vec![b'M'; 5 * 1024 * 1024]),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("“huge.jpg”超过 10 MB") && html.contains("“tool.exe”不是"));
+    assert!(on_disk(&app).is_empty(), "{:?}", on_disk(&app));
+
+    let mut photo = jpeg();
+    photo.resize(600 * 1024, 1);
+    let (status, html) = upload_from(
+        &app,
+        "203.0.113.1",
+        &answers(),
+        vec![("a.jpg", photo.clone())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let first = tokens(&html);
+    assert_eq!(first.len(), 1);
+    // A second 600 KB from the same client is over its 1 MB of unsent files.
+    let pairs: Vec<_> = answers()
+        .into_iter()
+        .chain(first.iter().map(|t| ("attachment", t.clone())))
+        .collect();
+    let (status, html) =
+        upload_from(&app, "203.0.113.1", &pairs, vec![("b.jpg", photo.clone())]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("“b.jpg”没有上传") && html.contains("1 MB"),
+        "the client's quota"
+    );
+    assert_eq!(tokens(&html), first, "what was kept stays");
+    // Others upload; until the room for everyone (2 MB) is full.
+    for client in ["203.0.113.2", "203.0.113.3"] {
+        let (status, _) =
+            upload_from(&app, client, &answers(), vec![("c.jpg", photo.clone())]).await;
+        assert_eq!(status, StatusCode::OK, "{client}");
+    }
+    let (status, html) = upload_from(
+        &app,
+        "203.0.113.4",
+        &answers(),
+        vec![("d.jpg", photo.clone())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("“d.jpg”暂时无法上传"), "the room for all");
+    assert_eq!(on_disk(&app).len(), 3, "three kept, nothing half-written");
+    // Sent with a petition, a file no longer counts against its client.
+    let (status, _) = post(
+        &app,
+        &with(
+            pairs,
+            &[
+                ("step", "check"),
+                ("action", "submit"),
+                ("declaration", "yes"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = upload_from(&app, "203.0.113.1", &answers(), vec![("e.jpg", photo)]).await;
+    assert_eq!(status, StatusCode::OK);
 }

@@ -41,6 +41,13 @@ pub struct Limits {
     pub per_client_per_hour: u32,
     /// Petitions and applications per ID number, and per mobile number, per day.
     pub per_person_per_day: u32,
+    /// Megabytes of uploaded files one client may have waiting for their petition (files are
+    /// deleted a day after upload when never sent).
+    pub unsent_upload_mb_per_client: u64,
+    /// Megabytes of waiting files from everyone together: the disk set aside for them.
+    pub unsent_upload_mb_total: u64,
+    /// Upload posts read at once; more wait their turn.
+    pub concurrent_uploads: u32,
 }
 
 impl Default for Limits {
@@ -48,6 +55,9 @@ impl Default for Limits {
         Self {
             per_client_per_hour: 60,
             per_person_per_day: 5,
+            unsent_upload_mb_per_client: 60,
+            unsent_upload_mb_total: 4096,
+            concurrent_uploads: 8,
         }
     }
 }

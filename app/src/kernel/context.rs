@@ -26,6 +26,8 @@ pub struct AppContext {
     pub pages: Arc<crate::kernel::page_cache::PageCache>,
     /// The proxies whose `X-Forwarded-For` / `Forwarded` name the client (`--trusted-proxy`).
     pub trusted_proxies: Arc<crate::kernel::client::TrustedProxies>,
+    /// Upload posts read at once (`[limits] concurrent_uploads`).
+    pub upload_slots: Arc<tokio::sync::Semaphore>,
     /// How much one client and one person may file (`[limits]`).
     pub filing_limits: Arc<crate::kernel::guard::FilingLimits>,
     /// The server's secret for 查询码 hashes (kept in a file outside the database).
@@ -53,7 +55,11 @@ impl AppContext {
         clock: Arc<dyn Clock>,
     ) -> Self {
         let filing_limits = Arc::new(crate::kernel::guard::FilingLimits::new(&config.limits));
+        let upload_slots = Arc::new(tokio::sync::Semaphore::new(
+            config.limits.concurrent_uploads.max(1) as usize,
+        ));
         Self {
+            upload_slots,
             filing_limits,
             pool,
             config,

@@ -213,6 +213,7 @@ mod filing_tests {
         let limits = FilingLimits::new(&crate::domain::config::Limits {
             per_client_per_hour: 3,
             per_person_per_day: 2,
+            ..Default::default()
         });
         let now = chrono::Utc::now();
         assert!(limits.take("office", &["id:A", "mobile:1"], now).is_ok());

@@ -53,6 +53,7 @@ pub async fn apply(
         files,
         &mut values.attachments,
         &mut errors,
+        &client.key(),
         &received_at,
     )
     .await;

@@ -274,7 +274,7 @@ async fn link_files(
 ) -> Result<(), StoreError> {
     for token in tokens {
         sqlx::query(
-            "UPDATE attachments SET legal_aid_id = $1 WHERE token = $2 AND petition_id IS NULL \
+            "UPDATE attachments SET legal_aid_id = $1, unsent_from = NULL WHERE token = $2 AND petition_id IS NULL \
              AND legal_aid_id IS NULL",
         )
         .bind(application_id)

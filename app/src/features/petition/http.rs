@@ -7,8 +7,7 @@ use crate::domain::limit::Limit;
 use crate::domain::petition::Route;
 use crate::domain::text::FieldProblem;
 use crate::features::petition::journey::{
-    Action, Draft, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, Next, Posted, Step, check_step, next,
-    web_field,
+    Action, Draft, MAX_ATTACHMENTS, Next, Posted, Step, check_step, next, web_field,
 };
 use crate::features::petition::pages::{Confirmation, FileInfo, JourneyView};
 use crate::features::petition::service::{self as petitions, Extras};
@@ -27,11 +26,12 @@ pub const MAX_FORM_BYTES: usize = 256 * 1024;
 /// that a sixth or an oversized file still gets a page that says what was wrong.
 pub const MAX_UPLOAD_BODY_BYTES: usize = 100 * 1024 * 1024;
 
-/// A file part as read: its name, its first 10 MB, and its whole size.
-pub(crate) struct FilePart {
-    name: String,
-    bytes: Vec<u8>,
-    size: u64,
+/// A file part of a post: received to disk; refused as it arrived (empty, too big, not a JPEG,
+/// PNG or PDF: gone from disk at once), or, past the room for files, read and dropped.
+pub(crate) enum FilePart {
+    Received(Box<uploads::Incoming>),
+    Refused(uploads::UploadError),
+    NoRoom,
 }
 
 pub async fn post(
@@ -66,6 +66,7 @@ pub async fn post(
         files,
         &mut draft.attachments,
         &mut errors,
+        &client.key(),
         &received_at,
     )
     .await;
@@ -233,8 +234,20 @@ pub(crate) async fn read_form(
         (status, crate::kernel::i18n::messages::in_script(lang, &msg)).into_response()
     };
     if multipart {
+        // A bound on upload posts read at once: the rest wait their turn, for a while.
+        let slot = tokio::time::timeout(
+            std::time::Duration::from_secs(30),
+            state.ctx.upload_slots.acquire(),
+        )
+        .await;
+        let Ok(Ok(_slot)) = slot else {
+            return Err(say(
+                StatusCode::SERVICE_UNAVAILABLE,
+                crate::domain::msg!("petition-uploads-busy"),
+            ));
+        };
         match Multipart::from_request(req, state).await {
-            Ok(mp) => Ok(read_multipart(mp, errors).await),
+            Ok(mp) => Ok(read_multipart(&state.ctx.attachments_dir, mp, errors).await),
             Err(_) => Err(say(
                 StatusCode::BAD_REQUEST,
                 crate::domain::msg!("petition-form-unreadable"),
@@ -261,15 +274,26 @@ pub(crate) async fn keep_files(
     files: Vec<FilePart>,
     tokens: &mut Vec<String>,
     errors: &mut Vec<FieldError>,
+    client: &str,
     received_at: &str,
 ) {
     let mut refused_for_room = 0;
     for file in files {
-        if tokens.len() >= MAX_ATTACHMENTS {
-            refused_for_room += 1;
-            continue;
-        }
-        match uploads::store_file(ctx, &file.name, &file.bytes, file.size, received_at).await {
+        let file = match file {
+            FilePart::Received(file) if tokens.len() < MAX_ATTACHMENTS => *file,
+            FilePart::Received(_) | FilePart::NoRoom => {
+                refused_for_room += 1;
+                continue;
+            }
+            FilePart::Refused(e) => {
+                errors.extend(e.message().map(|message| FieldError {
+                    field: "files".into(),
+                    message,
+                }));
+                continue;
+            }
+        };
+        match uploads::store_file(ctx, file, client, received_at).await {
             Ok(stored) => tokens.push(stored.token),
             Err(e) => match e.message() {
                 Some(message) => errors.push(FieldError {
@@ -351,60 +375,86 @@ async fn show_step(
 /// Reads a multipart form: its text fields, and its files up to 10 MB each (a bigger file is
 /// read to its end, to answer with a page, but not kept).
 async fn read_multipart(
+    dir: &std::path::Path,
     mut mp: Multipart,
     errors: &mut Vec<FieldError>,
 ) -> (Vec<(String, String)>, Vec<FilePart>) {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut files = Vec::new();
+    let broken = |errors: &mut Vec<FieldError>| {
+        errors.push(FieldError {
+            field: "files".into(),
+            message: crate::domain::msg!("petition-files-broken", max = MAX_ATTACHMENTS),
+        })
+    };
     loop {
         let mut field = match mp.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
             Err(_) => {
-                errors.push(FieldError {
-                    field: "files".into(),
-                    message: crate::domain::msg!("petition-files-broken", max = MAX_ATTACHMENTS),
-                });
+                broken(errors);
                 break;
             }
         };
         let name = field.name().unwrap_or_default().to_owned();
         if name == "files" {
             let file_name = field.file_name().unwrap_or_default().to_owned();
-            let mut bytes = Vec::new();
+            // Past the room for files a part is read (the answers after it count) but not kept.
+            let received = files
+                .iter()
+                .filter(|f| matches!(f, FilePart::Received(_)))
+                .count();
+            let mut incoming = if received < MAX_ATTACHMENTS {
+                match uploads::Incoming::start(dir, &file_name).await {
+                    Ok(incoming) => Some(incoming),
+                    Err(e) => {
+                        tracing::error!(error = %e, "cannot receive an upload");
+                        errors.push(FieldError {
+                            field: "files".into(),
+                            message: crate::domain::msg!("petition-files-unavailable"),
+                        });
+                        None
+                    }
+                }
+            } else {
+                None
+            };
             let mut size: u64 = 0;
-            let mut broken = false;
+            let mut failed = false;
             loop {
                 match field.chunk().await {
                     Ok(Some(chunk)) => {
                         size += chunk.len() as u64;
-                        if bytes.len() + chunk.len() <= MAX_ATTACHMENT_BYTES {
-                            bytes.extend_from_slice(&chunk);
+                        if let Some(incoming) = incoming.as_mut()
+                            && let Err(e) = incoming.write(&chunk).await
+                        {
+                            tracing::error!(error = %e, "cannot write an upload");
+                            failed = true;
                         }
                     }
                     Ok(None) => break,
                     Err(_) => {
-                        broken = true;
-                        break;
+                        broken(errors);
+                        return (pairs, files);
                     }
                 }
-            }
-            if broken {
-                errors.push(FieldError {
-                    field: "files".into(),
-                    message: crate::domain::msg!("petition-files-broken", max = MAX_ATTACHMENTS),
-                });
-                break;
             }
             // A file input left empty still sends a part, with no name and no bytes.
             if file_name.is_empty() && size == 0 {
                 continue;
             }
-            files.push(FilePart {
-                name: file_name,
-                bytes,
-                size,
-            });
+            match incoming {
+                Some(_) if failed => errors.push(FieldError {
+                    field: "files".into(),
+                    message: crate::domain::msg!("petition-files-unavailable"),
+                }),
+                Some(incoming) => match incoming.judge() {
+                    Ok(_) => files.push(FilePart::Received(Box::new(incoming))),
+                    Err(refused) => files.push(FilePart::Refused(refused)),
+                },
+                None if received >= MAX_ATTACHMENTS => files.push(FilePart::NoRoom),
+                None => {}
+            }
         } else if let Ok(text) = field.text().await {
             pairs.push((name, text));
         }

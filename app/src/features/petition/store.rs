@@ -85,7 +85,7 @@ pub async fn insert(
         crate::features::cases::store::insert_received(tx, id, new.received_at).await?;
         for token in new.attachments {
             sqlx::query(
-                "UPDATE attachments SET petition_id = $1 WHERE token = $2 AND petition_id IS NULL \
+                "UPDATE attachments SET petition_id = $1, unsent_from = NULL WHERE token = $2 AND petition_id IS NULL \
                  AND legal_aid_id IS NULL",
             )
             .bind(id)

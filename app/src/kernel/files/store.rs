@@ -17,16 +17,18 @@ pub async fn insert(
     media_type: &str,
     size_bytes: u64,
     uploaded_at: &str,
+    client: &str,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO attachments (token, original_name, media_type, size_bytes, uploaded_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO attachments (token, original_name, media_type, size_bytes, uploaded_at, \
+         unsent_from) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(token)
     .bind(original_name)
     .bind(media_type)
     .bind(i64::try_from(size_bytes).unwrap_or(i64::MAX))
     .bind(uploaded_at)
+    .bind(client)
     .execute(pool)
     .await?;
     Ok(())
@@ -106,4 +108,20 @@ pub async fn all_tokens(pool: &Pool) -> Result<Vec<String>, StoreError> {
             .fetch_all(pool)
             .await?,
     )
+}
+
+/// Bytes of files no petition or application has taken yet: (from `client`, from everyone).
+pub async fn unsent_bytes(pool: &Pool, client: &str) -> Result<(u64, u64), StoreError> {
+    let (mine, everyone): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN unsent_from = $1 THEN size_bytes ELSE 0 END), 0), \
+                COALESCE(SUM(size_bytes), 0) \
+         FROM attachments WHERE petition_id IS NULL AND legal_aid_id IS NULL",
+    )
+    .bind(client)
+    .fetch_one(pool)
+    .await?;
+    Ok((
+        u64::try_from(mine).unwrap_or(0),
+        u64::try_from(everyone).unwrap_or(0),
+    ))
 }

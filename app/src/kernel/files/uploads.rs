@@ -7,7 +7,7 @@ use crate::domain::petition::attachment::{FileKind, display_name};
 use crate::kernel::context::AppContext;
 use crate::kernel::store::StoreError;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A file that was kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +26,12 @@ pub enum UploadError {
     WrongKind { name: String },
     #[error("empty file")]
     Empty { name: String },
+    /// This client has as many unsent files waiting as it may.
+    #[error("the client's quota of unsent files is used")]
+    ClientQuota { name: String, mb: u64 },
+    /// Unsent files from everyone fill the room set aside for them.
+    #[error("the room for unsent files is full")]
+    TotalQuota { name: String },
     #[error("cannot write the file: {0}")]
     Io(#[from] std::io::Error),
     #[error(transparent)]
@@ -40,6 +46,10 @@ impl UploadError {
             Self::TooBig { name } => Some(msg!("upload-too-big", name = name)),
             Self::WrongKind { name } => Some(msg!("upload-wrong-kind", name = name)),
             Self::Empty { name } => Some(msg!("upload-empty", name = name)),
+            Self::ClientQuota { name, mb } => {
+                Some(msg!("upload-client-quota", name = name, mb = *mb))
+            }
+            Self::TotalQuota { name } => Some(msg!("upload-total-quota", name = name)),
             Self::Io(_) | Self::Store(_) => None,
         }
     }
@@ -52,61 +62,153 @@ pub fn new_token() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Checks and keeps one uploaded file. `size` is the whole size when the caller stopped reading
-/// a file that was already too big.
+/// A file being received: written to `<attachments>/<token>.part` as it arrives (never held in
+/// memory), at most [`MAX_ATTACHMENT_BYTES`] of it; counted to its end beyond that, so that the
+/// citizen is told its real size. Removed when dropped unless it was kept.
+pub struct Incoming {
+    pub name: String,
+    token: String,
+    part: PathBuf,
+    file: Option<tokio::fs::File>,
+    head: Vec<u8>,
+    size: u64,
+    written: u64,
+}
+
+impl Incoming {
+    /// Starts receiving a file the citizen called `name` into `dir`.
+    pub async fn start(dir: &Path, name: &str) -> std::io::Result<Self> {
+        if !tokio::fs::try_exists(dir).await? {
+            let dir = dir.to_owned();
+            tokio::task::spawn_blocking(move || super::private_dir(&dir)).await??;
+        }
+        let token = new_token();
+        let part = dir.join(format!("{token}.part"));
+        let file = tokio::fs::OpenOptions::from(super::private_file())
+            .open(&part)
+            .await?;
+        Ok(Self {
+            name: name.to_owned(),
+            token,
+            part,
+            file: Some(file),
+            head: Vec::new(),
+            size: 0,
+            written: 0,
+        })
+    }
+
+    /// Takes the next piece of the file.
+    pub async fn write(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        use tokio::io::AsyncWriteExt;
+        self.size += chunk.len() as u64;
+        if self.head.len() < 16 {
+            let more = (16 - self.head.len()).min(chunk.len());
+            self.head.extend_from_slice(&chunk[..more]);
+        }
+        if self.written + chunk.len() as u64 <= MAX_ATTACHMENT_BYTES as u64 {
+            if let Some(file) = self.file.as_mut() {
+                file.write_all(chunk).await?;
+            }
+            self.written += chunk.len() as u64;
+        } else if self.file.take().is_some() {
+            // Too big: nothing more is written, and what was is removed at once.
+            let _ = tokio::fs::remove_file(&self.part).await;
+        }
+        Ok(())
+    }
+
+    /// The whole size received.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Whether the file may be kept at all: not empty, not too big, and by its content a JPEG,
+    /// a PNG or a PDF.
+    pub fn judge(&self) -> Result<FileKind, UploadError> {
+        let name = display_name(&self.name);
+        if self.size == 0 {
+            return Err(UploadError::Empty { name });
+        }
+        if self.size > MAX_ATTACHMENT_BYTES as u64 {
+            return Err(UploadError::TooBig { name });
+        }
+        FileKind::sniff(&self.head).ok_or(UploadError::WrongKind { name })
+    }
+}
+
+impl Drop for Incoming {
+    fn drop(&mut self) {
+        if !self.token.is_empty() {
+            // Not kept: a small unlink, done here rather than leaving the file to the sweeper.
+            let _ = std::fs::remove_file(&self.part);
+        }
+    }
+}
+
+/// Quota checks and the record are made one upload at a time, so that two files of one client
+/// cannot both fit into the room left for one.
+static QUOTA_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Judges and keeps a received file from `client` (its address, as throttles count it): its
+/// size, its kind by content, and the quotas of unsent files (`[limits]`).
 pub async fn store_file(
     ctx: &AppContext,
-    original_name: &str,
-    bytes: &[u8],
-    size: u64,
+    mut incoming: Incoming,
+    client: &str,
     uploaded_at: &str,
 ) -> Result<Stored, UploadError> {
-    let name = display_name(original_name);
-    if size == 0 {
-        return Err(UploadError::Empty { name });
+    let kind = incoming.judge()?;
+    let name = display_name(&incoming.name);
+    let limits = &ctx.config.limits;
+    let mb = 1024 * 1024;
+    let _turn = QUOTA_TURN.lock().await;
+    let (mine, everyone) = crate::kernel::files::store::unsent_bytes(&ctx.pool, client).await?;
+    if mine + incoming.size > limits.unsent_upload_mb_per_client * mb {
+        return Err(UploadError::ClientQuota {
+            name,
+            mb: limits.unsent_upload_mb_per_client,
+        });
     }
-    if size > MAX_ATTACHMENT_BYTES as u64 {
-        return Err(UploadError::TooBig { name });
+    if everyone + incoming.size > limits.unsent_upload_mb_total * mb {
+        tracing::warn!("the room for unsent uploads is full");
+        return Err(UploadError::TotalQuota { name });
     }
-    let kind =
-        FileKind::sniff(bytes).ok_or_else(|| UploadError::WrongKind { name: name.clone() })?;
-    let token = new_token();
-    write_durably(&ctx.attachments_dir, &token, bytes).await?;
-    crate::kernel::files::store::insert(
+    // Whole on disk before it is recorded: synced, renamed, the folder synced.
+    if let Some(file) = incoming.file.take() {
+        file.sync_all().await?;
+    }
+    let token = std::mem::take(&mut incoming.token);
+    let dir = ctx.attachments_dir.clone();
+    let kept = async {
+        tokio::fs::rename(&incoming.part, dir.join(&token)).await?;
+        tokio::fs::File::open(&dir).await?.sync_all().await
+    }
+    .await;
+    if let Err(e) = kept {
+        let _ = tokio::fs::remove_file(&incoming.part).await;
+        return Err(e.into());
+    }
+    let recorded = crate::kernel::files::store::insert(
         &ctx.pool,
         &token,
         &name,
         kind.media_type(),
-        size,
+        incoming.size,
         uploaded_at,
+        client,
     )
-    .await?;
+    .await;
+    if let Err(e) = recorded {
+        let _ = tokio::fs::remove_file(dir.join(&token)).await;
+        return Err(e.into());
+    }
     Ok(Stored {
         token,
         name,
         kind,
-        size,
+        size: incoming.size,
     })
-}
-
-/// Writes `<dir>/<token>` through a temporary name, syncing the file and the folder, so that a
-/// crash leaves either the whole file or none.
-async fn write_durably(dir: &Path, token: &str, bytes: &[u8]) -> std::io::Result<()> {
-    use tokio::io::AsyncWriteExt;
-    if !tokio::fs::try_exists(dir).await? {
-        let dir = dir.to_owned();
-        tokio::task::spawn_blocking(move || super::private_dir(&dir)).await??;
-    }
-    let part = dir.join(format!("{token}.part"));
-    let mut file = tokio::fs::OpenOptions::from(super::private_file())
-        .open(&part)
-        .await?;
-    file.write_all(bytes).await?;
-    file.sync_all().await?;
-    drop(file);
-    tokio::fs::rename(&part, dir.join(token)).await?;
-    tokio::fs::File::open(dir).await?.sync_all().await?;
-    Ok(())
 }
 
 /// Forgets an upload that no petition took (删除 on the attachments page).
@@ -134,6 +236,21 @@ pub async fn sweep_unsent(ctx: &AppContext) -> Result<usize, UploadError> {
     let tokens = crate::kernel::files::store::unlinked_before(&ctx.pool, &cutoff).await?;
     for token in &tokens {
         remove(ctx, token).await?;
+    }
+    // Files a crash interrupted while they arrived (`<token>.part`), an hour on.
+    if let Ok(mut dir) = tokio::fs::read_dir(&ctx.attachments_dir).await {
+        while let Ok(Some(entry)) = dir.next_entry().await {
+            let stale = entry
+                .metadata()
+                .await
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+            if stale && entry.file_name().to_string_lossy().ends_with(".part") {
+                let _ = tokio::fs::remove_file(entry.path()).await;
+            }
+        }
     }
     Ok(tokens.len())
 }

@@ -25,3 +25,5 @@ api-bad-request = The address or its parameters are wrong. See /api/v1/openapi.j
 api-unsupported-type = This format of submission is not supported. See /api/v1/openapi.json
 cross-origin-refused = This submission came from another site or page and was refused. Go back to this portal's page and try again; what you typed is still on that page.
 too-many-filings = The limit of submissions from here has been reached. Please submit again in { $wait }. Everything you typed is kept; you do not need to type it again.
+upload-client-quota = "{ $name }" was not uploaded: the files you have uploaded but not yet submitted with a petition have reached { $mb } MB. Submit first, or remove files you do not need, then upload again
+upload-total-quota = "{ $name }" cannot be uploaded right now: too many files are waiting to be submitted. Please try again later, or submit without this file and hand it in by letter or in person
