@@ -629,3 +629,37 @@ async fn a_title_of_only_invisible_characters_is_refused() {
     assert_eq!(body["errors"][0]["field"], "title");
     assert_eq!(body["errors"][0]["code"], "required");
 }
+
+#[tokio::test]
+async fn the_figures_are_kept_and_follow_every_change() {
+    let app = spawn_app().await;
+    let stats = || async {
+        app.get("/api/v1/stats")
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    assert_eq!(stats().await["received"], 0);
+    let (first, _) = app.submit_petition(&petition(0)).await;
+    app.submit_petition(&petition(1)).await;
+    assert_eq!(stats().await["received"], 2, "new petitions are taken in");
+    assert!(stats().await["units"].as_array().unwrap().is_empty());
+    let registrar = app.staff_cookie("dengji").await;
+    let (status, _) = app
+        .post_form_with(
+            &registrar,
+            &format!("/staff/cases/{first}"),
+            &[("action", "assign"), ("unit", "city-hrss")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let now = stats().await;
+    assert_eq!(
+        now["units"][0]["unit"], "city-hrss",
+        "new events are taken in"
+    );
+    assert_eq!(now["units"][0]["received"], 1);
+    let month = now["month"].as_str().unwrap().to_owned();
+    assert_eq!(now["volumes"], json!([[month, 2]]));
+}

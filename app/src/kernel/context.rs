@@ -26,6 +26,8 @@ pub struct AppContext {
     pub pages: Arc<crate::kernel::page_cache::PageCache>,
     /// The proxies whose `X-Forwarded-For` / `Forwarded` name the client (`--trusted-proxy`).
     pub trusted_proxies: Arc<crate::kernel::client::TrustedProxies>,
+    /// What features keep in memory and update as the data changes (`kernel::memo`).
+    pub memos: Arc<crate::kernel::memo::Memos>,
     /// Upload posts read at once (`[limits] concurrent_uploads`).
     pub upload_slots: Arc<tokio::sync::Semaphore>,
     /// How much one client and one person may file (`[limits]`).
@@ -59,6 +61,7 @@ impl AppContext {
             config.limits.concurrent_uploads.max(1) as usize,
         ));
         Self {
+            memos: Arc::default(),
             upload_slots,
             filing_limits,
             pool,

@@ -24,6 +24,8 @@ pub mod hashing;
 #[cfg(feature = "ssr")]
 pub mod lookup;
 #[cfg(feature = "ssr")]
+pub mod memo;
+#[cfg(feature = "ssr")]
 pub mod origin;
 #[cfg(feature = "ssr")]
 pub mod page_cache;

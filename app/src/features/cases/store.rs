@@ -400,58 +400,143 @@ struct FactRow {
     category: String,
 }
 
-/// What the monthly figures need of the cases received from `from` (inclusive) to `to`
-/// (exclusive).
-pub async fn facts_received_between(
+/// What the monthly figures need, read as of one moment: the cases received from `from`
+/// (inclusive) to `to` (exclusive) with their events, the petitions received per month
+/// (`YYYY-MM`) from `volumes_from` to `to`, and the newest petition and event ids then.
+#[derive(Debug, Default)]
+pub struct MonthFacts {
+    pub cases: Vec<(i64, CaseFacts)>,
+    pub volumes: Vec<(String, i64)>,
+    pub last_case: i64,
+    pub last_event: i64,
+}
+
+fn fact(c: FactRow) -> Result<(i64, NaiveDate, Category), StoreError> {
+    Ok((
+        c.id,
+        read_date("received date", &c.received_on)?,
+        Category::parse(&c.category).ok_or(StoreError::Corrupt {
+            what: "category",
+            value: c.category.clone(),
+        })?,
+    ))
+}
+
+/// [`MonthFacts`] in one read transaction (one snapshot: nothing committed meanwhile is half
+/// in it).
+pub async fn month_facts(
     pool: &Pool,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<CaseFacts>, StoreError> {
+    volumes_from: NaiveDate,
+) -> Result<MonthFacts, StoreError> {
     let (from, to) = (date_text(from), date_text(to));
+    let mut tx = pool.begin().await?;
+    let (last_case, last_event): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM petitions), \
+                (SELECT COALESCE(MAX(id), 0) FROM petition_events)",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     let cases = sqlx::query_as::<_, FactRow>(
         "SELECT id, received_on, category FROM petitions \
          WHERE received_on >= $1 AND received_on < $2 ORDER BY id",
     )
     .bind(&from)
     .bind(&to)
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?;
     let rows =
         sqlx::query_as::<_, EventRow>(&events_sql("p.received_on >= $1 AND p.received_on < $2"))
             .bind(&from)
             .bind(&to)
-            .fetch_all(pool)
+            .fetch_all(&mut *tx)
             .await?;
+    let volumes = sqlx::query_as::<_, (String, i64)>(
+        "SELECT substr(received_on, 1, 7) AS month, COUNT(*) FROM petitions \
+         WHERE received_on >= $1 AND received_on < $2 \
+         GROUP BY substr(received_on, 1, 7) ORDER BY month",
+    )
+    .bind(date_text(volumes_from))
+    .bind(&to)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
     let mut events = by_case(decode_all(rows)?);
-    cases
+    let cases = cases
         .into_iter()
         .map(|c| {
-            let mine = events.remove(&c.id).unwrap_or_default();
-            Ok(CaseFacts {
-                received_on: read_date("received date", &c.received_on)?,
-                category: Category::parse(&c.category).ok_or(StoreError::Corrupt {
-                    what: "category",
-                    value: c.category.clone(),
-                })?,
-                unit: crate::domain::case::event::assigned_unit(&mine).map(str::to_owned),
-                events: mine.into_iter().map(|e| (e.on(), e.event)).collect(),
-            })
+            let (id, received_on, category) = fact(c)?;
+            let mine = events.remove(&id).unwrap_or_default();
+            Ok((
+                id,
+                CaseFacts {
+                    received_on,
+                    category,
+                    unit: crate::domain::case::event::assigned_unit(&mine).map(str::to_owned),
+                    events: mine.into_iter().map(|e| (e.on(), e.event)).collect(),
+                },
+            ))
         })
-        .collect()
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok(MonthFacts {
+        cases,
+        volumes,
+        last_case,
+        last_event,
+    })
 }
 
-/// Petitions received per month (`YYYY-MM`, count) from `from` on.
-pub async fn monthly_volumes(
+/// What was recorded after petition `after_case` and event `after_event` (ids only grow): for
+/// figures kept up to date in memory instead of read again whole.
+#[derive(Debug, Default)]
+pub struct FactsDelta {
+    /// New petitions: id, received date, category.
+    pub cases: Vec<(i64, NaiveDate, Category)>,
+    /// New events: event id, petition id, its day, the event.
+    pub events: Vec<(i64, i64, NaiveDate, CaseEvent)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DeltaEventRow {
+    event_id: i64,
+    #[sqlx(flatten)]
+    row: EventRow,
+}
+
+/// The petitions and events recorded after the given ids, in one read transaction, read by
+/// primary key: the cost is that of what is new, never of what was there.
+pub async fn facts_after(
     pool: &Pool,
-    from: NaiveDate,
-) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(sqlx::query_as::<_, (String, i64)>(
-        "SELECT substr(received_on, 1, 7) AS month, COUNT(*) FROM petitions \
-         WHERE received_on >= $1 GROUP BY substr(received_on, 1, 7) ORDER BY month",
+    after_case: i64,
+    after_event: i64,
+) -> Result<FactsDelta, StoreError> {
+    let mut tx = pool.begin().await?;
+    let cases = sqlx::query_as::<_, FactRow>(
+        "SELECT id, received_on, category FROM petitions WHERE id > $1 ORDER BY id",
     )
-    .bind(date_text(from))
-    .fetch_all(pool)
-    .await?)
+    .bind(after_case)
+    .fetch_all(&mut *tx)
+    .await?;
+    let events = sqlx::query_as::<_, DeltaEventRow>(&format!(
+        "SELECT e.id AS event_id, {EVENT_COLUMNS} FROM petition_events e \
+         LEFT JOIN staff_users s ON s.id = e.actor_staff_id \
+         WHERE e.id > $1 ORDER BY e.id"
+    ))
+    .bind(after_event)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(FactsDelta {
+        cases: cases.into_iter().map(fact).collect::<Result<_, _>>()?,
+        events: events
+            .into_iter()
+            .map(|r| {
+                let id = r.event_id;
+                decode(r.row).map(|(case, e)| (id, case, e.on(), e.event))
+            })
+            .collect::<Result<_, _>>()?,
+    })
 }
 
 #[derive(sqlx::FromRow)]
