@@ -81,10 +81,96 @@ pub fn api_doc() -> utoipa::openapi::OpenApi {
     doc
 }
 
+/// The OpenAPI document as served: [`api_doc`] with the codes this bureau accepts (its units and
+/// districts, from the config, beside the fixed categories and ratings) and the answers every
+/// operation may give beyond its own (a path or body that cannot be read, a cross-origin post,
+/// the database unavailable).
 #[cfg(feature = "ssr")]
-async fn openapi() -> axum::response::Response {
+pub fn served_api_doc(config: &crate::domain::config::BureauConfig) -> serde_json::Value {
+    use serde_json::{Value, json};
+    let mut doc = serde_json::to_value(api_doc()).unwrap_or_default();
+    let codes = |list: Vec<String>| Value::Array(list.into_iter().map(Value::String).collect());
+    let mut set_enum = |schema: &str, field: &str, list: Vec<String>, nullable: bool| {
+        if let Some(property) = doc
+            .pointer_mut(&format!("/components/schemas/{schema}/properties/{field}"))
+            .and_then(Value::as_object_mut)
+        {
+            let mut values = codes(list);
+            if nullable && let Value::Array(v) = &mut values {
+                v.push(Value::Null);
+            }
+            property.insert("enum".into(), values);
+        }
+    };
+    use crate::domain::case::review::Rating;
+    use crate::domain::petition::Category;
+    set_enum(
+        "PetitionInput",
+        "category",
+        Category::ALL.iter().map(|c| c.code().to_owned()).collect(),
+        false,
+    );
+    set_enum(
+        "PetitionInput",
+        "unit",
+        config.units.iter().map(|u| u.code.clone()).collect(),
+        true,
+    );
+    set_enum(
+        "PetitionerInput",
+        "district",
+        config.districts.iter().map(|d| d.code.clone()).collect(),
+        false,
+    );
+    set_enum(
+        "EvaluationInput",
+        "rating",
+        Rating::ALL.iter().map(|r| r.code().to_owned()).collect(),
+        false,
+    );
+    let error = |description: &str| {
+        json!({
+            "description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+        })
+    };
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for operations in paths.values_mut().filter_map(Value::as_object_mut) {
+            for (method, operation) in operations.iter_mut() {
+                let has_body = operation.get("requestBody").is_some();
+                let Some(responses) = operation
+                    .get_mut("responses")
+                    .and_then(Value::as_object_mut)
+                else {
+                    continue;
+                };
+                let mut add = |status: &str, description: &str| {
+                    responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| error(description));
+                };
+                add("400", "The path or the request cannot be read");
+                add("503", "The portal cannot answer now; try again later");
+                if method != "get" {
+                    add("403", "Sent from another origin by a browser");
+                }
+                if has_body {
+                    add("413", "Body too large");
+                    add("415", "Content-Type is not application/json");
+                    add("422", "Fields with problems, each named");
+                }
+            }
+        }
+    }
+    doc
+}
+
+#[cfg(feature = "ssr")]
+async fn openapi(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> axum::response::Response {
     use axum::response::IntoResponse as _;
-    axum::Json(api_doc()).into_response()
+    axum::Json(served_api_doc(&state.ctx.config)).into_response()
 }
 
 /// Brings data stored by an earlier version up to what this one reads (after the migrations):
@@ -99,4 +185,52 @@ pub async fn upgrade_stored_data(
         tracing::info!(cases, applications, "stored events given their typed form");
     }
     Ok(())
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn the_served_document_lists_the_codes_accepted_and_every_answer() {
+        let config =
+            crate::domain::config::BureauConfig::parse(crate::domain::config::EXAMPLE_CONFIG)
+                .expect("the example config");
+        let doc = super::served_api_doc(&config);
+        let codes = |pointer: &str| -> Vec<String> {
+            doc.pointer(pointer)
+                .and_then(|v| v.as_array())
+                .unwrap_or_else(|| panic!("{pointer}"))
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        };
+        let schemas = "/components/schemas";
+        assert_eq!(
+            codes(&format!("{schemas}/PetitionInput/properties/category/enum")),
+            ["suggestion", "report", "appeal"]
+        );
+        assert!(
+            codes(&format!("{schemas}/PetitionInput/properties/unit/enum"))
+                .contains(&"city-hrss".to_owned())
+        );
+        assert!(
+            codes(&format!(
+                "{schemas}/PetitionerInput/properties/district/enum"
+            ))
+            .contains(&"450602".to_owned())
+        );
+        assert_eq!(
+            codes(&format!("{schemas}/EvaluationInput/properties/rating/enum")),
+            ["satisfied", "basically_satisfied", "unsatisfied"]
+        );
+        assert!(codes(&format!("{schemas}/PetitionInput/required")).contains(&"title".to_owned()));
+        let create = doc
+            .pointer("/paths/~1api~1v1~1petitions/post/responses")
+            .unwrap();
+        for status in ["201", "400", "403", "413", "415", "422", "429", "503"] {
+            assert!(
+                create.get(status).is_some(),
+                "POST /petitions answers {status}"
+            );
+        }
+    }
 }

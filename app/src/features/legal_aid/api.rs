@@ -122,6 +122,7 @@ pub struct MaterialInput {
         (status = 200, description = "Recorded; the progress", body = AidStatusView),
         (status = 404, description = "Wrong number or wrong code", body = ErrorBody),
         (status = 409, description = "Nothing is asked for now, or the time to answer has passed", body = ErrorBody),
+        (status = 429, description = "Too many wrong tries; see Retry-After", body = ErrorBody),
         (status = 422, description = "The explanation is missing or too long", body = ErrorBody),
     )
 )]
