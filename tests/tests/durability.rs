@@ -155,3 +155,38 @@ async fn every_acknowledged_petition_survives_a_kill_during_a_burst() {
     child.kill().expect("stop");
     let _ = child.wait();
 }
+
+/// Submissions arriving together are committed together: fewer commits (syncs to disk) than
+/// submissions, every one of them stored, each with its own number.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn submissions_arriving_together_share_commits() {
+    let app = portal_tests::spawn_app_with(portal_tests::without_filing_limits).await;
+    let before = app.ctx.writes.commits();
+    let sent: Vec<_> = (0..64)
+        .map(|i| {
+            let (http, url) = (app.http.clone(), app.url("/api/v1/petitions"));
+            tokio::spawn(async move {
+                let res = http.post(url).json(&petition(i)).send().await.unwrap();
+                assert_eq!(res.status(), reqwest::StatusCode::CREATED);
+                res.json::<serde_json::Value>().await.unwrap()["number"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    for s in sent {
+        numbers.push(s.await.unwrap());
+    }
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 64, "each its own number");
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM petitions")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 64);
+    let commits = app.ctx.writes.commits() - before;
+    assert!(commits < 64, "{commits} commits for 64 submissions");
+}

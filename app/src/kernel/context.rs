@@ -26,6 +26,8 @@ pub struct AppContext {
     pub pages: Arc<crate::kernel::page_cache::PageCache>,
     /// The proxies whose `X-Forwarded-For` / `Forwarded` name the client (`--trusted-proxy`).
     pub trusted_proxies: Arc<crate::kernel::client::TrustedProxies>,
+    /// Durable submissions committed in groups (`kernel::store::GroupCommit`).
+    pub writes: crate::kernel::store::GroupCommit,
     /// What features keep in memory and update as the data changes (`kernel::memo`).
     pub memos: Arc<crate::kernel::memo::Memos>,
     /// Upload posts read at once (`[limits] concurrent_uploads`).
@@ -61,6 +63,7 @@ impl AppContext {
             config.limits.concurrent_uploads.max(1) as usize,
         ));
         Self {
+            writes: crate::kernel::store::GroupCommit::start(pool.clone()),
             memos: Arc::default(),
             upload_slots,
             filing_limits,

@@ -34,6 +34,9 @@ pub enum StoreError {
     /// A write that runs on its own task stopped before it finished.
     #[error("a write was interrupted")]
     Interrupted,
+    /// The commit of a group of writes failed (the cause was logged): none of them is stored.
+    #[error("the commit failed")]
+    CommitFailed,
 }
 
 /// A time as stored (RFC 3339, with its +08:00 offset), or `Corrupt`.
@@ -97,6 +100,162 @@ pub async fn begin_write(pool: &Pool) -> Result<WriteTransaction, StoreError> {
 pub struct WriteTransaction {
     pub tx: sqlx::Transaction<'static, sqlx::Sqlite>,
     _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+/// A write run as part of a group: it gets the group's transaction, inside a savepoint of its
+/// own (its failure undoes only its own statements).
+pub type GroupWork<T> = Box<
+    dyn for<'c> FnOnce(
+            &'c mut sqlx::Transaction<'static, sqlx::Sqlite>,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<T, StoreError>> + Send + 'c>,
+        > + Send,
+>;
+
+type Erased = Box<dyn std::any::Any + Send>;
+
+struct GroupJob {
+    work: GroupWork<Erased>,
+    done: tokio::sync::oneshot::Sender<Result<Erased, StoreError>>,
+}
+
+/// Group commit: writes that arrive while another group is being committed wait, and are then
+/// committed together in one transaction — one sync to disk for all of them, instead of one
+/// each. No write is answered before the commit that holds it is on disk. One writer task runs
+/// the groups; a write waits for no timer (a write alone is committed at once).
+#[derive(Clone, Debug)]
+pub struct GroupCommit {
+    jobs: tokio::sync::mpsc::Sender<GroupJob>,
+    /// Groups committed so far (for the bench and the tests).
+    commits: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// The most writes one commit takes.
+const GROUP_MAX: usize = 128;
+
+impl GroupCommit {
+    /// Starts the writer task on `pool` (it ends when the last handle is dropped).
+    pub fn start(pool: Pool) -> Self {
+        let (jobs, mut queue) = tokio::sync::mpsc::channel::<GroupJob>(4 * GROUP_MAX);
+        let commits = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let counted = commits.clone();
+        tokio::spawn(async move {
+            while let Some(first) = queue.recv().await {
+                let mut group = vec![first];
+                while group.len() < GROUP_MAX {
+                    match queue.try_recv() {
+                        Ok(job) => group.push(job),
+                        Err(_) => break,
+                    }
+                }
+                if commit_group(&pool, group).await {
+                    counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        });
+        Self { jobs, commits }
+    }
+
+    /// How many groups were committed.
+    pub fn commits(&self) -> u64 {
+        self.commits.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Runs `work` in the next group and answers once that group is committed.
+    pub async fn write<T: Send + 'static>(
+        &self,
+        work: impl for<'c> FnOnce(
+            &'c mut sqlx::Transaction<'static, sqlx::Sqlite>,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<T, StoreError>> + Send + 'c>,
+        > + Send
+        + 'static,
+    ) -> Result<T, StoreError> {
+        let (done, answer) = tokio::sync::oneshot::channel();
+        let work: GroupWork<Erased> = Box::new(move |tx| {
+            let run = work(tx);
+            Box::pin(async move { run.await.map(|v| Box::new(v) as Erased) })
+        });
+        self.jobs
+            .send(GroupJob { work, done })
+            .await
+            .map_err(|_| StoreError::Interrupted)?;
+        let value = answer.await.map_err(|_| StoreError::Interrupted)??;
+        value
+            .downcast::<T>()
+            .map(|v| *v)
+            .map_err(|_| StoreError::Interrupted)
+    }
+}
+
+/// One group: each write in a savepoint, one commit, then every answer; whether it committed.
+async fn commit_group(pool: &Pool, group: Vec<GroupJob>) -> bool {
+    let mut write = match begin_write(pool).await {
+        Ok(write) => write,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot begin a group commit");
+            for job in group {
+                let _ = job.done.send(Err(StoreError::CommitFailed));
+            }
+            return false;
+        }
+    };
+    let mut answers = Vec::with_capacity(group.len());
+    let mut broken = false;
+    for job in group {
+        if broken {
+            answers.push((job.done, Err(StoreError::CommitFailed)));
+            continue;
+        }
+        if let Err(e) = sqlx::query("SAVEPOINT one_write")
+            .execute(&mut *write.tx)
+            .await
+        {
+            tracing::error!(error = %e, "cannot open a savepoint");
+            broken = true;
+            answers.push((job.done, Err(StoreError::CommitFailed)));
+            continue;
+        }
+        let result = (job.work)(&mut write.tx).await;
+        let close = if result.is_ok() {
+            "RELEASE one_write"
+        } else {
+            "ROLLBACK TO one_write"
+        };
+        if let Err(e) = sqlx::query(close).execute(&mut *write.tx).await {
+            tracing::error!(error = %e, "cannot close a savepoint");
+            broken = true;
+        }
+        if result.is_err()
+            && let Err(e) = sqlx::query("RELEASE one_write")
+                .execute(&mut *write.tx)
+                .await
+        {
+            tracing::error!(error = %e, "cannot release a savepoint");
+            broken = true;
+        }
+        answers.push((job.done, result));
+    }
+    let committed = if broken {
+        let _ = write.tx.rollback().await;
+        false
+    } else {
+        match write.tx.commit().await {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(error = %e, "a group commit failed");
+                false
+            }
+        }
+    };
+    for (done, result) in answers {
+        let _ = done.send(if committed {
+            result
+        } else {
+            Err(StoreError::CommitFailed)
+        });
+    }
+    committed
 }
 
 /// Runs a write to its end even if the request that started it goes away.

@@ -48,26 +48,29 @@ pub async fn apply(
     let (code, hash) = new_query_code(&ctx.code_key);
     let received_at = now.stamp();
     let number = {
-        let pool = ctx.pool.clone();
         let received_at = received_at.clone();
         let channel = channel.to_owned();
         let attachments = attachments.to_vec();
-        crate::kernel::store::detached(async move {
-            store::insert(
-                &pool,
-                store::Insert {
-                    application: &application,
-                    received_on: today,
-                    received_at: &received_at,
-                    query_code_hash: &hash,
-                    channel: &channel,
-                    attachments: &attachments,
-                },
-                |seq| LegalAidNumber::new(today, seq).map(|n| n.as_str().to_owned()),
-            )
-            .await
-        })
-        .await?
+        // Committed with the submissions arriving meanwhile, answered once on disk.
+        ctx.writes
+            .write(move |tx| {
+                Box::pin(async move {
+                    store::insert(
+                        tx,
+                        store::Insert {
+                            application: &application,
+                            received_on: today,
+                            received_at: &received_at,
+                            query_code_hash: &hash,
+                            channel: &channel,
+                            attachments: &attachments,
+                        },
+                        |seq| LegalAidNumber::new(today, seq).map(|n| n.as_str().to_owned()),
+                    )
+                    .await
+                })
+            })
+            .await?
     };
     Ok(AidReceipt {
         number,

@@ -15,18 +15,16 @@ pub struct Insert<'a> {
     pub attachments: &'a [String],
 }
 
-/// Stores an application, its first event and its files in one transaction; returns its number
-/// (`number_for` makes it from the day's sequence).
+/// Stores an application, its first event and its files in `tx` (a group commit's); returns its
+/// number (`number_for` makes it from the day's sequence).
 pub async fn insert(
-    pool: &Pool,
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     new: Insert<'_>,
     number_for: impl Fn(u32) -> Option<String>,
 ) -> Result<String, StoreError> {
     let a = new.application;
     let day = date_text(new.received_on);
-    for _ in 0..5 {
-        let mut write = crate::kernel::store::begin_write(pool).await?;
-        let tx = &mut write.tx;
+    {
         let sequence: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(sequence), 0) + 1 FROM legal_aid_applications WHERE received_on = $1",
         )
@@ -65,24 +63,11 @@ pub async fn insert(
         .bind(a.basis.code())
         .fetch_one(&mut **tx)
         .await;
-        let id = match inserted {
-            Ok(id) => id,
-            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => continue,
-            Err(e) => return Err(e.into()),
-        };
-        insert_event(
-            &mut write.tx,
-            id,
-            new.received_at,
-            &AidEvent::Received,
-            None,
-        )
-        .await?;
-        link_files(&mut write.tx, id, new.attachments).await?;
-        write.tx.commit().await?;
-        return Ok(number);
+        let id = inserted?;
+        insert_event(tx, id, new.received_at, &AidEvent::Received, None).await?;
+        link_files(tx, id, new.attachments).await?;
+        Ok(number)
     }
-    Err(StoreError::NumbersExhausted("legal-aid"))
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]

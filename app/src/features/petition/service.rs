@@ -60,31 +60,35 @@ pub async fn submit(
     .await?;
     let received_at = now.stamp();
     let inserted = {
-        let pool = ctx.pool.clone();
         let petition = petition.clone();
         let received_at = received_at.clone();
         let channel = channel.to_owned();
         let same_id = same.as_ref().map(|(id, _)| *id);
         let route_check = extras.route_check.map(str::to_owned);
         let attachments = extras.attachments.to_vec();
-        store::detached(async move {
-            super::store::insert(
-                &pool,
-                super::store::Insert {
-                    petition: &petition,
-                    received_on: today,
-                    received_at: &received_at,
-                    query_code_hash: &hash,
-                    channel: &channel,
-                    same_matter_as: same_id,
-                    route_check: route_check.as_deref(),
-                    attachments: &attachments,
-                },
-                |seq| PetitionNumber::new(today, seq).map(String::from),
-            )
-            .await
-        })
-        .await?
+        // Committed with the submissions arriving meanwhile (group commit), and answered only
+        // once that commit is on disk; it runs to its end if the citizen goes away.
+        ctx.writes
+            .write(move |tx| {
+                Box::pin(async move {
+                    super::store::insert(
+                        tx,
+                        super::store::Insert {
+                            petition: &petition,
+                            received_on: today,
+                            received_at: &received_at,
+                            query_code_hash: &hash,
+                            channel: &channel,
+                            same_matter_as: same_id,
+                            route_check: route_check.as_deref(),
+                            attachments: &attachments,
+                        },
+                        |seq| PetitionNumber::new(today, seq).map(String::from),
+                    )
+                    .await
+                })
+            })
+            .await?
     };
     Ok(Receipt {
         number: inserted.number,

@@ -25,78 +25,68 @@ pub struct Inserted {
     pub number: String,
 }
 
-/// Inserts the petition and its `received` event in one transaction, taking the next sequence
-/// number of its day. Returns only after the commit, which `synchronous = FULL` makes durable.
+/// Inserts the petition and its `received` event in `tx` (a group commit's: it is durable once
+/// the group is committed), taking the next sequence number of its day.
 pub async fn insert(
-    pool: &Pool,
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     new: Insert<'_>,
     number_for: impl Fn(u32) -> Option<String>,
 ) -> Result<Inserted, StoreError> {
     let p = new.petition;
     let day = crate::kernel::store::date_text(new.received_on);
-    // Two writers may race for the same sequence; the unique key refuses the loser, who retries.
-    for _ in 0..5 {
-        let mut write = crate::kernel::store::begin_write(pool).await?;
-        let tx = &mut write.tx;
-        let sequence: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(sequence), 0) + 1 FROM petitions WHERE received_on = $1",
+    // This process writes in turn (the group's writer), and SQLite's write lock keeps other
+    // processes out for the transaction: the next sequence cannot be taken twice.
+    let sequence: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(sequence), 0) + 1 FROM petitions WHERE received_on = $1",
+    )
+    .bind(&day)
+    .fetch_one(&mut **tx)
+    .await?;
+    let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
+    let number = number_for(sequence).ok_or(StoreError::NumbersExhausted("petition"))?;
+    let id = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
+         petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
+         facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at, \
+         route_check) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
+         $20) \
+         RETURNING id",
+    )
+    .bind(&number)
+    .bind(&day)
+    .bind(i64::from(sequence))
+    .bind(new.query_code_hash)
+    .bind(p.category.code())
+    .bind(&p.petitioner.name)
+    .bind(p.petitioner.id_number.as_str())
+    .bind(p.petitioner.mobile.as_str())
+    .bind(&p.petitioner.address)
+    .bind(&p.petitioner.district)
+    .bind(p.unit.as_deref())
+    .bind(&p.title)
+    .bind(&p.request)
+    .bind(&p.facts_and_reasons)
+    .bind(p.place_and_time.as_deref())
+    .bind(p.earlier_handling.as_deref())
+    .bind(new.channel)
+    .bind(new.same_matter_as)
+    .bind(new.received_at)
+    .bind(new.route_check)
+    .fetch_one(&mut **tx)
+    .await?;
+    crate::features::cases::store::insert_received(tx, id, new.received_at).await?;
+    for token in new.attachments {
+        sqlx::query(
+            "UPDATE attachments SET petition_id = $1, unsent_from = NULL WHERE token = $2 \
+             AND petition_id IS NULL AND legal_aid_id IS NULL",
         )
-        .bind(&day)
-        .fetch_one(&mut **tx)
+        .bind(id)
+        .bind(token)
+        .execute(&mut **tx)
         .await?;
-        let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
-        let number = number_for(sequence).ok_or(StoreError::NumbersExhausted("petition"))?;
-        let inserted = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
-             petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
-             facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at, \
-             route_check) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
-             $20) \
-             RETURNING id",
-        )
-        .bind(&number)
-        .bind(&day)
-        .bind(i64::from(sequence))
-        .bind(new.query_code_hash)
-        .bind(p.category.code())
-        .bind(&p.petitioner.name)
-        .bind(p.petitioner.id_number.as_str())
-        .bind(p.petitioner.mobile.as_str())
-        .bind(&p.petitioner.address)
-        .bind(&p.petitioner.district)
-        .bind(p.unit.as_deref())
-        .bind(&p.title)
-        .bind(&p.request)
-        .bind(&p.facts_and_reasons)
-        .bind(p.place_and_time.as_deref())
-        .bind(p.earlier_handling.as_deref())
-        .bind(new.channel)
-        .bind(new.same_matter_as)
-        .bind(new.received_at)
-        .bind(new.route_check)
-        .fetch_one(&mut **tx)
-        .await;
-        let id = match inserted {
-            Ok(id) => id,
-            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => continue,
-            Err(e) => return Err(e.into()),
-        };
-        crate::features::cases::store::insert_received(tx, id, new.received_at).await?;
-        for token in new.attachments {
-            sqlx::query(
-                "UPDATE attachments SET petition_id = $1, unsent_from = NULL WHERE token = $2 AND petition_id IS NULL \
-                 AND legal_aid_id IS NULL",
-            )
-            .bind(id)
-            .bind(token)
-            .execute(&mut **tx)
-            .await?;
-        }
-        write.tx.commit().await?;
-        return Ok(Inserted { id, number });
     }
-    Err(StoreError::NumbersExhausted("petition"))
+    Ok(Inserted { id, number })
 }
 
 /// A pending (not closed) petition from the same person on the same unit and category.
