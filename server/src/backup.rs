@@ -74,9 +74,13 @@ fn write_archive(
     archive.mode(tar::HeaderMode::Deterministic);
     let written = (|| -> anyhow::Result<Summary> {
         archive.append_path_with_name(database, DATABASE)?;
-        if key_file.exists() {
-            archive.append_path_with_name(key_file, KEY)?;
-        }
+        // Without the key no citizen's 查询码 would open a restored case: no backup without it.
+        anyhow::ensure!(
+            key_file.is_file(),
+            "the 查询码 key {} is missing; give the server's --query-code-key (PORTAL_QUERY_CODE_KEY_FILE)",
+            key_file.display()
+        );
+        archive.append_path_with_name(key_file, KEY)?;
         let mut summary = Summary {
             attachments: 0,
             missing: 0,
@@ -131,7 +135,30 @@ pub fn restore(settings: &Settings, from: &Path) -> anyhow::Result<Summary> {
     );
     private_dir(&settings.data_dir)?;
     let attachments_dir = settings.data_dir.join(ATTACHMENTS);
+    anyhow::ensure!(
+        !attachments_dir.exists() || std::fs::read_dir(&attachments_dir)?.next().is_none(),
+        "{} already holds files; restore into an empty --data-dir",
+        attachments_dir.display()
+    );
     private_dir(&attachments_dir)?;
+    let result = unpack(from, &database, &key_file, &attachments_dir);
+    if result.is_err() {
+        // Nothing half-restored is left to stop the next try.
+        let _ = std::fs::remove_file(sibling(&database, "restoring"));
+        let _ = std::fs::remove_file(&key_file);
+        let _ = std::fs::remove_dir_all(&attachments_dir);
+    }
+    let summary = result?;
+    std::fs::File::open(&settings.data_dir)?.sync_all()?;
+    Ok(summary)
+}
+
+fn unpack(
+    from: &Path,
+    database: &Path,
+    key_file: &Path,
+    attachments_dir: &Path,
+) -> anyhow::Result<Summary> {
     let file = std::fs::File::open(from)
         .with_context(|| format!("cannot open the backup {}", from.display()))?;
     let mut archive = tar::Archive::new(std::io::BufReader::new(file));
@@ -140,15 +167,21 @@ pub fn restore(settings: &Settings, from: &Path) -> anyhow::Result<Summary> {
         missing: 0,
     };
     let mut saw_database = false;
-    let staged = sibling(&database, "restoring");
+    let mut saw_key = false;
+    let staged = sibling(database, "restoring");
     for entry in archive.entries().context("not a backup archive")? {
         let mut entry = entry.context("the backup archive is damaged")?;
+        anyhow::ensure!(
+            entry.header().entry_type().is_file(),
+            "the backup holds something that is not a file"
+        );
         let name = entry.path()?.to_string_lossy().into_owned();
         let target = if name == DATABASE {
             saw_database = true;
             staged.clone()
         } else if name == KEY {
-            key_file.clone()
+            saw_key = true;
+            key_file.to_owned()
         } else if let Some(token) = name
             .strip_prefix("attachments/")
             .filter(|t| app::domain::petition::attachment::is_token(t))
@@ -165,9 +198,9 @@ pub fn restore(settings: &Settings, from: &Path) -> anyhow::Result<Summary> {
         out.sync_all()?;
     }
     anyhow::ensure!(saw_database, "the backup holds no database");
-    std::fs::rename(&staged, &database)?;
-    restrict(&database, 0o600)?;
-    std::fs::File::open(&settings.data_dir)?.sync_all()?;
+    anyhow::ensure!(saw_key, "the backup holds no 查询码 key");
+    std::fs::rename(&staged, database)?;
+    restrict(database, 0o600)?;
     Ok(summary)
 }
 

@@ -70,10 +70,25 @@ pub struct Common {
         global = true
     )]
     pub trusted_proxy: Vec<ipnet::IpNet>,
+    /// The header the trusted proxies write the client's address into: `x-forwarded-for` or
+    /// `forwarded` (RFC 7239). Only that one is read; the other is the client's to forge.
+    #[arg(
+        long,
+        env = "PORTAL_FORWARDED_HEADER",
+        default_value = "x-forwarded-for",
+        value_parser = parse_forwarded_header,
+        global = true
+    )]
+    pub forwarded_header: app::kernel::client::ForwardedHeader,
     /// The file holding the server's 查询码 key (created on first start); DATA_DIR/query-code.key
     /// by default. Every server of one portal needs the same key; keep it out of the database.
     #[arg(long, env = "PORTAL_QUERY_CODE_KEY_FILE", global = true)]
     pub query_code_key: Option<PathBuf>,
+}
+
+fn parse_forwarded_header(s: &str) -> Result<app::kernel::client::ForwardedHeader, String> {
+    app::kernel::client::ForwardedHeader::parse(s)
+        .ok_or_else(|| "expected x-forwarded-for or forwarded".to_owned())
 }
 
 fn parse_proxy(s: &str) -> Result<ipnet::IpNet, String> {
@@ -179,7 +194,10 @@ impl Common {
             database_url: self.database_url.clone(),
             site_root: self.site_root.clone(),
             public_url: self.public_url.clone(),
-            trusted_proxies: app::kernel::client::TrustedProxies(self.trusted_proxy.clone()),
+            trusted_proxies: app::kernel::client::TrustedProxies(
+                self.trusted_proxy.clone(),
+                self.forwarded_header,
+            ),
             query_code_key: self.query_code_key.clone(),
             seed_demo: true,
             seed_demo_cases: true,

@@ -64,6 +64,11 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(upload_forms)
         .with_state(state.clone())
+        // Inside the language layer, so that its refusal is said in the reader's language.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            same_origin_only,
+        ))
         .layer(sessions)
         .layer(axum::middleware::from_fn(in_reader_language))
         .layer(axum::middleware::from_fn_with_state(
@@ -72,10 +77,6 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(static_cache))
         .layer(axum::middleware::from_fn(staff_pages_not_stored))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            same_origin_only,
-        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),

@@ -330,6 +330,7 @@ async fn posts_from_another_origin_are_refused() {
         .http
         .post(app.url("/api/v1/petitions"))
         .header("origin", "http://evil.example")
+        .header("accept-language", "en")
         .json(&petition(0))
         .send()
         .await
@@ -337,6 +338,13 @@ async fn posts_from_another_origin_are_refused() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["errors"][0]["code"], "cross_origin");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("another site"),
+        "in the caller's language: {body}"
+    );
     // The portal's own pages post as before.
     let res = app
         .http

@@ -74,6 +74,19 @@ impl Throttle {
             .min(self.rule.max_lock)
     }
 
+    /// The failures free of any lock.
+    pub fn free_failures(&self) -> u32 {
+        self.rule.free_failures
+    }
+
+    /// The key's failures still remembered at `now`.
+    pub fn failures(&self, key: &str, now: Instant) -> u32 {
+        match self.entries.get(key) {
+            Some(e) if since(now, e.last_failure) < self.rule.memory => e.failures,
+            _ => 0,
+        }
+    }
+
     /// `Err(wait)` while the key is locked.
     pub fn check(&self, key: &str, now: Instant) -> Result<(), Duration> {
         let Some(e) = self.entries.get(key) else {

@@ -113,7 +113,10 @@ pub fn served_api_doc(config: &crate::domain::config::BureauConfig) -> serde_jso
     set_enum(
         "PetitionInput",
         "unit",
-        config.units.iter().map(|u| u.code.clone()).collect(),
+        // An empty code means none, as the form sends it.
+        std::iter::once(String::new())
+            .chain(config.units.iter().map(|u| u.code.clone()))
+            .collect(),
         true,
     );
     set_enum(

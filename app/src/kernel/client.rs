@@ -10,9 +10,31 @@ use ipnet::IpNet;
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 
-/// The proxies whose forwarding headers are believed (none by default).
+/// The proxies whose forwarding header is believed (none by default), and which header that is:
+/// only the one the proxies write. A proxy passes the other on as the client sent it, so reading
+/// both would let anyone name their own address.
 #[derive(Clone, Debug, Default)]
-pub struct TrustedProxies(pub Vec<IpNet>);
+pub struct TrustedProxies(pub Vec<IpNet>, pub ForwardedHeader);
+
+/// The header trusted proxies write the client's address into.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For` (nginx, HAProxy, most load balancers).
+    #[default]
+    XForwardedFor,
+    /// `Forwarded` (RFC 7239).
+    Forwarded,
+}
+
+impl ForwardedHeader {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "x-forwarded-for" => Some(Self::XForwardedFor),
+            "forwarded" => Some(Self::Forwarded),
+            _ => None,
+        }
+    }
+}
 
 impl TrustedProxies {
     fn trusts(&self, ip: IpAddr) -> bool {
@@ -30,7 +52,13 @@ impl TrustedProxies {
                     .map_err(|_| format!("{s:?} is not an address or CIDR block"))
             })
             .collect::<Result<Vec<_>, _>>()
-            .map(Self)
+            .map(|nets| Self(nets, ForwardedHeader::default()))
+    }
+
+    /// Reading `header` instead of `X-Forwarded-For`.
+    pub fn reading(mut self, header: ForwardedHeader) -> Self {
+        self.1 = header;
+        self
     }
 }
 
@@ -62,7 +90,7 @@ impl Client {
         if !trusted.trusts(peer) {
             return Self(peer);
         }
-        let chain = forwarded_chain(headers);
+        let chain = forwarded_chain(headers, trusted.1);
         let mut client = peer;
         for hop in chain.iter().rev() {
             match hop {
@@ -76,9 +104,9 @@ impl Client {
     }
 }
 
-/// The hops a request passed, first (the client) to last, from `Forwarded` (RFC 7239) when it is
-/// there, else from `X-Forwarded-For`; `None` for a hop that names no address.
-fn forwarded_chain(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
+/// The hops a request passed, first (the client) to last, from the one header the proxies write;
+/// `None` for a hop that names no address.
+fn forwarded_chain(headers: &HeaderMap, header: ForwardedHeader) -> Vec<Option<IpAddr>> {
     let values = |name| {
         headers
             .get_all(name)
@@ -90,9 +118,8 @@ fn forwarded_chain(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
-    let forwarded = values(header::FORWARDED);
-    if !forwarded.is_empty() {
-        return forwarded
+    if header == ForwardedHeader::Forwarded {
+        return values(header::FORWARDED)
             .iter()
             .map(|element| {
                 element
@@ -185,21 +212,29 @@ mod tests {
             Client::of(ip("192.0.2.1"), &h, &proxies),
             Client(ip("203.0.113.9"))
         );
+        // `Forwarded` passed on from the client is not what these proxies write: ignored.
+        let h = headers(&[
+            ("forwarded", "for=6.6.6.6"),
+            ("x-forwarded-for", "203.0.113.9"),
+        ]);
+        assert_eq!(
+            Client::of(ip("10.0.0.2"), &h, &proxies),
+            Client(ip("203.0.113.9"))
+        );
+        let rfc = proxies.clone().reading(ForwardedHeader::Forwarded);
         let h = headers(&[(
             "forwarded",
             "for=6.6.6.6, for=\"[2001:db8:cafe::17]:4711\";proto=https, for=10.1.1.1",
         )]);
         assert_eq!(
-            Client::of(ip("10.0.0.2"), &h, &proxies),
+            Client::of(ip("10.0.0.2"), &h, &rfc),
             Client(ip("2001:db8:cafe::17"))
         );
-        let h = headers(&[
-            ("forwarded", "for=unknown"),
-            ("x-forwarded-for", "203.0.113.9"),
-        ]);
+        let h = headers(&[("forwarded", "for=unknown"), ("x-forwarded-for", "6.6.6.6")]);
         assert_eq!(
-            Client::of(ip("10.0.0.2"), &h, &proxies),
-            Client(ip("10.0.0.2"))
+            Client::of(ip("10.0.0.2"), &h, &rfc),
+            Client(ip("10.0.0.2")),
+            "XFF ignored"
         );
         assert_eq!(
             Client::of(ip("10.0.0.2"), &HeaderMap::new(), &proxies),

@@ -128,6 +128,12 @@ where
     }
 }
 
+/// A deadline for waiting on I/O (a slow upload, a queue), on the monotonic timer: how long
+/// the server waits, never what time it is for the portal (that is [`Clock`]'s).
+pub fn deadline(after: std::time::Duration) -> tokio::time::Instant {
+    tokio::time::Instant::now() + after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

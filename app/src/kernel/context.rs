@@ -31,7 +31,7 @@ pub struct AppContext {
     /// What features keep in memory and update as the data changes (`kernel::memo`).
     pub memos: Arc<crate::kernel::memo::Memos>,
     /// Upload posts read at once (`[limits] concurrent_uploads`).
-    pub upload_slots: Arc<tokio::sync::Semaphore>,
+    pub upload_slots: Arc<crate::kernel::files::uploads::UploadSlots>,
     /// How much one client and one person may file (`[limits]`).
     pub filing_limits: Arc<crate::kernel::guard::FilingLimits>,
     /// The server's secret for 查询码 hashes (kept in a file outside the database).
@@ -59,8 +59,8 @@ impl AppContext {
         clock: Arc<dyn Clock>,
     ) -> Self {
         let filing_limits = Arc::new(crate::kernel::guard::FilingLimits::new(&config.limits));
-        let upload_slots = Arc::new(tokio::sync::Semaphore::new(
-            config.limits.concurrent_uploads.max(1) as usize,
+        let upload_slots = Arc::new(crate::kernel::files::uploads::UploadSlots::new(
+            config.limits.concurrent_uploads,
         ));
         Self {
             writes: crate::kernel::store::GroupCommit::start(pool.clone()),

@@ -1,81 +1,164 @@
 //! Slowing down guessing across requests: one throttle per key (an account, a petition number)
-//! and one per client address, both checked and charged before an attempt is evaluated, and the
-//! charge taken back when it succeeds.
+//! and one per client address. Attempts in flight count as failures until they are judged: no
+//! more run at once than could fail without passing the allowance, and past it they run one at a
+//! time, so concurrent guesses are judged exactly as the same guesses in turn would be, and right
+//! answers arriving together wait a moment rather than lock each other out.
 
 use crate::domain::throttle::Instant;
 use crate::domain::throttle::{Limiter, Throttle, ThrottleRule};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 #[derive(Clone, Debug)]
 pub struct Guard {
-    /// Both throttles under one lock: an attempt is checked and charged in one step, so
-    /// concurrent attempts cannot all pass the check before any failure is recorded.
-    inner: Arc<Mutex<Pair>>,
+    inner: Arc<Shared>,
 }
 
 #[derive(Debug)]
-struct Pair {
+struct Shared {
+    state: Mutex<State>,
+    /// Woken when an attempt is judged.
+    judged: tokio::sync::Notify,
+}
+
+#[derive(Debug)]
+struct State {
     by_key: Throttle,
     by_client: Throttle,
+    /// Attempts let through and not judged yet, per key and per client.
+    pending_keys: HashMap<String, u32>,
+    pending_clients: HashMap<String, u32>,
 }
 
-/// An attempt let through and charged as a failure in advance: the slow work (hashing) runs
-/// after the charge, so it cannot be raced. Say how it went with [`Guard::succeeded`] or
-/// [`Guard::not_counted`]; left alone, it stays a failure.
+/// An attempt let through: judge it with [`Guard::succeeded`] or [`Guard::not_counted`]; left
+/// alone (dropped), it is a failure.
 #[derive(Debug)]
-#[must_use = "an attempt is a failure unless settled"]
+#[must_use = "an attempt is a failure unless judged otherwise"]
 pub struct Attempt {
+    guard: Guard,
     key: String,
     client: String,
+    now: Instant,
+    judged: bool,
 }
 
-fn lock(m: &Mutex<Pair>) -> MutexGuard<'_, Pair> {
+/// How long an attempt waits for those in flight before it is told to come back.
+const MOST_WAIT: Duration = Duration::from_secs(5);
+
+fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
     // A panic while holding the lock leaves valid data behind: keep using it.
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Whether one more attempt may run for a throttle with `failures` judged and `pending` in
+/// flight: while all of them failing stays within the free failures, or else one at a time.
+fn may_run(throttle: &Throttle, failures: u32, pending: u32) -> bool {
+    failures + pending <= throttle.free_failures() || pending == 0
 }
 
 impl Guard {
     pub fn new(per_key: ThrottleRule, per_client: ThrottleRule) -> Self {
         Self {
-            inner: Arc::new(Mutex::new(Pair {
-                by_key: Throttle::new(per_key),
-                by_client: Throttle::new(per_client),
-            })),
+            inner: Arc::new(Shared {
+                state: Mutex::new(State {
+                    by_key: Throttle::new(per_key),
+                    by_client: Throttle::new(per_client),
+                    pending_keys: HashMap::new(),
+                    pending_clients: HashMap::new(),
+                }),
+                judged: tokio::sync::Notify::new(),
+            }),
         }
     }
 
-    /// `Err(wait)` while either the key or the client is locked; otherwise the attempt, already
-    /// counted as a failure of both.
-    pub fn attempt(&self, key: &str, client: &str, now: Instant) -> Result<Attempt, Duration> {
-        let mut pair = lock(&self.inner);
-        let a = pair.by_key.check(key, now);
-        let b = pair.by_client.check(client, now);
-        match (a, b) {
-            (Err(x), Err(y)) => return Err(x.max(y)),
-            (Err(x), _) | (_, Err(x)) => return Err(x),
-            _ => {}
+    /// `Err(wait)` while the key or the client is locked; otherwise the attempt, let through
+    /// once it cannot take the key or the client past its allowance.
+    pub async fn attempt(
+        &self,
+        key: &str,
+        client: &str,
+        now: Instant,
+    ) -> Result<Attempt, Duration> {
+        let deadline = crate::kernel::clock::deadline(MOST_WAIT);
+        loop {
+            let judged = self.inner.judged.notified();
+            tokio::pin!(judged);
+            judged.as_mut().enable();
+            {
+                let mut state = lock(&self.inner.state);
+                let a = state.by_key.check(key, now);
+                let b = state.by_client.check(client, now);
+                match (a, b) {
+                    (Err(x), Err(y)) => return Err(x.max(y)),
+                    (Err(x), _) | (_, Err(x)) => return Err(x),
+                    _ => {}
+                }
+                let pk = state.pending_keys.get(key).copied().unwrap_or(0);
+                let pc = state.pending_clients.get(client).copied().unwrap_or(0);
+                let fk = state.by_key.failures(key, now);
+                let fc = state.by_client.failures(client, now);
+                if may_run(&state.by_key, fk, pk) && may_run(&state.by_client, fc, pc) {
+                    *state.pending_keys.entry(key.to_owned()).or_default() += 1;
+                    *state.pending_clients.entry(client.to_owned()).or_default() += 1;
+                    return Ok(Attempt {
+                        guard: self.clone(),
+                        key: key.to_owned(),
+                        client: client.to_owned(),
+                        now,
+                        judged: false,
+                    });
+                }
+            }
+            if tokio::time::timeout_at(deadline, judged).await.is_err() {
+                return Err(Duration::from_secs(1));
+            }
         }
-        pair.by_key.fail(key, now);
-        pair.by_client.fail(client, now);
-        Ok(Attempt {
-            key: key.to_owned(),
-            client: client.to_owned(),
-        })
     }
 
-    /// The attempt succeeded: the key's failures are forgotten, the client's charge taken back.
-    pub fn succeeded(&self, attempt: Attempt) {
-        let mut pair = lock(&self.inner);
-        pair.by_key.forget(&attempt.key);
-        pair.by_client.refund(&attempt.client);
+    /// The attempt succeeded: the key's failures are forgotten.
+    pub fn succeeded(&self, mut attempt: Attempt) {
+        attempt.judged = true;
+        self.judge(&attempt, |state, a| state.by_key.forget(&a.key));
     }
 
-    /// The attempt could not be judged (the database did not answer): its charge is taken back.
-    pub fn not_counted(&self, attempt: Attempt) {
-        let mut pair = lock(&self.inner);
-        pair.by_key.refund(&attempt.key);
-        pair.by_client.refund(&attempt.client);
+    /// The attempt could not be judged (the database did not answer): it counts for nothing.
+    pub fn not_counted(&self, mut attempt: Attempt) {
+        attempt.judged = true;
+        self.judge(&attempt, |_, _| {});
+    }
+
+    fn judge(&self, attempt: &Attempt, record: impl FnOnce(&mut State, &Attempt)) {
+        {
+            let mut state = lock(&self.inner.state);
+            let state = &mut *state;
+            for (pending, name) in [
+                (&mut state.pending_keys, &attempt.key),
+                (&mut state.pending_clients, &attempt.client),
+            ] {
+                if let Some(n) = pending.get_mut(name.as_str()) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        pending.remove(name.as_str());
+                    }
+                }
+            }
+            record(state, attempt);
+        }
+        self.inner.judged.notify_waiters();
+    }
+}
+
+impl Drop for Attempt {
+    /// Not judged otherwise: a failure of both the key and the client.
+    fn drop(&mut self) {
+        if !self.judged {
+            let guard = self.guard.clone();
+            guard.judge(self, |state, a| {
+                state.by_key.fail(&a.key, a.now);
+                state.by_client.fail(&a.client, a.now);
+            });
+        }
     }
 }
 
@@ -121,46 +204,71 @@ pub fn lookup_guard() -> Guard {
 mod tests {
     use super::*;
 
-    #[test]
-    fn concurrent_attempts_cannot_pass_the_check_together() {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_wrong_guesses_are_judged_as_if_in_turn() {
         let guard = lookup_guard();
         let now = chrono::Utc::now();
-        let let_through = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|s| {
-            for _ in 0..64 {
-                s.spawn(|| {
-                    if let Ok(attempt) = guard.attempt("XF202612010001", "198.51.100.7", now) {
+        let let_through = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let tries: Vec<_> = (0..64)
+            .map(|_| {
+                let (guard, let_through) = (guard.clone(), let_through.clone());
+                tokio::spawn(async move {
+                    if let Ok(attempt) = guard.attempt("XF202612010001", "198.51.100.7", now).await
+                    {
                         let_through.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                        // Evaluated slowly, and wrong: the charge stays.
-                        std::thread::sleep(Duration::from_millis(5));
+                        // Judged slowly, and wrong.
+                        tokio::time::sleep(Duration::from_millis(5)).await;
                         drop(attempt);
                     }
-                });
-            }
-        });
+                })
+            })
+            .collect();
+        for t in tries {
+            t.await.unwrap();
+        }
         // Five free failures, then the sixth locks: exactly as one client trying in turn.
-        assert_eq!(let_through.into_inner(), 6);
+        assert_eq!(let_through.load(std::sync::atomic::Ordering::SeqCst), 6);
     }
 
-    #[test]
-    fn a_success_forgets_the_key_and_refunds_the_client() {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn right_answers_arriving_together_do_not_lock_each_other_out() {
+        let guard = lookup_guard();
+        let now = chrono::Utc::now();
+        let tries: Vec<_> = (0..32)
+            .map(|_| {
+                let guard = guard.clone();
+                tokio::spawn(async move {
+                    let attempt = guard.attempt("XF202612010001", "hotline", now).await?;
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                    guard.succeeded(attempt);
+                    Ok::<(), Duration>(())
+                })
+            })
+            .collect();
+        for t in tries {
+            assert_eq!(t.await.unwrap(), Ok(()));
+        }
+    }
+
+    #[tokio::test]
+    async fn a_success_forgets_the_key_and_an_uncounted_attempt_costs_nothing() {
         let guard = sign_in_guard();
         let now = chrono::Utc::now();
         for _ in 0..4 {
-            let _ = guard.attempt("zhang", "office", now).unwrap();
+            drop(guard.attempt("zhang", "office", now).await.unwrap());
         }
-        let right = guard.attempt("zhang", "office", now).unwrap();
+        let right = guard.attempt("zhang", "office", now).await.unwrap();
         guard.succeeded(right);
         for _ in 0..6 {
-            let _ = guard.attempt("zhang", "office", now).unwrap();
+            drop(guard.attempt("zhang", "office", now).await.unwrap());
         }
-        assert!(guard.attempt("zhang", "office", now).is_err());
+        assert!(guard.attempt("zhang", "office", now).await.is_err());
         for _ in 0..10 {
-            let attempt = guard.attempt("li", "office", now).unwrap();
+            let attempt = guard.attempt("li", "office", now).await.unwrap();
             guard.not_counted(attempt);
         }
         assert!(
-            guard.attempt("li", "office", now).is_ok(),
+            guard.attempt("li", "office", now).await.is_ok(),
             "uncounted attempts cost nothing"
         );
     }
@@ -184,8 +292,51 @@ impl FilingLimits {
     }
 
     /// Counts one filing from `client` for `people` (the ID number and the mobile), or
-    /// `Err(wait)` counting nothing when any of them is at its limit.
-    pub fn take(&self, client: &str, people: &[&str], now: Instant) -> Result<(), Duration> {
+    /// `Err(wait)` counting nothing when any of them is at its limit. The charge is given back
+    /// when dropped unless [`FilingCharge::keep`] is called (the filing was stored).
+    pub fn take(
+        &self,
+        client: &str,
+        people: &[&str],
+        now: Instant,
+    ) -> Result<FilingCharge<'_>, Duration> {
+        self.count(client, people, now)?;
+        Ok(FilingCharge {
+            limits: self,
+            client: client.to_owned(),
+            people: people.iter().map(|p| (*p).to_owned()).collect(),
+            kept: false,
+        })
+    }
+
+    /// One filing from `client` (none for the portal's own demo data) by the person with
+    /// `id_number` and `mobile`; 429 with the wait when over a limit.
+    pub fn charge(
+        &self,
+        client: Option<&str>,
+        id_number: &str,
+        mobile: &str,
+        now: Instant,
+    ) -> Result<Option<FilingCharge<'_>>, crate::kernel::AppError> {
+        let Some(client) = client else {
+            return Ok(None);
+        };
+        let (id, mobile) = (format!("id:{id_number}"), format!("mobile:{mobile}"));
+        self.take(client, &[&id, &mobile], now)
+            .map(Some)
+            .map_err(crate::kernel::AppError::TooManyFilings)
+    }
+
+    fn give_back(&self, client: &str, people: &[String]) {
+        let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let (by_client, by_person) = &mut *guard;
+        by_client.give_back(client);
+        for p in people {
+            by_person.give_back(p);
+        }
+    }
+
+    fn count(&self, client: &str, people: &[&str], now: Instant) -> Result<(), Duration> {
         let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         let (by_client, by_person) = &mut *guard;
         by_client.take(client, now)?;
@@ -204,6 +355,31 @@ impl FilingLimits {
     }
 }
 
+/// One filing counted against its client and its person; given back when dropped unless kept,
+/// so that a filing the database could not take costs nobody their allowance.
+#[must_use = "a charge is given back when dropped"]
+pub struct FilingCharge<'a> {
+    limits: &'a FilingLimits,
+    client: String,
+    people: Vec<String>,
+    kept: bool,
+}
+
+impl FilingCharge<'_> {
+    /// The filing was stored: the charge stays.
+    pub fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for FilingCharge<'_> {
+    fn drop(&mut self) {
+        if !self.kept {
+            self.limits.give_back(&self.client, &self.people);
+        }
+    }
+}
+
 #[cfg(test)]
 mod filing_tests {
     use super::*;
@@ -216,21 +392,24 @@ mod filing_tests {
             ..Default::default()
         });
         let now = chrono::Utc::now();
-        assert!(limits.take("office", &["id:A", "mobile:1"], now).is_ok());
-        assert!(limits.take("office", &["id:A", "mobile:2"], now).is_ok());
+        let kept = |r: Result<FilingCharge<'_>, Duration>| r.map(FilingCharge::keep).is_ok();
+        assert!(kept(limits.take("office", &["id:A", "mobile:1"], now)));
+        assert!(kept(limits.take("office", &["id:A", "mobile:2"], now)));
         // ID A is at its limit: refused, and the office and mobile 3 are not charged for it.
-        assert!(limits.take("office", &["id:A", "mobile:3"], now).is_err());
-        assert!(limits.take("office", &["id:B", "mobile:3"], now).is_ok());
+        assert!(!kept(limits.take("office", &["id:A", "mobile:3"], now)));
+        assert!(kept(limits.take("office", &["id:B", "mobile:3"], now)));
         assert!(
-            limits.take("office", &["id:C", "mobile:3"], now).is_err(),
+            !kept(limits.take("office", &["id:C", "mobile:3"], now)),
             "the office's third"
         );
+        // A filing that was not stored (its charge dropped, not kept) costs nothing.
+        drop(limits.take("home", &["id:C", "mobile:3"], now).unwrap());
         assert!(
-            limits.take("home", &["id:C", "mobile:3"], now).is_ok(),
+            kept(limits.take("home", &["id:C", "mobile:3"], now)),
             "mobile 3 had one of two"
         );
         assert!(
-            limits.take("cafe", &["id:D", "mobile:3"], now).is_err(),
+            !kept(limits.take("cafe", &["id:D", "mobile:3"], now)),
             "mobile 3 at two"
         );
     }

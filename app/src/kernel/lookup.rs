@@ -22,6 +22,7 @@ pub async fn guarded<T>(
     let attempt = ctx
         .lookup_guard
         .attempt(&key, client, now.utc())
+        .await
         .map_err(AppError::TooManyAttempts)?;
     let result = open.await;
     match &result {

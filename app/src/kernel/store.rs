@@ -216,7 +216,17 @@ async fn commit_group(pool: &Pool, group: Vec<GroupJob>) -> bool {
             answers.push((job.done, Err(StoreError::CommitFailed)));
             continue;
         }
-        let result = (job.work)(&mut write.tx).await;
+        // A write that panics fails alone: the writer goes on with the others.
+        let result = {
+            use futures_util::FutureExt as _;
+            std::panic::AssertUnwindSafe((job.work)(&mut write.tx))
+                .catch_unwind()
+                .await
+                .unwrap_or_else(|_| {
+                    tracing::error!("a write panicked");
+                    Err(StoreError::Interrupted)
+                })
+        };
         let close = if result.is_ok() {
             "RELEASE one_write"
         } else {

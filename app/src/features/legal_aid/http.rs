@@ -37,7 +37,7 @@ pub async fn apply(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let mut errors: Vec<FieldError> = Vec::new();
-    let (pairs, files) = match read_form(&state, multipart, req, &mut errors).await {
+    let (pairs, files) = match read_form(&state, &client.key(), multipart, req, &mut errors).await {
         Ok(form) => form,
         Err(res) => return res,
     };

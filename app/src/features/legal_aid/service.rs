@@ -38,13 +38,12 @@ pub async fn apply(
     let today = now.today();
     let application = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
     // Counted with petitions: one client, one ID number, one mobile.
-    if let Some(client) = client {
-        let id = format!("id:{}", application.applicant.id_number.as_str());
-        let mobile = format!("mobile:{}", application.applicant.mobile.as_str());
-        ctx.filing_limits
-            .take(client, &[&id, &mobile], now.utc())
-            .map_err(AppError::TooManyFilings)?;
-    }
+    let charge = ctx.filing_limits.charge(
+        client,
+        application.applicant.id_number.as_str(),
+        application.applicant.mobile.as_str(),
+        now.utc(),
+    )?;
     let (code, hash) = new_query_code(&ctx.code_key);
     let received_at = now.stamp();
     let number = {
@@ -72,6 +71,9 @@ pub async fn apply(
             })
             .await?
     };
+    if let Some(charge) = charge {
+        charge.keep();
+    }
     Ok(AidReceipt {
         number,
         query_code: code.grouped(),

@@ -46,7 +46,7 @@ pub async fn post(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let mut errors: Vec<FieldError> = Vec::new();
-    let (pairs, files) = match read_form(&state, multipart, req, &mut errors).await {
+    let (pairs, files) = match read_form(&state, &client.key(), multipart, req, &mut errors).await {
         Ok(form) => form,
         Err(res) => return res,
     };
@@ -224,6 +224,7 @@ fn field_errors(problems: Vec<FieldProblem>) -> Vec<FieldError> {
 /// Reads a form post: url-encoded, or multipart with files (a page that uploads).
 pub(crate) async fn read_form(
     state: &AppState,
+    client: &str,
     multipart: bool,
     req: Request,
     errors: &mut Vec<FieldError>,
@@ -234,13 +235,9 @@ pub(crate) async fn read_form(
         (status, crate::kernel::i18n::messages::in_script(lang, &msg)).into_response()
     };
     if multipart {
-        // A bound on upload posts read at once: the rest wait their turn, for a while.
-        let slot = tokio::time::timeout(
-            std::time::Duration::from_secs(30),
-            state.ctx.upload_slots.acquire(),
-        )
-        .await;
-        let Ok(Ok(_slot)) = slot else {
+        // A bound on upload posts read at once (and from one client): the rest wait their
+        // turn, for a while.
+        let Some(_slot) = state.ctx.upload_slots.enter(client).await else {
             return Err(say(
                 StatusCode::SERVICE_UNAVAILABLE,
                 crate::domain::msg!("petition-uploads-busy"),
@@ -381,6 +378,8 @@ async fn read_multipart(
 ) -> (Vec<(String, String)>, Vec<FilePart>) {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut files = Vec::new();
+    // A post that trickles in is cut off: it would hold an upload slot.
+    let deadline = crate::kernel::clock::deadline(uploads::UploadSlots::READ);
     let broken = |errors: &mut Vec<FieldError>| {
         errors.push(FieldError {
             field: "files".into(),
@@ -388,10 +387,10 @@ async fn read_multipart(
         })
     };
     loop {
-        let mut field = match mp.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(_) => {
+        let mut field = match tokio::time::timeout_at(deadline, mp.next_field()).await {
+            Ok(Ok(Some(f))) => f,
+            Ok(Ok(None)) => break,
+            Ok(Err(_)) | Err(_) => {
                 broken(errors);
                 break;
             }
@@ -422,7 +421,12 @@ async fn read_multipart(
             let mut size: u64 = 0;
             let mut failed = false;
             loop {
-                match field.chunk().await {
+                // Cut off when it takes too long: as broken as a post that stops.
+                let next = match tokio::time::timeout_at(deadline, field.chunk()).await {
+                    Ok(read) => read.map_err(|_| ()),
+                    Err(_) => Err(()),
+                };
+                match next {
                     Ok(Some(chunk)) => {
                         size += chunk.len() as u64;
                         if let Some(incoming) = incoming.as_mut()
@@ -455,7 +459,7 @@ async fn read_multipart(
                 None if received >= MAX_ATTACHMENTS => files.push(FilePart::NoRoom),
                 None => {}
             }
-        } else if let Ok(text) = field.text().await {
+        } else if let Ok(Ok(text)) = tokio::time::timeout_at(deadline, field.text()).await {
             pairs.push((name, text));
         }
     }

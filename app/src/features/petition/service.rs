@@ -43,13 +43,12 @@ pub async fn submit(
 ) -> Result<Receipt, AppError> {
     let today = now.today();
     let petition = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
-    if let Some(client) = extras.client {
-        let id = format!("id:{}", petition.petitioner.id_number.as_str());
-        let mobile = format!("mobile:{}", petition.petitioner.mobile.as_str());
-        ctx.filing_limits
-            .take(client, &[&id, &mobile], now.utc())
-            .map_err(AppError::TooManyFilings)?;
-    }
+    let charge = ctx.filing_limits.charge(
+        extras.client,
+        petition.petitioner.id_number.as_str(),
+        petition.petitioner.mobile.as_str(),
+        now.utc(),
+    )?;
     let (code, hash) = new_query_code(&ctx.code_key);
     let same = super::store::pending_same_matter(
         &ctx.pool,
@@ -90,6 +89,10 @@ pub async fn submit(
             })
             .await?
     };
+    // Stored: it counts against the limits (any failure above gave the charge back).
+    if let Some(charge) = charge {
+        charge.keep();
+    }
     Ok(Receipt {
         number: inserted.number,
         query_code: code.grouped(),
@@ -204,7 +207,9 @@ async fn status_of(ctx: &AppContext, opened: Opened, now: Now) -> Result<Petitio
         replies,
         after_reply: after_reply_options(ctx, &events, now),
         running_due,
-        same_matter_as: record.same_matter_as_number,
+        // Staff only (the case page): whoever typed an ID number must not learn what its
+        // owner filed, nor its owner what someone else filed under it.
+        same_matter_as: None,
     })
 }
 

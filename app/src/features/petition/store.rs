@@ -124,15 +124,12 @@ pub struct PublicRecord {
     pub unit_code: Option<String>,
     pub received_on: String,
     pub received_at: String,
-    pub same_matter_as_number: Option<String>,
 }
 
 pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecord>, StoreError> {
     Ok(sqlx::query_as::<_, PublicRecord>(
         "SELECT p.id, p.number, p.query_code_hash, p.category, p.title, p.unit_code, p.received_on, \
-                p.received_at, \
-                (SELECT l.number FROM petitions l WHERE l.same_matter_as = p.id \
-                 ORDER BY l.id DESC LIMIT 1) AS same_matter_as_number \
+                p.received_at \
          FROM petitions p WHERE p.number = $1",
     )
     .bind(number)

@@ -57,8 +57,8 @@ pub struct PetitionStatus {
     pub due: Due,
     /// Written replies (信访处理意见书, 第32条); empty until a unit replies.
     pub replies: Vec<Reply>,
-    /// A later petition on the same matter from the same person, which will be handled with
-    /// this one: told only to whoever opened this one with its 查询码.
+    /// Always `null` now: another petition on the same matter under the same ID number is shown
+    /// to staff only (a number and 查询码 do not prove whose ID number was typed).
     pub same_matter_as: Option<String>,
     /// What the citizen may do now about the latest reply.
     pub after_reply: AfterReplyOptions,

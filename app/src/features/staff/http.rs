@@ -57,6 +57,7 @@ pub async fn sign_in(
         .ctx
         .sign_in_guard
         .attempt(&username, &client, now.utc())
+        .await
     {
         Ok(charged) => charged,
         Err(wait) => {

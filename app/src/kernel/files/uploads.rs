@@ -254,3 +254,94 @@ pub async fn sweep_unsent(ctx: &AppContext) -> Result<usize, UploadError> {
     }
     Ok(tokens.len())
 }
+
+/// Upload posts read at once: `[limits] concurrent_uploads` in all, and at most
+/// [`UploadSlots::PER_CLIENT`] from one client, so that a few slow posts from one place cannot
+/// hold every slot.
+#[derive(Debug)]
+pub struct UploadSlots {
+    all: tokio::sync::Semaphore,
+    by_client: std::sync::Mutex<std::collections::HashMap<String, u32>>,
+}
+
+/// A slot held while one upload post is read.
+pub struct UploadSlot<'a> {
+    slots: &'a UploadSlots,
+    client: String,
+    _permit: tokio::sync::SemaphorePermit<'a>,
+}
+
+impl UploadSlots {
+    pub const PER_CLIENT: u32 = 2;
+    /// How long a post may wait for a slot.
+    pub const WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+    /// How long reading one upload post may take: 100 MB at 3 Mbit/s, a slow phone.
+    pub const READ: std::time::Duration = std::time::Duration::from_secs(300);
+
+    pub fn new(concurrent: u32) -> Self {
+        Self {
+            all: tokio::sync::Semaphore::new(concurrent.max(1) as usize),
+            by_client: Default::default(),
+        }
+    }
+
+    /// A slot for `client`, waiting up to [`Self::WAIT`]; `None` when none came free or the
+    /// client holds its share already.
+    pub async fn enter(&self, client: &str) -> Option<UploadSlot<'_>> {
+        {
+            let mut by_client = self.by_client.lock().unwrap_or_else(|p| p.into_inner());
+            let held = by_client.entry(client.to_owned()).or_default();
+            if *held >= Self::PER_CLIENT {
+                return None;
+            }
+            *held += 1;
+        }
+        let permit = tokio::time::timeout(Self::WAIT, self.all.acquire()).await;
+        match permit {
+            Ok(Ok(permit)) => Some(UploadSlot {
+                slots: self,
+                client: client.to_owned(),
+                _permit: permit,
+            }),
+            _ => {
+                self.leave(client);
+                None
+            }
+        }
+    }
+
+    fn leave(&self, client: &str) {
+        let mut by_client = self.by_client.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(held) = by_client.get_mut(client) {
+            *held = held.saturating_sub(1);
+            if *held == 0 {
+                by_client.remove(client);
+            }
+        }
+    }
+}
+
+impl Drop for UploadSlot<'_> {
+    fn drop(&mut self) {
+        self.slots.leave(&self.client);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UploadSlots;
+
+    #[tokio::test]
+    async fn one_client_holds_at_most_its_share_of_the_upload_slots() {
+        let slots = UploadSlots::new(8);
+        let a = slots.enter("203.0.113.1").await.unwrap();
+        let _b = slots.enter("203.0.113.1").await.unwrap();
+        assert!(
+            slots.enter("203.0.113.1").await.is_none(),
+            "a third from one client"
+        );
+        let _c = slots.enter("198.51.100.2").await.unwrap();
+        drop(a);
+        assert!(slots.enter("203.0.113.1").await.is_some(), "given back");
+    }
+}

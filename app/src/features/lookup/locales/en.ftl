@@ -22,7 +22,6 @@ lookup-case-status = Current status
 lookup-case-received = Received
 lookup-case-unit = Responsible department
 lookup-case-unit-undecided = To be decided by the letters and visits office
-lookup-case-same-matter = Note: petition { $number } about the same matter was received after this one. The two will be handled together, so there is no need to submit it again.
 lookup-case-due-heading = Legal deadlines
 lookup-case-due-now = Current step: { $step }, to be completed by { $date } ({ $article }).
 lookup-case-due-register = The letters and visits office must register your petition and pass it on or assign it by { $date } (Article 22 of the Regulations on Letters and Visits Work).

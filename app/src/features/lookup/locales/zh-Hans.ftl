@@ -22,7 +22,6 @@ lookup-case-status = 当前状态
 lookup-case-received = 收到时间
 lookup-case-unit = 承办单位
 lookup-case-unit-undecided = 由信访部门确定
-lookup-case-same-matter = 提示：就同一事项，本件之后又收到了 { $number }，两件会一并处理，无需再次提交。
 lookup-case-due-heading = 法定期限
 lookup-case-due-now = 当前：{ $step }，应于 { $date } 前完成（{ $article }）。
 lookup-case-due-register = 信访部门应于 { $date } 前登记并转送或交办（《信访工作条例》第二十二条）。

@@ -223,14 +223,6 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 <dt>{crate::t!("lookup-case-unit")}</dt>
                 <dd>{unit}</dd>
             </dl>
-            {status
-                .same_matter_as
-                .clone()
-                .map(|other| {
-                    view! {
-                        <p class="note">{crate::t!("lookup-case-same-matter", number = other)}</p>
-                    }
-                })}
             <h2>{crate::t!("lookup-case-due-heading")}</h2>
             <ul>
                 {status

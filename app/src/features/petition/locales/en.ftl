@@ -228,4 +228,4 @@ petition-route-administrative = You disagree with a decision made by an administ
 petition-route-duty = You are asking the relevant department to investigate and deal with illegal acts, or to protect your personal safety or property
 petition-route-officials = Party members or public officials breaking discipline or the law, or committing job-related violations or crimes
 petition-route-none = None of the above
-petition-uploads-busy = Many people are uploading files right now. Please try again in a moment; what you typed on the previous page is still in your browser
+petition-uploads-busy = Many people are uploading files right now. Please submit again in a moment; your browser's Back button returns to what you typed.

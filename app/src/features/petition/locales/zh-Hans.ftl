@@ -216,4 +216,4 @@ petition-route-administrative = 对行政机关作出的罚款、许可、登记
 petition-route-duty = 请求有关部门查处违法行为，或者保护您的人身、财产安全的
 petition-route-officials = 党员、公职人员违纪违法或者职务违法、职务犯罪
 petition-route-none = 以上都不是
-petition-uploads-busy = 现在上传文件的人很多，请稍后再试。您在上一页填写的内容仍在浏览器中
+petition-uploads-busy = 现在上传文件的人很多，请稍后再提交。按浏览器的“返回”可回到您填写的内容。
