@@ -90,16 +90,29 @@ pub async fn connect(url: &str) -> Result<Pool, StoreError> {
 /// Writers of this process also queue on an async lock first, so they are served in turn instead
 /// of by SQLite's sleep-and-retry busy handler (which left some waiting over a second under load).
 pub async fn begin_write(pool: &Pool) -> Result<WriteTransaction, StoreError> {
-    static WRITERS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-    let turn = WRITERS.lock().await;
+    let turn = writers_of(pool).lock_owned().await;
     let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     Ok(WriteTransaction { tx, _turn: turn })
+}
+
+/// The turn to write of one database file: the writers of the same database queue on it, those
+/// of another (a test binary runs many portals at once) never wait for them.
+fn writers_of(pool: &Pool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
+    type Turns =
+        std::collections::HashMap<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>>;
+    static TURNS: std::sync::OnceLock<std::sync::Mutex<Turns>> = std::sync::OnceLock::new();
+    let file = pool.connect_options().get_filename().to_path_buf();
+    let mut turns = TURNS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    turns.entry(file).or_default().clone()
 }
 
 /// A write transaction holding this process's turn to write until it is committed or dropped.
 pub struct WriteTransaction {
     pub tx: sqlx::Transaction<'static, sqlx::Sqlite>,
-    _turn: tokio::sync::MutexGuard<'static, ()>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
 /// A write run as part of a group: it gets the group's transaction, inside a savepoint of its

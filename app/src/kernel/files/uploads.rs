@@ -146,10 +146,6 @@ impl Drop for Incoming {
     }
 }
 
-/// Quota checks and the record are made one upload at a time, so that two files of one client
-/// cannot both fit into the room left for one.
-static QUOTA_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 /// Judges and keeps a received file from `client` (its address, as throttles count it): its
 /// size, its kind by content, and the quotas of unsent files (`[limits]`).
 pub async fn store_file(
@@ -162,7 +158,9 @@ pub async fn store_file(
     let name = display_name(&incoming.name);
     let limits = &ctx.config.limits;
     let mb = 1024 * 1024;
-    let _turn = QUOTA_TURN.lock().await;
+    // Quota checks and the record are made one upload at a time, so that two files of one
+    // client cannot both fit into the room left for one.
+    let _turn = ctx.upload_slots.quota_turn.lock().await;
     let (mine, everyone) = crate::kernel::files::store::unsent_bytes(&ctx.pool, client).await?;
     if mine + incoming.size > limits.unsent_upload_mb_per_client * mb {
         return Err(UploadError::ClientQuota {
@@ -262,6 +260,8 @@ pub async fn sweep_unsent(ctx: &AppContext) -> Result<usize, UploadError> {
 pub struct UploadSlots {
     all: tokio::sync::Semaphore,
     by_client: std::sync::Mutex<std::collections::HashMap<String, u32>>,
+    /// One quota check and record at a time.
+    quota_turn: tokio::sync::Mutex<()>,
 }
 
 /// A slot held while one upload post is read.
@@ -282,6 +282,7 @@ impl UploadSlots {
         Self {
             all: tokio::sync::Semaphore::new(concurrent.max(1) as usize),
             by_client: Default::default(),
+            quota_turn: tokio::sync::Mutex::new(()),
         }
     }
 
