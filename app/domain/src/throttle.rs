@@ -125,17 +125,6 @@ impl Throttle {
     pub fn forget(&mut self, key: &str) {
         self.entries.remove(key);
     }
-
-    /// Takes back one failure recorded in advance for an attempt that turned out not to be a
-    /// failure (it succeeded, or the work could not be done at all).
-    pub fn refund(&mut self, key: &str) {
-        if let Some(e) = self.entries.get_mut(key) {
-            e.failures = e.failures.saturating_sub(1);
-            if e.failures == 0 {
-                self.entries.remove(key);
-            }
-        }
-    }
 }
 
 /// At most `max` events per key in any window of `per` (a sliding window): filings per client,
@@ -290,25 +279,5 @@ mod tests {
         assert!(l.take("198.51.100.7", hour).is_err());
         l.give_back("198.51.100.7");
         assert_eq!(l.take("198.51.100.7", hour), Ok(()));
-    }
-
-    #[test]
-    fn a_failure_charged_in_advance_can_be_taken_back() {
-        let mut t = Throttle::new(RULE);
-        let now = start_time();
-        for _ in 0..4 {
-            t.fail("zhang", now);
-        }
-        assert!(t.check("zhang", now).is_err());
-        t.refund("zhang");
-        assert_eq!(t.check("zhang", now), Ok(()), "three failures are free");
-        for _ in 0..5 {
-            t.refund("zhang");
-        }
-        assert_eq!(t.check("zhang", now), Ok(()));
-        t.fail("zhang", now);
-        t.fail("zhang", now);
-        t.fail("zhang", now);
-        assert_eq!(t.check("zhang", now), Ok(()), "refunds never go below none");
     }
 }

@@ -44,9 +44,7 @@ impl AppContext {
     pub fn with_stylesheet_from(mut self, site_root: &std::path::Path) -> Self {
         if let Ok(css) = std::fs::read(site_root.join("pkg/portal.css")) {
             // FNV-1a: stable across builds and Rust versions, unlike the std hasher.
-            let hash = css.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-            });
+            let hash = crate::kernel::page_cache::fnv1a(&css);
             self.stylesheet = format!("/pkg/portal.css?v={hash:016x}");
         }
         self
