@@ -86,6 +86,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/petition") view=PetitionPage ssr=SsrMode::Async />
                     <Route path=path!("/petition/resume") view=ResumePage ssr=SsrMode::Async />
+                    // Rendered by the server's own handlers (they read the filing first): the
+                    // server leaves these out of the routes it serves by itself.
+                    <Route path=path!("/petition/receipt") view=PetitionPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/legal-aid/receipt")
+                        view=ApplyPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/legal-aid") view=LegalAidPage ssr=SsrMode::Async />

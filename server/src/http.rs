@@ -31,7 +31,10 @@ pub const SESSION_IDLE: tower_sessions::cookie::time::Duration =
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes: Vec<_> = generate_route_list(App)
+        .into_iter()
+        .filter(|r| !app::features::HANDLED_PAGES.contains(&r.path()))
+        .collect();
     let ctx = state.ctx.clone();
     let context = move || provide_context(ctx.clone());
     let behind_tls = state.behind_tls;
@@ -312,9 +315,8 @@ struct PrefsQuery {
 
 /// The header's switches: remember the choice in a cookie and go back to the page.
 async fn set_prefs(State(state): State<AppState>, Query(q): Query<PrefsQuery>) -> Response {
-    let secure = if state.behind_tls { "; Secure" } else { "" };
     let cookie = |name: &str, value: &str| {
-        format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}")
+        app::kernel::i18n::switch::prefs_cookie(name, value, state.behind_tls)
     };
     let mut res = Response::builder()
         .status(StatusCode::SEE_OTHER)
@@ -362,6 +364,12 @@ async fn in_reader_language(req: axum::extract::Request, next: axum::middleware:
     if !is_html {
         return res;
     }
+    // A page that switched the language itself (a switch pressed inside a form) is said in
+    // the language it chose.
+    let prefs = match app::kernel::i18n::switch::chosen_by_response(res.headers()) {
+        Some(lang) => app::domain::prefs::Prefs { lang, ..prefs },
+        None => prefs,
+    };
     let lang = app::kernel::i18n::page_lang(prefs, &path);
     let (mut parts, body) = res.into_parts();
     parts.headers.insert(

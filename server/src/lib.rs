@@ -197,7 +197,8 @@ impl Application {
             app::kernel::store::session_store(&pool)
                 .continuously_delete_expired(std::time::Duration::from_secs(3600))
         });
-        // Uploads whose petition was never sent are deleted after a day, checked hourly.
+        // Uploads whose petition was never sent are deleted after a day, and receipts' sealed
+        // 查询码 cleared, checked hourly.
         let uploads = tokio::spawn({
             let ctx = self.state.ctx.clone();
             async move {
@@ -208,6 +209,12 @@ impl Application {
                         Ok(0) => {}
                         Ok(n) => tracing::info!(deleted = n, "unsent uploads deleted"),
                         Err(e) => tracing::error!(error = %e, "cannot delete unsent uploads"),
+                    }
+                    // Receipts' sealed 查询码 past their time to be shown.
+                    if let Err(e) =
+                        app::kernel::filing::forget_codes(&ctx.pool, ctx.now().utc()).await
+                    {
+                        tracing::error!(error = %e, "cannot clear receipts' sealed codes");
                     }
                 }
             }

@@ -410,6 +410,7 @@ async fn demo_legal_aid(
             &[],
             "web",
             None,
+            None,
             app::kernel::Now(received),
         )
         .await

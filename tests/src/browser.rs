@@ -94,7 +94,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    "--window-size=412,915", "--lang=zh-CN",
+                    "--window-size=390,844", "--lang=zh-CN",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
                 "prefs": prefs,
@@ -129,6 +129,12 @@ impl Browser {
     /// Opens `url`, waits for hydration when JavaScript is on, and audits the page with axe-core.
     pub async fn visit(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
+        self.settle_and_audit().await;
+    }
+
+    /// Reloads the page (as the browser's reload button does), then settles and audits it.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
         self.settle_and_audit().await;
     }
 
@@ -177,7 +183,7 @@ if (!document.documentElement.classList.contains('a11y')) return [];
 const out = [];
 const seen = new Set();
 const controls = document.querySelectorAll(
-  'button:not([hidden]), input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea, .tools a, .to-top, a.button, .skip-link');
+  'button:not([hidden]), input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea, .tools a, .tools button:not([hidden]), a.button, .skip-link');
 const labels = [...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
   .map(i => i.closest('label') || (i.id && document.querySelector(`label[for="${i.id}"]`)))
   .filter(Boolean);
@@ -533,7 +539,7 @@ return [lang, out];
         panic!("Tab never reached {css} on {}", self.url().await);
     }
 
-    async fn url(&self) -> String {
+    pub async fn url(&self) -> String {
         self.client
             .current_url()
             .await

@@ -4,7 +4,7 @@ use crate::browser::Browser;
 use serde_json::{Value, json};
 
 /// The journey pages' button that goes on to the next step.
-pub const CONTINUE: &str = "button[value='continue']";
+pub const CONTINUE: &str = "main button[value='continue']";
 
 /// A wage-arrears appeal as `POST /api/v1/petitions` takes it, for the unit `city-hrss`.
 pub fn wage_appeal() -> Value {

@@ -137,6 +137,25 @@ impl TestApp {
         (res.status(), res.text().await.expect("a body"))
     }
 
+    /// The page a form post leads to: its own answer, or, when it filed something (a 303 to a
+    /// receipt with the receipt's cookie), the receipt page that the browser would show next.
+    pub async fn follow(&self, res: reqwest::Response) -> (reqwest::StatusCode, String) {
+        if res.status() != reqwest::StatusCode::SEE_OTHER {
+            return (res.status(), res.text().await.expect("a body"));
+        }
+        let location = res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let cookie = receipt_cookie(&res);
+        if !location.contains("/receipt") || cookie.is_empty() {
+            return (res.status(), res.text().await.expect("a body"));
+        }
+        self.get_with(&cookie, &location).await
+    }
+
     /// A GET with a cookie: the status and the body.
     pub async fn get_with(&self, cookie: &str, path: &str) -> (reqwest::StatusCode, String) {
         let res = self
@@ -256,4 +275,16 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         stop: Some(stop),
         _dir: dir,
     }
+}
+
+/// The `portal_receipt=…` pair a filing's answer sets (empty if none).
+pub fn receipt_cookie(res: &reqwest::Response) -> String {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|pair| pair.starts_with("portal_receipt="))
+        .unwrap_or_default()
+        .to_owned()
 }

@@ -401,8 +401,8 @@ async fn apply_with_file(app: &TestApp, name: &str, bytes: Vec<u8>) -> String {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let html = res.text().await.unwrap();
+    let (status, html) = app.follow(res).await;
+    assert_eq!(status, StatusCode::OK);
     let at = html.find("id=\"aid-number\"").unwrap();
     let start = at + html[at..].find('>').unwrap() + 1;
     html[start..start + 14].to_owned()

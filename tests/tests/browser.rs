@@ -397,7 +397,7 @@ browser_test!(
             answers.contains("李四") && answers.contains("欠条.jpg"),
             "{answers}"
         );
-        b.press("button[value=submit]").await;
+        b.press("main button[value=submit]").await;
         let number = b.text("#aid-number").await;
         let code = b.text("#aid-code").await;
         assert!(number.starts_with("FY"));

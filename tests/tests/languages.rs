@@ -137,11 +137,11 @@ async fn petition_pages(app: &TestApp, b: &Browser) {
     fill_matter(b, "工资拖欠问题").await;
     b.press(CONTINUE).await;
     b.on_step("check").await;
-    b.press("button[value='submit']").await;
+    b.press("main button[value='submit']").await;
     b.wait_for(".error-summary").await;
     b.audit().await;
     b.click("#declaration").await;
-    b.press("button[value='submit']").await;
+    b.press("main button[value='submit']").await;
     assert!(b.text("#receipt-number").await.starts_with("XF"));
 }
 
@@ -153,7 +153,7 @@ async fn legal_aid_application_pages(app: &TestApp, b: &Browser) {
     fill_legal_aid_form(b).await;
     b.press("form button[value=check]:not([hidden])").await;
     b.wait_for("#check-answers").await;
-    b.press("button[value=submit]").await;
+    b.press("main button[value=submit]").await;
     assert!(b.text("#aid-number").await.starts_with("FY"));
 }
 
@@ -243,3 +243,77 @@ browser_test!(every_citizen_page_in_english, |app, b| {
 browser_test!(every_citizen_page_in_accessible_mode, |app, b| {
     tour(app, b, "hans", true).await;
 });
+
+/// Presses one of the header's switches (a button of the form in progress there).
+async fn press_switch(b: &Browser, value: &str) {
+    b.press(&format!(".tools button[value='{value}']")).await;
+}
+
+browser_test!(a_switch_mid_form_keeps_every_answer, |app, b| {
+    // The petition: half the petitioner page typed, then English, then 无障碍.
+    b.visit(&app.url("/petition")).await;
+    b.press("button.start").await;
+    b.on_step("category").await;
+    b.click("#category").await;
+    b.press(CONTINUE).await;
+    b.on_step("petitioner").await;
+    b.fill("name", "张三").await;
+    b.fill("address", "港口区解放路 1 号").await;
+    press_switch(b, "lang:en").await;
+    b.on_step("petitioner").await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("en"));
+    assert_eq!(b.value("name").await.as_deref(), Some("张三"));
+    assert_eq!(
+        b.value("address").await.as_deref(),
+        Some("港口区解放路 1 号")
+    );
+    assert!(
+        b.client
+            .find_all(fantoccini::Locator::Css(".error-summary"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing is checked on a switch"
+    );
+    press_switch(b, "a11y:on").await;
+    b.on_step("petitioner").await;
+    assert!(
+        b.html_attr("class")
+            .await
+            .unwrap_or_default()
+            .contains("a11y")
+    );
+    assert_eq!(b.value("name").await.as_deref(), Some("张三"));
+    // The earlier answer (the category) travelled too: the journey goes on from here.
+    fill_petitioner_rest(b).await;
+    b.press(CONTINUE).await;
+    b.on_step("matter").await;
+    // The choice stays for the next pages, as a header link would have set it.
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("en"));
+    press_switch(b, "lang:hans").await;
+    press_switch(b, "a11y:off").await;
+
+    // The legal-aid form, and its check page.
+    b.visit(&app.url("/legal-aid/apply")).await;
+    b.fill("name", "李四").await;
+    press_switch(b, "lang:hant").await;
+    b.wait_for("#apply-form").await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hant"));
+    assert_eq!(b.value("name").await.as_deref(), Some("李四"));
+    b.replace("name", "").await;
+    fill_legal_aid_form(b).await;
+    b.press("form button[value=check]:not([hidden])").await;
+    b.wait_for("#check-answers").await;
+    press_switch(b, "lang:en").await;
+    b.wait_for("#check-answers").await;
+    assert_eq!(b.html_attr("lang").await.as_deref(), Some("en"));
+    b.press("main button[value=submit]").await;
+    assert!(b.text("#aid-number").await.starts_with("FY"));
+});
+
+/// The petitioner page's fields other than the name and address.
+async fn fill_petitioner_rest(b: &Browser) {
+    b.fill("id_number", "11010519491231002X").await;
+    b.fill("mobile", "13812345678").await;
+    b.select("district", "450602").await;
+}

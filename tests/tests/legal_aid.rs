@@ -113,8 +113,41 @@ async fn the_self_check_asks_one_question_at_a_time_and_never_grants() {
             html.contains("这只是根据您的回答作出的参考，不是决定"),
             "{query}"
         );
-        assert!(html.contains("href=\"/legal-aid/apply\"") && html.contains("12348"));
+        assert!(html.contains("href=\"/legal-aid/apply?matter=") && html.contains("12348"));
     }
+    // The application starts with the check's answers: the matter chosen, the basis set.
+    let html = app
+        .get("/legal-aid/check?matter=labour&special=none&group=migrant_worker")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("href=\"/legal-aid/apply?matter=labour&amp;basis=exempt\""),
+        "{html}"
+    );
+    let form = app
+        .get("/legal-aid/apply?matter=labour&basis=exempt")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains("<option value=\"labour\" selected"),
+        "the matter is chosen"
+    );
+    assert!(
+        form.contains("value=\"exempt\" checked") || form.contains("checked value=\"exempt\""),
+        "the basis is set"
+    );
+    // Nonsense in the address is ignored.
+    let form = app
+        .get("/legal-aid/apply?matter=%3Cscript%3E&basis=x")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!form.contains("<script>") && !form.contains(" selected"));
 }
 
 #[tokio::test]
@@ -417,7 +450,7 @@ async fn the_web_application_checks_everything_keeps_what_was_typed_and_gives_a_
                 .send()
                 .await
                 .unwrap();
-            (res.status(), res.text().await.unwrap())
+            app.follow(res).await
         }
     };
     let mut missing = web_answers();
@@ -444,7 +477,7 @@ async fn the_web_application_checks_everything_keeps_what_was_typed_and_gives_a_
     submit.push(("action", "submit"));
     let (status, html) = post(submit).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("法律援助申请已提交") && html.contains("查询码只显示这一次"));
+    assert!(html.contains("法律援助申请已提交") && html.contains("查询码只在提交后显示一段时间"));
     assert!(html.contains("id=\"decision-due\""));
     let stored: (String, String) =
         sqlx::query_as("SELECT agent_relation, matter FROM legal_aid_applications")
@@ -477,8 +510,8 @@ async fn an_application_s_files_reach_the_agency_only() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let html = res.text().await.unwrap();
+    let (status, html) = app.follow(res).await;
+    assert_eq!(status, StatusCode::OK);
     let at = html.find("id=\"aid-number\"").unwrap();
     let start = at + html[at..].find('>').unwrap() + 1;
     let number = html[start..start + 14].to_owned();
@@ -539,4 +572,47 @@ async fn under_article_32_no_hardship_statement_or_pledge_is_asked() {
     let (status, body) = apply(&app, &plain).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["errors"][0]["field"], "pledge");
+}
+
+#[tokio::test]
+async fn a_legal_aid_form_sent_again_files_once() {
+    let app = spawn_app().await;
+    // The form carries its token from the first page on.
+    let mut check = web_answers();
+    check.push(("action", "check"));
+    let res = app
+        .http
+        .post(app.url("/legal-aid/apply"))
+        .form(&check)
+        .send()
+        .await
+        .unwrap();
+    let html = res.text().await.unwrap();
+    let once = html.split("name=\"once\" value=\"").nth(1).unwrap()[..32].to_owned();
+    let mut submit = web_answers();
+    submit.push(("action", "submit"));
+    submit.push(("once", Box::leak(once.into_boxed_str())));
+    let send = || {
+        app.http
+            .post(app.url("/legal-aid/apply"))
+            .form(&submit)
+            .send()
+    };
+    let res = send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/legal-aid/receipt");
+    let (status, receipt) = app.follow(res).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(receipt.contains("id=\"aid-code\"") && receipt.contains("id=\"print-receipt\""));
+    let res = send().await.unwrap();
+    assert_eq!(res.headers()["location"], "/legal-aid/receipt?again=1");
+    let (_, again) = app.follow(res).await;
+    assert!(again.contains("已经提交过了") && !again.contains("id=\"aid-code\""));
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM legal_aid_applications")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 1, "one application for two sends");
+    let res = app.get("/legal-aid/receipt").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

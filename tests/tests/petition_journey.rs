@@ -25,7 +25,7 @@ async fn choose(b: &Browser, radio: &str, step: &str) {
 async fn declare_and_send(b: &Browser) -> (String, String) {
     b.on_step("check").await;
     b.click("#declaration").await;
-    b.press("button[value='submit']").await;
+    b.press("main button[value='submit']").await;
     assert_eq!(b.text("h1").await, "信访事项已提交");
     (
         b.text("#receipt-number").await,
@@ -131,7 +131,7 @@ browser_test!(an_appeal_goes_from_start_to_receipt_and_lookup, |app, b| {
     assert!(b.text("#mobile").await.contains("13912345678"));
 
     // Not declared: refused with the reason.
-    b.press("button[value='submit']").await;
+    b.press("main button[value='submit']").await;
     assert!(
         b.text(".error-summary")
             .await
@@ -140,6 +140,18 @@ browser_test!(an_appeal_goes_from_start_to_receipt_and_lookup, |app, b| {
     let (number, code) = declare_and_send(b).await;
     assert!(number.starts_with("XF"), "{number}");
     assert!(b.text("main").await.contains("第二十二条"));
+    // The receipt was reached by a redirect: reloading it shows it again and files nothing.
+    assert!(b.url().await.ends_with("/petition/receipt"));
+    b.reload().await;
+    assert_eq!(b.text("#receipt-number").await, number);
+    assert_eq!(b.text("#receipt-code").await, code);
+    assert_eq!(
+        app::features::petition::store::count(&app.pool)
+            .await
+            .unwrap(),
+        1,
+        "a reloaded receipt files no second petition"
+    );
     if b.js == Js::On {
         let kept = b
             .client
@@ -173,7 +185,16 @@ browser_test!(a_suggestion_has_no_route_check, |app, b| {
     let (number, _) = declare_and_send(b).await;
     assert!(number.starts_with("XF"));
     assert!(b.text("main").await.contains("建议意见类"));
-    // The receipt prints on one page (A4 by default).
+    // A print button where a script can print; without one the page says to use the browser's
+    // own menu, and offers no button that does nothing.
+    let button = b
+        .client
+        .find(fantoccini::Locator::Css("#print-receipt"))
+        .await
+        .expect("the print button is on the page");
+    assert_eq!(button.is_displayed().await.unwrap(), b.js == Js::On);
+    assert!(b.text("main").await.contains("打印"));
+    // The receipt prints on one page (A4 by default), with CJK fonts as on a citizen's phone.
     let pdf = b
         .client
         .print(fantoccini::wd::PrintConfiguration::default())

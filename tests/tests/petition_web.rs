@@ -47,7 +47,7 @@ async fn post(app: &TestApp, pairs: &[(&'static str, String)]) -> (StatusCode, S
         .send()
         .await
         .unwrap();
-    (res.status(), res.text().await.unwrap())
+    app.follow(res).await
 }
 
 /// Posts the attachments page with `files` (name, bytes) and the answers so far.
@@ -79,7 +79,7 @@ async fn upload_from(
         req = req.header("x-forwarded-for", client);
     }
     let res = req.send().await.unwrap();
-    (res.status(), res.text().await.unwrap())
+    app.follow(res).await
 }
 
 fn tokens(html: &str) -> Vec<String> {
@@ -355,7 +355,7 @@ async fn the_check_page_needs_the_declaration_then_gives_a_receipt_with_dates() 
     );
     let (status, html) = post(&app, &with(check.clone(), &[("declaration", "yes")])).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("信访事项已提交") && html.contains("查询码只显示这一次"));
+    assert!(html.contains("信访事项已提交") && html.contains("查询码只在提交后显示一段时间"));
     assert!(html.contains("第二十二条") && html.contains("第二十三条"));
     assert!(
         html.contains("年") && html.contains("日</strong>"),
@@ -637,4 +637,101 @@ async fn uploads_are_streamed_to_disk_refused_ones_leave_nothing_and_unsent_ones
     assert_eq!(status, StatusCode::OK);
     let (status, _) = upload_from(&app, "203.0.113.1", &answers(), vec![("e.jpg", photo)]).await;
     assert_eq!(status, StatusCode::OK);
+}
+
+/// The final post, as the check page sends it, with the form's one-time token.
+fn final_post(once: &str) -> Vec<(&'static str, String)> {
+    with(
+        answers(),
+        &[
+            ("step", "check"),
+            ("action", "submit"),
+            ("checking", "1"),
+            ("declaration", "yes"),
+            ("once", once),
+        ],
+    )
+}
+
+#[tokio::test]
+async fn a_petition_form_sent_again_files_once_and_its_receipt_shows_the_code_for_a_while() {
+    let app = spawn_app().await;
+    // Every page of the journey carries a token for the final post.
+    let (_, html) = post(
+        &app,
+        &with(answers(), &[("step", "matter"), ("action", "continue")]),
+    )
+    .await;
+    let once = html.split("name=\"once\" value=\"").nth(1).unwrap()[..32].to_owned();
+    assert!(once.bytes().all(|b| b.is_ascii_hexdigit()));
+
+    // The final post answers with a redirect (Post/Redirect/Get) and the receipt's cookie.
+    let send = || {
+        app.http
+            .post(app.url("/petition"))
+            .form(&final_post(&once))
+            .send()
+    };
+    let res = send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/petition/receipt");
+    let cookie = portal_tests::receipt_cookie(&res);
+    assert!(cookie.len() > "portal_receipt=".len());
+    let (status, receipt) = app.get_with(&cookie, "/petition/receipt").await;
+    assert_eq!(status, StatusCode::OK);
+    let number = receipt.split("id=\"receipt-number\">").nth(1).unwrap()[..14].to_owned();
+    assert!(
+        receipt.contains("id=\"receipt-code\""),
+        "the code, after the redirect"
+    );
+    // A reload of the receipt is a GET: it shows the same receipt and files nothing.
+    let (_, again) = app.get_with(&cookie, "/petition/receipt").await;
+    assert!(again.contains(&number) && again.contains("id=\"receipt-code\""));
+    assert_eq!(app_count(&app).await, 1);
+
+    // The same form sent again (a reload of the POST, Back and Forward): the first receipt,
+    // without the code.
+    let res = send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/petition/receipt?again=1");
+    let (status, html) = app.follow(res).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&number) && html.contains("已经提交过了"));
+    assert!(
+        !html.contains("id=\"receipt-code\""),
+        "never the code a second time"
+    );
+    assert_eq!(app_count(&app).await, 1, "no second petition");
+
+    // A double click: two sends at once still file one.
+    let other = "0123456789abcdef0123456789abcdef";
+    let both = |_| {
+        app.http
+            .post(app.url("/petition"))
+            .form(&final_post(other))
+            .send()
+    };
+    let (a, b) = tokio::join!(both(0), both(1));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(
+        (a.status(), b.status()),
+        (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER)
+    );
+    assert_eq!(app_count(&app).await, 2, "one for the double click");
+
+    // Half an hour on the receipt still opens, without the code; the sealed copy is cleared.
+    app.clock.advance(chrono::Duration::minutes(31));
+    let (status, later) = app.get_with(&cookie, "/petition/receipt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(later.contains(&number) && !later.contains("id=\"receipt-code\""));
+    assert!(later.contains("现在不再显示"));
+    let cleared = app::kernel::filing::forget_codes(&app.pool, app.ctx.now().utc())
+        .await
+        .unwrap();
+    assert_eq!(cleared, 2, "both filings' sealed codes");
+    // Without the cookie (another browser) there is no receipt to see.
+    let res = app.get("/petition/receipt").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("没有可以显示的回执") && !html.contains(&number));
 }

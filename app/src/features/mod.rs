@@ -27,6 +27,14 @@ pub fn form_routes() -> axum::Router<AppState> {
         .merge(staff::http::routes())
 }
 
+/// The page routes rendered by handlers of their own (listed in `upload_routes`), which the
+/// server leaves out of the routes Leptos serves by itself.
+pub const HANDLED_PAGES: [&str; 3] = [
+    "/petition/receipt",
+    "/legal-aid/receipt",
+    "/legal-aid/apply",
+];
+
 /// The form posts that take uploads; the server gives them their own, larger, body limit.
 #[cfg(feature = "ssr")]
 pub fn upload_routes() -> axum::Router<AppState> {

@@ -1,35 +1,99 @@
 use super::PageContext;
 use leptos::prelude::*;
 
-/// The header of every page, as on the bureau's own site: bureau name, 登录, 无障碍,
-/// 简体 / 繁體 / English and 返回顶部. Each switch is a plain link that works without JavaScript: the
-/// server remembers the choice in a cookie and sends the citizen back to the same page.
+/// A form in progress on the page being rendered: the header's switches become buttons of that
+/// form, so that pressing one carries the answers along (`kernel::i18n::switch`). Provided by
+/// the handlers that answer a form post with the form again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeepsAnswers {
+    /// The form's `id`.
+    pub form: &'static str,
+    /// The `action` that Enter in a text field must send. The header's buttons come before the
+    /// form in the document, and a form's default button is its first submit button in document
+    /// order: a hidden one with this action goes first, so that Enter never switches language.
+    pub enter: &'static str,
+}
+
+/// The header of every page, as on the bureau's own site: bureau name, 登录, 无障碍 and
+/// 简体 / 繁體 / English. Each switch is a plain link that works without JavaScript: the server
+/// remembers the choice in a cookie and sends the citizen back to the same page. On a page with a
+/// form in progress ([`KeepsAnswers`]) each is a button of that form instead. The workbench
+/// (`/staff`) speaks Simplified only: there the header offers no language and leads to the
+/// workbench rather than to 登录.
 #[component]
 pub fn Header() -> impl IntoView {
     let page = PageContext::get();
     let back = urlencode(&page.path);
+    let keeps = use_context::<KeepsAnswers>();
+    let form = keeps.map(|k| k.form);
+    let staff = page.path == "/staff" || page.path.starts_with("/staff/");
     let a11y_label = if page.prefs.accessible {
         crate::t!("header-accessible-off")
     } else {
         crate::t!("header-accessible-on")
     };
-    let a11y_href = format!(
-        "/prefs?a11y={}&back={back}",
-        if page.prefs.accessible { "off" } else { "on" }
-    );
-    let switches = page.prefs.lang.others().map(|lang| {
-        let href = format!("/prefs?lang={}&back={back}", lang.code());
-        // Each language's own name, never translated, in its own language for screen readers.
-        view! {
-            <li>
-                <a href=href lang=lang.tag() hreflang=lang.tag() translate="no">
-                    {lang.own_name()}
-                </a>
-            </li>
+    let a11y_choice = if page.prefs.accessible { "off" } else { "on" };
+    let a11y = match form {
+        Some(form) => view! {
+            <button type="submit" form=form name="switch" value=format!("a11y:{a11y_choice}") formnovalidate>
+                {a11y_label}
+            </button>
         }
+        .into_any(),
+        None => {
+            let href = format!("/prefs?a11y={a11y_choice}&back={back}");
+            view! { <a href=href>{a11y_label}</a> }.into_any()
+        }
+    };
+    let switches = (!staff).then(|| {
+        page.prefs
+            .lang
+            .others()
+            .map(|lang| {
+                // Each language's own name, never translated, in its own language for screen
+                // readers.
+                let inner = match form {
+                    Some(form) => view! {
+                        <button
+                            type="submit"
+                            form=form
+                            name="switch"
+                            value=format!("lang:{}", lang.code())
+                            formnovalidate
+                            lang=lang.tag()
+                            translate="no"
+                        >
+                            {lang.own_name()}
+                        </button>
+                    }
+                    .into_any(),
+                    None => {
+                        let href = format!("/prefs?lang={}&back={back}", lang.code());
+                        view! {
+                            <a href=href lang=lang.tag() hreflang=lang.tag() translate="no">
+                                {lang.own_name()}
+                            </a>
+                        }
+                        .into_any()
+                    }
+                };
+                view! { <li>{inner}</li> }
+            })
+            .collect_view()
     });
+    let sign_in = if staff {
+        view! { <a href="/staff">{crate::t!("header-workbench")}</a> }.into_any()
+    } else {
+        view! { <a href="/staff/login">{crate::t!("header-sign-in")}</a> }.into_any()
+    };
     view! {
         <header class="site-header" id="top">
+            {keeps
+                .map(|k| {
+                    view! {
+                        <button type="submit" form=k.form name="action" value=k.enter hidden tabindex="-1"></button>
+                    }
+                })}
             <div class="wrap header-row">
                 <a class="brand" href="/">
                     <span class="brand-name">{crate::ui::i18n::name(&page.bureau_name)}</span>
@@ -37,19 +101,12 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <nav class="tools" aria-label=crate::t!("header-tools")>
                     <ul>
-                        <li>
-                            <a href="/staff/login">{crate::t!("header-sign-in")}</a>
-                        </li>
-                        <li>
-                            <a href=a11y_href>{a11y_label}</a>
-                        </li>
+                        <li>{sign_in}</li>
+                        <li>{a11y}</li>
                         {switches}
                     </ul>
                 </nav>
             </div>
-            <a class="to-top" href="#top">
-                {crate::t!("back-to-top")}
-            </a>
         </header>
     }
 }

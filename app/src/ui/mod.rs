@@ -11,6 +11,7 @@ pub mod i18n;
 mod not_found_page;
 mod page_context;
 mod page_title;
+mod print_button;
 #[cfg(feature = "ssr")]
 pub mod security;
 mod sign_in_first;
@@ -19,10 +20,11 @@ pub use action_form::ActionForm;
 pub use beacon::HydrationBeacon;
 pub use data_table::DataTable;
 pub use footer::Footer;
-pub use header::Header;
+pub use header::{Header, KeepsAnswers};
 pub use not_found_page::NotFoundPage;
 pub use page_context::PageContext;
 #[cfg(feature = "ssr")]
 pub use page_context::redirect_page;
 pub use page_title::PageTitle;
+pub use print_button::PrintButton;
 pub use sign_in_first::SignInFirst;

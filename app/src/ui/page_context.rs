@@ -53,13 +53,14 @@ impl PageContext {
         }
     }
 
-    /// Whether the page has islands and so loads the WebAssembly. Only the petition journey has
-    /// one (`DraftKeeper`: field checks as you type, the draft kept over a reload); every other
-    /// page is complete as HTML and ships no script at all.
+    /// Whether the page has islands and so loads the WebAssembly. Only the petition journey
+    /// (`DraftKeeper`: field checks as you type, the draft kept over a reload) and the receipts
+    /// (`PrintButton`) have one; every other page is complete as HTML and ships no script at all.
     pub fn ships_islands(&self) -> bool {
         self.path == "/petition"
             || self.path.starts_with("/petition/")
             || self.path.starts_with("/petition?")
+            || self.path.starts_with("/legal-aid/receipt")
     }
 
     /// The current page's context, as the shell provided it.

@@ -314,6 +314,28 @@ pub struct CheckAnswers {
 }
 
 impl CheckAnswers {
+    /// What the application form takes over from the self-check: the matter, and on which basis
+    /// the person applies — 第32条 (no means test) for a special case, 第42条 (means not
+    /// checked) for a group that applies to the matter, else the 第41条 statement of hardship.
+    /// `None` where the check did not get that far.
+    pub fn carried_over(&self) -> (Option<Matter>, Option<super::Basis>) {
+        use super::Basis;
+        let group_applies = match (self.group, self.matter) {
+            (Some(g), Some(m)) => g.applies_to(m),
+            _ => false,
+        };
+        let basis = if self.special.is_some_and(|s| s != Special::None) {
+            Some(Basis::NoTest)
+        } else if group_applies {
+            Some(Basis::Exempt)
+        } else if self.group.is_some() || self.hardship.is_some() {
+            Some(Basis::Hardship)
+        } else {
+            None
+        };
+        (self.matter, basis)
+    }
+
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut a = Self::default();
         for (k, v) in pairs {
@@ -518,6 +540,50 @@ pub fn assess(a: &CheckAnswers) -> Option<Assessment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_application_takes_the_matter_and_the_basis_from_the_check() {
+        use crate::legal_aid::Basis;
+        let check = |pairs: &[(&str, &str)]| CheckAnswers::from_pairs(pairs.iter().copied());
+        assert_eq!(
+            check(&[("matter", "maintenance"), ("special", "domestic_violence")]).carried_over(),
+            (Some(Matter::Maintenance), Some(Basis::NoTest))
+        );
+        assert_eq!(
+            check(&[
+                ("matter", "labour"),
+                ("special", "none"),
+                ("group", "migrant_worker")
+            ])
+            .carried_over(),
+            (Some(Matter::Labour), Some(Basis::Exempt))
+        );
+        // The migrant workers' waiver is not for a maintenance claim: the means are stated.
+        assert_eq!(
+            check(&[
+                ("matter", "maintenance"),
+                ("special", "none"),
+                ("group", "migrant_worker")
+            ])
+            .carried_over(),
+            (Some(Matter::Maintenance), Some(Basis::Hardship))
+        );
+        assert_eq!(
+            check(&[
+                ("matter", "labour"),
+                ("special", "none"),
+                ("group", "none"),
+                ("hardship", "yes")
+            ])
+            .carried_over()
+            .1,
+            Some(Basis::Hardship)
+        );
+        assert_eq!(
+            check(&[("matter", "labour")]).carried_over(),
+            (Some(Matter::Labour), None)
+        );
+    }
 
     fn answers(pairs: &[(&str, &str)]) -> CheckAnswers {
         CheckAnswers::from_pairs(pairs.iter().copied())

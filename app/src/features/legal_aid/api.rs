@@ -53,6 +53,7 @@ pub async fn create(
         &[],
         "api",
         Some(&client.key()),
+        None,
         now,
     )
     .await

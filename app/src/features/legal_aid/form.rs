@@ -29,6 +29,8 @@ pub struct ApplyValues {
     pub pledge: bool,
     /// Tokens of uploaded files.
     pub attachments: Vec<String>,
+    /// The form's one-time token (`kernel::filing`): sending it twice files once.
+    pub once: String,
 }
 
 impl ApplyValues {
@@ -81,6 +83,15 @@ impl ApplyValues {
         for (k, value) in pairs {
             match k.as_str() {
                 "pledge" => v.pledge = value == "yes",
+                "once" => {
+                    if value.len() == 32
+                        && value
+                            .bytes()
+                            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+                    {
+                        v.once = value.clone();
+                    }
+                }
                 "attachment" => {
                     if !v.attachments.contains(value) {
                         v.attachments.push(value.clone());
@@ -107,6 +118,9 @@ impl ApplyValues {
             out.push(("pledge", "yes".to_owned()));
         }
         out.extend(self.attachments.iter().map(|t| ("attachment", t.clone())));
+        if !self.once.is_empty() {
+            out.push(("once", self.once.clone()));
+        }
         out
     }
 

@@ -3,7 +3,11 @@
 
 use crate::features::legal_aid::form::ApplyValues;
 use crate::features::legal_aid::pages::{ApplyView, LegalAidReceipt};
-use crate::features::petition::http::{file_infos, keep_files, read_form};
+use crate::features::petition::http::{
+    ReceiptQuery, file_infos, keep_files, read_form, to_receipt,
+};
+use crate::kernel::filing::{self, Kind, Once};
+use crate::kernel::i18n::switch::Switch;
 use crate::kernel::render::render_page;
 use crate::kernel::{AppState, Now};
 use crate::ui::form::FieldError;
@@ -19,8 +23,18 @@ async fn show(
     status: StatusCode,
     now: Now,
 ) -> Response {
+    // The form and the check page keep the answers over a language or 无障碍 switch.
+    let keeps = matches!(view, ApplyView::Form { .. } | ApplyView::Check { .. }).then_some(
+        crate::ui::KeepsAnswers {
+            form: "apply-form",
+            enter: "check",
+        },
+    );
     render_page(state, headers, "/legal-aid/apply", status, now, move || {
-        provide_context(view.clone())
+        provide_context(view.clone());
+        if let Some(keeps) = keeps {
+            provide_context(keeps);
+        }
     })
     .await
 }
@@ -41,12 +55,54 @@ pub async fn apply(
         Ok(form) => form,
         Err(res) => return res,
     };
-    let mut values = ApplyValues::from_pairs(&pairs);
-    let action = pairs
+    let mut action = pairs
         .iter()
         .find(|(k, _)| k == "action")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
+    // A language or 无障碍 switch: the same page again, answers kept, in the new language or mode.
+    let switch = Switch::from_pairs(&pairs);
+    let headers = match &switch {
+        Some(switch) => {
+            let on_check_page = pairs.iter().any(|(k, v)| k == "page" && v == "check");
+            action = if on_check_page { "check" } else { "edit" }.to_owned();
+            switch.applied(&headers)
+        }
+        None => headers,
+    };
+    let posted = Posted {
+        values: ApplyValues::from_pairs(&pairs),
+        files,
+        errors,
+    };
+    let mut res = answer(&state, &headers, &client, now, posted, &action).await;
+    if let Some(switch) = switch {
+        switch.remember(&mut res, state.behind_tls);
+    }
+    res
+}
+
+/// What a post brought: the answers, the files, and the problems reading them.
+struct Posted {
+    values: ApplyValues,
+    files: Vec<crate::features::petition::http::FilePart>,
+    errors: Vec<FieldError>,
+}
+
+/// The page that answers a post of the application form.
+async fn answer(
+    state: &AppState,
+    headers: &HeaderMap,
+    client: &crate::kernel::Client,
+    now: Now,
+    posted: Posted,
+    action: &str,
+) -> Response {
+    let Posted {
+        mut values,
+        files,
+        mut errors,
+    } = posted;
     let received_at = now.stamp();
     keep_files(
         &state.ctx,
@@ -63,8 +119,12 @@ pub async fn apply(
         }
         values.attachments.retain(|t| t != token);
     }
-    let files = file_infos(&state, &values.attachments).await;
+    let files = file_infos(state, &values.attachments).await;
     values.attachments = files.iter().map(|f| f.token.clone()).collect();
+    if Once::parse(&values.once).is_none() {
+        values.once = Once::new().as_str().to_owned();
+    }
+    let once = Once::parse(&values.once).unwrap_or_default();
     let form = |values: ApplyValues, errors: Vec<FieldError>, files| ApplyView::Form {
         values,
         errors,
@@ -76,7 +136,7 @@ pub async fn apply(
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         };
-        return show(&state, &headers, form(values, errors, files), status, now).await;
+        return show(state, headers, form(values, errors, files), status, now).await;
     }
     // Every rule of the application, as the API checks it, plus who applies.
     let today = now.today();
@@ -92,8 +152,8 @@ pub async fn apply(
     }));
     if !errors.is_empty() {
         return show(
-            &state,
-            &headers,
+            state,
+            headers,
             form(values, errors, files),
             StatusCode::UNPROCESSABLE_ENTITY,
             now,
@@ -102,13 +162,23 @@ pub async fn apply(
     }
     if action != "submit" {
         return show(
-            &state,
-            &headers,
+            state,
+            headers,
             ApplyView::Check { values, files },
             StatusCode::OK,
             now,
         )
         .await;
+    }
+    let filed_before = || async {
+        matches!(
+            filing::find(&state.ctx.pool, &once, Kind::LegalAid, now.utc()).await,
+            Ok(Some(_))
+        )
+    };
+    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码.
+    if filed_before().await {
+        return to_receipt(state, &once, RECEIPT_PATH, true);
     }
     match crate::features::legal_aid::service::apply(
         &state.ctx,
@@ -116,25 +186,14 @@ pub async fn apply(
         &values.attachments,
         "web",
         Some(&client.key()),
+        Some(&once),
         now,
     )
     .await
     {
-        Ok(receipt) => {
-            let mut res = show(
-                &state,
-                &headers,
-                ApplyView::Done(LegalAidReceipt { receipt }),
-                StatusCode::OK,
-                now,
-            )
-            .await;
-            res.headers_mut().insert(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-store"),
-            );
-            res
-        }
+        Ok(_) => to_receipt(state, &once, RECEIPT_PATH, false),
+        // Two sends at once: the one that lost the race finds the other's.
+        Err(_) if filed_before().await => to_receipt(state, &once, RECEIPT_PATH, true),
         Err(e) => {
             let status = e.status();
             let errors = e
@@ -146,7 +205,7 @@ pub async fn apply(
                 })
                 .collect();
             let wait = e.retry_after();
-            let res = show(&state, &headers, form(values, errors, files), status, now).await;
+            let res = show(state, headers, form(values, errors, files), status, now).await;
             match wait {
                 Some(wait) => crate::kernel::render::with_retry_after(res, wait),
                 None => res,
@@ -155,9 +214,105 @@ pub async fn apply(
     }
 }
 
-/// `POST /legal-aid/apply` (with uploads, under their own body limit).
+/// Where a filed application's receipt is shown.
+pub const RECEIPT_PATH: &str = "/legal-aid/receipt";
+
+/// `GET /legal-aid/receipt`: the receipt of this browser's last application (its cookie), with
+/// the 查询码 for a while after filing.
+pub async fn receipt(
+    State(state): State<AppState>,
+    now: Now,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<ReceiptQuery>,
+) -> Response {
+    let ctx = &state.ctx;
+    let record = match filing::of_browser(&ctx.pool, &headers, Kind::LegalAid, now.utc()).await {
+        Ok(Some(filed)) => crate::features::legal_aid::store::find(&ctx.pool, &filed.number)
+            .await
+            .map(|r| r.map(|r| (filed, r))),
+        other => other.map(|_| None),
+    };
+    let (status, view) = match record {
+        Ok(Some((filed, row))) => {
+            let received_on = crate::kernel::store::read_date("received date", &row.received_on)
+                .unwrap_or_else(|_| now.today());
+            let receipt = crate::features::legal_aid::view::AidReceipt {
+                number: row.number,
+                query_code: if query.again() {
+                    String::new()
+                } else {
+                    filed.query_code.unwrap_or_default()
+                },
+                status: crate::domain::legal_aid::AidStatus::UnderReview,
+                received_at: row.received_at,
+                decision_due: ctx
+                    .config
+                    .calendar
+                    .due(crate::domain::limit::Limit::DecideLegalAid, received_on),
+            };
+            (
+                StatusCode::OK,
+                ApplyView::Done(LegalAidReceipt {
+                    receipt,
+                    again: query.again(),
+                }),
+            )
+        }
+        Ok(None) => (StatusCode::NOT_FOUND, ApplyView::NoReceipt),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot show a receipt");
+            (StatusCode::SERVICE_UNAVAILABLE, ApplyView::NoReceipt)
+        }
+    };
+    render_page(&state, &headers, RECEIPT_PATH, status, now, move || {
+        provide_context(view.clone())
+    })
+    .await
+}
+
+/// The self-check's answers that the application takes over.
+#[derive(serde::Deserialize)]
+pub struct FromCheck {
+    matter: Option<String>,
+    basis: Option<String>,
+}
+
+/// `GET /legal-aid/apply`: the empty form (rendered here, so that the header's switches keep
+/// what gets typed into it).
+pub async fn form(
+    State(state): State<AppState>,
+    now: Now,
+    headers: HeaderMap,
+    axum::extract::Query(from_check): axum::extract::Query<FromCheck>,
+) -> Response {
+    // What the self-check already asked (its result page links here with it); anything else
+    // in the address is ignored.
+    let values = ApplyValues {
+        matter: from_check
+            .matter
+            .filter(|m| crate::domain::legal_aid::Matter::parse(m).is_some())
+            .unwrap_or_default(),
+        basis: from_check
+            .basis
+            .filter(|b| crate::domain::legal_aid::Basis::parse(b).is_some())
+            .unwrap_or_default(),
+        once: Once::new().as_str().to_owned(),
+        ..ApplyValues::default()
+    };
+    let view = ApplyView::Form {
+        values,
+        errors: Vec::new(),
+        files: Vec::new(),
+    };
+    show(&state, &headers, view, StatusCode::OK, now).await
+}
+
+/// `GET`/`POST /legal-aid/apply` (posts with uploads, under their own body limit), and
+/// `GET /legal-aid/receipt`, where its last page redirects.
 pub fn upload_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/legal-aid/apply", axum::routing::post(apply))
+    axum::Router::new()
+        .route("/legal-aid/apply", axum::routing::get(form).post(apply))
+        .route(RECEIPT_PATH, axum::routing::get(receipt))
 }
 
 /// The agency's decisions and its downloads of an application's files, through the handlers

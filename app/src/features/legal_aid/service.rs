@@ -33,6 +33,7 @@ pub async fn apply(
     attachments: &[String],
     channel: &str,
     client: Option<&str>,
+    once: Option<&crate::kernel::filing::Once>,
     now: Now,
 ) -> Result<AidReceipt, AppError> {
     let today = now.today();
@@ -50,11 +51,13 @@ pub async fn apply(
         let received_at = received_at.clone();
         let channel = channel.to_owned();
         let attachments = attachments.to_vec();
+        let once = once.cloned();
+        let grouped = code.grouped();
         // Committed with the submissions arriving meanwhile, answered once on disk.
         ctx.writes
             .write(move |tx| {
                 Box::pin(async move {
-                    store::insert(
+                    let number = store::insert(
                         tx,
                         store::Insert {
                             application: &application,
@@ -66,7 +69,19 @@ pub async fn apply(
                         },
                         |seq| LegalAidNumber::new(today, seq).map(|n| n.as_str().to_owned()),
                     )
-                    .await
+                    .await?;
+                    if let Some(once) = &once {
+                        crate::kernel::filing::record(
+                            tx,
+                            once,
+                            crate::kernel::filing::Kind::LegalAid,
+                            &number,
+                            &grouped,
+                            &received_at,
+                        )
+                        .await?;
+                    }
+                    Ok(number)
                 })
             })
             .await?

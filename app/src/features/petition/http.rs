@@ -12,6 +12,8 @@ use crate::features::petition::journey::{
 use crate::features::petition::pages::{Confirmation, FileInfo, JourneyView};
 use crate::features::petition::service::{self as petitions, Extras};
 use crate::kernel::files::uploads;
+use crate::kernel::filing::{self, Kind, Once};
+use crate::kernel::i18n::switch::Switch;
 use crate::kernel::render::render_page;
 use crate::kernel::{AppState, Now};
 use crate::ui::form::FieldError;
@@ -50,12 +52,22 @@ pub async fn post(
         Ok(form) => form,
         Err(res) => return res,
     };
+    // A language or 无障碍 switch pressed on the page: the same page again, in the new language or
+    // mode, with everything typed kept (and nothing checked yet).
+    let switch = Switch::from_pairs(&pairs);
+    let headers = match &switch {
+        Some(switch) => switch.applied(&headers),
+        None => headers,
+    };
     let posted = Posted::from_pairs(pairs);
     let Posted {
         mut draft,
         step,
-        action,
+        mut action,
     } = posted;
+    if switch.is_some() {
+        action = Action::Goto(step);
+    }
     let received_at = now.stamp();
     let today = now.today();
     let ctx = &state.ctx;
@@ -75,7 +87,7 @@ pub async fn post(
         show_step(&state, &headers, now, step, draft, errors, status)
     };
 
-    match action {
+    let mut res = match action {
         Action::Goto(target) => show(target, draft, errors, StatusCode::OK).await,
         Action::Upload => {
             let status = if errors.is_empty() {
@@ -122,7 +134,13 @@ pub async fn post(
                         "/petition",
                         StatusCode::OK,
                         now,
-                        move || provide_context(view.clone()),
+                        move || {
+                            provide_context(view.clone());
+                            provide_context(crate::ui::KeepsAnswers {
+                                form: "journey",
+                                enter: "continue",
+                            });
+                        },
                     )
                     .await
                 }
@@ -150,7 +168,11 @@ pub async fn post(
             }
             submit(&state, &headers, draft, &client.key(), now).await
         }
+    };
+    if let Some(switch) = switch {
+        switch.remember(&mut res, state.behind_tls);
     }
+    res
 }
 
 async fn submit(
@@ -161,40 +183,29 @@ async fn submit(
     now: Now,
 ) -> Response {
     let ctx = &state.ctx;
+    // A form without a token (an old page) still files, once.
+    let once = Once::parse(&draft.once).unwrap_or_default();
+    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码.
+    if let Ok(Some(_)) = filing::find(&ctx.pool, &once, Kind::Petition, now.utc()).await {
+        return to_receipt(state, &once, RECEIPT_PATH, true);
+    }
     let input = draft.to_input();
     let extras = Extras {
         route_check: draft.route().map(Route::code),
         attachments: &draft.attachments,
         client: Some(client),
+        once: Some(&once),
     };
     match petitions::submit(ctx, &input, "web", now, extras).await {
-        Ok(receipt) => {
-            let files = crate::kernel::files::store::of_petition_number(&ctx.pool, &receipt.number)
-                .await
-                .map(|f| f.len())
-                .unwrap_or(0);
-            let confirmation = Confirmation {
-                acknowledge_by: ctx
-                    .config
-                    .calendar
-                    .due(Limit::AcknowledgeReceipt, receipt.due.register),
-                receipt,
-                category: draft
-                    .category()
-                    .unwrap_or(crate::domain::petition::category::Category::Appeal),
-                title: input.title.trim().to_owned(),
-                files,
-            };
-            let view = JourneyView::Done(Box::new(confirmation));
-            render_page(
-                state,
-                headers,
-                "/petition",
-                StatusCode::OK,
-                now,
-                move || provide_context(view.clone()),
-            )
-            .await
+        Ok(_) => to_receipt(state, &once, RECEIPT_PATH, false),
+        // Two sends at once (a double click): the one that lost the race finds the other's.
+        Err(_)
+            if matches!(
+                filing::find(&ctx.pool, &once, Kind::Petition, now.utc()).await,
+                Ok(Some(_))
+            ) =>
+        {
+            to_receipt(state, &once, RECEIPT_PATH, true)
         }
         Err(e) => {
             let errors = field_errors(e.problems(
@@ -208,6 +219,97 @@ async fn submit(
             }
         }
     }
+}
+
+/// Where a filed petition's receipt is shown.
+pub const RECEIPT_PATH: &str = "/petition/receipt";
+
+/// The answer to a filing form: a redirect to its receipt (`path`), with the cookie that opens
+/// it in this browser; `again` when the form had filed before.
+pub(crate) fn to_receipt(state: &AppState, once: &Once, path: &str, again: bool) -> Response {
+    let location = if again {
+        format!("{path}?again=1")
+    } else {
+        path.to_owned()
+    };
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (header::LOCATION, location),
+            (header::SET_COOKIE, once.cookie(state.behind_tls)),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+    )
+        .into_response()
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReceiptQuery {
+    again: Option<String>,
+}
+
+impl ReceiptQuery {
+    pub(crate) fn again(&self) -> bool {
+        self.again.is_some()
+    }
+}
+
+/// `GET /petition/receipt`: the receipt of this browser's last petition (its cookie), with the
+/// 查询码 for a while after filing; a page that says where to look otherwise.
+pub async fn receipt(
+    State(state): State<AppState>,
+    now: Now,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<ReceiptQuery>,
+) -> Response {
+    let ctx = &state.ctx;
+    let record = match filing::of_browser(&ctx.pool, &headers, Kind::Petition, now.utc()).await {
+        Ok(Some(filed)) => super::store::find_public(&ctx.pool, &filed.number)
+            .await
+            .map(|r| r.map(|r| (filed, r))),
+        other => other.map(|_| None),
+    };
+    let (status, view) = match record {
+        Ok(Some((filed, record))) => {
+            let files = crate::kernel::files::store::of_petition_number(&ctx.pool, &record.number)
+                .await
+                .map(|f| f.len())
+                .unwrap_or(0);
+            let received_on = crate::kernel::store::read_date("received date", &record.received_on)
+                .unwrap_or_else(|_| now.today());
+            let register = ctx.config.calendar.due(Limit::Register, received_on);
+            let confirmation = Confirmation {
+                acknowledge_by: ctx.config.calendar.due(Limit::AcknowledgeReceipt, register),
+                receipt: crate::features::petition::view::Receipt {
+                    number: record.number,
+                    query_code: if query.again() {
+                        String::new()
+                    } else {
+                        filed.query_code.unwrap_or_default()
+                    },
+                    status: crate::domain::case::Status::Received.code().to_owned(),
+                    received_at: record.received_at,
+                    due: crate::features::petition::view::Due { register },
+                    same_matter_as: None,
+                },
+                category: crate::domain::petition::category::Category::parse(&record.category)
+                    .unwrap_or(crate::domain::petition::category::Category::Appeal),
+                title: record.title,
+                files,
+                again: query.again(),
+            };
+            (StatusCode::OK, JourneyView::Done(Box::new(confirmation)))
+        }
+        Ok(None) => (StatusCode::NOT_FOUND, JourneyView::NoReceipt),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot show a receipt");
+            (StatusCode::SERVICE_UNAVAILABLE, JourneyView::NoReceipt)
+        }
+    };
+    render_page(&state, &headers, RECEIPT_PATH, status, now, move || {
+        provide_context(view.clone())
+    })
+    .await
 }
 
 /// The service's problems (named by API field paths) as the form's errors.
@@ -355,6 +457,9 @@ async fn show_step(
     if step == Step::Check {
         draft.checking = true;
     }
+    if Once::parse(&draft.once).is_none() {
+        draft.once = Once::new().as_str().to_owned();
+    }
     let files = file_infos(state, &draft.attachments).await;
     draft.attachments = files.iter().map(|f| f.token.clone()).collect();
     let view = JourneyView::Step {
@@ -363,8 +468,19 @@ async fn show_step(
         errors,
         files,
     };
+    let form = (step != Step::Start).then_some(crate::ui::KeepsAnswers {
+        form: "journey",
+        enter: if step == Step::Check {
+            "submit"
+        } else {
+            "continue"
+        },
+    });
     render_page(state, headers, "/petition", status, now, move || {
-        provide_context(view.clone())
+        provide_context(view.clone());
+        if let Some(form) = form {
+            provide_context(form);
+        }
     })
     .await
 }
@@ -466,7 +582,10 @@ async fn read_multipart(
     (pairs, files)
 }
 
-/// `POST /petition`: every page of the journey (with uploads, under their own body limit).
+/// `POST /petition`: every page of the journey (with uploads, under their own body limit), and
+/// `GET /petition/receipt`, where its last page redirects.
 pub fn upload_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/petition", axum::routing::post(post))
+    axum::Router::new()
+        .route("/petition", axum::routing::post(post))
+        .route(RECEIPT_PATH, axum::routing::get(receipt))
 }

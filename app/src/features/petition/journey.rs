@@ -44,6 +44,8 @@ pub struct Draft {
     /// Set once the citizen reached the check-your-answers page: a change then returns there.
     pub checking: bool,
     pub declaration: bool,
+    /// The form's one-time token (`kernel::filing`): sending it twice files once.
+    pub once: String,
 }
 
 /// The text fields of a draft, in the order of the journey; also their form field names.
@@ -124,6 +126,11 @@ impl Posted {
                     }
                 }
                 "checking" => draft.checking = v == "1",
+                "once" => {
+                    if v.len() == 32 && v.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+                        draft.once = v.to_owned();
+                    }
+                }
                 "declaration" => draft.declaration = v == "yes",
                 key => {
                     if let Some(field) = draft.field_mut(key) {
@@ -196,6 +203,9 @@ impl Draft {
         }
         if self.checking {
             out.push(("checking", "1".to_owned()));
+        }
+        if !self.once.is_empty() {
+            out.push(("once", self.once.clone()));
         }
         out
     }

@@ -31,6 +31,8 @@ pub struct Extras<'a> {
     /// Who sends it (`Client::key`), counted against the filing limits; `None` for the portal's
     /// own demo data.
     pub client: Option<&'a str>,
+    /// The form's one-time token: a second filing with it is refused (`Duplicate("filing")`).
+    pub once: Option<&'a crate::kernel::filing::Once>,
 }
 
 /// Checks, stores durably, and only then returns the receipt.
@@ -65,12 +67,14 @@ pub async fn submit(
         let same_id = same.as_ref().map(|(id, _)| *id);
         let route_check = extras.route_check.map(str::to_owned);
         let attachments = extras.attachments.to_vec();
+        let once = extras.once.cloned();
+        let grouped = code.grouped();
         // Committed with the submissions arriving meanwhile (group commit), and answered only
         // once that commit is on disk; it runs to its end if the citizen goes away.
         ctx.writes
             .write(move |tx| {
                 Box::pin(async move {
-                    super::store::insert(
+                    let inserted = super::store::insert(
                         tx,
                         super::store::Insert {
                             petition: &petition,
@@ -84,7 +88,19 @@ pub async fn submit(
                         },
                         |seq| PetitionNumber::new(today, seq).map(String::from),
                     )
-                    .await
+                    .await?;
+                    if let Some(once) = &once {
+                        crate::kernel::filing::record(
+                            tx,
+                            once,
+                            crate::kernel::filing::Kind::Petition,
+                            &inserted.number,
+                            &grouped,
+                            &received_at,
+                        )
+                        .await?;
+                    }
+                    Ok(inserted)
                 })
             })
             .await?

@@ -19,6 +19,8 @@ pub mod html;
 pub mod island;
 #[cfg(feature = "ssr")]
 pub mod messages;
+#[cfg(feature = "ssr")]
+pub mod switch;
 
 #[cfg(feature = "ssr")]
 use crate::domain::prefs::Lang;

@@ -17,3 +17,5 @@ form-problem = There is a problem
 form-problem-title = Error: { $title }
 form-error-prefix = Error:{" "}
 form-error-separator = ;{" "}
+print-receipt = Print this receipt
+header-workbench = Workbench

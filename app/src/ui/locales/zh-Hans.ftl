@@ -17,3 +17,5 @@ form-problem = 出现问题
 form-problem-title = 出现问题：{ $title }
 form-error-prefix = 错误：
 form-error-separator = ；
+print-receipt = 打印回执
+header-workbench = 工作台

@@ -118,7 +118,7 @@ legal-aid-receipt-heading = Legal aid application submitted
 legal-aid-receipt-number = Application reference number
 legal-aid-receipt-code = Query code
 legal-aid-receipt-code-once = { $once } Please write them down or print this page. You can use the reference number and query code in 'Check progress' to see how your application is being handled (Article 55).
-legal-aid-receipt-code-once-strong = The query code is only shown this once.
+legal-aid-receipt-code-once-strong = The query code is shown only for a while after you submit.
 legal-aid-receipt-next = What happens next
 legal-aid-receipt-received = Received: { $time }
 legal-aid-receipt-decision-due = The legal aid agency must decide whether to give you legal aid no later than { $date }. This is 7 days from the day it received your application (Article 43). If it decides to give legal aid, it will appoint a lawyer or another legal aid provider within 3 days.
@@ -131,3 +131,8 @@ legal-aid-field-explanation = Additional explanation
 
 ## The application form's own checks
 legal-aid-who-required = Choose whether you are applying for yourself or on behalf of someone else
+legal-aid-receipt-again = This application was already submitted, so it has not been submitted again. Here is its receipt. The query code is shown only after the first submission.
+legal-aid-receipt-code-gone = The query code is shown only for a while after submitting, and is no longer shown. If you did not write it down, bring your identity document to the legal aid agency to ask about your application.
+legal-aid-no-receipt-title = No receipt to show
+legal-aid-no-receipt-body = This browser has no receipt of a legal aid application just submitted. A receipt is shown for a while only in the browser that submitted it. If you have applied, you can check progress with the reference number and query code.
+legal-aid-no-receipt-new = Apply for legal aid

@@ -118,7 +118,7 @@ legal-aid-receipt-heading = 法律援助申请已提交
 legal-aid-receipt-number = 申请编号
 legal-aid-receipt-code = 查询码
 legal-aid-receipt-code-once = { $once }请抄下来或者打印本页；凭编号和查询码可以在“查询办理进度”查看申请的办理情况（第五十五条）。
-legal-aid-receipt-code-once-strong = 查询码只显示这一次。
+legal-aid-receipt-code-once-strong = 查询码只在提交后显示一段时间。
 legal-aid-receipt-next = 接下来
 legal-aid-receipt-received = 收到时间：{ $time }
 legal-aid-receipt-decision-due = 法律援助机构最迟在 { $date } 前作出是否给予法律援助的决定（自收到申请之日起 7 日，第四十三条）；决定给予的，3 日内指派律师等法律援助人员。
@@ -131,3 +131,8 @@ legal-aid-field-explanation = 补充说明
 
 ## The application form's own checks
 legal-aid-who-required = 请选择是本人申请还是代为申请
+legal-aid-receipt-again = 这份法律援助申请已经提交过了，没有再提交一次。下面是它的回执；查询码只在第一次提交时显示。
+legal-aid-receipt-code-gone = 查询码只在提交后的一段时间内显示，现在不再显示。如果您没有记下查询码，请带身份证件到法律援助机构查询。
+legal-aid-no-receipt-title = 没有可以显示的回执
+legal-aid-no-receipt-body = 这个浏览器里没有刚提交的法律援助申请的回执。回执只在提交它的浏览器里显示一段时间。已经提交的，可以用编号和查询码查询办理进度。
+legal-aid-no-receipt-new = 申请法律援助

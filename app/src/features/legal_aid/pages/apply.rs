@@ -28,12 +28,17 @@ pub enum ApplyView {
         files: Vec<FileInfo>,
     },
     Done(LegalAidReceipt),
+    /// `/legal-aid/receipt` without a filing of this browser's.
+    NoReceipt,
 }
 
 /// The receipt page's facts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegalAidReceipt {
+    /// Its `query_code` is empty when the receipt no longer shows it.
     pub receipt: AidReceipt,
+    /// The form was sent again: this is the first filing's receipt.
+    pub again: bool,
 }
 
 /// `/legal-aid/apply`.
@@ -48,7 +53,8 @@ pub fn ApplyPage() -> impl IntoView {
         Some(ApplyView::Check { values, files }) => {
             view! { <CheckAnswers values files /> }.into_any()
         }
-        Some(ApplyView::Done(r)) => view! { <Done receipt=r.receipt /> }.into_any(),
+        Some(ApplyView::Done(r)) => view! { <Done receipt=r.receipt again=r.again /> }.into_any(),
+        Some(ApplyView::NoReceipt) => view! { <NoReceipt /> }.into_any(),
         None => view! {
             <ApplyForm values=ApplyValues::default() errors=Vec::new() files=Vec::new() />
         }
@@ -67,10 +73,21 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
         Choice::plain("agent", crate::t!("legal-aid-apply-who-agent")),
     ];
     let v = values.clone();
+    let agent_open = v.who == "agent"
+        || [
+            &v.agent_name,
+            &v.agent_id_number,
+            &v.agent_mobile,
+            &v.agent_relation,
+        ]
+        .iter()
+        .any(|f| !f.is_empty())
+        || errors.iter().any(|e| e.field.starts_with("agent_"));
     let kept: Vec<(&'static str, String)> = values
         .attachments
         .iter()
         .map(|t| ("attachment", t.clone()))
+        .chain((!values.once.is_empty()).then(|| ("once", values.once.clone())))
         .collect();
     view! {
         <PageTitle text=form_title(&crate::t!("legal-aid-apply-title"), &errors) />
@@ -78,7 +95,13 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
             <ErrorSummary errors=errors.clone() />
             <h1>{crate::t!("legal-aid-apply-title")}</h1>
             <p>{crate::t!("legal-aid-apply-intro")}</p>
-            <form method="post" action="/legal-aid/apply" enctype="multipart/form-data" novalidate>
+            <form
+                id="apply-form"
+                method="post"
+                action="/legal-aid/apply"
+                enctype="multipart/form-data"
+                novalidate
+            >
                 // The form's default button (the one Enter in a text field presses) must be
                 // "continue", not the first file's 删除 button further down.
                 <button type="submit" name="action" value="check" hidden></button>
@@ -101,7 +124,10 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                     district=v.district.clone()
                     errors=errors.clone()
                 />
-                <h2>{crate::t!("legal-aid-apply-agent-heading")}</h2>
+                // Asked only of who applies for someone else (第40条): folded away otherwise,
+                // which works without JavaScript.
+                <details class="agent-fields" id="agent-fields" open=agent_open>
+                <summary>{crate::t!("legal-aid-apply-agent-heading")}</summary>
                 <TextField
                     id="agent_name"
                     label=crate::t!("legal-aid-apply-agent-name")
@@ -131,6 +157,7 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
                     value=v.agent_relation.clone()
                     error=error_for(&errors, "agent_relation")
                 />
+                </details>
                 <h2>{crate::t!("legal-aid-apply-matter-heading")}</h2>
                 <SelectField
                     id="matter"
@@ -197,6 +224,7 @@ fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>)
 
 #[component]
 fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
+    let hardship_basis = Basis::parse(&values.basis).is_none_or(|b| b == Basis::Hardship);
     let matter = Matter::parse(&values.matter)
         .map(|m| text(&m.label()))
         .unwrap_or_default();
@@ -280,6 +308,13 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
         ),
     ]
     .into_iter()
+    // The statement of hardship and its pledge are asked only of who applies for hardship
+    // (第41条); under 第32条 or 第42条 the page does not list them as missing.
+    .filter(|(k, _, _)| {
+        hardship_basis
+            || (*k != crate::t!("legal-aid-apply-check-hardship-statement")
+                && *k != crate::t!("legal-aid-apply-check-pledge"))
+    })
     .chain(values.by_agent().then(|| {
         (
             crate::t!("legal-aid-apply-check-agent"),
@@ -313,7 +348,8 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
-            <form method="post" action="/legal-aid/apply" novalidate>
+            <form id="apply-form" method="post" action="/legal-aid/apply" novalidate>
+                <input type="hidden" name="page" value="check" />
                 <HiddenFields fields=hidden />
                 <button type="submit" class="button secondary" name="action" value="edit">
                     {crate::t!("legal-aid-apply-check-change")}
@@ -328,31 +364,64 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
 }
 
 #[component]
-fn Done(receipt: AidReceipt) -> impl IntoView {
+fn Done(receipt: AidReceipt, again: bool) -> impl IntoView {
+    let show_code = !receipt.query_code.is_empty();
     view! {
         <PageTitle text=crate::t!("legal-aid-receipt-title") />
-        <div class="wrap">
-            <div class="panel" id="receipt">
+        <div class="wrap narrow receipt">
+            {again
+                .then(|| {
+                    view! {
+                        <p class="notice" id="filed-before">
+                            {crate::t!("legal-aid-receipt-again")}
+                        </p>
+                    }
+                })}
+            <div class="panel" id="receipt" role="status">
                 <StepHeading>{crate::t!("legal-aid-receipt-heading")}</StepHeading>
-                <p>{crate::t!("legal-aid-receipt-number")}</p>
-                <p class="big" id="aid-number">{receipt.number.clone()}</p>
-                <p>{crate::t!("legal-aid-receipt-code")}</p>
-                <p class="big" id="aid-code">{receipt.query_code.clone()}</p>
-                <p>
-                    {crate::ui::i18n::sentence(
-                        crate::domain::msg!("legal-aid-receipt-code-once"),
-                        vec![
-                            (
-                                "once",
-                                view! {
-                                    <strong>{crate::t!("legal-aid-receipt-code-once-strong")}</strong>
-                                }
-                                    .into_any(),
-                            ),
-                        ],
-                    )}
+                <p class="panel-number">
+                    {crate::t!("legal-aid-receipt-number")} <br />
+                    <strong id="aid-number">{receipt.number.clone()}</strong>
                 </p>
+                {show_code
+                    .then(|| {
+                        view! {
+                            <p class="panel-number">
+                                {crate::t!("legal-aid-receipt-code")} <br />
+                                <strong id="aid-code">{receipt.query_code.clone()}</strong>
+                            </p>
+                        }
+                    })}
             </div>
+            {if show_code {
+                view! {
+                    <p class="warning">
+                        {crate::ui::i18n::sentence(
+                            crate::domain::msg!("legal-aid-receipt-code-once"),
+                            vec![
+                                (
+                                    "once",
+                                    view! {
+                                        <strong>
+                                            {crate::t!("legal-aid-receipt-code-once-strong")}
+                                        </strong>
+                                    }
+                                        .into_any(),
+                                ),
+                            ],
+                        )}
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="warning" id="code-not-shown">
+                        {crate::t!("legal-aid-receipt-code-gone")}
+                    </p>
+                }
+                    .into_any()
+            }}
+            <crate::ui::PrintButton />
             <h2>{crate::t!("legal-aid-receipt-next")}</h2>
             <ul>
                 <li>
@@ -382,6 +451,26 @@ fn Done(receipt: AidReceipt) -> impl IntoView {
             <p>
                 <a href="/lookup">{crate::t!("legal-aid-receipt-lookup")}</a>
             </p>
+        </div>
+    }
+}
+
+/// `/legal-aid/receipt` with no application of this browser's to show.
+#[component]
+fn NoReceipt() -> impl IntoView {
+    view! {
+        <PageTitle text=crate::t!("legal-aid-no-receipt-title") />
+        <div class="wrap narrow">
+            <h1>{crate::t!("legal-aid-no-receipt-title")}</h1>
+            <p>{crate::t!("legal-aid-no-receipt-body")}</p>
+            <ul>
+                <li>
+                    <a href="/lookup">{crate::t!("legal-aid-receipt-lookup")}</a>
+                </li>
+                <li>
+                    <a href="/legal-aid/apply">{crate::t!("legal-aid-no-receipt-new")}</a>
+                </li>
+            </ul>
         </div>
     }
 }

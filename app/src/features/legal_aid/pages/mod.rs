@@ -170,6 +170,20 @@ pub fn SelfCheckPage() -> impl IntoView {
 #[component]
 fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
     let restart = "/legal-aid/check".to_owned();
+    // The application starts with what the check already knows.
+    let apply_href = {
+        let (matter, basis) = answers.carried_over();
+        let query: Vec<String> = matter
+            .map(|m| format!("matter={}", m.code()))
+            .into_iter()
+            .chain(basis.map(|b| format!("basis={}", b.code())))
+            .collect();
+        if query.is_empty() {
+            "/legal-aid/apply".to_owned()
+        } else {
+            format!("/legal-aid/apply?{}", query.join("&"))
+        }
+    };
     let change_matter = restart.clone();
     let summary: Vec<(String, String)> = [
         answers
@@ -239,7 +253,7 @@ fn CheckResult(answers: CheckAnswers, result: Assessment) -> impl IntoView {
             <h2>{crate::t!("legal-aid-check-result-next")}</h2>
             <p>{next}</p>
             <p>
-                <a class="button" href="/legal-aid/apply">
+                <a class="button" href=apply_href id="apply-with-answers">
                     {crate::t!("legal-aid-check-result-apply")}
                 </a>
             </p>

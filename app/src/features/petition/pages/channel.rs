@@ -101,6 +101,11 @@ pub fn ChannelPage(route: Route, draft: Draft) -> impl IntoView {
             <ul>{g.steps.iter().map(|s| view! { <li>{text(s)}</li> }).collect_view()}</ul>
             <h2>{crate::t!("petition-channel-legal-help-heading")}</h2>
             <p>{crate::t!("petition-channel-legal-help")}</p>
+            <p>
+                <a href="/legal-aid" id="legal-aid-link">
+                    {crate::t!("petition-channel-legal-aid-link")}
+                </a>
+            </p>
             <form id="journey" method="post" action="/petition" novalidate data-step="route">
                 <input type="hidden" name="step" value="route" />
                 <HiddenFields fields=hidden />

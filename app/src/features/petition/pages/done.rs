@@ -18,31 +18,57 @@ pub struct Confirmation {
     /// The latest day the handling unit must tell the citizen whether it accepts (第23条),
     /// counted from the bureau's last day to transfer.
     pub acknowledge_by: NaiveDate,
+    /// The form was sent again: this is the first filing's receipt (without its 查询码).
+    pub again: bool,
 }
 
 #[component]
 pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
     let c = confirmation;
+    let show_code = !c.receipt.query_code.is_empty();
     let received = crate::ui::i18n::time(&c.receipt.received_at);
     let strong_date =
         |d: NaiveDate| view! { <strong>{crate::ui::i18n::date(d)}</strong> }.into_any();
     view! {
         <PageTitle text=crate::t!("petition-done-title") />
         <div class="wrap narrow receipt">
+            {c
+                .again
+                .then(|| {
+                    view! {
+                        <p class="notice" id="filed-before">
+                            {crate::t!("petition-done-again")}
+                        </p>
+                    }
+                })}
             <div class="panel" role="status">
                 <StepHeading>{crate::t!("petition-done-title")}</StepHeading>
                 <p class="panel-number">
                     {crate::t!("petition-done-number")} <br />
                     <strong id="receipt-number">{c.receipt.number.clone()}</strong>
                 </p>
-                <p class="panel-number">
-                    {crate::t!("petition-done-code")} <br />
-                    <strong id="receipt-code">{c.receipt.query_code.clone()}</strong>
-                </p>
+                {show_code
+                    .then(|| {
+                        view! {
+                            <p class="panel-number">
+                                {crate::t!("petition-done-code")} <br />
+                                <strong id="receipt-code">{c.receipt.query_code.clone()}</strong>
+                            </p>
+                        }
+                    })}
             </div>
-            <p class="warning">
-                <strong>{crate::t!("petition-done-keep-code")}</strong>
-            </p>
+            {if show_code {
+                view! {
+                    <p class="warning">
+                        <strong>{crate::t!("petition-done-keep-code")}</strong>
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! { <p class="warning" id="code-not-shown">{crate::t!("petition-done-code-gone")}</p> }
+                    .into_any()
+            }}
+            <crate::ui::PrintButton />
             <dl class="facts">
                 <dt>{crate::t!("petition-done-facts-title")}</dt>
                 <dd translate="no" lang=typed_lang(&c.title)>
@@ -92,6 +118,26 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
                 )}
             </p>
             <DraftKeeper mode="clear".to_owned() step="done".to_owned() />
+        </div>
+    }
+}
+
+/// `/petition/receipt` with no filing of this browser's to show (or a store that cannot say).
+#[component]
+pub fn NoReceiptPage() -> impl IntoView {
+    view! {
+        <PageTitle text=crate::t!("petition-no-receipt-title") />
+        <div class="wrap narrow">
+            <h1>{crate::t!("petition-no-receipt-title")}</h1>
+            <p>{crate::t!("petition-no-receipt-body")}</p>
+            <ul>
+                <li>
+                    <a href="/lookup">{crate::t!("petition-done-print-link")}</a>
+                </li>
+                <li>
+                    <a href="/petition">{crate::t!("petition-no-receipt-new")}</a>
+                </li>
+            </ul>
         </div>
     }
 }

@@ -41,6 +41,8 @@ pub enum JourneyView {
         draft: Draft,
     },
     Done(Box<Confirmation>),
+    /// `/petition/receipt` without a filing of this browser's.
+    NoReceipt,
 }
 
 impl JourneyView {
@@ -72,6 +74,7 @@ pub fn PetitionPage() -> impl IntoView {
             view! { <channel::ChannelPage route draft /> }.into_any()
         }
         Some(JourneyView::Done(c)) => view! { <done::DonePage confirmation=*c /> }.into_any(),
+        Some(JourneyView::NoReceipt) => view! { <done::NoReceiptPage /> }.into_any(),
     }
 }
 

@@ -1,0 +1,259 @@
+//! Filing once: every form that creates a record (a petition, a legal-aid application) carries a
+//! one-time token, and the answer to the final post is a redirect to a receipt page
+//! (Post/Redirect/Get). A form sent again — a reload, Back and Forward, a double click — finds
+//! the filing its token made and is sent to that receipt: it never makes a second record.
+//!
+//! The 查询码 is stored only as a keyed hash, so the receipt page after the redirect cannot read
+//! it from the record. It is kept for [`SHOW_FOR`] sealed with the form's token (which only the
+//! citizen's browser holds, in a cookie set with the redirect; the database holds its SHA-256),
+//! so the receipt shows it while the citizen writes it down; then the sealed copy is cleared.
+//! A form sent again is answered without the 查询码.
+
+use crate::kernel::query_code::{hex, unhex};
+use crate::kernel::store::{Pool, StoreError};
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use chrono::{DateTime, FixedOffset, Utc};
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+/// How long after filing the receipt page shows the 查询码.
+pub const SHOW_FOR: chrono::Duration = chrono::Duration::minutes(30);
+/// The cookie that holds the token of the browser's last filing.
+pub const COOKIE: &str = "portal_receipt";
+
+/// What a filing made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Petition,
+    LegalAid,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Petition => "petition",
+            Self::LegalAid => "legal_aid",
+        }
+    }
+}
+
+/// A form's one-time token: 128 random bits as 32 hex digits.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Once(String);
+
+/// The token opens a receipt: never in logs.
+impl std::fmt::Debug for Once {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Once(…)")
+    }
+}
+
+impl Default for Once {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Once {
+    pub fn new() -> Self {
+        let mut bytes = [0u8; 16];
+        OsRng.fill_bytes(&mut bytes);
+        Self(hex(&bytes))
+    }
+
+    /// A token as a form or cookie carries it; anything else is none.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        (text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+            .then(|| Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn hash(&self) -> String {
+        hex(&Sha256::digest(self.0.as_bytes()))
+    }
+
+    /// A key stream for the sealed 查询码, from the token alone.
+    fn pad(&self, len: usize) -> Vec<u8> {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(self.0.as_bytes()).expect("any key length");
+        mac.update(b"portal receipt query code");
+        let mut pad = mac.finalize().into_bytes().to_vec();
+        pad.truncate(len);
+        pad
+    }
+
+    fn seal(&self, code: &str) -> Option<String> {
+        let bytes = code.as_bytes();
+        (bytes.len() <= 32).then(|| {
+            let sealed: Vec<u8> = bytes
+                .iter()
+                .zip(self.pad(bytes.len()))
+                .map(|(b, p)| b ^ p)
+                .collect();
+            hex(&sealed)
+        })
+    }
+
+    fn unseal(&self, sealed: &str) -> Option<String> {
+        let bytes = unhex(sealed)?;
+        let pad = self.pad(bytes.len());
+        let plain: Vec<u8> = bytes.iter().zip(pad).map(|(b, p)| b ^ p).collect();
+        String::from_utf8(plain).ok()
+    }
+
+    /// The `Set-Cookie` value that lets this browser open the receipt.
+    pub fn cookie(&self, secure: bool) -> String {
+        let secure = if secure { "; Secure" } else { "" };
+        format!(
+            "{COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly{secure}",
+            self.0,
+            SHOW_FOR.num_seconds() * 2
+        )
+    }
+
+    /// The token in the request's receipt cookie.
+    pub fn from_cookie(headers: &axum::http::HeaderMap) -> Option<Self> {
+        headers
+            .get_all(axum::http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == COOKIE)
+            .and_then(|(_, value)| Self::parse(value))
+    }
+}
+
+/// Records in `tx` (the filing's own transaction) that `once` filed `number`; a token used
+/// before is `Duplicate("filing")`, which rolls the filing back.
+pub async fn record(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    once: &Once,
+    kind: Kind,
+    number: &str,
+    query_code: &str,
+    filed_at: &str,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "INSERT INTO filings (token_hash, kind, number, sealed_code, filed_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (token_hash) DO NOTHING",
+    )
+    .bind(once.hash())
+    .bind(kind.code())
+    .bind(number)
+    .bind(once.seal(query_code))
+    .bind(filed_at)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::Duplicate("filing"));
+    }
+    Ok(())
+}
+
+/// A filing found by its token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filed {
+    pub number: String,
+    /// The 查询码, while the receipt may still show it.
+    pub query_code: Option<String>,
+    pub filed_at: DateTime<FixedOffset>,
+}
+
+/// What `once` filed as `kind`, if anything.
+pub async fn find(
+    pool: &Pool,
+    once: &Once,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> Result<Option<Filed>, StoreError> {
+    let row: Option<(String, Option<String>, String)> = sqlx::query_as(
+        "SELECT number, sealed_code, filed_at FROM filings WHERE token_hash = $1 AND kind = $2",
+    )
+    .bind(once.hash())
+    .bind(kind.code())
+    .fetch_optional(pool)
+    .await?;
+    let Some((number, sealed, filed_at)) = row else {
+        return Ok(None);
+    };
+    let filed_at = crate::kernel::store::read_time("filing time", &filed_at)?;
+    let showing = now.signed_duration_since(filed_at) < SHOW_FOR;
+    Ok(Some(Filed {
+        number,
+        query_code: sealed.filter(|_| showing).and_then(|s| once.unseal(&s)),
+        filed_at,
+    }))
+}
+
+/// What this browser filed last as `kind` (the token in its receipt cookie), if anything.
+pub async fn of_browser(
+    pool: &Pool,
+    headers: &axum::http::HeaderMap,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> Result<Option<Filed>, StoreError> {
+    match Once::from_cookie(headers) {
+        Some(once) => find(pool, &once, kind, now).await,
+        None => Ok(None),
+    }
+}
+
+/// Clears the sealed 查询码 of filings past [`SHOW_FOR`] (the sweeper calls it hourly).
+pub async fn forget_codes(pool: &Pool, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    // Stamps compare as text: all are RFC 3339 at +08:00.
+    let before = crate::kernel::clock::Now(now - SHOW_FOR).stamp();
+    Ok(sqlx::query(
+        "UPDATE filings SET sealed_code = NULL WHERE sealed_code IS NOT NULL AND filed_at < $1",
+    )
+    .bind(before)
+    .execute(pool)
+    .await?
+    .rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_32_hex_digits_and_fresh_each_time() {
+        let a = Once::new();
+        assert_eq!(Once::parse(a.as_str()), Some(a.clone()));
+        assert_ne!(a, Once::new());
+        assert_eq!(Once::parse("xyz"), None);
+        assert_eq!(Once::parse(&"A".repeat(32)), None);
+        assert_eq!(Once::parse(&"0".repeat(33)), None);
+    }
+
+    #[test]
+    fn a_sealed_code_opens_with_its_token_only() {
+        let once = Once::new();
+        let sealed = once.seal("ABCD-EFGH-JKLM").unwrap();
+        assert!(!sealed.contains("ABCD"));
+        assert_eq!(once.unseal(&sealed).as_deref(), Some("ABCD-EFGH-JKLM"));
+        assert_ne!(
+            Once::new().unseal(&sealed).as_deref(),
+            Some("ABCD-EFGH-JKLM")
+        );
+    }
+
+    #[test]
+    fn the_cookie_carries_the_token_back() {
+        let once = Once::new();
+        let set = once.cookie(true);
+        assert!(set.contains("HttpOnly") && set.contains("Secure") && set.contains("SameSite=Lax"));
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(
+            axum::http::header::COOKIE,
+            format!("portal_lang=en; {COOKIE}={}", once.as_str())
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(Once::from_cookie(&headers), Some(once));
+    }
+}
