@@ -735,3 +735,22 @@ async fn a_petition_form_sent_again_files_once_and_its_receipt_shows_the_code_fo
     let html = res.text().await.unwrap();
     assert!(html.contains("没有可以显示的回执") && !html.contains(&number));
 }
+
+#[tokio::test]
+async fn a_limit_ending_on_new_year_2027_moves_to_monday_and_says_it_is_provisional() {
+    let app = spawn_app().await;
+    // The example configuration lists holidays to 2026 only. Received Thu 2026-12-17: 第22条's
+    // 15 days end on Fri 2027-01-01 (元旦), so the limit moves to Mon 2027-01-04.
+    app.set_clock("2026-12-17T10:00:00+08:00");
+    let (status, html) = post(&app, &final_post("00112233445566778899aabbccddeeff")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("2027年1月4日（暂定"), "{html}");
+    assert!(!html.contains("2027年1月1日"));
+    // A date inside a year the configuration covers is not marked.
+    app.set_clock("2026-11-02T10:00:00+08:00");
+    let (_, html) = post(&app, &final_post("ffeeddccbbaa99887766554433221100")).await;
+    assert!(
+        html.contains("2026年11月17日</strong>") && !html.contains("暂定"),
+        "{html}"
+    );
+}

@@ -6,7 +6,13 @@
 //! - if the last day of a period is not a working day (a weekend or a public holiday), the period
 //!   ends on the next working day (民法典 第203条);
 //! - working days are Monday to Friday, minus the public holidays, plus the make-up working days
-//!   (调休上班) — both lists come from the bureau's configuration.
+//!   (调休上班) — both lists come from the bureau's configuration (the State Council's yearly
+//!   notice);
+//! - for a year the configuration does not cover yet, the holidays are the statutory ones of
+//!   《全国年节及纪念日放假办法》 (元旦, 春节 with 除夕, 清明, 劳动节, 端午, 中秋, 国庆), dated from
+//!   the lunar calendar and the solar term; a date counted with them is *provisional*
+//!   ([`Calendar::is_provisional`]) until the bureau adds that year's notice, which also sets
+//!   the bridging days and make-up working days that no rule can foresee.
 
 pub use crate::limit::{Limit, Unit};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -38,7 +44,25 @@ impl Calendar {
         if self.holidays.contains(&day) {
             return false;
         }
+        if !self.covers(day.year()) && statutory_holidays(day.year()).contains(&day) {
+            return false;
+        }
         !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
+    /// Whether the configuration lists `year`'s holidays (its notice was added).
+    fn covers(&self, year: i32) -> bool {
+        self.holidays
+            .range(NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)..)
+            .next()
+            .is_some_and(|d| d.year() == year)
+    }
+
+    /// Whether a limit ending on `due` was counted with the statutory holidays alone (its year's
+    /// notice is not in the configuration): the date may still move when the notice is added.
+    /// Periods start in a year already covered or in a later one, so the end's year decides.
+    pub fn is_provisional(&self, due: NaiveDate) -> bool {
+        !self.covers(due.year())
     }
 
     /// The first working day on or after `day`.
@@ -77,10 +101,139 @@ impl Calendar {
     }
 }
 
+/// The statutory public holidays of `year` (《全国年节及纪念日放假办法》, as amended in 2024):
+/// 元旦 1 January; 春节 除夕 and 正月初一 to 初三; 清明 (the day of the solar term); 劳动节 1–2 May;
+/// 端午 五月初五; 中秋 八月十五; 国庆 1–3 October. Empty outside the lunar tables (1901–2100).
+pub fn statutory_holidays(year: i32) -> BTreeSet<NaiveDate> {
+    let mut days = BTreeSet::new();
+    let Ok(y) = u16::try_from(year) else {
+        return days;
+    };
+    let lunar = |month: u8, day: u8| {
+        chinese_lunisolar_calendar::LunisolarDate::from_ymd(y, month, false, day)
+            .ok()
+            .map(|d| d.to_naive_date())
+    };
+    let (Some(spring), Some(dragon_boat), Some(mid_autumn)) =
+        (lunar(1, 1), lunar(5, 5), lunar(8, 15))
+    else {
+        return days;
+    };
+    let solar = |month: u32, day: u32| NaiveDate::from_ymd_opt(year, month, day);
+    let spring_eve = spring.pred_opt();
+    days.extend(
+        [
+            solar(1, 1),
+            spring_eve,
+            Some(spring),
+            spring.succ_opt(),
+            spring.succ_opt().and_then(|d| d.succ_opt()),
+            solar(4, qingming_day(year)),
+            solar(5, 1),
+            solar(5, 2),
+            Some(dragon_boat),
+            Some(mid_autumn),
+            solar(10, 1),
+            solar(10, 2),
+            solar(10, 3),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    days
+}
+
+/// The April day of 清明, the solar term at the sun's longitude of 15°: the usual formula for the
+/// years 2001–2099, ⌊Y × 0.2422 + 4.81⌋ − ⌊Y / 4⌋ with Y the year's last two digits (no year of
+/// the century is an exception for 清明); 4 or 5 April otherwise.
+fn qingming_day(year: i32) -> u32 {
+    if (2001..=2099).contains(&year) {
+        let y = f64::from(year % 100);
+        let day = (y * 0.2422 + 4.81).floor() - (y / 4.0).floor();
+        // Always 4 or 5 in this century.
+        if day >= 5.0 { 5 } else { 4 }
+    } else {
+        5
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::{BureauConfig, EXAMPLE_CONFIG};
+
+    #[test]
+    fn the_statutory_holidays_of_2027_come_from_the_law_the_lunar_calendar_and_the_solar_term() {
+        let days: Vec<String> = statutory_holidays(2027)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(
+            days,
+            [
+                "2027-01-01", // 元旦
+                "2027-02-05", // 除夕
+                "2027-02-06", // 春节 正月初一
+                "2027-02-07",
+                "2027-02-08",
+                "2027-04-05", // 清明
+                "2027-05-01",
+                "2027-05-02",
+                "2027-06-09", // 端午 五月初五
+                "2027-09-15", // 中秋 八月十五
+                "2027-10-01",
+                "2027-10-02",
+                "2027-10-03",
+            ]
+        );
+        // The same rules give the dates the State Council's notices set for 2025 and 2026.
+        let c = cal();
+        for year in [2025, 2026] {
+            for day in statutory_holidays(year) {
+                assert!(c.holidays.contains(&day), "{day} is in the {year} notice");
+            }
+        }
+    }
+
+    #[test]
+    fn qingming_falls_on_the_4th_or_5th_as_the_solar_term_does() {
+        for (year, day) in [
+            (2025, 4),
+            (2026, 5),
+            (2027, 5),
+            (2028, 4),
+            (2029, 4),
+            (2039, 5),
+        ] {
+            assert_eq!(qingming_day(year), day, "{year}");
+        }
+    }
+
+    #[test]
+    fn a_year_without_its_notice_falls_back_to_the_statutory_holidays_marked_provisional() {
+        let c = cal();
+        assert!(!c.covers(2027) && c.covers(2026));
+        // 元旦 2027 is a Friday: a limit ending then moves to Monday 01-04.
+        assert!(!c.is_working_day(d("2027-01-01")));
+        // 第22条: received Thu 2026-12-17 → 15 days → Fri 2027-01-01 → Mon 2027-01-04.
+        assert_eq!(c.due(Limit::Register, d("2026-12-17")), d("2027-01-04"));
+        assert!(c.is_provisional(d("2027-01-04")));
+        assert!(!c.is_provisional(d("2026-11-17")));
+        // 春节 2027 from the lunar calendar: 除夕 Fri 02-05 to 初三 Mon 02-08 are not working
+        // days; a working-day limit steps over them.
+        for day in ["2027-02-05", "2027-02-08"] {
+            assert!(!c.is_working_day(d(day)), "{day}");
+        }
+        assert!(c.is_working_day(d("2027-02-09")));
+        // Once the bureau adds the year's notice, it alone counts.
+        let mut noticed = c.clone();
+        noticed.holidays.insert(d("2027-01-01"));
+        assert!(noticed.covers(2027));
+        assert!(
+            noticed.is_working_day(d("2027-02-05")),
+            "not in this (partial) notice"
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -87,6 +87,21 @@ pub fn date(day: chrono::NaiveDate) -> String {
     }
 }
 
+/// A due date the page's way, marked provisional when it was counted with the statutory holidays
+/// alone (its year's holiday notice is not in the configuration yet: `Calendar::is_provisional`).
+pub fn due_date(day: chrono::NaiveDate) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let provisional = speech()
+            .config
+            .is_some_and(|c| c.calendar.is_provisional(day));
+        if provisional {
+            return crate::t!("date-provisional", date = date(day));
+        }
+    }
+    date(day)
+}
+
 /// A month the page's way (`2026年12月`, `December 2026`).
 pub fn month(first_day: chrono::NaiveDate) -> String {
     #[cfg(feature = "ssr")]

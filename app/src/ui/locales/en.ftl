@@ -19,3 +19,4 @@ form-error-prefix = Error:{" "}
 form-error-separator = ;{" "}
 print-receipt = Print this receipt
 header-workbench = Workbench
+date-provisional = { $date } (provisional: that year's public holiday schedule is not yet published)

@@ -19,3 +19,4 @@ form-error-prefix = 错误：
 form-error-separator = ；
 print-receipt = 打印回执
 header-workbench = 工作台
+date-provisional = { $date }（暂定：当年的放假安排尚未公布）

@@ -121,7 +121,7 @@ fn CaseDetail(
                 <dt>"收到时间"</dt>
                 <dd>{v.received_at.clone()}</dd>
                 <dt>"登记、交办期限（第二十二条）"</dt>
-                <dd>{crate::ui::i18n::date(v.register_due)}</dd>
+                <dd>{crate::ui::i18n::due_date(v.register_due)}</dd>
                 <dt>"承办单位"</dt>
                 <dd>
                     {v

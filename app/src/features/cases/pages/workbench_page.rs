@@ -185,7 +185,7 @@ fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
                                                     view! {
                                                         {d.label}
                                                         " "
-                                                        {crate::ui::i18n::date(d.date)}
+                                                        {crate::ui::i18n::due_date(d.date)}
                                                         {urgent
                                                             .map(|urgent| {
                                                                 view! {

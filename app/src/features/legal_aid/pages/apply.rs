@@ -437,7 +437,7 @@ fn Done(receipt: AidReceipt, again: bool) -> impl IntoView {
                                 "date",
                                 view! {
                                     <strong id="decision-due">
-                                        {crate::ui::i18n::date(receipt.decision_due)}
+                                        {crate::ui::i18n::due_date(receipt.decision_due)}
                                     </strong>
                                 }
                                     .into_any(),

@@ -90,7 +90,7 @@ fn AidList(items: Vec<AidListItem>) -> impl IntoView {
                                                         format!(
                                                             "{} {}",
                                                             d.step,
-                                                            crate::ui::i18n::date(d.date),
+                                                            crate::ui::i18n::due_date(d.date),
                                                         )
                                                     })}
                                             </td>
@@ -192,14 +192,14 @@ fn AidDetail(
                         format!(
                             "；{}：{}（{}）",
                             d.step,
-                            crate::ui::i18n::date(d.date),
+                            crate::ui::i18n::due_date(d.date),
                             d.article,
                         )
                     })}
                 {v
                     .public
                     .answer_by
-                    .map(|d| format!("；申请人补充材料期限：{}", crate::ui::i18n::date(d)))}
+                    .map(|d| format!("；申请人补充材料期限：{}", crate::ui::i18n::due_date(d)))}
             </p>
             <h2>"申请人"</h2>
             <dl class="facts">

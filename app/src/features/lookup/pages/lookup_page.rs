@@ -6,7 +6,7 @@ use crate::ui::form::{
     Choice, ErrorSummary, FieldError, Radios, TextArea, TextField, error_for, form_title,
 };
 use crate::ui::form::{StepHeading, typed_lang};
-use crate::ui::i18n::{date, sentence, text, time};
+use crate::ui::i18n::{due_date, sentence, text, time};
 use leptos::prelude::*;
 
 /// What the server hands the page after a POST: the form again with a problem, or the case.
@@ -149,7 +149,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
         }
     });
     let review_form = options.can_request.clone().map(|level| {
-        let until = options.request_until.map(date).unwrap_or_default();
+        let until = options.request_until.map(due_date).unwrap_or_default();
         let (action, text) = if level == "recheck" {
             (
                 crate::t!("lookup-recheck-heading"),
@@ -235,7 +235,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                                     crate::domain::msg!(
                                         "lookup-case-due-now", step = d.step_msg(), article = d.article_msg()
                                     ),
-                                    vec![("date", view! { <strong>{date(d.date)}</strong> }.into_any())],
+                                    vec![("date", view! { <strong>{due_date(d.date)}</strong> }.into_any())],
                                 )}
                             </li>
                         }
@@ -246,7 +246,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
                         vec![
                             (
                                 "date",
-                                view! { <strong>{date(status.due.register)}</strong> }.into_any(),
+                                view! { <strong>{due_date(status.due.register)}</strong> }.into_any(),
                             ),
                         ],
                     )}
@@ -356,7 +356,7 @@ fn AidProgress(found: AidFound) -> impl IntoView {
                             <dt>{crate::t!("lookup-aid-due")}</dt>
                             <dd id="aid-due">
                                 {crate::t!(
-                                    "lookup-aid-due-by", step = d.step_msg(), date = date(d.date), article = d.article_msg()
+                                    "lookup-aid-due-by", step = d.step_msg(), date = due_date(d.date), article = d.article_msg()
                                 )}
                             </dd>
                         }
@@ -366,7 +366,7 @@ fn AidProgress(found: AidFound) -> impl IntoView {
                     .map(|d| {
                         view! {
                             <dt>{crate::t!("lookup-aid-answer-by")}</dt>
-                            <dd id="answer-by">{crate::t!("lookup-aid-answer-by-date", date = date(d))}</dd>
+                            <dd id="answer-by">{crate::t!("lookup-aid-answer-by-date", date = due_date(d))}</dd>
                         }
                     })}
             </dl>

@@ -28,7 +28,7 @@ pub fn DonePage(confirmation: Confirmation) -> impl IntoView {
     let show_code = !c.receipt.query_code.is_empty();
     let received = crate::ui::i18n::time(&c.receipt.received_at);
     let strong_date =
-        |d: NaiveDate| view! { <strong>{crate::ui::i18n::date(d)}</strong> }.into_any();
+        |d: NaiveDate| view! { <strong>{crate::ui::i18n::due_date(d)}</strong> }.into_any();
     view! {
         <PageTitle text=crate::t!("petition-done-title") />
         <div class="wrap narrow receipt">
