@@ -145,13 +145,20 @@ impl Application {
             behind_tls: settings.behind_tls(),
             public_url: settings.public_url.clone(),
         };
-        // The portal's own guides and FAQ: demo content, seeded once into an empty library.
+        // The portal's own guides and FAQ: demo content, seeded once into an empty library; the
+        // laws they cite, each unless the library has it.
         if settings.seed_demo {
             let guides = app::features::library::service::seed_guides(&state.ctx.pool, now)
                 .await
                 .context("cannot seed the guides")?;
             if guides > 0 {
                 tracing::info!(guides, "seeded the library's guides and FAQ");
+            }
+            let laws = app::features::library::service::seed_statutes(&state.ctx.pool, now)
+                .await
+                .context("cannot seed the law texts")?;
+            if laws > 0 {
+                tracing::info!(laws, "imported the law texts the guides cite");
             }
         }
         let demo_cases = if settings.seed_demo_cases && !seeded.is_empty() {

@@ -190,9 +190,9 @@ pub async fn database_before(dir: &std::path::Path, version: i64) -> app::kernel
     pool
 }
 
-/// The law texts beside the project (`../shared/reference/laws/`); the project commits none.
+/// The law texts the demo seeds (`app/content/statutes/`, from `../shared/reference/laws/`).
 pub fn law_files() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/laws");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../app/content/statutes");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("the law texts are expected in {}: {e}", dir.display()))
         .flatten()

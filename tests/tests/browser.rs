@@ -308,6 +308,21 @@ browser_test!(
     }
 );
 
+browser_test!(
+    a_guide_s_statute_link_opens_the_article_on_a_fresh_portal,
+    |app, b| {
+        // Nothing imported by hand: the demo content brings the laws the guides cite.
+        b.visit(&app.url("/guides/how-to-petition")).await;
+        b.click_link("第十七条").await;
+        assert!(b.url().await.contains("/laws/"));
+        assert!(b.text("#第十七条").await.contains("信访人"));
+        // A law the library lacks: a page for citizens, with the official database.
+        b.visit(&app.url("/laws/某某条例-2099")).await;
+        let main = b.text("main").await;
+        assert!(main.contains("国家法律法规数据库") && !main.contains("import-statutes"));
+    }
+);
+
 browser_test!(the_legal_aid_self_check_reaches_each_outcome, |app, b| {
     b.visit(&app.url("/")).await;
     b.click_link("法律援助").await;

@@ -37,7 +37,12 @@ async fn the_guides_are_seeded_with_charts_from_the_clock_and_route_rules() {
         11,
         "10 guides and the FAQ"
     );
-    assert!(html.contains("id=\"no-statutes\"") && html.contains("import-statutes"));
+    // The laws the guides cite come with the demo content: their links open.
+    assert!(html.contains("id=\"statutes\"") && !html.contains("import-statutes"));
+    assert!(
+        html.contains(&format!("href=\"/laws/{}", "信访工作条例-2022"))
+            || html.contains("信访工作条例")
+    );
     let res = app.get("/guides/channels-and-time-limits").await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
@@ -60,10 +65,17 @@ async fn the_guides_are_seeded_with_charts_from_the_clock_and_route_rules() {
         app.get("/guides/nothing-here").await.status(),
         StatusCode::NOT_FOUND
     );
-    // A law not imported yet: 404, saying how to import it.
+    // The guides' article links open on a fresh portal.
     let res = app.get(&format!("/laws/{}", q("信访工作条例-2022"))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("id=\"第三十四条\""));
+    // A law the library does not hold: 404, pointing to the official database, never to an
+    // operator's command.
+    let res = app.get(&format!("/laws/{}", q("某某条例-2099"))).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert!(res.text().await.unwrap().contains("import-statutes"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("flk.npc.gov.cn") && !html.contains("import-statutes"));
+    assert!(!html.contains("server "), "no operator text");
 }
 
 /// The text of article `number` as the file has it: its first line without the number, then
@@ -126,7 +138,8 @@ async fn the_real_law_texts_import_whole_with_an_anchor_per_article() {
     let html = app.get("/guides").await.text().await.unwrap();
     assert!(html.contains("id=\"statutes\"") && html.contains("中华人民共和国法律援助法"));
 
-    // Importing again keeps the old text as version 1.
+    // Importing again keeps the older texts as versions (the demo seed's is version 1, the
+    // import above version 2).
     server::cli::import_statutes(&app.pool, &[file])
         .await
         .unwrap();
@@ -135,7 +148,7 @@ async fn the_real_law_texts_import_whole_with_an_anchor_per_article() {
         &format!("/api/v1/articles/{}", q("信访工作条例-2022")),
     )
     .await;
-    assert_eq!(body["version"], 2);
+    assert_eq!(body["version"], 3);
     // Something that is not a law text is refused with the file named.
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("notes.md");

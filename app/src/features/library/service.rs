@@ -119,6 +119,25 @@ pub async fn seed_guides(pool: &store::Pool, now: Now) -> Result<usize, LibraryE
     Ok(seeded)
 }
 
+/// Imports the law texts the guides cite (`content/statutes/`) that the library does not hold
+/// yet, so that their links open on a demo portal; returns how many.
+pub async fn seed_statutes(pool: &store::Pool, now: Now) -> Result<usize, LibraryError> {
+    let mut seeded = 0;
+    for (name, text) in embedded::STATUTES {
+        let slug = name.trim_end_matches(".md");
+        // Any version, even one taken down: the library's own choice stands.
+        if !crate::features::library::store::history(pool, slug)
+            .await?
+            .is_empty()
+        {
+            continue;
+        }
+        import_statute(pool, slug, text, now).await?;
+        seeded += 1;
+    }
+    Ok(seeded)
+}
+
 /// Saves a guide or the FAQ from its Markdown source as a new version.
 #[allow(clippy::too_many_arguments)]
 pub async fn save_markdown(

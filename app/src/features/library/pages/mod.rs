@@ -118,26 +118,33 @@ pub fn GuidesPage() -> impl IntoView {
 #[component]
 fn StatuteList(docs: Vec<DocSummary>) -> impl IntoView {
     if docs.is_empty() {
-        view! {
-            <p id="no-statutes">
-                {crate::ui::i18n::sentence(
-                    crate::domain::msg!(
-                        "library-statutes-none",
-                        marker = in_chinese(crate::domain::msg!("library-article-marker"))
-                    ),
-                    vec![
-                        (
-                            "command",
-                            view! { <code>{crate::t!("library-statutes-none-command")}</code> }
-                                .into_any(),
-                        ),
-                    ],
-                )}
-            </p>
-        }
-        .into_any()
+        view! { <StatutesElsewhere /> }.into_any()
     } else {
         view! { <DocList docs id="statutes" /> }.into_any()
+    }
+}
+
+/// Where to read a law the library does not hold: the official national database. (How an
+/// operator imports one is in the README, never on a citizen's page.)
+#[component]
+fn StatutesElsewhere() -> impl IntoView {
+    view! {
+        <p id="no-statutes">
+            {crate::ui::i18n::sentence(
+                crate::domain::msg!("library-statutes-elsewhere"),
+                vec![
+                    (
+                        "link",
+                        view! {
+                            <a href="https://flk.npc.gov.cn/" rel="noopener noreferrer">
+                                {crate::t!("library-statutes-elsewhere-link")}
+                            </a>
+                        }
+                            .into_any(),
+                    ),
+                ],
+            )}
+        </p>
     }
 }
 
@@ -213,7 +220,7 @@ pub fn LawPage() -> impl IntoView {
                         view! {
                             <NotFoundPage />
                             <div class="wrap">
-                                <StatuteList docs=Vec::new() />
+                                <StatutesElsewhere />
                             </div>
                         }
                             .into_any()
