@@ -105,3 +105,54 @@ async fn script_in_a_title_is_shown_as_text() {
     assert!(!html.contains("<b>粗</b>"), "no live markup");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[tokio::test]
+async fn the_same_matter_is_flagged_for_staff_and_told_to_its_petitioner_without_the_other_number()
+{
+    let app = spawn_app().await;
+    let wage = portal_tests::journeys::wage_appeal();
+    let (first, _) = app.submit_petition(&wage).await;
+    // The same person, category and unit, another matter: not the same.
+    let mut lift = wage.clone();
+    lift["title"] = "小区电梯长期故障无人维修".into();
+    lift["request"] = "请督促物业公司尽快维修小区3号楼电梯，恢复正常使用。".into();
+    let (other, other_code) = app.submit_petition(&lift).await;
+    // The wages again, in other words: the same matter.
+    let mut again = wage.clone();
+    again["request"] = "请督促公司支付拖欠我的三个月工资。".into();
+    let (second, code) = app.submit_petition(&again).await;
+
+    let registrar = app.staff_cookie("dengji").await;
+    let (_, list) = app.get_with(&registrar, "/staff").await;
+    let flags = list.matches("class=\"tag same-matter\"").count();
+    assert_eq!(flags, 1, "only the wages again are flagged");
+    assert!(list.contains(&format!("href=\"/staff/cases/{first}\"")));
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{second}"))
+        .await;
+    assert!(case.contains("id=\"same-matter\"") && case.contains(&first));
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{other}"))
+        .await;
+    assert!(
+        !case.contains("id=\"same-matter\""),
+        "a lift is not the wages"
+    );
+
+    // Its petitioner, having opened it with its 查询码, is told — without the other number.
+    let html = post_lookup(&app, &second, &code)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("id=\"same-matter-pending\"") && !html.contains(&first),
+        "{html}"
+    );
+    let html = post_lookup(&app, &other, &other_code)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("id=\"same-matter-pending\""));
+}

@@ -6,6 +6,7 @@ pub mod attachment;
 pub mod category;
 pub mod number;
 pub mod route;
+pub mod same_matter;
 
 pub use category::Category;
 pub use number::{LegalAidNumber, PetitionNumber, QueryCode, ReceiptError, canonical_number};

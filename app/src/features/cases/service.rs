@@ -89,6 +89,7 @@ pub async fn list(
                 received_on: crate::kernel::store::date_text(r.received_on),
                 category: r.category,
                 title: r.title,
+                same_matter_as: r.same_matter_as,
             }
         })
         .collect())

@@ -104,6 +104,8 @@ pub struct CaseRow {
     pub title: String,
     pub petitioner_name: String,
     pub id_number: String,
+    /// The number of the pending petition on the same matter it was flagged with, if any.
+    pub same_matter_as: Option<String>,
     /// Its events, oldest first.
     pub events: Vec<StoredEvent>,
 }
@@ -128,14 +130,17 @@ struct ListRow {
     title: String,
     petitioner_name: String,
     id_number: String,
+    same_matter_as: Option<String>,
 }
 
 /// The newest cases (at most `limit`), with their events; for a unit's staff only those
 /// assigned to `unit`.
 pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<CaseRow>, StoreError> {
     let rows = sqlx::query_as::<_, ListRow>(
-        "SELECT id, number, received_on, category, title, petitioner_name, id_number \
-         FROM petitions ORDER BY id DESC LIMIT $1",
+        "SELECT p.id, p.number, p.received_on, p.category, p.title, p.petitioner_name, \
+                p.id_number, s.number AS same_matter_as \
+         FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
+         ORDER BY p.id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(pool)
@@ -159,6 +164,7 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
             title: r.title,
             petitioner_name: r.petitioner_name,
             id_number: r.id_number,
+            same_matter_as: r.same_matter_as,
         });
     }
     if let Some(unit) = unit {

@@ -71,6 +71,8 @@ pub struct CaseListItem {
     pub register_due: chrono::NaiveDate,
     /// The deadline running now, if any.
     pub due: Option<DueView>,
+    /// The pending petition on the same matter it was flagged with (第19条), if any.
+    pub same_matter_as: Option<String>,
 }
 
 /// A running deadline as the workbench shows it.

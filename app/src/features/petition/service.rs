@@ -52,19 +52,30 @@ pub async fn submit(
         now.utc(),
     )?;
     let (code, hash) = new_query_code(&ctx.code_key);
-    let same = super::store::pending_same_matter(
+    // The newest pending petition of this person, category and unit on the same matter (not
+    // merely of the same person): flagged for staff, never refused.
+    let same = super::store::pending_of_person(
         &ctx.pool,
         petition.petitioner.id_number.as_str(),
         petition.category.code(),
         petition.unit.as_deref(),
     )
-    .await?;
+    .await?
+    .into_iter()
+    .find(|p| {
+        crate::domain::petition::same_matter::same_matter(
+            &petition.title,
+            &petition.request,
+            &p.title,
+            &p.request,
+        )
+    });
     let received_at = now.stamp();
     let inserted = {
         let petition = petition.clone();
         let received_at = received_at.clone();
         let channel = channel.to_owned();
-        let same_id = same.as_ref().map(|(id, _)| *id);
+        let same_id = same.as_ref().map(|p| p.id);
         let route_check = extras.route_check.map(str::to_owned);
         let attachments = extras.attachments.to_vec();
         let once = extras.once.cloned();
@@ -189,6 +200,7 @@ pub fn timeline(ctx: &AppContext, events: &[StoredEvent]) -> Vec<TimelineEntry> 
 
 async fn status_of(ctx: &AppContext, opened: Opened, now: Now) -> Result<PetitionStatus, AppError> {
     let Opened { record, events } = opened;
+    let same_matter = record.same_matter_as.is_some();
     let replies = events_store::replies(&ctx.pool, record.id)
         .await?
         .into_iter()
@@ -226,6 +238,7 @@ async fn status_of(ctx: &AppContext, opened: Opened, now: Now) -> Result<Petitio
         // Staff only (the case page): whoever typed an ID number must not learn what its
         // owner filed, nor its owner what someone else filed under it.
         same_matter_as: None,
+        same_matter_pending: same_matter,
     })
 }
 

@@ -89,27 +89,37 @@ pub async fn insert(
     Ok(Inserted { id, number })
 }
 
-/// A pending (not closed) petition from the same person on the same unit and category.
-pub async fn pending_same_matter(
+/// A pending petition that may be about the same matter as a new one.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingOfPerson {
+    pub id: i64,
+    pub number: String,
+    pub title: String,
+    pub request: String,
+}
+
+/// The pending (not closed) petitions from the same person on the same unit and category, the
+/// newest first (at most 50: the rest are older than anything a clerk would link).
+pub async fn pending_of_person(
     pool: &Pool,
     id_number: &str,
     category: &str,
     unit_code: Option<&str>,
-) -> Result<Option<(i64, String)>, StoreError> {
-    Ok(sqlx::query_as::<_, (i64, String)>(
-        "SELECT p.id, p.number FROM petitions p \
+) -> Result<Vec<PendingOfPerson>, StoreError> {
+    Ok(sqlx::query_as::<_, PendingOfPerson>(
+        "SELECT p.id, p.number, p.title, p.request FROM petitions p \
          WHERE p.id_number = $1 AND p.category = $2 \
            AND ((p.unit_code IS NULL AND $3 IS NULL) OR p.unit_code = $3) \
            AND NOT EXISTS (SELECT 1 FROM petition_events e \
                            WHERE e.petition_id = p.id AND e.kind IN ($4, $5)) \
-         ORDER BY p.id DESC LIMIT 1",
+         ORDER BY p.id DESC LIMIT 50",
     )
     .bind(id_number)
     .bind(category)
     .bind(unit_code)
     .bind(EventKind::FINISHED[0].code())
     .bind(EventKind::FINISHED[1].code())
-    .fetch_optional(pool)
+    .fetch_all(pool)
     .await?)
 }
 
@@ -124,12 +134,14 @@ pub struct PublicRecord {
     pub unit_code: Option<String>,
     pub received_on: String,
     pub received_at: String,
+    /// Flagged on filing: another pending petition of the same person is on the same matter.
+    pub same_matter_as: Option<i64>,
 }
 
 pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecord>, StoreError> {
     Ok(sqlx::query_as::<_, PublicRecord>(
         "SELECT p.id, p.number, p.query_code_hash, p.category, p.title, p.unit_code, p.received_on, \
-                p.received_at \
+                p.received_at, p.same_matter_as \
          FROM petitions p WHERE p.number = $1",
     )
     .bind(number)

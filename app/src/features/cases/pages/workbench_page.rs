@@ -168,7 +168,21 @@ fn CaseTable(cases: Vec<CaseListItem>) -> impl IntoView {
                                         <td>
                                             <a href=href>{c.number}</a>
                                         </td>
-                                        <td>{c.title}</td>
+                                        <td>
+                                            {c.title}
+                                            {c
+                                                .same_matter_as
+                                                .map(|other| {
+                                                    let href = format!("/staff/cases/{other}");
+                                                    view! {
+                                                        " "
+                                                        <span class="tag same-matter">
+                                                            "同一事项："
+                                                            <a href=href>{other}</a>
+                                                        </span>
+                                                    }
+                                                })}
+                                        </td>
                                         <td>
                                             {Category::parse(&c.category)
                                                 .map(|c| text(&c.label()))
