@@ -126,9 +126,36 @@ async fn a_case_goes_from_registration_to_a_reply_the_citizen_reads() {
     let (status, _) = act(&app, &other, &number, &[("action", "accept")]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
+    // The unit's page starts with what is due, by whom, and what it can do now.
+    let (_, html) = page(&app, &unit, &format!("/staff/cases/{number}")).await;
+    let now = &html[html.find("id=\"now\"").unwrap()..html.find("id=\"actions\"").unwrap()];
+    assert!(
+        now.contains("第二十三条") && now.contains("href=\"#action-accept\""),
+        "{now}"
+    );
+    assert!(
+        html.find("id=\"actions\"").unwrap() < html.find("事实和理由").unwrap(),
+        "the actions come before the long texts"
+    );
+    assert!(!html.contains("+08:00"), "no raw timestamps");
+
     // The unit accepts, notes progress internally, replies with the letter of 第32条.
-    let (status, _) = act(&app, &unit, &number, &[("action", "accept")]).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
+    let res = app
+        .http
+        .post(app.url(&format!("/staff/cases/{number}")))
+        .header("cookie", &unit)
+        .form(&[("action", "accept")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = res.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("/staff/cases/{number}?done=accept"));
+    let (_, html) = page(&app, &unit, &to).await;
+    assert!(html.contains("id=\"action-done\"") && html.contains("已受理"));
+    // After acceptance the running limit is the handling one (第34条), not 第22条's.
+    let now = &html[html.find("id=\"now\"").unwrap()..html.find("id=\"actions\"").unwrap()];
+    assert!(now.contains("第三十四条"), "{now}");
     let (status, _) = act(
         &app,
         &unit,

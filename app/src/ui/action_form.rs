@@ -16,7 +16,7 @@ pub fn ActionForm(
     fields: Option<AnyView>,
 ) -> impl IntoView {
     view! {
-        <form method="post" action=url class="case-action">
+        <form method="post" action=url class="case-action" id=format!("action-{action}")>
             <input type="hidden" name="action" value=action />
             {fields}
             <button type="submit" class=if secondary { "button secondary" } else { "button" }>

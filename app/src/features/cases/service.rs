@@ -196,6 +196,8 @@ impl Docket for Cases {
                     .unwrap_or_else(|| record.district.clone()),
             }),
             register_due: ctx.config.calendar.due(Limit::Register, received_on),
+            due: current_due(&events, received_on, &ctx.config.calendar)
+                .map(|d| due_view(d, now.today())),
             status_label: simplified(&status.label()),
             suggested_unit: unit_name(ctx, record.unit_code.as_deref()),
             assigned_unit: unit_name(ctx, assigned.as_deref()),

@@ -38,6 +38,8 @@ pub struct CaseView {
     pub suggested_unit: Option<String>,
     pub assigned_unit: Option<String>,
     pub register_due: chrono::NaiveDate,
+    /// The deadline running now (as the list shows it), if any.
+    pub due: Option<DueView>,
     pub events: Vec<EventView>,
     pub replies: Vec<crate::features::petition::view::Reply>,
     /// The actions whose forms to offer.

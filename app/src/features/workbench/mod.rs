@@ -84,7 +84,21 @@ mod handlers {
     ) -> Response {
         let page = format!("{}/{number}", D::PATH);
         let error = match D::act(&state.ctx, &staff, &number, &pairs, now).await {
-            Ok(()) => return Redirect::to(&page).into_response(),
+            // Back to the page, which says what was done (`?done=`).
+            Ok(()) => {
+                let done = pairs
+                    .iter()
+                    .find(|(k, _)| k == "action")
+                    .map(|(_, v)| v.as_str())
+                    .filter(|v| v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+                    .unwrap_or_default();
+                let to = if done.is_empty() {
+                    page
+                } else {
+                    format!("{page}?done={done}")
+                };
+                return Redirect::to(&to).into_response();
+            }
             Err(AppError::NotFound(_)) => return not_found::<D>(),
             Err(e) => e,
         };

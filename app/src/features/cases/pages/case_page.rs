@@ -101,6 +101,13 @@ fn CaseDetail(
         .map(|(code, _)| code.clone())
         .unwrap_or_default();
     let val = |k: &str, default: String| value_of(&values, k).unwrap_or(default);
+    // After an action the page is shown again (303) with `?done=<action>`: say it was done.
+    let done = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("done")
+        .and_then(|code| ActionKind::parse(&code))
+        .filter(|_| errors.is_empty())
+        .map(action_label);
     view! {
         <PageTitle text=title />
         <div class="wrap">
@@ -108,18 +115,74 @@ fn CaseDetail(
                 <a href="/staff">"← 工作台"</a>
             </p>
             <ErrorSummary errors=errors.clone() />
+            {done
+                .map(|label| {
+                    view! {
+                        <p class="notice" id="action-done" role="status">
+                            {format!("已{label}。办理过程已记下这一步。")}
+                        </p>
+                    }
+                })}
             <h1>{v.title.clone()}</h1>
+            <section class="due-now" id="now" aria-labelledby="now-heading">
+                <h2 id="now-heading">"现在"</h2>
+                <dl class="facts">
+                    <dt>"状态"</dt>
+                    <dd id="case-status">
+                        <strong>{v.status_label.clone()}</strong>
+                    </dd>
+                    <dt>"当前期限"</dt>
+                    <dd id="due-now">
+                        {match v.due.clone() {
+                            Some(d) => {
+                                let urgent = d.urgency.label().map(|u| text(&u));
+                                view! {
+                                    {d.label}
+                                    "（" {d.article} "）："
+                                    <strong>{crate::ui::i18n::due_date(d.date)}</strong>
+                                    {urgent.map(|u| view! { " " <strong class="urgent">{u}</strong> })}
+                                }
+                                    .into_any()
+                            }
+                            None => view! { "没有正在计算的期限" }.into_any(),
+                        }}
+                    </dd>
+                    <dt>"由谁办理"</dt>
+                    <dd id="due-by">
+                        {v.assigned_unit.clone().unwrap_or_else(|| "信访部门（登记、交办）".into())}
+                    </dd>
+                    <dt>"您现在可以"</dt>
+                    <dd>
+                        {if v.actions.is_empty() {
+                            view! { "当前没有您可以进行的操作" }.into_any()
+                        } else {
+                            view! {
+                                <ul class="inline-list" id="can-do">
+                                    {v
+                                        .actions
+                                        .iter()
+                                        .map(|a| {
+                                            view! {
+                                                <li>
+                                                    <a href=format!("#action-{}", a.code())>{action_label(*a)}</a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                    </dd>
+                </dl>
+            </section>
             <dl class="facts">
                 <dt>"编号"</dt>
                 <dd>{v.number.clone()}</dd>
                 <dt>"类别"</dt>
                 <dd>{category}</dd>
-                <dt>"状态"</dt>
-                <dd id="case-status">
-                    <strong>{v.status_label.clone()}</strong>
-                </dd>
                 <dt>"收到时间"</dt>
-                <dd>{v.received_at.clone()}</dd>
+                <dd>{crate::ui::i18n::time(&v.received_at)}</dd>
                 <dt>"登记、交办期限（第二十二条）"</dt>
                 <dd>{crate::ui::i18n::due_date(v.register_due)}</dd>
                 <dt>"承办单位"</dt>
@@ -135,129 +198,7 @@ fn CaseDetail(
                         })}
                 </dd>
             </dl>
-            <h2>"信访人"</h2>
-            {match v.petitioner.clone() {
-                Some(p) => {
-                    view! {
-                        <dl class="facts" id="petitioner">
-                            <dt>"姓名"</dt>
-                            <dd>{p.name}</dd>
-                            <dt>"身份证号码"</dt>
-                            <dd>{p.id_number}</dd>
-                            <dt>"手机号码"</dt>
-                            <dd>{p.mobile}</dd>
-                            <dt>"住址"</dt>
-                            <dd>{p.address} "（" {p.district} "）"</dd>
-                        </dl>
-                    }
-                        .into_any()
-                }
-                None => {
-                    view! {
-                        <p class="notice" id="petitioner">
-                            "检举控告类事项：信访人的身份信息依法不向承办单位提供（《信访工作条例》第三十条）。"
-                        </p>
-                    }
-                        .into_any()
-                }
-            }}
-            {v
-                .same_matter_as
-                .clone()
-                .map(|other| {
-                    let href = format!("/staff/cases/{other}");
-                    view! {
-                        <p class="notice" id="same-matter">
-                            "同一信访人就同一事项另有在办的 "
-                            <a href=href>{other}</a>
-                            "，两件应一并处理，不重复受理。"
-                        </p>
-                    }
-                })}
-            <h2>"反映的事项"</h2>
-            <dl class="facts">
-                <dt>"请求"</dt>
-                <dd class="pre">{v.request.clone()}</dd>
-                <dt>"事实和理由"</dt>
-                <dd class="pre">{v.facts_and_reasons.clone()}</dd>
-                <dt>"地点和时间"</dt>
-                <dd>{v.place_and_time.clone().unwrap_or_else(|| "未填写".into())}</dd>
-                <dt>"此前的处理"</dt>
-                <dd class="pre">{v.earlier_handling.clone().unwrap_or_else(|| "未填写".into())}</dd>
-                <dt>"材料"</dt>
-                <dd>
-                    {if v.attachments_withheld {
-                        view! {
-                            "检举控告类事项的材料与信访人身份一并由信访部门保管（第三十条），如需查阅请联系登记员。"
-                        }
-                            .into_any()
-                    } else if v.attachments.is_empty() {
-                        view! { "没有" }.into_any()
-                    } else {
-                        view! {
-                            <ul class="files" id="case-files">
-                                {v
-                                    .attachments
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, (name, size))| {
-                                        let href = format!("/staff/cases/{}/files/{}", v.number, i + 1);
-                                        view! {
-                                            <li>
-                                                <a href=href download="">{name.clone()}</a>
-                                                " （" {size.clone()} "）"
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }}
-                </dd>
-            </dl>
-            <h2>"办理过程"</h2>
-            <ol class="timeline" id="timeline">
-                {v
-                    .events
-                    .iter()
-                    .map(|e| {
-                        view! {
-                            <li>
-                                <span class="timeline-at">{e.at.clone()}</span>
-                                " "
-                                {e.text.clone()}
-                                {e.actor.clone().map(|a| format!("（{a}）"))}
-                                {(!e.public).then_some("〔内部〕")}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-            {(!v.replies.is_empty())
-                .then(|| {
-                    view! {
-                        <h2>"信访处理意见书"</h2>
-                        {v
-                            .replies
-                            .iter()
-                            .map(|r| {
-                                view! {
-                                    <dl class="facts reply">
-                                        <dt>"处理结果"</dt>
-                                        <dd>{r.outcome.clone()}</dd>
-                                        <dt>"处理意见"</dt>
-                                        <dd class="pre">{r.opinion.clone()}</dd>
-                                        <dt>"法律依据"</dt>
-                                        <dd>{r.legal_basis.clone()}</dd>
-                                    </dl>
-                                }
-                            })
-                            .collect_view()}
-                    }
-                })}
-            <h2>"操作"</h2>
-            {(v.actions.is_empty()).then(|| view! { <p>"当前没有您可以进行的操作。"</p> })}
+            <h2 id="actions">"可以进行的操作"</h2>
             {assign
                 .then(|| {
                     view! {
@@ -511,6 +452,144 @@ fn CaseDetail(
                 .then(|| {
                     view! { <ActionForm url=action.clone() action=ActionKind::Close.code() label="办结" /> }
                 })}
+            <h2>"信访人"</h2>
+            {match v.petitioner.clone() {
+                Some(p) => {
+                    view! {
+                        <dl class="facts" id="petitioner">
+                            <dt>"姓名"</dt>
+                            <dd>{p.name}</dd>
+                            <dt>"身份证号码"</dt>
+                            <dd>{p.id_number}</dd>
+                            <dt>"手机号码"</dt>
+                            <dd>{p.mobile}</dd>
+                            <dt>"住址"</dt>
+                            <dd>{p.address} "（" {p.district} "）"</dd>
+                        </dl>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p class="notice" id="petitioner">
+                            "检举控告类事项：信访人的身份信息依法不向承办单位提供（《信访工作条例》第三十条）。"
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+            {v
+                .same_matter_as
+                .clone()
+                .map(|other| {
+                    let href = format!("/staff/cases/{other}");
+                    view! {
+                        <p class="notice" id="same-matter">
+                            "同一信访人就同一事项另有在办的 "
+                            <a href=href>{other}</a>
+                            "，两件应一并处理，不重复受理。"
+                        </p>
+                    }
+                })}
+            <h2>"反映的事项"</h2>
+            <dl class="facts">
+                <dt>"请求"</dt>
+                <dd class="pre">{v.request.clone()}</dd>
+                <dt>"事实和理由"</dt>
+                <dd class="pre">{v.facts_and_reasons.clone()}</dd>
+                <dt>"地点和时间"</dt>
+                <dd>{v.place_and_time.clone().unwrap_or_else(|| "未填写".into())}</dd>
+                <dt>"此前的处理"</dt>
+                <dd class="pre">{v.earlier_handling.clone().unwrap_or_else(|| "未填写".into())}</dd>
+                <dt>"材料"</dt>
+                <dd>
+                    {if v.attachments_withheld {
+                        view! {
+                            "检举控告类事项的材料与信访人身份一并由信访部门保管（第三十条），如需查阅请联系登记员。"
+                        }
+                            .into_any()
+                    } else if v.attachments.is_empty() {
+                        view! { "没有" }.into_any()
+                    } else {
+                        view! {
+                            <ul class="files" id="case-files">
+                                {v
+                                    .attachments
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, (name, size))| {
+                                        let href = format!("/staff/cases/{}/files/{}", v.number, i + 1);
+                                        view! {
+                                            <li>
+                                                <a href=href download="">{name.clone()}</a>
+                                                " （" {size.clone()} "）"
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }}
+                </dd>
+            </dl>
+            <h2>"办理过程"</h2>
+            <ol class="timeline" id="timeline">
+                {v
+                    .events
+                    .iter()
+                    .map(|e| {
+                        view! {
+                            <li>
+                                <span class="timeline-at">{crate::ui::i18n::time(&e.at)}</span>
+                                " "
+                                {e.text.clone()}
+                                {e.actor.clone().map(|a| format!("（{a}）"))}
+                                {(!e.public).then_some("〔内部〕")}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {(!v.replies.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>"信访处理意见书"</h2>
+                        {v
+                            .replies
+                            .iter()
+                            .map(|r| {
+                                view! {
+                                    <dl class="facts reply">
+                                        <dt>"处理结果"</dt>
+                                        <dd>{r.outcome.clone()}</dd>
+                                        <dt>"处理意见"</dt>
+                                        <dd class="pre">{r.opinion.clone()}</dd>
+                                        <dt>"法律依据"</dt>
+                                        <dd>{r.legal_basis.clone()}</dd>
+                                    </dl>
+                                }
+                            })
+                            .collect_view()}
+                    }
+                })}
         </div>
+    }
+}
+
+/// What each action's button says (and the notice after it: "已受理").
+fn action_label(action: ActionKind) -> &'static str {
+    match action {
+        ActionKind::Assign => "登记并交办",
+        ActionKind::Accept => "受理",
+        ActionKind::NotAccept => "不予受理",
+        ActionKind::Reply => "出具意见书",
+        ActionKind::Progress => "记录办理情况",
+        ActionKind::Close => "办结",
+        ActionKind::Extend => "延长期限",
+        ActionKind::Supervise => "发出督办",
+        ActionKind::Object => "提出异议",
+        ActionKind::Mediate => "记录调解",
+        ActionKind::Hearing => "记录听证",
     }
 }
