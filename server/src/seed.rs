@@ -48,7 +48,19 @@ pub async fn seed_if_empty(
         ),
         ("bianji".into(), "内容编辑（演示）".into(), "editor", None),
     ];
-    for unit in config.units.iter().take(2) {
+    // The first two units, and every unit that answers reviews (第35、36条), get an account.
+    let review_bodies: Vec<&str> = config
+        .units
+        .iter()
+        .flat_map(|u| [u.review_by.as_deref(), u.recheck_by.as_deref()])
+        .flatten()
+        .collect();
+    for unit in config
+        .units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| (i < 2 || review_bodies.contains(&u.code.as_str())).then_some(u))
+    {
         plan.push((
             unit.code.clone(),
             format!("{}（演示）", unit.name),

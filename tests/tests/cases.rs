@@ -302,6 +302,13 @@ fn letter() -> Vec<(&'static str, &'static str)> {
     form
 }
 
+/// A 复查 or 复核 opinion: the same letter on its own form.
+fn review_letter() -> Vec<(&'static str, &'static str)> {
+    let mut form = vec![("action", "review")];
+    form.extend(LETTER);
+    form
+}
+
 #[tokio::test]
 async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it_is_final() {
     let app = spawn_app().await;
@@ -435,7 +442,35 @@ async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it
     let (status, html) = act(&app, &registrar, &number, &hearing).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(html.contains("只适用于复核"), "{html}");
-    let (status, _) = act(&app, &registrar, &number, &letter()).await;
+    // The 复查 goes to the body the config names one level up (city-hrss → 市人民政府): it is in
+    // that body's queue with its own form and clock; neither the unit nor the bureau answers it.
+    let (status, _) = act(&app, &unit, &number, &review_letter()).await;
+    assert_eq!(status, StatusCode::CONFLICT, "not the unit that replied");
+    let (status, _) = act(&app, &registrar, &number, &review_letter()).await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "not the bureau, the body is here"
+    );
+    let city = sign_in(&app, "city-gov").await;
+    let (_, list) = page(&app, &city, "/staff?list=review").await;
+    assert!(list.contains(&number), "the 复查 queue of 市人民政府");
+    let (_, html) = page(&app, &city, &format!("/staff/cases/{number}")).await;
+    assert!(html.contains("复查意见书（第三十五条") && html.contains("value=\"review\""));
+    assert!(
+        !html.contains("value=\"reply\""),
+        "not the ordinary reply form"
+    );
+    assert!(
+        html.contains("对处理意见不服，公司至今未支付。"),
+        "the request starts the form"
+    );
+    let (_, unit_page) = page(&app, &unit, &format!("/staff/cases/{number}")).await;
+    assert!(
+        !unit_page.contains("value=\"review\"") && unit_page.contains("防城港市人民政府"),
+        "the unit sees who holds it, and no task of its own"
+    );
+    let (status, _) = act(&app, &city, &number, &review_letter()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let body = status_of(&app, &number, &code).await;
     assert_eq!(body["after_reply"]["can_request"], "recheck");
@@ -478,6 +513,9 @@ async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("听证用时应为 1 到 90 之间的整数") && html.contains("听证情况太短"));
+    // The 复核 body of 市人民政府's 复查 is the region's, outside the portal: the bureau holds it.
+    let (_, list) = page(&app, &city, "/staff").await;
+    assert!(!list.contains(&number), "no longer in the city's queue");
     let (status, _) = act(&app, &registrar, &number, &hearing).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let body = status_of(&app, &number, &code).await;
@@ -488,7 +526,7 @@ async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it
         "{due_before} → {due_after}"
     );
     assert!(body["timeline"].to_string().contains("不计入复核期限"));
-    let (status, _) = act(&app, &registrar, &number, &letter()).await;
+    let (status, _) = act(&app, &registrar, &number, &review_letter()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (status, body) = citizen_post(
         &app,

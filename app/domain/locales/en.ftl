@@ -114,6 +114,7 @@ urgency-overdue = Overdue
 urgency-due-soon = Due within 3 days
 list-all = All matters
 list-new = New, to be registered
+list-review = Reviews and second reviews
 
 ## After a reply: ratings, 复查 and 复核 (第21、35、36条)
 rating-satisfied = Satisfied

@@ -99,6 +99,7 @@ urgency-overdue = 已超期
 urgency-due-soon = 3 日内到期
 list-all = 全部事项
 list-new = 新收待登记
+list-review = 复查、复核
 
 ## After a reply: ratings, 复查 and 复核 (第21、35、36条)
 rating-satisfied = 满意

@@ -116,6 +116,15 @@ pub struct HandlingUnit {
     /// What kind of matters it handles, used to suggest it to petitioners.
     #[serde(default)]
     pub handles: String,
+    /// The unit that answers a 复查 of this unit's replies (第35条: the body one level above,
+    /// e.g. the city government for its departments). Unset: the bureau takes the request and
+    /// passes it on (the body is outside the portal).
+    #[serde(default)]
+    pub review_by: Option<String>,
+    /// The unit that answers a 复核 of the 复查 (第36条: one level above the 复查 body). Unset:
+    /// the bureau takes it, as above.
+    #[serde(default)]
+    pub recheck_by: Option<String>,
 }
 
 /// Why a configuration file was refused. Each message names the place to fix.
@@ -134,6 +143,12 @@ pub enum ConfigError {
     },
     HolidayIsWorkday(NaiveDate),
     WorkdayNotWeekend(NaiveDate),
+    /// A unit's review_by / recheck_by names no configured unit, or the unit itself.
+    BadReviewBody {
+        unit: String,
+        field: &'static str,
+        body: String,
+    },
     /// An [english] entry whose English is empty or still Chinese.
     BadEnglish(String),
 }
@@ -166,6 +181,10 @@ impl std::fmt::Display for ConfigError {
             Self::WorkdayNotWeekend(d) => write!(
                 f,
                 "{d} is listed as a make-up working day but is not a Saturday or Sunday"
+            ),
+            Self::BadReviewBody { unit, field, body } => write!(
+                f,
+                "unit `{unit}` has {field} = `{body}`, which must be another unit under [[units]]"
             ),
             Self::BadEnglish(key) => write!(
                 f,
@@ -239,6 +258,19 @@ impl BureauConfig {
                 });
             }
         }
+        for u in &self.units {
+            for (field, body) in [("review_by", &u.review_by), ("recheck_by", &u.recheck_by)] {
+                if let Some(body) = body
+                    && (body == &u.code || !units.contains(body.as_str()))
+                {
+                    return Err(ConfigError::BadReviewBody {
+                        unit: u.code.clone(),
+                        field,
+                        body: body.clone(),
+                    });
+                }
+            }
+        }
         if let Some(d) = self
             .calendar
             .holidays
@@ -272,6 +304,16 @@ impl BureauConfig {
     pub fn unit(&self, code: &str) -> Option<&HandlingUnit> {
         self.units.iter().find(|u| u.code == code)
     }
+
+    /// The unit that answers a review at `level` of what `unit` replied (第35、36条); `None`:
+    /// the bureau.
+    pub fn review_body(&self, unit: &str, level: crate::case::Level) -> Option<&str> {
+        let u = self.unit(unit)?;
+        match level {
+            crate::case::Level::Review => u.review_by.as_deref(),
+            crate::case::Level::Recheck => u.recheck_by.as_deref(),
+        }
+    }
 }
 
 /// The built-in example: 防城港市 (Guangxi), used when no `--config` is given.
@@ -283,6 +325,25 @@ mod tests {
 
     fn example() -> BureauConfig {
         BureauConfig::parse(EXAMPLE_CONFIG).expect("the built-in example must parse")
+    }
+
+    #[test]
+    fn each_unit_names_its_review_bodies_among_the_units() {
+        use crate::case::Level;
+        let c = example();
+        assert_eq!(c.review_body("city-hrss", Level::Review), Some("city-gov"));
+        assert_eq!(
+            c.review_body("gangkou-gov", Level::Review),
+            Some("city-gov")
+        );
+        // The city government's own 复核 body is the region's, outside the portal: the bureau.
+        assert_eq!(c.review_body("city-hrss", Level::Recheck), None);
+        let text =
+            EXAMPLE_CONFIG.replacen("review_by = \"city-gov\"", "review_by = \"nowhere\"", 1);
+        assert!(matches!(
+            BureauConfig::parse(&text),
+            Err(ConfigError::BadReviewBody { .. })
+        ));
     }
 
     #[test]

@@ -57,6 +57,19 @@ pub struct ReplyLetter {
     pub outcome: Outcome,
 }
 
+impl ReplyLetter {
+    /// An empty letter, to ask whether a reply is permitted now.
+    fn sample() -> Self {
+        Self {
+            request: String::new(),
+            facts_and_reasons: String::new(),
+            opinion: String::new(),
+            legal_basis: String::new(),
+            outcome: Outcome::Explain,
+        }
+    }
+}
+
 /// One thing a staff member does to a case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaseAction {
@@ -70,6 +83,8 @@ pub enum CaseAction {
     Progress { note: String, public: bool },
     /// The written reply.
     Reply(ReplyLetter),
+    /// The 复查意见 or 复核意见 (第35、36条), in writing, by the body that holds the review.
+    ReviewOpinion(ReplyLetter),
     /// 办结.
     Close,
     /// 延长办理期限 (第34条): once, at most 30 days, with the reason told to the citizen.
@@ -93,6 +108,8 @@ pub enum ActionKind {
     Accept,
     NotAccept,
     Reply,
+    /// 作出复查意见 / 作出复核意见.
+    Review,
     Progress,
     Close,
     Extend,
@@ -104,11 +121,12 @@ pub enum ActionKind {
 
 impl ActionKind {
     /// In the order the page offers them.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Assign,
         Self::Accept,
         Self::NotAccept,
         Self::Reply,
+        Self::Review,
         Self::Progress,
         Self::Close,
         Self::Extend,
@@ -125,6 +143,7 @@ impl ActionKind {
             Self::Accept => "accept",
             Self::NotAccept => "not_accept",
             Self::Reply => "reply",
+            Self::Review => "review",
             Self::Progress => "progress",
             Self::Close => "close",
             Self::Extend => "extend",
@@ -146,13 +165,8 @@ impl ActionKind {
             Self::Assign => CaseAction::RegisterAndAssign { unit: none() },
             Self::Accept => CaseAction::Accept,
             Self::NotAccept => CaseAction::NotAccept { reason: none() },
-            Self::Reply => CaseAction::Reply(ReplyLetter {
-                request: none(),
-                facts_and_reasons: none(),
-                opinion: none(),
-                legal_basis: none(),
-                outcome: Outcome::Explain,
-            }),
+            Self::Reply => CaseAction::Reply(ReplyLetter::sample()),
+            Self::Review => CaseAction::ReviewOpinion(ReplyLetter::sample()),
             Self::Progress => CaseAction::Progress {
                 note: none(),
                 public: true,
@@ -197,6 +211,10 @@ impl CaseAction {
                     outcome: r.outcome,
                 },
             },
+            Self::ReviewOpinion(r) => CaseEvent::ReviewAnswered {
+                level: waiting.unwrap_or(Level::Review),
+                outcome: r.outcome,
+            },
             Self::Close => CaseEvent::Closed,
             Self::Extend { days, reason } => CaseEvent::Extended {
                 days: *days,
@@ -235,12 +253,16 @@ impl CaseAction {
 }
 
 /// Whether `role` may take `action` on a case in `status`. `own_unit` says whether the case is
-/// assigned to the staff member's unit (only meaningful for unit staff).
+/// held by the staff member's unit now (only meaningful for unit staff): the unit it was assigned
+/// to, or during a 复查 or 复核 the body the configuration names for it (`holder`).
+/// `bureau_holds` says that no unit holds it now, so the bureau does (before assignment, or a
+/// review whose body is outside the portal).
 pub fn permitted(
     action: &CaseAction,
     status: Status,
     role: StaffRole,
     own_unit: bool,
+    bureau_holds: bool,
 ) -> Result<(), Refusal> {
     use CaseAction as A;
     let bureau = matches!(role, StaffRole::Registrar | StaffRole::Admin);
@@ -260,17 +282,17 @@ pub fn permitted(
             unit || bureau || role == StaffRole::Supervisor,
             !matches!(status, Status::Closed),
         ),
-        // 复查 and 复核 are answered one level up: by the bureau, not the unit.
-        A::Reply(_) => match status {
-            Status::Accepted => (unit || bureau, true),
-            Status::UnderReview => (bureau, true),
-            _ => (unit || bureau, false),
-        },
+        A::Reply(_) => (unit || bureau, status == Status::Accepted),
+        // 复查 and 复核 are answered one level up, by the body that holds the review (第35、36条):
+        // its staff, or the bureau's where the body is outside the portal. The 复核's hearing
+        // is held there too; whether it is a 复核 is checked against the events.
+        A::ReviewOpinion(_) | A::Hearing { .. } => (
+            if bureau_holds { bureau } else { unit },
+            status == Status::UnderReview,
+        ),
         A::Close => (unit || bureau, status == Status::Replied),
         A::Extend { .. } | A::Mediate { .. } => (unit || bureau, status == Status::Accepted),
         A::Object { .. } => (unit, status == Status::Registered),
-        // Held by the 复核 body, one level up; whether it is a 复核 is checked against the events.
-        A::Hearing { .. } => (bureau, status == Status::UnderReview),
         A::Supervise { .. } => (
             matches!(role, StaffRole::Supervisor | StaffRole::Admin),
             !matches!(status, Status::Closed | Status::NotAccepted),
@@ -326,23 +348,8 @@ pub fn parse_action(
             note: f.text("note", Msg::new("field-progress-note"), 4, 1000),
             public: f.get("public") == "yes",
         },
-        K::Reply => {
-            let outcome = Outcome::parse(f.get("outcome"));
-            if outcome.is_none() {
-                f.problem(FieldProblem::new(
-                    "outcome",
-                    "required",
-                    Msg::new("outcome-required"),
-                ));
-            }
-            CaseAction::Reply(ReplyLetter {
-                request: f.text("reply_request", Msg::new("field-reply-request"), 4, 1000),
-                facts_and_reasons: f.text("reply_facts", Msg::new("field-reply-facts"), 10, 5000),
-                opinion: f.text("opinion", Msg::new("field-opinion"), 10, 5000),
-                legal_basis: f.text("legal_basis", Msg::new("field-legal-basis"), 4, 1000),
-                outcome: outcome.unwrap_or(Outcome::Explain),
-            })
-        }
+        K::Reply => CaseAction::Reply(letter(&mut f)),
+        K::Review => CaseAction::ReviewOpinion(letter(&mut f)),
         K::Close => CaseAction::Close,
         K::Extend => CaseAction::Extend {
             days: f.days("days", 1..=30, Msg::new("extension-days-range")),
@@ -385,6 +392,25 @@ pub fn parse_action(
     f.finish(action)
 }
 
+/// The fields of a written reply or review opinion (the same letter, 第32、35、36条).
+fn letter(f: &mut Fields) -> ReplyLetter {
+    let outcome = Outcome::parse(f.get("outcome"));
+    if outcome.is_none() {
+        f.problem(FieldProblem::new(
+            "outcome",
+            "required",
+            Msg::new("outcome-required"),
+        ));
+    }
+    ReplyLetter {
+        request: f.text("reply_request", Msg::new("field-reply-request"), 4, 1000),
+        facts_and_reasons: f.text("reply_facts", Msg::new("field-reply-facts"), 10, 5000),
+        opinion: f.text("opinion", Msg::new("field-opinion"), 10, 5000),
+        legal_basis: f.text("legal_basis", Msg::new("field-legal-basis"), 4, 1000),
+        outcome: outcome.unwrap_or(Outcome::Explain),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,20 +424,99 @@ mod tests {
     }
 
     #[test]
+    fn a_review_is_answered_by_the_body_that_holds_it_with_its_own_opinion() {
+        let opinion = CaseAction::ReviewOpinion(ReplyLetter::sample());
+        // The review body's staff (their unit holds the case now).
+        assert_eq!(
+            permitted(
+                &opinion,
+                Status::UnderReview,
+                StaffRole::UnitStaff,
+                true,
+                false
+            ),
+            Ok(())
+        );
+        // The unit that replied does not review itself.
+        assert_eq!(
+            permitted(
+                &opinion,
+                Status::UnderReview,
+                StaffRole::UnitStaff,
+                false,
+                false
+            ),
+            Err(Refusal::OtherUnit)
+        );
+        // Nor does the bureau, when a body in the portal holds it …
+        assert_eq!(
+            permitted(
+                &opinion,
+                Status::UnderReview,
+                StaffRole::Registrar,
+                false,
+                false
+            ),
+            Err(Refusal::Role)
+        );
+        // … but it does when the body is outside the portal.
+        assert_eq!(
+            permitted(
+                &opinion,
+                Status::UnderReview,
+                StaffRole::Registrar,
+                false,
+                true
+            ),
+            Ok(())
+        );
+        // The ordinary reply form is not a review opinion.
+        assert_eq!(
+            permitted(
+                &CaseAction::Reply(ReplyLetter::sample()),
+                Status::UnderReview,
+                StaffRole::Registrar,
+                false,
+                true
+            ),
+            Err(Refusal::Stage)
+        );
+        assert_eq!(
+            opinion.event(Some(Level::Recheck)),
+            CaseEvent::ReviewAnswered {
+                level: Level::Recheck,
+                outcome: Outcome::Explain
+            }
+        );
+    }
+
+    #[test]
     fn the_bureau_registers_and_the_unit_accepts_replies_and_closes() {
         let assign = CaseAction::RegisterAndAssign {
             unit: "city-hrss".into(),
         };
         assert_eq!(
-            permitted(&assign, Status::Received, StaffRole::Registrar, false),
+            permitted(
+                &assign,
+                Status::Received,
+                StaffRole::Registrar,
+                false,
+                false
+            ),
             Ok(())
         );
         assert_eq!(
-            permitted(&assign, Status::Received, StaffRole::UnitStaff, true),
+            permitted(&assign, Status::Received, StaffRole::UnitStaff, true, false),
             Err(Refusal::Role)
         );
         assert_eq!(
-            permitted(&assign, Status::Registered, StaffRole::Registrar, false),
+            permitted(
+                &assign,
+                Status::Registered,
+                StaffRole::Registrar,
+                false,
+                false
+            ),
             Err(Refusal::Stage),
             "registered once"
         );
@@ -420,7 +525,8 @@ mod tests {
                 &CaseAction::Accept,
                 Status::Registered,
                 StaffRole::UnitStaff,
-                true
+                true,
+                false
             ),
             Ok(())
         );
@@ -429,6 +535,7 @@ mod tests {
                 &CaseAction::Accept,
                 Status::Registered,
                 StaffRole::UnitStaff,
+                false,
                 false
             ),
             Err(Refusal::OtherUnit),
@@ -442,11 +549,17 @@ mod tests {
             outcome: Outcome::Support,
         });
         assert_eq!(
-            permitted(&letter, Status::Accepted, StaffRole::UnitStaff, true),
+            permitted(&letter, Status::Accepted, StaffRole::UnitStaff, true, false),
             Ok(())
         );
         assert_eq!(
-            permitted(&letter, Status::Registered, StaffRole::UnitStaff, true),
+            permitted(
+                &letter,
+                Status::Registered,
+                StaffRole::UnitStaff,
+                true,
+                false
+            ),
             Err(Refusal::Stage),
             "no reply before acceptance"
         );
@@ -455,12 +568,19 @@ mod tests {
                 &CaseAction::Close,
                 Status::Replied,
                 StaffRole::UnitStaff,
-                true
+                true,
+                false
             ),
             Ok(())
         );
         assert_eq!(
-            permitted(&letter, Status::Accepted, StaffRole::Supervisor, false),
+            permitted(
+                &letter,
+                Status::Accepted,
+                StaffRole::Supervisor,
+                false,
+                false
+            ),
             Err(Refusal::Role)
         );
         assert_eq!(
@@ -468,6 +588,7 @@ mod tests {
                 &CaseAction::Accept,
                 Status::Registered,
                 StaffRole::LegalAid,
+                false,
                 false
             ),
             Err(Refusal::Role)
@@ -491,7 +612,7 @@ mod tests {
             "the reason is told to the citizen (第34条)"
         );
         assert_eq!(
-            permitted(&extend, Status::Accepted, StaffRole::UnitStaff, true),
+            permitted(&extend, Status::Accepted, StaffRole::UnitStaff, true, false),
             Ok(())
         );
         let too_long = parse_action(
@@ -511,11 +632,17 @@ mod tests {
         assert_eq!(letter.event(None).kind().code(), "supervision_letter");
         assert!(!letter.public());
         assert_eq!(
-            permitted(&letter, Status::Accepted, StaffRole::Supervisor, false),
+            permitted(
+                &letter,
+                Status::Accepted,
+                StaffRole::Supervisor,
+                false,
+                false
+            ),
             Ok(())
         );
         assert_eq!(
-            permitted(&letter, Status::Accepted, StaffRole::UnitStaff, true),
+            permitted(&letter, Status::Accepted, StaffRole::UnitStaff, true, false),
             Err(Refusal::Role)
         );
     }
@@ -526,15 +653,27 @@ mod tests {
             reason: "不属于本单位职责".into(),
         };
         assert_eq!(
-            permitted(&object, Status::Registered, StaffRole::UnitStaff, true),
+            permitted(
+                &object,
+                Status::Registered,
+                StaffRole::UnitStaff,
+                true,
+                false
+            ),
             Ok(())
         );
         assert_eq!(
-            permitted(&object, Status::Accepted, StaffRole::UnitStaff, true),
+            permitted(&object, Status::Accepted, StaffRole::UnitStaff, true, false),
             Err(Refusal::Stage)
         );
         assert_eq!(
-            permitted(&object, Status::Registered, StaffRole::Registrar, false),
+            permitted(
+                &object,
+                Status::Registered,
+                StaffRole::Registrar,
+                false,
+                false
+            ),
             Err(Refusal::Role)
         );
         assert!(!object.public());
@@ -553,25 +692,6 @@ mod tests {
             Status::of(&events),
             Status::Received,
             "back with the bureau"
-        );
-    }
-
-    #[test]
-    fn reviews_are_answered_one_level_up() {
-        let letter = CaseAction::Reply(ReplyLetter {
-            request: "r".into(),
-            facts_and_reasons: "f".into(),
-            opinion: "o".into(),
-            legal_basis: "l".into(),
-            outcome: Outcome::NotSupport,
-        });
-        assert_eq!(
-            permitted(&letter, Status::UnderReview, StaffRole::Registrar, false),
-            Ok(())
-        );
-        assert_eq!(
-            permitted(&letter, Status::UnderReview, StaffRole::UnitStaff, true),
-            Err(Refusal::Role)
         );
     }
 

@@ -304,6 +304,20 @@ pub fn assigned_unit<H: Dated<CaseEvent>>(events: &[H]) -> Option<&str> {
         .flatten()
 }
 
+/// Who holds the case now: during a 复查 or 复核 the body the configuration names for the unit
+/// that handled it (第35、36条), otherwise the unit it is assigned to; `None` when the bureau holds
+/// it (not assigned yet, or a review whose body is outside the portal).
+pub fn holder<H: Dated<CaseEvent>>(
+    events: &[H],
+    config: &crate::config::BureauConfig,
+) -> Option<String> {
+    let assigned = assigned_unit(events)?;
+    match pending_review(events) {
+        Some(level) => config.review_body(assigned, level).map(str::to_owned),
+        None => Some(assigned.to_owned()),
+    }
+}
+
 /// The 复查 or 复核 request waiting for its answer, if one is.
 pub fn pending_review<H: Dated<CaseEvent>>(events: &[H]) -> Option<Level> {
     events

@@ -22,10 +22,18 @@ pub enum CaseList {
     DueSoon,
     /// Running deadline passed.
     Overdue,
+    /// 复查、复核: waiting for the review opinion (the queue of the body that holds them).
+    Review,
 }
 
 impl CaseList {
-    pub const ALL: [Self; 4] = [Self::All, Self::New, Self::DueSoon, Self::Overdue];
+    pub const ALL: [Self; 5] = [
+        Self::All,
+        Self::New,
+        Self::DueSoon,
+        Self::Overdue,
+        Self::Review,
+    ];
 
     /// The `list=` query value.
     pub fn code(self) -> &'static str {
@@ -34,6 +42,7 @@ impl CaseList {
             Self::New => "new",
             Self::DueSoon => "due-soon",
             Self::Overdue => "overdue",
+            Self::Review => "review",
         }
     }
 
@@ -50,6 +59,7 @@ impl CaseList {
             Self::New => Msg::new("list-new"),
             Self::DueSoon => Msg::new("urgency-due-soon"),
             Self::Overdue => Msg::new("urgency-overdue"),
+            Self::Review => Msg::new("list-review"),
         }
     }
 
@@ -60,6 +70,7 @@ impl CaseList {
             Self::New => case.status() == Status::Received,
             Self::DueSoon => urgency == Some(Urgency::DueSoon),
             Self::Overdue => urgency == Some(Urgency::Overdue),
+            Self::Review => case.status() == Status::UnderReview,
         }
     }
 

@@ -3,7 +3,9 @@
 
 use super::store::{self, CaseRecord, StoredEvent};
 use super::view::{CaseListItem, CaseView, DueView, EventView, PetitionerView};
-use crate::domain::case::event::{assigned_on, assigned_unit, extended_before, pending_review};
+use crate::domain::case::event::{
+    assigned_on, assigned_unit, extended_before, holder, pending_review,
+};
 use crate::domain::case::{
     ActionKind, CaseAction, Level, Refusal, Status, Urgency, current_due, parse_action, permitted,
 };
@@ -21,11 +23,13 @@ use crate::kernel::{AppContext, AppError, Now};
 /// What a number that opens no case (for this staff member) is answered with.
 pub const NOT_FOUND: Msg = Msg::new("case-not-found");
 
-/// Whether the staff member may see the case at all: unit staff only their unit's cases.
-fn may_see(staff: &StaffAccount, assigned_unit: Option<&str>) -> bool {
+/// Whether the staff member may see the case at all: unit staff only the cases assigned to their
+/// unit or held by it now (a 复查 or 复核 it answers).
+fn may_see(staff: &StaffAccount, assigned_unit: Option<&str>, holder: Option<&str>) -> bool {
     match staff.role {
         StaffRole::UnitStaff => {
-            staff.unit_code.is_some() && staff.unit_code.as_deref() == assigned_unit
+            let unit = staff.unit_code.as_deref();
+            unit.is_some() && (unit == assigned_unit || unit == holder)
         }
         StaffRole::Registrar | StaffRole::Supervisor | StaffRole::Admin => true,
         StaffRole::LegalAid | StaffRole::Editor => false,
@@ -67,7 +71,16 @@ pub async fn list(
     }
     let unit =
         (staff.role == StaffRole::UnitStaff).then(|| staff.unit_code.clone().unwrap_or_default());
-    let rows = store::list(&ctx.pool, unit.as_deref(), 200).await?;
+    let mut rows = store::list(&ctx.pool, None, 200).await?;
+    if unit.is_some() {
+        rows.retain(|r| {
+            may_see(
+                staff,
+                r.assigned_unit(),
+                holder(&r.events, &ctx.config).as_deref(),
+            )
+        });
+    }
     let today = now.today();
     Ok(rows
         .into_iter()
@@ -96,11 +109,18 @@ pub async fn list(
 }
 
 /// The actions to offer on a case in `status`; `recheck` when a 复核 request waits.
-fn offered(staff: &StaffAccount, status: Status, own_unit: bool, recheck: bool) -> Vec<ActionKind> {
+/// The actions this staff member may take on the case now, as its page offers them.
+fn offered(staff: &StaffAccount, events: &[StoredEvent], held_by: Option<&str>) -> Vec<ActionKind> {
+    let status = Status::of(events);
+    let own_unit = staff.unit_code.is_some() && staff.unit_code.as_deref() == held_by;
+    let recheck = pending_review(events) == Some(Level::Recheck);
+    // 第34条 allows one extension: no form once it is used.
+    let extended = extended_before(events);
     ActionKind::ALL
         .into_iter()
         .filter(|k| recheck || *k != ActionKind::Hearing)
-        .filter(|k| permitted(&k.sample(), status, staff.role, own_unit).is_ok())
+        .filter(|k| !extended || *k != ActionKind::Extend)
+        .filter(|k| permitted(&k.sample(), status, staff.role, own_unit, held_by.is_none()).is_ok())
         .collect()
 }
 
@@ -114,7 +134,11 @@ async fn open(
         return Ok(None);
     };
     let events = store::events(&ctx.pool, record.id).await?;
-    if !may_see(staff, assigned_unit(&events)) {
+    if !may_see(
+        staff,
+        assigned_unit(&events),
+        holder(&events, &ctx.config).as_deref(),
+    ) {
         return Ok(None);
     }
     Ok(Some((record, events)))
@@ -155,7 +179,7 @@ impl Docket for Cases {
         };
         let status = Status::of(&events);
         let assigned = assigned_unit(&events).map(str::to_owned);
-        let recheck = pending_review(&events) == Some(Level::Recheck);
+        let held_by = holder(&events, &ctx.config);
         store::audit(
             &ctx.pool,
             staff.id,
@@ -164,7 +188,6 @@ impl Docket for Cases {
             &now.stamp(),
         )
         .await?;
-        let own_unit = staff.unit_code.is_some() && staff.unit_code == assigned;
         let replies = store::replies(&ctx.pool, record.id).await?;
         let withheld = identity_hidden(staff, &record.category);
         let files = crate::kernel::files::store::of_petition(&ctx.pool, record.id).await?;
@@ -215,7 +238,20 @@ impl Docket for Cases {
                 })
                 .collect(),
             replies: replies.into_iter().map(reply_view).collect(),
-            actions: offered(staff, status, own_unit, recheck),
+            actions: offered(staff, &events, held_by.as_deref()),
+            held_by: unit_name(ctx, held_by.as_deref()),
+            pending_review: pending_review(&events),
+            review_reason: events
+                .iter()
+                .rev()
+                .find_map(|e| match &e.event {
+                    crate::domain::case::CaseEvent::ReviewRequested { reason, .. } => {
+                        Some(reason.clone())
+                    }
+                    _ => None,
+                })
+                .filter(|_| pending_review(&events).is_some())
+                .unwrap_or_default(),
             units: ctx
                 .config
                 .units
@@ -276,11 +312,20 @@ impl Docket for Cases {
         pairs: &[(String, String)],
         now: Now,
     ) -> Result<(), AppError> {
-        let action =
-            parse_action(pairs, |u| ctx.config.unit(u).is_some()).map_err(AppError::Invalid)?;
         let record = store::find(&ctx.pool, number)
             .await?
             .ok_or(AppError::NotFound(NOT_FOUND))?;
+        // A second extension is refused for what it is before its fields are judged (the
+        // transaction checks again).
+        if pairs
+            .iter()
+            .any(|(k, v)| k == "action" && v == ActionKind::Extend.code())
+            && extended_before(&store::events(&ctx.pool, record.id).await?)
+        {
+            return Err(AppError::refused("case-status", Refusal::AlreadyExtended));
+        }
+        let action =
+            parse_action(pairs, |u| ctx.config.unit(u).is_some()).map_err(AppError::Invalid)?;
         let today = now.today();
         let (ctx, staff) = (ctx.clone(), staff.clone());
         let petition_id = record.id;
@@ -288,7 +333,8 @@ impl Docket for Cases {
             // The event depends on the events (a reply answers a waiting 复查/复核), so it is made
             // inside the transaction too.
             store::append_with(&ctx.pool, petition_id, |events| {
-                if !may_see(&staff, assigned_unit(events)) {
+                let held_by = holder(events, &ctx.config);
+                if !may_see(&staff, assigned_unit(events), held_by.as_deref()) {
                     return Err(AppError::NotFound(NOT_FOUND));
                 }
                 let refuse = |r: Refusal| Err(AppError::refused("case-status", r));
@@ -306,10 +352,15 @@ impl Docket for Cases {
                 {
                     return refuse(Refusal::ObjectionTooLate);
                 }
-                let unit = assigned_unit(events);
-                let own = staff.unit_code.is_some() && staff.unit_code.as_deref() == unit;
-                permitted(&action, Status::of(events), staff.role, own)
-                    .map_err(|r| AppError::refused("case-status", r))?;
+                let own = staff.unit_code.is_some() && staff.unit_code == held_by;
+                permitted(
+                    &action,
+                    Status::of(events),
+                    staff.role,
+                    own,
+                    held_by.is_none(),
+                )
+                .map_err(|r| AppError::refused("case-status", r))?;
                 let event = action.event(pending_review(events));
                 let text =
                     simplified(&event.message(&unit_name(&ctx, event.unit()).unwrap_or_default()));
@@ -319,7 +370,9 @@ impl Docket for Cases {
                     public: action.public(),
                     text,
                     reply: match &action {
-                        CaseAction::Reply(letter) => Some(letter.clone()),
+                        CaseAction::Reply(letter) | CaseAction::ReviewOpinion(letter) => {
+                            Some(letter.clone())
+                        }
                         _ => None,
                     },
                     comment: None,

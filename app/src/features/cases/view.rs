@@ -38,6 +38,13 @@ pub struct CaseView {
     pub suggested_unit: Option<String>,
     pub assigned_unit: Option<String>,
     pub register_due: chrono::NaiveDate,
+    /// Who holds the case now: the unit, or during a 复查/复核 its review body; `None`: the
+    /// bureau.
+    pub held_by: Option<String>,
+    /// The 复查 or 复核 waiting for its opinion, if one is.
+    pub pending_review: Option<crate::domain::case::Level>,
+    /// The citizen's reason for the waiting 复查 or 复核 (the review form starts from it).
+    pub review_reason: String,
     /// The deadline running now (as the list shows it), if any.
     pub due: Option<DueView>,
     pub events: Vec<EventView>,

@@ -1,7 +1,7 @@
 //! A case on the workbench: the record (as far as this staff member may see it), its timeline,
 //! and the forms of the actions allowed now. Each form posts to the same address.
 
-use crate::domain::case::{ActionKind, Outcome};
+use crate::domain::case::{ActionKind, Level, Outcome};
 use crate::domain::petition::category::Category;
 use crate::features::cases::server_fns::get_case;
 use crate::features::cases::view::CaseView;
@@ -88,6 +88,7 @@ fn CaseDetail(
         has(ActionKind::Progress),
         has(ActionKind::Close),
     );
+    let review = has(ActionKind::Review);
     let (extend, supervise, mediate) = (
         has(ActionKind::Extend),
         has(ActionKind::Supervise),
@@ -149,7 +150,16 @@ fn CaseDetail(
                     </dd>
                     <dt>"由谁办理"</dt>
                     <dd id="due-by">
-                        {v.assigned_unit.clone().unwrap_or_else(|| "信访部门（登记、交办）".into())}
+                        {v
+                            .held_by
+                            .clone()
+                            .unwrap_or_else(|| {
+                                if v.pending_review.is_some() {
+                                    "信访部门（复查、复核机关不在本平台，由信访部门转送并记录意见）".into()
+                                } else {
+                                    "信访部门（登记、交办）".into()
+                                }
+                            })}
                     </dd>
                     <dt>"您现在可以"</dt>
                     <dd>
@@ -223,54 +233,23 @@ fn CaseDetail(
                 })}
             {reply
                 .then(|| {
-                    let choices = Outcome::ALL
-                        .into_iter()
-                        .map(|o| Choice {
-                            value: o.code(),
-                            label: text(&o.label()),
-                            hint: None,
-                        })
-                        .collect();
                     view! {
                         <ActionForm url=action.clone() action=ActionKind::Reply.code() label="出具意见书"
-                            fields={view! {
-                            <h3>"出具信访处理意见书（第三十二条）"</h3>
-                            <TextArea
-                                id="reply_request"
-                                label="信访人的请求"
-                                rows=3
-                                value=val("reply_request", v.request.clone())
-                                error=error_for(&errors, "reply_request")
-                            />
-                            <TextArea
-                                id="reply_facts"
-                                label="查明的事实和理由"
-                                value=val("reply_facts", String::new())
-                                error=error_for(&errors, "reply_facts")
-                            />
-                            <TextArea
-                                id="opinion"
-                                label="处理意见"
-                                value=val("opinion", String::new())
-                                error=error_for(&errors, "opinion")
-                            />
-                            <TextArea
-                                id="legal_basis"
-                                label="法律依据"
-                                rows=2
-                                value=val("legal_basis", String::new())
-                                error=error_for(&errors, "legal_basis")
-                            />
-                            <Radios
-                                name="outcome"
-                                legend="处理结果".to_owned()
-                                not_the_heading=true
-                                choices
-                                value=val("outcome", String::new())
-                                error=error_for(&errors, "outcome")
-                            />
-                            }
-                                .into_any()}
+                            fields=letter_fields(
+                                LetterKind::Reply,
+                                v.request.clone(),
+                                &values,
+                                &errors,
+                            )
+                        />
+                    }
+                })}
+            {review
+                .then(|| {
+                    let kind = LetterKind::Review(v.pending_review.unwrap_or(Level::Review));
+                    view! {
+                        <ActionForm url=action.clone() action=ActionKind::Review.code() label=kind.button()
+                            fields=letter_fields(kind, v.review_reason.clone(), &values, &errors)
                         />
                     }
                 })}
@@ -584,6 +563,7 @@ fn action_label(action: ActionKind) -> &'static str {
         ActionKind::Accept => "受理",
         ActionKind::NotAccept => "不予受理",
         ActionKind::Reply => "出具意见书",
+        ActionKind::Review => "作出复查（复核）意见",
         ActionKind::Progress => "记录办理情况",
         ActionKind::Close => "办结",
         ActionKind::Extend => "延长期限",
@@ -592,4 +572,112 @@ fn action_label(action: ActionKind) -> &'static str {
         ActionKind::Mediate => "记录调解",
         ActionKind::Hearing => "记录听证",
     }
+}
+
+/// A written letter's kind: the reply (信访处理意见书, 第32条) or a review opinion (复查意见 /
+/// 复核意见, 第35、36条), each with its own form.
+#[derive(Clone, Copy)]
+enum LetterKind {
+    Reply,
+    Review(Level),
+}
+
+impl LetterKind {
+    fn button(self) -> &'static str {
+        match self {
+            Self::Reply => "出具意见书",
+            Self::Review(Level::Review) => "作出复查意见",
+            Self::Review(Level::Recheck) => "作出复核意见",
+        }
+    }
+
+    /// The heading, and the labels of the request, facts, opinion and result.
+    fn words(self) -> [&'static str; 5] {
+        match self {
+            Self::Reply => [
+                "出具信访处理意见书（第三十二条）",
+                "信访人的请求",
+                "查明的事实和理由",
+                "处理意见",
+                "处理结果",
+            ],
+            Self::Review(Level::Review) => [
+                "复查意见书（第三十五条：收到请求之日起 30 日内）",
+                "复查请求和理由",
+                "复查查明的事实",
+                "复查意见",
+                "复查结论",
+            ],
+            Self::Review(Level::Recheck) => [
+                "复核意见书（第三十六条：收到请求之日起 30 日内，听证时间不计入）",
+                "复核请求和理由",
+                "复核查明的事实",
+                "复核意见",
+                "复核结论",
+            ],
+        }
+    }
+}
+
+/// The fields of a letter (reply or review opinion), with what was typed kept.
+fn letter_fields(
+    kind: LetterKind,
+    request: String,
+    values: &[(String, String)],
+    errors: &[FieldError],
+) -> AnyView {
+    let [
+        heading,
+        request_label,
+        facts_label,
+        opinion_label,
+        result_label,
+    ] = kind.words();
+    let val = |k: &str, default: String| value_of(values, k).unwrap_or(default);
+    let choices = Outcome::ALL
+        .into_iter()
+        .map(|o| Choice {
+            value: o.code(),
+            label: text(&o.label()),
+            hint: None,
+        })
+        .collect();
+    view! {
+        <h3>{heading}</h3>
+        <TextArea
+            id="reply_request"
+            label=request_label
+            rows=3
+            value=val("reply_request", request)
+            error=error_for(errors, "reply_request")
+        />
+        <TextArea
+            id="reply_facts"
+            label=facts_label
+            value=val("reply_facts", String::new())
+            error=error_for(errors, "reply_facts")
+        />
+        <TextArea
+            id="opinion"
+            label=opinion_label
+            value=val("opinion", String::new())
+            error=error_for(errors, "opinion")
+        />
+        <TextArea
+            id="legal_basis"
+            label="法律依据"
+            rows=2
+            value=val("legal_basis", String::new())
+            error=error_for(errors, "legal_basis")
+        />
+        <Radios
+            name="outcome"
+            legend=result_label.to_owned()
+            not_the_heading=true
+            choices
+            value=val("outcome", String::new())
+            error=error_for(errors, "outcome")
+        />
+    }
+    .into_any()
 }

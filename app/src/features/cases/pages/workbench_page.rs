@@ -127,6 +127,7 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
                         CaseList::New => "没有等待登记的新事项。",
                         CaseList::DueSoon => "没有 3 日内到期的事项。",
                         CaseList::Overdue => "没有超期的事项。",
+                        CaseList::Review => "没有等待作出复查、复核意见的事项。",
                     };
                     view! { <p>{none}</p> }.into_any()
                 } else {
