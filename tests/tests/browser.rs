@@ -559,3 +559,55 @@ browser_test!(
         b.focus_lands_on("h1").await;
     }
 );
+
+browser_test!(charts_and_figures_are_readable_on_a_phone, |app, b| {
+    // Chromium at 390 × 844: every chart label at least 12 px as drawn, bars using the width,
+    // and the per-unit table as cards instead of a table that hides its columns.
+    app.submit_petition(&portal_tests::journeys::wage_appeal())
+        .await;
+    let sizes = "return Array.from(document.querySelectorAll('svg.chart text')).map(t => \
+                 t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize));";
+    for page in ["/guides/channels-and-time-limits", "/stats"] {
+        b.visit(&app.url(page)).await;
+        let drawn = b.client.execute(sizes, vec![]).await.unwrap();
+        let drawn: Vec<f64> = drawn
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_f64())
+            .collect();
+        assert!(!drawn.is_empty(), "{page} has a chart");
+        assert!(drawn.iter().all(|px| *px >= 12.0), "{page}: {drawn:?}");
+    }
+    let used = b
+        .client
+        .execute(
+            "const svg = document.querySelector('svg.chart'); \
+             const bars = Array.from(svg.querySelectorAll('rect.bar')); \
+             const right = Math.max(...bars.map(r => r.getBoundingClientRect().right)); \
+             const box = svg.getBoundingClientRect(); \
+             return (right - box.left) / box.width;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        used.as_f64().unwrap() > 0.9,
+        "the bars use the width: {used}"
+    );
+    let fits = b
+        .client
+        .execute(
+            "const t = document.querySelector('table.stacked'); \
+             if (!t) { return null; } \
+             const w = t.closest('.table-wrap'); \
+             return w.scrollWidth <= w.clientWidth + 1;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        fits.is_null() || fits == serde_json::Value::Bool(true),
+        "no sideways scroll"
+    );
+});

@@ -9,12 +9,16 @@ pub fn DataTable(
     /// Show the caption (`false` keeps it for screen readers only).
     #[prop(default = true)]
     caption_visible: bool,
+    /// On a phone, each row is shown as a card of label–value lines instead of a table that
+    /// scrolls sideways (every cell then needs its column's name in `data-label`).
+    #[prop(optional)]
+    stacked: bool,
     children: Children,
 ) -> impl IntoView {
     let label = caption.clone();
     view! {
         <div class="table-wrap" role="region" aria-label=label tabindex="0">
-            <table class="cases">
+            <table class=if stacked { "cases stacked" } else { "cases" }>
                 <caption class=(!caption_visible).then_some("visually-hidden")>{caption}</caption>
                 {children()}
             </table>

@@ -23,14 +23,18 @@ pub fn ChartView(chart: Chart) -> impl IntoView {
 #[component]
 pub fn TimeLimitChart() -> impl IntoView {
     let longest = Limit::ALL.iter().map(|l| l.length()).max().unwrap_or(1);
-    let (row, label_w, bar_w) = (28u32, 230u32, 300u32);
-    let height = row * u32::try_from(Limit::ALL.len()).unwrap_or(0) + 8;
+    // Drawn for a phone's width: each step's name on its own line above its bar, the bar using
+    // the whole width but for its length label, so that the text stays 14 px (never below 12)
+    // at 390 px wide and the picture is not scaled up past readable on a desktop.
+    let (row, width, label_room) = (46u32, 360u32, 78u32);
+    let bar_w = width - label_room;
+    let height = row * u32::try_from(Limit::ALL.len()).unwrap_or(0) + 4;
     view! {
             <figure class="chart-figure" id="time-limits">
                 <figcaption>{crate::t!("library-chart-limits-caption")}</figcaption>
                 <svg
-                    class="chart"
-                    viewBox=format!("0 0 {} {height}", label_w + bar_w + 90)
+                    class="chart chart-narrow"
+                    viewBox=format!("0 0 {width} {height}")
                     aria-hidden="true"
                     focusable="false"
                 >
@@ -38,14 +42,14 @@ pub fn TimeLimitChart() -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(i, l)| {
-                            let y = 4 + row * u32::try_from(i).unwrap_or(0);
+                            let y = row * u32::try_from(i).unwrap_or(0);
                             let w = (bar_w * l.length() / longest).max(4);
                             view! {
-                                <text x="0" y=y + 18>
+                                <text x="0" y=y + 16>
                                     {text(&l.label())}
                                 </text>
-                                <rect class="bar" x=label_w y=y + 4 width=w height=row - 10 />
-                                <text x=label_w + w + 6 y=y + 18>
+                                <rect class="bar" x="0" y=y + 22 width=w height="16" />
+                                <text x=w + 6 y=y + 36>
                                     {text(&l.length_label())}
                                 </text>
                             }

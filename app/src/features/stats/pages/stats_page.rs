@@ -87,22 +87,25 @@ fn FigureList(f: Figures) -> impl IntoView {
 #[component]
 fn VolumeChart(volumes: Vec<(String, i64)>) -> impl IntoView {
     let max = volumes.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let (w, h, bar) = (600.0_f64, 200.0_f64, 600.0 / 12.0);
+    // A phone's width in user units (the text stays 14 px at 390 px), the bars sharing all of it
+    // however many months there are.
+    let (w, h) = (360.0_f64, 220.0_f64);
+    let bar = w / volumes.len().max(1) as f64;
     let bars = volumes
         .iter()
         .enumerate()
         .map(|(i, (m, n))| {
             let height = (*n as f64 / max as f64) * (h - 40.0);
-            let x = i as f64 * bar + 6.0;
+            let x = i as f64 * bar + 3.0;
             let y = h - 20.0 - height;
             let label = m.get(5..).unwrap_or(m).to_owned();
             view! {
                 <g>
-                    <rect x=x y=y width=bar - 12.0 height=height class="bar" />
-                    <text x=x + (bar - 12.0) / 2.0 y=y - 4.0 text-anchor="middle" class="bar-value">
+                    <rect x=x y=y width=bar - 6.0 height=height class="bar" />
+                    <text x=x + (bar - 6.0) / 2.0 y=y - 4.0 text-anchor="middle" class="bar-value">
                         {*n}
                     </text>
-                    <text x=x + (bar - 12.0) / 2.0 y=h - 4.0 text-anchor="middle" class="bar-label">
+                    <text x=x + (bar - 6.0) / 2.0 y=h - 4.0 text-anchor="middle" class="bar-label">
                         {label}
                     </text>
                 </g>
@@ -111,7 +114,7 @@ fn VolumeChart(volumes: Vec<(String, i64)>) -> impl IntoView {
         .collect_view();
     view! {
         <svg
-            class="chart"
+            class="chart chart-narrow"
             viewBox=format!("0 0 {w} {h}")
             role="img"
             aria-labelledby="volume-title volume-desc"
@@ -208,7 +211,7 @@ pub fn MonthReport(
                     view! { <p>{crate::t!("stats-units-none")}</p> }.into_any()
                 } else {
                     view! {
-                        <DataTable caption=crate::t!("stats-units-caption") caption_visible=false>
+                        <DataTable caption=crate::t!("stats-units-caption") caption_visible=false stacked=true>
                                 <thead>
                                     <tr>
                                         <th scope="col">{crate::t!("stats-units-unit")}</th>
@@ -235,16 +238,18 @@ pub fn MonthReport(
                                                 .unwrap_or_default();
                                             view! {
                                                 <tr>
-                                                    <td>{crate::ui::i18n::name(&u.unit_name)}</td>
-                                                    <td>{u.figures.received}</td>
-                                                    <td>{rate(u.figures.accepted_in_time_rate)}</td>
-                                                    <td>{rate(u.figures.closed_on_time_rate)}</td>
-                                                    <td>{rate(u.figures.resolved_first_time_rate)}</td>
-                                                    <td>{rate(u.figures.satisfaction_rate)}</td>
-                                                    <td>{rate(u.figures.mediation_agreement_rate)}</td>
-                                                    <td>{u.figures.supervision_letters}</td>
-                                                    <td>{u.figures.overdue}</td>
-                                                    <td>{board}</td>
+                                                    <th scope="row" class="stacked-head">
+                                                        {crate::ui::i18n::name(&u.unit_name)}
+                                                    </th>
+                                                    <td data-label=crate::t!("stats-units-count")>{u.figures.received}</td>
+                                                    <td data-label=crate::t!("stats-rate-accepted")>{rate(u.figures.accepted_in_time_rate)}</td>
+                                                    <td data-label=crate::t!("stats-rate-closed")>{rate(u.figures.closed_on_time_rate)}</td>
+                                                    <td data-label=crate::t!("stats-rate-resolved")>{rate(u.figures.resolved_first_time_rate)}</td>
+                                                    <td data-label=crate::t!("stats-rate-satisfaction")>{rate(u.figures.satisfaction_rate)}</td>
+                                                    <td data-label=crate::t!("stats-rate-mediation")>{rate(u.figures.mediation_agreement_rate)}</td>
+                                                    <td data-label=crate::t!("stats-units-letters")>{u.figures.supervision_letters}</td>
+                                                    <td data-label=crate::t!("stats-units-overdue")>{u.figures.overdue}</td>
+                                                    <td data-label=crate::t!("stats-units-board")>{board}</td>
                                                 </tr>
                                             }
                                         })
