@@ -68,7 +68,7 @@ browser_test!(an_appeal_goes_from_start_to_receipt_and_lookup, |app, b| {
     b.press(CONTINUE).await;
     let summary = b.text(".error-summary").await;
     for message in [
-        "姓名不能包含数字或符号",
+        "姓名不能包含数字、符号或表情",
         "身份证号码的最后一位校验码不对",
         "手机号码",
         "住址太短",

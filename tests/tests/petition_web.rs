@@ -135,7 +135,7 @@ async fn the_petitioner_page_names_every_bad_field_and_keeps_every_answer() {
     let (status, html) = post(&app, &pairs).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     for (field, message) in [
-        ("name", "姓名不能包含数字或符号"),
+        ("name", "姓名不能包含数字、符号或表情"),
         ("id_number", "校验码不对"),
         ("mobile", "手机号码"),
         ("address", "住址太短"),
@@ -266,7 +266,12 @@ async fn uploads_are_judged_by_content_limited_and_kept_outside_the_web_root() {
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(html.contains("最多只能上传 5 个文件，另外 1 个没有上传"));
+    let at = html.find("最多只能上传").unwrap();
+    assert!(
+        html[at..].starts_with("最多只能上传 5 个文件，“f.jpg”没有上传"),
+        "names the file dropped: {}",
+        &html[at..at + 120]
+    );
     let kept = tokens(&html);
     assert_eq!(kept.len(), 5);
     assert!(html.contains("已达到 5 个文件的上限"));

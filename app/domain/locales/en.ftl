@@ -17,15 +17,15 @@ mobile-not-mobile = This is not a valid mobile number: it must start with 13 to 
 ## Text fields (every form)
 text-required = Please fill in: { $label }
 text-characters = { $label } contains characters that cannot be recognised. Delete them and enter it again
-text-too-short = { $label } is too short: enter at least { $min ->
+text-too-short = "{ $label }" is too short: enter at least { $min ->
         [one] 1 character
        *[other] { $min } characters
     } (you have entered { $len })
-text-too-short-min = { $label } is too short: use at least { $min ->
+text-too-short-min = "{ $label }" is too short: use at least { $min ->
         [one] 1 character
        *[other] { $min } characters
     }
-text-too-long = { $label } is too long: use at most { $max ->
+text-too-long = "{ $label }" is too long: use at most { $max ->
         [one] 1 character
        *[other] { $max } characters
     } (it now has { $len })
@@ -33,7 +33,7 @@ text-too-long = { $label } is too long: use at most { $max ->
 ## The person (petitioner, applicant)
 field-name = Full name
 field-address = Address
-name-characters = Your name cannot contain numbers or symbols
+name-characters = Your name cannot contain numbers, symbols or emoji: enter it as it is on your identity card
 district-required = Select your district
 district-unknown = The area you chose is not in this city. Choose one from the list
 

@@ -24,7 +24,7 @@ text-too-long = { $label }太长：最多 { $max } 个字，现在 { $len } 个�
 ## The person (petitioner, applicant)
 field-name = 姓名
 field-address = 住址
-name-characters = 姓名不能包含数字或符号
+name-characters = 姓名不能包含数字、符号或表情，请按身份证上的姓名填写
 district-required = 请选择所在地区
 district-unknown = 所选地区不在本市范围内，请从列表中选择
 

@@ -55,9 +55,20 @@ pub struct Petitioner {
 
 /// A name with digits or symbols, which no real name has.
 pub fn name_characters(name: &str) -> Option<FieldProblem> {
+    // Letters of any script (汉字, the Latin or Uyghur letters of a name), and what joins the
+    // parts of a name (the middle dot of 阿依古丽·买买提, a space, a hyphen, an apostrophe);
+    // digits, symbols and emoji are not part of anyone's name on an identity card.
     name.chars()
-        .any(|c| c.is_ascii_digit() || "<>{}[]@#$%^&*=+|\\/".contains(c))
+        .any(|c| {
+            !(c.is_alphabetic() || " ·•・.-'’\u{200c}\u{200d}".contains(c)) || is_pictograph(c)
+        })
         .then(|| FieldProblem::new(NAME.field, "characters", Msg::new("name-characters")))
+}
+
+/// Emoji and pictographs that Unicode counts as letters in no script but that some keyboards
+/// offer beside the letters (the Supplementary Symbols and Pictographs blocks and their kin).
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
 }
 
 impl PetitionerInput {
@@ -116,5 +127,20 @@ impl PetitionerInput {
             address: address?,
             district: district?,
         })
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::name_characters;
+
+    #[test]
+    fn a_name_is_letters_of_any_script_with_what_joins_them() {
+        for ok in ["张三", "阿依古丽·买买提", "Anna-Lena O'Neil", "欧阳 修"] {
+            assert!(name_characters(ok).is_none(), "{ok}");
+        }
+        for bad in ["张3", "张三😀", "李四❤", "王五!", "<b>", "赵六@"] {
+            assert!(name_characters(bad).is_some(), "{bad}");
+        }
     }
 }

@@ -33,7 +33,8 @@ pub const MAX_UPLOAD_BODY_BYTES: usize = 100 * 1024 * 1024;
 pub(crate) enum FilePart {
     Received(Box<uploads::Incoming>),
     Refused(uploads::UploadError),
-    NoRoom,
+    /// Past the room for files: read and dropped (its name, to say which).
+    NoRoom(String),
 }
 
 pub async fn post(
@@ -376,12 +377,16 @@ pub(crate) async fn keep_files(
     client: &str,
     received_at: &str,
 ) {
-    let mut refused_for_room = 0;
+    let mut refused_for_room: Vec<String> = Vec::new();
     for file in files {
         let file = match file {
             FilePart::Received(file) if tokens.len() < MAX_ATTACHMENTS => *file,
-            FilePart::Received(_) | FilePart::NoRoom => {
-                refused_for_room += 1;
+            FilePart::Received(file) => {
+                refused_for_room.push(file.name.clone());
+                continue;
+            }
+            FilePart::NoRoom(name) => {
+                refused_for_room.push(name);
                 continue;
             }
             FilePart::Refused(e) => {
@@ -409,13 +414,16 @@ pub(crate) async fn keep_files(
             },
         }
     }
-    if refused_for_room > 0 {
+    if let Some(first) = refused_for_room.first() {
+        // Say which file was dropped (the first, and how many more).
         errors.push(FieldError {
             field: "files".into(),
             message: crate::domain::msg!(
                 "petition-files-no-room",
                 max = MAX_ATTACHMENTS,
-                refused = refused_for_room
+                first = crate::domain::petition::attachment::display_name(first),
+                refused = refused_for_room.len(),
+                others = refused_for_room.len() - 1
             ),
         });
     }
@@ -572,7 +580,7 @@ async fn read_multipart(
                     Ok(_) => files.push(FilePart::Received(Box::new(incoming))),
                     Err(refused) => files.push(FilePart::Refused(refused)),
                 },
-                None if received >= MAX_ATTACHMENTS => files.push(FilePart::NoRoom),
+                None if received >= MAX_ATTACHMENTS => files.push(FilePart::NoRoom(file_name)),
                 None => {}
             }
         } else if let Ok(Ok(text)) = tokio::time::timeout_at(deadline, field.text()).await {

@@ -17,7 +17,7 @@ api-no-such-endpoint = This endpoint does not exist. See /api/v1/openapi.json
 file-not-found = We could not find this file
 
 ## Uploads
-upload-too-big = "{ $name }" is larger than 10 MB and was not uploaded. Make the image smaller or split it into several files, then upload again
+upload-too-big = "{ $name }" is larger than 10 MB and was not uploaded. Make the file smaller (a photo can be taken at a lower resolution) or split it into several files, then upload again
 upload-wrong-kind = "{ $name }" is not a JPG or PNG image or a PDF file (judged by its content), so it was not uploaded
 upload-empty = "{ $name }" is an empty file and was not uploaded
 api-method-not-allowed = This endpoint does not take { $method } requests. See /api/v1/openapi.json

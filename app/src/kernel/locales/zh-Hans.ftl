@@ -18,7 +18,7 @@ api-no-such-endpoint = 没有这个接口，请查看 /api/v1/openapi.json
 file-not-found = 没有找到这份材料
 
 ## Uploads
-upload-too-big = “{ $name }”超过 10 MB，没有上传。请压缩图片或分成几个文件后再上传
+upload-too-big = “{ $name }”超过 10 MB，没有上传。请压缩文件（照片可以降低分辨率）或分成几个文件后再上传
 upload-wrong-kind = “{ $name }”不是 JPG、PNG 图片或 PDF 文件（按文件内容判断），没有上传
 upload-empty = “{ $name }”是空文件，没有上传
 api-method-not-allowed = 这个接口不接受 { $method } 请求，请查看 /api/v1/openapi.json

@@ -208,10 +208,10 @@ petition-statutory-channel = Based on your answer to the "Situation" question, t
 petition-form-unreadable = The form is not in the right format
 petition-form-too-long = What you submitted is too long
 petition-files-unavailable = The uploaded files cannot be saved right now. Please try again later
-petition-files-no-room = You can upload at most { $max } files. { $refused ->
-        [one] One more was
-       *[other] { $refused } more were
-    } not uploaded. To swap a file, first delete one you have already uploaded
+petition-files-no-room = You can upload at most { $max } files, so "{ $first }" { $refused ->
+        [one] was not uploaded
+       *[other] and { $others } more were not uploaded
+    }. To swap a file, first delete one you have already uploaded
 petition-files-broken = The upload was too large or did not finish. You can upload at most { $max } files at a time, each no larger than 10 MB. Please choose the files again
 petition-category-required = Select which type of matter you want to raise
 petition-route-required = Select the option that best fits your situation. If none fits, select the last option

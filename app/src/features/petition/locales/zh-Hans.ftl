@@ -199,7 +199,10 @@ petition-statutory-channel = 按照您对“情况”一项的回答，这件事
 petition-form-unreadable = 表单格式不正确
 petition-form-too-long = 提交的内容太长
 petition-files-unavailable = 暂时无法保存上传的文件，请稍后再试
-petition-files-no-room = 最多只能上传 { $max } 个文件，另外 { $refused } 个没有上传；需要换的，请先删除已上传的文件
+petition-files-no-room = 最多只能上传 { $max } 个文件，“{ $first }”{ $refused ->
+        [1] 没有上传
+       *[other] 和另外 { $others } 个文件没有上传
+    }；需要换的，请先删除已上传的文件
 petition-files-broken = 上传的内容太大或者没有传完。每次最多上传 { $max } 个文件，每个不超过 10 MB，请重新选择
 petition-category-required = 请选择您要反映的事项属于哪一类
 petition-route-required = 请选择最符合您情况的一项；都不符合的，请选择最后一项
