@@ -240,10 +240,14 @@ browser_test!(
         assert!(b.text("#lookup-notice").await.contains("复查请求已经提交"));
         assert!(b.text("main").await.contains("复查或复核中"));
 
-        // One level up, the bureau answers the 复查.
-        staff_sign_in(app, b, "dengji").await;
+        // One level up: the city government (the unit's review body in the config) finds it in
+        // its 复查 queue and answers on the 复查意见书 form.
+        staff_sign_in(app, b, "city-gov").await;
+        b.click_link("复查、复核 (1)").await;
         b.click_link(&number).await;
         assert!(b.text("#case-status").await.contains("复查或复核中"));
+        assert!(b.text("#due-now").await.contains("第三十五条"));
+        assert!(b.text("#actions ~ form h3").await.contains("复查意见书"));
         b.fill(
             "reply_facts",
             "复查查明：公司已于 11 月补发两个月工资，尚欠一个月。",
@@ -256,9 +260,17 @@ browser_test!(
         .await;
         b.fill("legal_basis", "《信访工作条例》第三十五条").await;
         b.click("#outcome").await;
-        b.press("form:has(input[value='reply']) button[type=submit]")
+        b.press("form:has(input[value='review']) button[type=submit]")
             .await;
+        assert!(
+            b.text("#action-done")
+                .await
+                .contains("已作出复查（复核）意见")
+        );
         assert!(b.text("#timeline").await.contains("已作出复查意见"));
+        b.visit(&app.url("/staff")).await;
+        b.press("form[action='/staff/logout'] button").await;
+        staff_sign_in(app, b, "dengji").await;
 
         // The month's figures and 红黑榜 inside the workbench.
         b.visit(&app.url("/staff")).await;

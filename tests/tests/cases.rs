@@ -514,8 +514,13 @@ async fn the_citizen_rates_a_reply_once_and_asks_for_review_then_recheck_then_it
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("听证用时应为 1 到 90 之间的整数") && html.contains("听证情况太短"));
     // The 复核 body of 市人民政府's 复查 is the region's, outside the portal: the bureau holds it.
-    let (_, list) = page(&app, &city, "/staff").await;
-    assert!(!list.contains(&number), "no longer in the city's queue");
+    let (_, list) = page(&app, &city, "/staff?list=review").await;
+    assert!(
+        !list.contains(&number),
+        "no longer in the city's 复查 queue"
+    );
+    let (_, list) = page(&app, &registrar, "/staff?list=review").await;
+    assert!(list.contains(&number), "in the bureau's");
     let (status, _) = act(&app, &registrar, &number, &hearing).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let body = status_of(&app, &number, &code).await;

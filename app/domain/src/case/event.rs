@@ -318,6 +318,25 @@ pub fn holder<H: Dated<CaseEvent>>(
     }
 }
 
+/// The units that hold or held a review of the case (each requested level's body for the unit it
+/// is assigned to): they keep seeing the case they reviewed.
+pub fn reviewers<H: Dated<CaseEvent>>(
+    events: &[H],
+    config: &crate::config::BureauConfig,
+) -> Vec<String> {
+    let Some(assigned) = assigned_unit(events) else {
+        return Vec::new();
+    };
+    events
+        .iter()
+        .filter_map(|e| match e.event() {
+            CaseEvent::ReviewRequested { level, .. } => config.review_body(assigned, *level),
+            _ => None,
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The 复查 or 复核 request waiting for its answer, if one is.
 pub fn pending_review<H: Dated<CaseEvent>>(events: &[H]) -> Option<Level> {
     events

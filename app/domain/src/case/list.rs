@@ -11,6 +11,10 @@ pub trait Listed {
     fn status(&self) -> Status;
     /// The date and urgency of the deadline running now, if any.
     fn running(&self) -> Option<(NaiveDate, Urgency)>;
+    /// Whether it is the viewer's to act on now (their unit, or the bureau, holds it).
+    fn held_here(&self) -> bool {
+        true
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +74,7 @@ impl CaseList {
             Self::New => case.status() == Status::Received,
             Self::DueSoon => urgency == Some(Urgency::DueSoon),
             Self::Overdue => urgency == Some(Urgency::Overdue),
-            Self::Review => case.status() == Status::UnderReview,
+            Self::Review => case.status() == Status::UnderReview && case.held_here(),
         }
     }
 

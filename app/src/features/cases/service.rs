@@ -4,11 +4,12 @@
 use super::store::{self, CaseRecord, StoredEvent};
 use super::view::{CaseListItem, CaseView, DueView, EventView, PetitionerView};
 use crate::domain::case::event::{
-    assigned_on, assigned_unit, extended_before, holder, pending_review,
+    assigned_on, assigned_unit, extended_before, holder, pending_review, reviewers,
 };
 use crate::domain::case::{
     ActionKind, CaseAction, Level, Refusal, Status, Urgency, current_due, parse_action, permitted,
 };
+use crate::domain::config::BureauConfig;
 use crate::domain::limit::Limit;
 use crate::domain::message::Msg;
 use crate::domain::person::mask_id_number;
@@ -24,12 +25,15 @@ use crate::kernel::{AppContext, AppError, Now};
 pub const NOT_FOUND: Msg = Msg::new("case-not-found");
 
 /// Whether the staff member may see the case at all: unit staff only the cases assigned to their
-/// unit or held by it now (a 复查 or 复核 it answers).
-fn may_see(staff: &StaffAccount, assigned_unit: Option<&str>, holder: Option<&str>) -> bool {
+/// unit, or whose 复查 or 复核 their unit holds or answered.
+fn may_see(staff: &StaffAccount, events: &[StoredEvent], config: &BureauConfig) -> bool {
     match staff.role {
         StaffRole::UnitStaff => {
-            let unit = staff.unit_code.as_deref();
-            unit.is_some() && (unit == assigned_unit || unit == holder)
+            let Some(unit) = staff.unit_code.as_deref() else {
+                return false;
+            };
+            assigned_unit(events) == Some(unit)
+                || reviewers(events, config).iter().any(|r| r == unit)
         }
         StaffRole::Registrar | StaffRole::Supervisor | StaffRole::Admin => true,
         StaffRole::LegalAid | StaffRole::Editor => false,
@@ -73,20 +77,22 @@ pub async fn list(
         (staff.role == StaffRole::UnitStaff).then(|| staff.unit_code.clone().unwrap_or_default());
     let mut rows = store::list(&ctx.pool, None, 200).await?;
     if unit.is_some() {
-        rows.retain(|r| {
-            may_see(
-                staff,
-                r.assigned_unit(),
-                holder(&r.events, &ctx.config).as_deref(),
-            )
-        });
+        rows.retain(|r| may_see(staff, &r.events, &ctx.config));
     }
     let today = now.today();
     Ok(rows
         .into_iter()
         .map(|r| {
             let status = r.status();
+            // Whether it is this staff member's to act on now: their unit holds it, or, for the
+            // bureau, no unit does.
+            let held = holder(&r.events, &ctx.config);
+            let held_here = match staff.role {
+                StaffRole::UnitStaff => held.is_some() && held == staff.unit_code,
+                _ => held.is_none(),
+            };
             CaseListItem {
+                held_here,
                 petitioner: if identity_hidden(staff, &r.category) {
                     crate::kernel::i18n::simplified(&crate::domain::msg!("cases-identity-withheld"))
                 } else {
@@ -134,11 +140,7 @@ async fn open(
         return Ok(None);
     };
     let events = store::events(&ctx.pool, record.id).await?;
-    if !may_see(
-        staff,
-        assigned_unit(&events),
-        holder(&events, &ctx.config).as_deref(),
-    ) {
+    if !may_see(staff, &events, &ctx.config) {
         return Ok(None);
     }
     Ok(Some((record, events)))
@@ -334,7 +336,7 @@ impl Docket for Cases {
             // inside the transaction too.
             store::append_with(&ctx.pool, petition_id, |events| {
                 let held_by = holder(events, &ctx.config);
-                if !may_see(&staff, assigned_unit(events), held_by.as_deref()) {
+                if !may_see(&staff, events, &ctx.config) {
                     return Err(AppError::NotFound(NOT_FOUND));
                 }
                 let refuse = |r: Refusal| Err(AppError::refused("case-status", r));

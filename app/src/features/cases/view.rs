@@ -82,6 +82,9 @@ pub struct CaseListItem {
     pub due: Option<DueView>,
     /// The pending petition on the same matter it was flagged with (第19条), if any.
     pub same_matter_as: Option<String>,
+    /// Whether it is this staff member's to act on now (their unit holds it; for the bureau, no
+    /// unit does): the 复查、复核 queue lists only those.
+    pub held_here: bool,
 }
 
 /// A running deadline as the workbench shows it.
@@ -101,5 +104,9 @@ impl crate::domain::case::Listed for CaseListItem {
 
     fn running(&self) -> Option<(chrono::NaiveDate, Urgency)> {
         self.due.as_ref().map(|d| (d.date, d.urgency))
+    }
+
+    fn held_here(&self) -> bool {
+        self.held_here
     }
 }
