@@ -215,6 +215,11 @@ mod browser {
                     let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                         return;
                     };
+                    if event == "change" && el.get_attribute("type").as_deref() == Some("file") {
+                        let message = too_big_in(&el).map(|(_, m)| m);
+                        show(&el, message);
+                        return;
+                    }
                     let check_now = match event {
                         "input" => el.get_attribute("aria-invalid").as_deref() == Some("true"),
                         "change" => el.tag_name() == "SELECT",
@@ -239,6 +244,16 @@ mod browser {
                     .and_then(|s| s.submitter())
                     .and_then(|b| prop(&b, "value"))
                     .unwrap_or_default();
+                // A file over 10 MB is named before it is sent at all (the server would read
+                // all of it only to refuse it).
+                if action == "upload" {
+                    let problems = too_big(&form_for_submit);
+                    if !problems.is_empty() {
+                        e.prevent_default();
+                        summarise(&form_for_submit, &problems);
+                    }
+                    return;
+                }
                 if action != "continue" && action != "submit" {
                     return;
                 }
@@ -296,6 +311,37 @@ mod browser {
             show(&el, problem);
         }
         problems
+    }
+
+    /// The file inputs' chosen files over the size limit, as (field, message).
+    fn too_big(form: &HtmlFormElement) -> Vec<(String, String)> {
+        let Ok(inputs) = form.query_selector_all("input[type=file][id]") else {
+            return Vec::new();
+        };
+        let mut problems = Vec::new();
+        for i in 0..inputs.length() {
+            let Some(el) = inputs.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let problem = too_big_in(&el);
+            show(&el, problem.as_ref().map(|(_, m)| m.clone()));
+            problems.extend(problem);
+        }
+        problems
+    }
+
+    /// The first file chosen in `el` (a file input) that is over the size limit, with its
+    /// message.
+    fn too_big_in(el: &Element) -> Option<(String, String)> {
+        let input = el.dyn_ref::<web_sys::HtmlInputElement>()?;
+        let files = input.files()?;
+        (0..files.length())
+            .filter_map(|i| files.get(i))
+            .find(|f| f.size() > crate::features::petition::journey::MAX_ATTACHMENT_BYTES as f64)
+            .map(|f| {
+                let message = say(&crate::domain::msg!("upload-too-big", name = f.name()));
+                (el.id(), message)
+            })
     }
 
     /// Shows or clears the message next to a field, as the server would have rendered it.

@@ -445,6 +445,7 @@ pub fn island_message_ids() -> Vec<&'static str> {
         "text-too-long",
         "name-characters",
         "district-required",
+        "upload-too-big",
         crate::features::petition::draft_keeper::PROBLEM,
         crate::features::petition::draft_keeper::PROBLEM_TITLE,
         crate::features::petition::draft_keeper::ERROR_PREFIX,
