@@ -281,6 +281,9 @@ pub async fn demo_cases(
                 .into(),
             place_and_time: None,
             earlier_handling: None,
+            // A demo report names whom it reports (required for 检举控告类).
+            reported: (category == "report").then(|| "演示：某单位工作人员".to_owned()),
+            reported_unit: None,
         };
         let receipt = app::features::petition::service::submit(
             ctx,

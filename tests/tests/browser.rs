@@ -124,7 +124,8 @@ browser_test!(status_lookup_from_the_home_page, |app, b| {
             "unit": "dongxing-gov",
             "title": "反映某站所工作人员违规收费",
             "request": "请求查处违规收费行为并退还多收的费用。",
-            "facts_and_reasons": "今年十月办理业务时，工作人员额外收取费用且不开具票据，与公示的收费标准不符。"
+            "facts_and_reasons": "今年十月办理业务时，工作人员额外收取费用且不开具票据，与公示的收费标准不符。",
+            "reported": "东兴市某站所窗口工作人员"
         }))
         .await;
     b.visit(&app.url("/")).await;

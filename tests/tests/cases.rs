@@ -32,7 +32,9 @@ async fn act(
 }
 
 fn petition(category: &str, unit: &str) -> Value {
+    // A report names whom it reports (ignored for the other categories).
     json!({
+        "reported": "某公司负责人",
         "category": category,
         "petitioner": {
             "name": "张三", "id_number": "11010519491231002X", "mobile": "13812345678",
@@ -827,4 +829,52 @@ async fn the_workbench_lists_new_due_soon_and_overdue_cases_and_shows_the_kpis()
     let board = html.split("id=\"board\"").nth(1).unwrap();
     let black = board.split("黑榜").nth(1).unwrap();
     assert!(black.contains("人力资源"), "{board}");
+}
+
+#[tokio::test]
+async fn a_report_is_never_assigned_to_the_unit_it_reports() {
+    let app = spawn_app().await;
+    let mut report = petition("report", "city-housing");
+    // Refused without whom it reports.
+    report.as_object_mut().unwrap().remove("reported");
+    let res = app
+        .http
+        .post(app.url("/api/v1/petitions"))
+        .json(&report)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["errors"][0]["field"], "reported");
+    report["reported"] = "住建局某科室负责人".into();
+    report["reported_unit"] = "city-housing".into();
+    let (number, _) = app.submit_petition(&report).await;
+
+    let registrar = sign_in(&app, "dengji").await;
+    let (_, html) = page(&app, &registrar, &format!("/staff/cases/{number}")).await;
+    assert!(html.contains("id=\"reported\"") && html.contains("住建局某科室负责人"));
+    let select = &html[html.find("id=\"unit\"").unwrap()..];
+    let select = &select[..select.find("</select>").unwrap()];
+    assert!(
+        !select.contains("value=\"city-housing\""),
+        "the reported unit is not offered"
+    );
+    let (status, html) = act(
+        &app,
+        &registrar,
+        &number,
+        &[("action", "assign"), ("unit", "city-housing")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains("第三十条"), "{html}");
+    let (status, _) = act(
+        &app,
+        &registrar,
+        &number,
+        &[("action", "assign"), ("unit", "city-gov")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
 }

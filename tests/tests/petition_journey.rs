@@ -219,6 +219,11 @@ browser_test!(a_suggestion_has_no_route_check, |app, b| {
     assert!(b.text("main").await.contains("建议意见类"));
     // A print button where a script can print; without one the page says to use the browser's
     // own menu, and offers no button that does nothing.
+    if b.js == Js::On {
+        // Shown once the island runs.
+        b.wait_for(".print-action:not([hidden]) #print-receipt")
+            .await;
+    }
     let button = b
         .client
         .find(fantoccini::Locator::Css("#print-receipt"))
@@ -261,8 +266,16 @@ browser_test!(
                 .contains("不会透露给被检举控告的单位和人员")
         );
         fill_petitioner(b).await;
+        // A report asks whom it reports.
+        b.fill("reported", "港口区某站所窗口工作人员").await;
+        b.select("reported_unit", "gangkou-gov").await;
         fill_matter(b, "反映某站所工作人员违规收费").await;
         b.press(CONTINUE).await;
+        assert!(
+            b.text("dl.answers")
+                .await
+                .contains("港口区某站所窗口工作人员")
+        );
         let (number, _) = declare_and_send(b).await;
         assert!(number.starts_with("XF"));
     }

@@ -435,7 +435,10 @@ async fn uploads_never_sent_are_deleted_after_a_day() {
 
 /// Sends a complete petition of `category` with `files` through the plain forms; its number.
 async fn send_with_files(app: &TestApp, category: &str, files: Vec<(&str, Vec<u8>)>) -> String {
-    let pairs = with(answers(), &[("category", category)]);
+    let pairs = with(
+        answers(),
+        &[("category", category), ("reported", "某公司负责人")],
+    );
     let (status, html) = upload(app, &pairs, files).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     let mut check = pairs.clone();

@@ -319,3 +319,5 @@ wait-minutes = { $n ->
     [one] 1 minute
    *[other] { $n } minutes
 }
+field-reported = Who or which unit you are reporting
+refusal-reported-unit = This report is about this very unit. Under Article 30 of the Regulations on Letters and Visits Work, reports may not be passed to the people or units they report. Assign it to the body above that unit or to another body with authority

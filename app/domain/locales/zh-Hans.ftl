@@ -289,3 +289,5 @@ board-black = 黑榜
 ## Waits
 wait-seconds = { $n } 秒
 wait-minutes = { $n } 分钟
+field-reported = 被检举控告的人员或者单位
+refusal-reported-unit = 这件检举控告反映的正是这个单位：依照《信访工作条例》第三十条，不得将检举、揭发材料转给被检举、揭发的人员或者单位。请交办给其上级机关或者其他有权处理的机关、单位

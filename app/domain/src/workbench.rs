@@ -86,6 +86,8 @@ pub enum Refusal {
     HearingOnlyInRecheck,
     /// Material may be asked for once only, everything at once (法律援助法 第43条).
     MaterialAskedBefore,
+    /// A 检举控告 may not go to the unit it reports (第30条).
+    ReportedUnit,
 }
 
 impl Refusal {
@@ -98,6 +100,7 @@ impl Refusal {
             Self::ObjectionTooLate => Msg::new("refusal-objection-late"),
             Self::HearingOnlyInRecheck => Msg::new("refusal-hearing-recheck"),
             Self::MaterialAskedBefore => Msg::new("refusal-material-asked"),
+            Self::ReportedUnit => Msg::new("refusal-reported-unit"),
         }
     }
 }

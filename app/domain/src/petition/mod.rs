@@ -40,7 +40,24 @@ pub struct PetitionInput {
     /// How the matter was handled before, if at all (optional).
     #[serde(default)]
     pub earlier_handling: Option<String>,
+    /// For 检举控告类: who or which unit is reported (optional for the other categories, ignored
+    /// there).
+    #[serde(default)]
+    pub reported: Option<String>,
+    /// For 检举控告类: the reported unit's code when it is one of the configured units, so that
+    /// the report is never assigned to it (第30条).
+    #[serde(default)]
+    pub reported_unit: Option<String>,
 }
+
+/// Who or which unit a 检举控告 reports.
+pub const REPORTED: TextRule = TextRule {
+    field: "reported",
+    label: Msg::new("field-reported"),
+    min: 2,
+    max: 200,
+    multiline: false,
+};
 
 pub const TITLE: TextRule = TextRule {
     field: "title",
@@ -89,6 +106,9 @@ pub struct NewPetition {
     pub facts_and_reasons: String,
     pub place_and_time: Option<String>,
     pub earlier_handling: Option<String>,
+    /// 检举控告类 only: who or which unit is reported, and that unit's code when configured.
+    pub reported: Option<String>,
+    pub reported_unit: Option<String>,
 }
 
 impl PetitionInput {
@@ -139,6 +159,27 @@ impl PetitionInput {
             self.earlier_handling.as_deref().unwrap_or(""),
             &mut problems,
         );
+        // A report names whom it reports (第30条 keeps it from them); other categories have no
+        // such field.
+        let is_report = category == Some(Category::Report);
+        let reported = if is_report {
+            REPORTED.check(self.reported.as_deref().unwrap_or(""), &mut problems)
+        } else {
+            None
+        };
+        let reported_unit = match self.reported_unit.as_deref().map(str::trim) {
+            Some(code) if is_report && !code.is_empty() => {
+                if config.unit(code).is_none() {
+                    problems.push(FieldProblem::new(
+                        "reported_unit",
+                        "unknown_unit",
+                        Msg::new("unit-unknown"),
+                    ));
+                }
+                Some(code.to_owned())
+            }
+            _ => None,
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -159,6 +200,8 @@ impl PetitionInput {
                 facts_and_reasons,
                 place_and_time: place,
                 earlier_handling: earlier,
+                reported,
+                reported_unit,
             }),
             _ => Err(vec![FieldProblem::new(
                 "",
@@ -182,6 +225,30 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
     }
 
+    #[test]
+    fn a_report_names_whom_it_reports_and_only_a_report_does() {
+        let config = BureauConfig::parse(EXAMPLE_CONFIG).unwrap();
+        let mut report = valid();
+        report.category = "report".into();
+        let problems = report.parse(&config, today()).unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.field == "reported"),
+            "{problems:?}"
+        );
+        report.reported = Some("港口区某局某科长".into());
+        report.reported_unit = Some("gangkou-gov".into());
+        let parsed = report.parse(&config, today()).unwrap();
+        assert_eq!(parsed.reported_unit.as_deref(), Some("gangkou-gov"));
+        report.reported_unit = Some("nowhere".into());
+        assert!(report.parse(&config, today()).is_err());
+        // An appeal has no such field: whatever is sent is not kept.
+        let mut appeal = valid();
+        appeal.reported = Some("某人".into());
+        appeal.reported_unit = Some("nowhere".into());
+        let parsed = appeal.parse(&config, today()).unwrap();
+        assert_eq!((parsed.reported, parsed.reported_unit), (None, None));
+    }
+
     fn valid() -> PetitionInput {
         PetitionInput {
             category: "appeal".into(),
@@ -199,6 +266,8 @@ mod tests {
                 "本人于 2026 年在某公司工作，公司自 8 月起未发放工资，多次催要无果。".into(),
             place_and_time: None,
             earlier_handling: Some(String::new()),
+            reported: None,
+            reported_unit: None,
         }
     }
 

@@ -263,6 +263,9 @@ impl Docket for Cases {
             attachments,
             attachments_withheld: withheld && !files.is_empty(),
             same_matter_as: record.same_matter_as_number.filter(|_| !withheld),
+            reported: record.reported.clone(),
+            reported_unit: unit_name(ctx, record.reported_unit.as_deref()),
+            reported_unit_code: record.reported_unit.clone(),
             number: record.number,
             category: record.category,
             title: record.title,
@@ -328,6 +331,12 @@ impl Docket for Cases {
         }
         let action =
             parse_action(pairs, |u| ctx.config.unit(u).is_some()).map_err(AppError::Invalid)?;
+        // A report never goes to the unit it reports (第30条).
+        if let CaseAction::RegisterAndAssign { unit } = &action
+            && record.reported_unit.as_deref() == Some(unit.as_str())
+        {
+            return Err(AppError::refused("unit", Refusal::ReportedUnit));
+        }
         let today = now.today();
         let (ctx, staff) = (ctx.clone(), staff.clone());
         let petition_id = record.id;

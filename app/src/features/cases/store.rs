@@ -196,6 +196,9 @@ pub struct CaseRecord {
     pub received_at: String,
     /// The pending petition of the same person on the same matter when this one came in.
     pub same_matter_as_number: Option<String>,
+    /// 检举控告类: who or which unit is reported, and that unit's code when configured.
+    pub reported: Option<String>,
+    pub reported_unit: Option<String>,
 }
 
 impl CaseRecord {
@@ -209,7 +212,7 @@ pub async fn find(pool: &Pool, number: &str) -> Result<Option<CaseRecord>, Store
         "SELECT p.id, p.number, p.category, p.petitioner_name, p.id_number, p.mobile, p.address, \
                 p.district, p.unit_code, p.title, p.request, p.facts_and_reasons, p.place_and_time, \
                 p.earlier_handling, p.channel, p.route_check, p.received_on, p.received_at, \
-                s.number AS same_matter_as_number \
+                s.number AS same_matter_as_number, p.reported, p.reported_unit \
          FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
          WHERE p.number = $1",
     )

@@ -62,6 +62,10 @@ pub struct CaseView {
     /// typed someone's ID number must not learn what that person has filed). Withheld with the
     /// identity.
     pub same_matter_as: Option<String>,
+    /// 检举控告类: who or which unit is reported; the unit's name and code when configured.
+    pub reported: Option<String>,
+    pub reported_unit: Option<String>,
+    pub reported_unit_code: Option<String>,
 }
 
 /// A case in the workbench's list.

@@ -220,6 +220,11 @@ pub struct PetitionInputDoc {
     facts_and_reasons: String,
     place_and_time: Option<String>,
     earlier_handling: Option<String>,
+    /// 检举控告类 only (required there): who or which unit is reported.
+    reported: Option<String>,
+    /// 检举控告类 only: the reported unit's code, when it is one of the config's units; the report
+    /// is never assigned to it (第30条).
+    reported_unit: Option<String>,
 }
 
 /// The petitioner (or applicant) as typed.

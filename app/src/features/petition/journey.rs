@@ -39,6 +39,9 @@ pub struct Draft {
     pub facts_and_reasons: String,
     pub place_and_time: String,
     pub earlier_handling: String,
+    /// 检举控告类: who or which unit is reported, and that unit's code if it is listed.
+    pub reported: String,
+    pub reported_unit: String,
     /// Tokens of the files uploaded so far (see `crate::kernel::files::store`).
     pub attachments: Vec<String>,
     /// Set once the citizen reached the check-your-answers page: a change then returns there.
@@ -49,7 +52,7 @@ pub struct Draft {
 }
 
 /// The text fields of a draft, in the order of the journey; also their form field names.
-pub const TEXT_FIELDS: [&str; 13] = [
+pub const TEXT_FIELDS: [&str; 15] = [
     "category",
     "route",
     "name",
@@ -63,6 +66,8 @@ pub const TEXT_FIELDS: [&str; 13] = [
     "facts_and_reasons",
     "place_and_time",
     "earlier_handling",
+    "reported",
+    "reported_unit",
 ];
 
 /// What the button that sent the form asks for.
@@ -165,6 +170,8 @@ impl Draft {
             "facts_and_reasons" => &self.facts_and_reasons,
             "place_and_time" => &self.place_and_time,
             "earlier_handling" => &self.earlier_handling,
+            "reported" => &self.reported,
+            "reported_unit" => &self.reported_unit,
             _ => return None,
         })
     }
@@ -184,6 +191,8 @@ impl Draft {
             "facts_and_reasons" => &mut self.facts_and_reasons,
             "place_and_time" => &mut self.place_and_time,
             "earlier_handling" => &mut self.earlier_handling,
+            "reported" => &mut self.reported,
+            "reported_unit" => &mut self.reported_unit,
             _ => return None,
         })
     }
@@ -236,6 +245,8 @@ impl Draft {
             facts_and_reasons: self.facts_and_reasons.clone(),
             place_and_time: optional(&self.place_and_time),
             earlier_handling: optional(&self.earlier_handling),
+            reported: optional(&self.reported),
+            reported_unit: optional(&self.reported_unit),
         }
     }
 }
@@ -289,6 +300,8 @@ impl Step {
             Self::Route => &["route"],
             Self::Petitioner => &["name", "id_number", "mobile", "address", "district"],
             Self::Matter => &[
+                "reported",
+                "reported_unit",
                 "unit",
                 "title",
                 "request",

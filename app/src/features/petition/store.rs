@@ -48,9 +48,9 @@ pub async fn insert(
         "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
          petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
          facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at, \
-         route_check) \
+         route_check, reported, reported_unit) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
-         $20) \
+         $20, $21, $22) \
          RETURNING id",
     )
     .bind(&number)
@@ -73,6 +73,8 @@ pub async fn insert(
     .bind(new.same_matter_as)
     .bind(new.received_at)
     .bind(new.route_check)
+    .bind(p.reported.as_deref())
+    .bind(p.reported_unit.as_deref())
     .fetch_one(&mut **tx)
     .await?;
     crate::features::cases::store::insert_received(tx, id, new.received_at).await?;

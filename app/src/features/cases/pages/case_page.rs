@@ -102,6 +102,13 @@ fn CaseDetail(
         .map(|(code, _)| code.clone())
         .unwrap_or_default();
     let val = |k: &str, default: String| value_of(&values, k).unwrap_or(default);
+    // A report is never assigned to the unit it reports (第30条): not offered at all.
+    let assignable: Vec<(String, String)> = v
+        .units
+        .iter()
+        .filter(|(code, _)| Some(code) != v.reported_unit_code.as_ref())
+        .cloned()
+        .collect();
     // After an action the page is shown again (303) with `?done=<action>`: say it was done.
     let done = leptos_router::hooks::use_query_map()
         .read_untracked()
@@ -218,7 +225,7 @@ fn CaseDetail(
                                 id="unit"
                                 label="登记并交办给"
                                 placeholder="请选择承办单位"
-                                options=v.units.clone()
+                                options=assignable.clone()
                                 value=val("unit", suggested.clone())
                                 error=error_for(&errors, "unit")
                             />
@@ -467,6 +474,20 @@ fn CaseDetail(
                             "同一信访人就同一事项另有在办的 "
                             <a href=href>{other}</a>
                             "，两件应一并处理，不重复受理。"
+                        </p>
+                    }
+                })}
+            {v
+                .reported
+                .clone()
+                .map(|who| {
+                    view! {
+                        <p class="notice" id="reported">
+                            "被检举控告的人员或者单位：" {who}
+                            {v
+                                .reported_unit
+                                .clone()
+                                .map(|u| format!("（所列单位：{u}；不得交其办理，第三十条）"))}
                         </p>
                     }
                 })}

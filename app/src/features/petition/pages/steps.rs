@@ -279,8 +279,39 @@ fn matter(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
         })
         .unwrap_or_default();
     let heading = step_title(Step::Matter, draft);
+    // A report names whom it reports: the bureau keeps the report from them (第30条).
+    let reported = (draft.category() == Some(crate::domain::petition::category::Category::Report))
+        .then(|| {
+            let units: Vec<(String, String)> = config()
+                .map(|c| {
+                    c.units
+                        .iter()
+                        .map(|u| (u.code.clone(), crate::ui::i18n::name(&u.name)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            view! {
+                <TextField
+                    id="reported"
+                    label=crate::t!("petition-matter-reported-label")
+                    hint=Some(crate::t!("petition-matter-reported-hint"))
+                    value=draft.reported.clone()
+                    error=error_for(errors, "reported")
+                />
+                <SelectField
+                    id="reported_unit"
+                    label=crate::t!("petition-matter-reported-unit-label")
+                    hint=Some(crate::t!("petition-matter-reported-unit-hint"))
+                    placeholder=crate::t!("petition-matter-reported-unit-none")
+                    options=units
+                    value=draft.reported_unit.clone()
+                    error=error_for(errors, "reported_unit")
+                />
+            }
+        });
     view! {
         <StepHeading>{heading}</StepHeading>
+        {reported}
         <TextField
             id="title"
             label=crate::t!("petition-matter-title-label")
@@ -554,6 +585,30 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
             false,
         ),
     ]);
+    // A report: whom it reports, and the listed unit if one was chosen.
+    if draft.category() == Some(crate::domain::petition::category::Category::Report) {
+        let reported_unit = cfg
+            .as_ref()
+            .and_then(|c| c.unit(draft.reported_unit.trim()))
+            .map(|u| crate::ui::i18n::name(&u.name))
+            .unwrap_or_else(|| crate::t!("petition-check-not-given"));
+        rows.extend([
+            (
+                "reported",
+                crate::t!("petition-matter-reported-label"),
+                draft.reported.clone(),
+                Step::Matter,
+                true,
+            ),
+            (
+                "reported_unit",
+                crate::t!("petition-matter-reported-unit-label"),
+                reported_unit,
+                Step::Matter,
+                false,
+            ),
+        ]);
+    }
     let file_list = if files.is_empty() {
         crate::t!("petition-check-files-none")
     } else {
