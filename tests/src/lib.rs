@@ -277,14 +277,15 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     }
 }
 
-/// The `portal_receipt=…` pair a filing's answer sets (empty if none).
+/// The `portal_receipt…=…` pair (a petition's or a legal-aid application's) that a check page
+/// or a filing's answer sets (empty if none).
 pub fn receipt_cookie(res: &reqwest::Response) -> String {
     res.headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .filter_map(|v| v.split(';').next())
-        .find(|pair| pair.starts_with("portal_receipt="))
+        .find(|pair| pair.starts_with("portal_receipt=") || pair.starts_with("portal_receipt_aid="))
         .unwrap_or_default()
         .to_owned()
 }

@@ -878,3 +878,40 @@ async fn a_report_is_never_assigned_to_the_unit_it_reports() {
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn a_report_s_review_never_goes_to_the_unit_it_reports() {
+    let app = spawn_app().await;
+    let mut report = petition("report", "city-hrss");
+    report["reported"] = "市政府某部门负责人".into();
+    report["reported_unit"] = "city-gov".into();
+    let (number, code) = app.submit_petition(&report).await;
+    let registrar = sign_in(&app, "dengji").await;
+    let unit = sign_in(&app, "city-hrss").await;
+    for (who, form) in [
+        (
+            &registrar,
+            vec![("action", "assign"), ("unit", "city-hrss")],
+        ),
+        (&unit, vec![("action", "accept")]),
+        (&unit, letter()),
+    ] {
+        let (status, html) = act(&app, who, &number, &form).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    }
+    let (status, _) = citizen_post(
+        &app,
+        &number,
+        &code,
+        "review-requests",
+        json!({"reason": "对处理意见不服，请求复查。"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    // 市人民政府 is city-hrss's 复查 body, but it is the unit reported: the bureau holds it.
+    let city = sign_in(&app, "city-gov").await;
+    let (status, _) = page(&app, &city, &format!("/staff/cases/{number}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = act(&app, &registrar, &number, &review_letter()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}

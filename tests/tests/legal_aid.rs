@@ -592,9 +592,11 @@ async fn a_legal_aid_form_sent_again_files_once() {
     let mut submit = web_answers();
     submit.push(("action", "submit"));
     submit.push(("once", Box::leak(once.into_boxed_str())));
+    let cookie = format!("portal_receipt_aid={}", submit.last().unwrap().1);
     let send = || {
         app.http
             .post(app.url("/legal-aid/apply"))
+            .header("cookie", &cookie)
             .form(&submit)
             .send()
     };

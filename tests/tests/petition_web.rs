@@ -673,10 +673,24 @@ async fn a_petition_form_sent_again_files_once_and_its_receipt_shows_the_code_fo
     let once = html.split("name=\"once\" value=\"").nth(1).unwrap()[..32].to_owned();
     assert!(once.bytes().all(|b| b.is_ascii_hexdigit()));
 
-    // The final post answers with a redirect (Post/Redirect/Get) and the receipt's cookie.
+    // The check page hands the browser the receipt's cookie (a session cookie) …
+    let res = app
+        .http
+        .post(app.url("/petition"))
+        .form(&with(
+            answers(),
+            &[("action", "goto:check"), ("once", &once)],
+        ))
+        .send()
+        .await
+        .unwrap();
+    let set = portal_tests::receipt_cookie(&res);
+    assert_eq!(set, format!("portal_receipt={once}"));
+    // … and a browser that sends it back is answered with a redirect (Post/Redirect/Get).
     let send = || {
         app.http
             .post(app.url("/petition"))
+            .header("cookie", &set)
             .form(&final_post(&once))
             .send()
     };
@@ -710,12 +724,17 @@ async fn a_petition_form_sent_again_files_once_and_its_receipt_shows_the_code_fo
         "never the code a second time"
     );
     assert_eq!(app_count(&app).await, 1, "no second petition");
+    // Whatever the address says: the receipt no longer shows it at all.
+    let (_, plain) = app.get_with(&cookie, "/petition/receipt").await;
+    assert!(plain.contains(&number) && !plain.contains("id=\"receipt-code\""));
 
     // A double click: two sends at once still file one.
     let other = "0123456789abcdef0123456789abcdef";
+    let other_cookie = format!("portal_receipt={other}");
     let both = |_| {
         app.http
             .post(app.url("/petition"))
+            .header("cookie", &other_cookie)
             .form(&final_post(other))
             .send()
     };
@@ -736,12 +755,29 @@ async fn a_petition_form_sent_again_files_once_and_its_receipt_shows_the_code_fo
     let cleared = app::kernel::filing::forget_codes(&app.pool, app.ctx.now().utc())
         .await
         .unwrap();
-    assert_eq!(cleared, 2, "both filings' sealed codes");
+    assert_eq!(
+        cleared, 1,
+        "the double click's (the first one's went when it was sent again)"
+    );
     // Without the cookie (another browser) there is no receipt to see.
     let res = app.get("/petition/receipt").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let html = res.text().await.unwrap();
     assert!(html.contains("没有可以显示的回执") && !html.contains(&number));
+
+    // A browser that keeps no cookies gets the receipt, code and all, as the answer to its
+    // final post (it could not open the page a redirect would send it to).
+    let res = app
+        .http
+        .post(app.url("/petition"))
+        .form(&final_post("abcdefabcdefabcdefabcdefabcdefab"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"receipt-code\"") && html.contains("信访事项已提交"));
 }
 
 #[tokio::test]

@@ -5,9 +5,11 @@
 //!
 //! The 查询码 is stored only as a keyed hash, so the receipt page after the redirect cannot read
 //! it from the record. It is kept for [`SHOW_FOR`] sealed with the form's token (which only the
-//! citizen's browser holds, in a cookie set with the redirect; the database holds its SHA-256),
-//! so the receipt shows it while the citizen writes it down; then the sealed copy is cleared.
-//! A form sent again is answered without the 查询码.
+//! citizen's browser holds, in a session cookie set when the check page is shown; the database
+//! holds its SHA-256), so the receipt shows it while the citizen writes it down; then the sealed
+//! copy is cleared. A form sent again clears it at once: that receipt, and every later view of
+//! it, is without the 查询码. A browser that keeps no cookies gets the receipt as the answer to
+//! its final post, as before (it cannot come back to it).
 
 use crate::kernel::query_code::{hex, unhex};
 use crate::kernel::store::{Pool, StoreError};
@@ -18,8 +20,8 @@ use sha2::{Digest, Sha256};
 
 /// How long after filing the receipt page shows the 查询码.
 pub const SHOW_FOR: chrono::Duration = chrono::Duration::minutes(30);
-/// The cookie that holds the token of the browser's last filing.
-pub const COOKIE: &str = "portal_receipt";
+/// How long a filing's token is kept to recognise its form sent again.
+pub const KEEP_FOR: chrono::Duration = chrono::Duration::days(30);
 
 /// What a filing made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +35,15 @@ impl Kind {
         match self {
             Self::Petition => "petition",
             Self::LegalAid => "legal_aid",
+        }
+    }
+
+    /// The cookie that holds the token of this browser's last filing of this kind (one each, so
+    /// that filing one never loses the other's receipt).
+    pub fn cookie_name(self) -> &'static str {
+        match self {
+            Self::Petition => "portal_receipt",
+            Self::LegalAid => "portal_receipt_aid",
         }
     }
 }
@@ -105,25 +116,26 @@ impl Once {
         String::from_utf8(plain).ok()
     }
 
-    /// The `Set-Cookie` value that lets this browser open the receipt.
-    pub fn cookie(&self, secure: bool) -> String {
+    /// The `Set-Cookie` value that lets this browser open the receipt: a session cookie (gone
+    /// when the browser closes, so the next person at a shared computer finds no receipt).
+    pub fn cookie(&self, kind: Kind, secure: bool) -> String {
         let secure = if secure { "; Secure" } else { "" };
         format!(
-            "{COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly{secure}",
-            self.0,
-            SHOW_FOR.num_seconds() * 2
+            "{}={}; Path=/; SameSite=Lax; HttpOnly{secure}",
+            kind.cookie_name(),
+            self.0
         )
     }
 
-    /// The token in the request's receipt cookie.
-    pub fn from_cookie(headers: &axum::http::HeaderMap) -> Option<Self> {
+    /// The token in the request's receipt cookie of `kind`.
+    pub fn from_cookie(headers: &axum::http::HeaderMap, kind: Kind) -> Option<Self> {
         headers
             .get_all(axum::http::header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == COOKIE)
+            .find(|(name, _)| *name == kind.cookie_name())
             .and_then(|(_, value)| Self::parse(value))
     }
 }
@@ -197,23 +209,39 @@ pub async fn of_browser(
     kind: Kind,
     now: DateTime<Utc>,
 ) -> Result<Option<Filed>, StoreError> {
-    match Once::from_cookie(headers) {
+    match Once::from_cookie(headers, kind) {
         Some(once) => find(pool, &once, kind, now).await,
         None => Ok(None),
     }
+}
+
+/// Clears the sealed 查询码 of `once`'s filing: its form was sent again, and from now on its
+/// receipt is shown without the code, whatever the address says.
+pub async fn forget_code(pool: &Pool, once: &Once) -> Result<(), StoreError> {
+    sqlx::query("UPDATE filings SET sealed_code = NULL WHERE token_hash = $1")
+        .bind(once.hash())
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 /// Clears the sealed 查询码 of filings past [`SHOW_FOR`] (the sweeper calls it hourly).
 pub async fn forget_codes(pool: &Pool, now: DateTime<Utc>) -> Result<u64, StoreError> {
     // Stamps compare as text: all are RFC 3339 at +08:00.
     let before = crate::kernel::clock::Now(now - SHOW_FOR).stamp();
-    Ok(sqlx::query(
+    let cleared = sqlx::query(
         "UPDATE filings SET sealed_code = NULL WHERE sealed_code IS NOT NULL AND filed_at < $1",
     )
     .bind(before)
     .execute(pool)
     .await?
-    .rows_affected())
+    .rows_affected();
+    // A form older than this is not sent again: its token is forgotten too.
+    sqlx::query("DELETE FROM filings WHERE filed_at < $1")
+        .bind(crate::kernel::clock::Now(now - KEEP_FOR).stamp())
+        .execute(pool)
+        .await?;
+    Ok(cleared)
 }
 
 #[cfg(test)]
@@ -245,15 +273,17 @@ mod tests {
     #[test]
     fn the_cookie_carries_the_token_back() {
         let once = Once::new();
-        let set = once.cookie(true);
+        let set = once.cookie(Kind::Petition, true);
         assert!(set.contains("HttpOnly") && set.contains("Secure") && set.contains("SameSite=Lax"));
+        assert!(!set.contains("Max-Age"), "a session cookie");
         let mut headers = axum::http::HeaderMap::new();
         headers.insert(
             axum::http::header::COOKIE,
-            format!("portal_lang=en; {COOKIE}={}", once.as_str())
+            format!("portal_lang=en; portal_receipt={}", once.as_str())
                 .parse()
                 .unwrap(),
         );
-        assert_eq!(Once::from_cookie(&headers), Some(once));
+        assert_eq!(Once::from_cookie(&headers, Kind::Petition), Some(once));
+        assert_eq!(Once::from_cookie(&headers, Kind::LegalAid), None);
     }
 }

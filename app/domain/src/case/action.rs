@@ -286,8 +286,13 @@ pub fn permitted(
         // 复查 and 复核 are answered one level up, by the body that holds the review (第35、36条):
         // its staff, or the bureau's where the body is outside the portal. The 复核's hearing
         // is held there too; whether it is a 复核 is checked against the events.
+        // The administrator may record it as a last resort (the body has no account yet).
         A::ReviewOpinion(_) | A::Hearing { .. } => (
-            if bureau_holds { bureau } else { unit },
+            if bureau_holds {
+                bureau
+            } else {
+                unit || role == StaffRole::Admin
+            },
             status == Status::UnderReview,
         ),
         A::Close => (unit || bureau, status == Status::Replied),
@@ -458,6 +463,17 @@ mod tests {
                 false
             ),
             Err(Refusal::Role)
+        );
+        // … except the administrator, as a last resort …
+        assert_eq!(
+            permitted(
+                &opinion,
+                Status::UnderReview,
+                StaffRole::Admin,
+                false,
+                false
+            ),
+            Ok(())
         );
         // … but it does when the body is outside the portal.
         assert_eq!(

@@ -26,18 +26,34 @@ pub const NOT_FOUND: Msg = Msg::new("case-not-found");
 
 /// Whether the staff member may see the case at all: unit staff only the cases assigned to their
 /// unit, or whose 复查 or 复核 their unit holds or answered.
-fn may_see(staff: &StaffAccount, events: &[StoredEvent], config: &BureauConfig) -> bool {
+fn may_see(
+    staff: &StaffAccount,
+    events: &[StoredEvent],
+    config: &BureauConfig,
+    reported_unit: Option<&str>,
+) -> bool {
     match staff.role {
         StaffRole::UnitStaff => {
             let Some(unit) = staff.unit_code.as_deref() else {
                 return false;
             };
             assigned_unit(events) == Some(unit)
-                || reviewers(events, config).iter().any(|r| r == unit)
+                || (reported_unit != Some(unit)
+                    && reviewers(events, config).iter().any(|r| r == unit))
         }
         StaffRole::Registrar | StaffRole::Supervisor | StaffRole::Admin => true,
         StaffRole::LegalAid | StaffRole::Editor => false,
     }
+}
+
+/// Who holds the case now (`holder`), except that a report's review never goes to the unit it
+/// reports (第30条): the bureau holds it then.
+fn held_by(
+    events: &[StoredEvent],
+    config: &BureauConfig,
+    reported_unit: Option<&str>,
+) -> Option<String> {
+    holder(events, config).filter(|h| Some(h.as_str()) != reported_unit)
 }
 
 /// Reports (检举控告类) never show the reporter to the unit's staff (第30条).
@@ -77,7 +93,7 @@ pub async fn list(
         (staff.role == StaffRole::UnitStaff).then(|| staff.unit_code.clone().unwrap_or_default());
     let mut rows = store::list(&ctx.pool, None, 200).await?;
     if unit.is_some() {
-        rows.retain(|r| may_see(staff, &r.events, &ctx.config));
+        rows.retain(|r| may_see(staff, &r.events, &ctx.config, r.reported_unit.as_deref()));
     }
     let today = now.today();
     Ok(rows
@@ -86,7 +102,8 @@ pub async fn list(
             let status = r.status();
             // Whether it is this staff member's to act on now: their unit holds it, or, for the
             // bureau, no unit does.
-            let held = holder(&r.events, &ctx.config);
+            let held = held_by(&r.events, &ctx.config, r.reported_unit.as_deref());
+            let hidden = identity_hidden(staff, &r.category);
             let held_here = match staff.role {
                 StaffRole::UnitStaff => held.is_some() && held == staff.unit_code,
                 _ => held.is_none(),
@@ -108,7 +125,8 @@ pub async fn list(
                 received_on: crate::kernel::store::date_text(r.received_on),
                 category: r.category,
                 title: r.title,
-                same_matter_as: r.same_matter_as,
+                // Withheld with the reporter's identity (第30条), as on the case page.
+                same_matter_as: r.same_matter_as.filter(|_| !hidden),
             }
         })
         .collect())
@@ -140,7 +158,7 @@ async fn open(
         return Ok(None);
     };
     let events = store::events(&ctx.pool, record.id).await?;
-    if !may_see(staff, &events, &ctx.config) {
+    if !may_see(staff, &events, &ctx.config, record.reported_unit.as_deref()) {
         return Ok(None);
     }
     Ok(Some((record, events)))
@@ -181,7 +199,7 @@ impl Docket for Cases {
         };
         let status = Status::of(&events);
         let assigned = assigned_unit(&events).map(str::to_owned);
-        let held_by = holder(&events, &ctx.config);
+        let held_by = held_by(&events, &ctx.config, record.reported_unit.as_deref());
         store::audit(
             &ctx.pool,
             staff.id,
@@ -340,12 +358,14 @@ impl Docket for Cases {
         let today = now.today();
         let (ctx, staff) = (ctx.clone(), staff.clone());
         let petition_id = record.id;
+        let reported_unit = record.reported_unit.clone();
         crate::kernel::store::detached(async move {
             // The event depends on the events (a reply answers a waiting 复查/复核), so it is made
             // inside the transaction too.
             store::append_with(&ctx.pool, petition_id, |events| {
-                let held_by = holder(events, &ctx.config);
-                if !may_see(&staff, events, &ctx.config) {
+                let reported_unit = reported_unit.as_deref();
+                let held_by = held_by(events, &ctx.config, reported_unit);
+                if !may_see(&staff, events, &ctx.config, reported_unit) {
                     return Err(AppError::NotFound(NOT_FOUND));
                 }
                 let refuse = |r: Refusal| Err(AppError::refused("case-status", r));

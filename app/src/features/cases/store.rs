@@ -106,6 +106,8 @@ pub struct CaseRow {
     pub id_number: String,
     /// The number of the pending petition on the same matter it was flagged with, if any.
     pub same_matter_as: Option<String>,
+    /// 检举控告类: the reported unit's code, when one was chosen.
+    pub reported_unit: Option<String>,
     /// Its events, oldest first.
     pub events: Vec<StoredEvent>,
 }
@@ -131,25 +133,45 @@ struct ListRow {
     petitioner_name: String,
     id_number: String,
     same_matter_as: Option<String>,
+    reported_unit: Option<String>,
 }
 
-/// The newest cases (at most `limit`), with their events; for a unit's staff only those
-/// assigned to `unit`.
+/// The newest cases (at most `limit`) and every case that was ever asked for a 复查 or 复核 (a
+/// review comes months after filing, and its body's queue must hold it), with their events; for
+/// a unit's staff only those assigned to `unit`.
 pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<CaseRow>, StoreError> {
-    let rows = sqlx::query_as::<_, ListRow>(
+    // The cases chosen, by the petition id in `column`: the `limit` newest ($1) and the reviewed
+    // ones ($2, $3).
+    let chosen = |column: &str| {
+        format!(
+            "({column} >= (SELECT MIN(n.id) FROM (SELECT id FROM petitions \
+             ORDER BY id DESC LIMIT $1) AS n) \
+             OR {column} IN (SELECT petition_id FROM petition_events WHERE kind IN ($2, $3)))"
+        )
+    };
+    let reviews = [
+        EventKind::ReviewRequested.code(),
+        EventKind::RecheckRequested.code(),
+    ];
+    let rows = sqlx::query_as::<_, ListRow>(&format!(
         "SELECT p.id, p.number, p.received_on, p.category, p.title, p.petitioner_name, \
-                p.id_number, s.number AS same_matter_as \
+                p.id_number, s.number AS same_matter_as, p.reported_unit \
          FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
-         ORDER BY p.id DESC LIMIT $1",
-    )
+         WHERE {} ORDER BY p.id DESC",
+        chosen("p.id")
+    ))
     .bind(limit)
+    .bind(reviews[0])
+    .bind(reviews[1])
     .fetch_all(pool)
     .await?;
-    let Some(oldest) = rows.last().map(|r| r.id) else {
+    if rows.is_empty() {
         return Ok(Vec::new());
-    };
-    let event_rows = sqlx::query_as::<_, EventRow>(&events_sql("e.petition_id >= $1"))
-        .bind(oldest)
+    }
+    let event_rows = sqlx::query_as::<_, EventRow>(&events_sql(&chosen("e.petition_id")))
+        .bind(limit)
+        .bind(reviews[0])
+        .bind(reviews[1])
         .fetch_all(pool)
         .await?;
     let mut events = by_case(decode_all(event_rows)?);
@@ -165,6 +187,7 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
             petitioner_name: r.petitioner_name,
             id_number: r.id_number,
             same_matter_as: r.same_matter_as,
+            reported_unit: r.reported_unit,
         });
     }
     if let Some(unit) = unit {

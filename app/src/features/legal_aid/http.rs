@@ -161,7 +161,8 @@ async fn answer(
         .await;
     }
     if action != "submit" {
-        return show(
+        // The check page hands the browser its receipt cookie (the token it will file with).
+        let mut res = show(
             state,
             headers,
             ApplyView::Check { values, files },
@@ -169,16 +170,44 @@ async fn answer(
             now,
         )
         .await;
+        if let Ok(cookie) =
+            header::HeaderValue::from_str(&once.cookie(Kind::LegalAid, state.behind_tls))
+        {
+            res.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+        return res;
     }
-    let filed_before = || async {
-        matches!(
-            filing::find(&state.ctx.pool, &once, Kind::LegalAid, now.utc()).await,
-            Ok(Some(_))
-        )
+    let once = &once;
+    // A browser that keeps no cookies is answered with the receipt itself (it could not open
+    // the page it would be redirected to).
+    let keeps_cookie = Once::from_cookie(headers, Kind::LegalAid).as_ref() == Some(once);
+    let answer = |filed: Option<filing::Filed>, again: bool| async move {
+        if keeps_cookie {
+            return to_receipt(state, once, Kind::LegalAid, RECEIPT_PATH, again);
+        }
+        let view = match filed {
+            Some(filed) => receipt_view(state, &filed.number, filed.query_code, again).await,
+            None => Ok(None),
+        };
+        show_receipt(state, headers, view, now).await
     };
-    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码.
-    if filed_before().await {
-        return to_receipt(state, &once, RECEIPT_PATH, true);
+    let filed_before = || async {
+        filing::find(&state.ctx.pool, once, Kind::LegalAid, now.utc())
+            .await
+            .ok()
+            .flatten()
+            .map(|f| filing::Filed {
+                query_code: None,
+                ..f
+            })
+    };
+    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码 —
+    // from now on, whatever the address says.
+    if let Some(filed) = filed_before().await {
+        if let Err(e) = filing::forget_code(&state.ctx.pool, once).await {
+            tracing::error!(error = %e, "cannot clear a receipt's code");
+        }
+        return answer(Some(filed), true).await;
     }
     match crate::features::legal_aid::service::apply(
         &state.ctx,
@@ -186,14 +215,21 @@ async fn answer(
         &values.attachments,
         "web",
         Some(&client.key()),
-        Some(&once),
+        Some(once),
         now,
     )
     .await
     {
-        Ok(_) => to_receipt(state, &once, RECEIPT_PATH, false),
+        Ok(receipt) => {
+            let filed = filing::Filed {
+                number: receipt.number,
+                query_code: Some(receipt.query_code),
+                filed_at: now.local(),
+            };
+            answer(Some(filed), false).await
+        }
         // Two sends at once: the one that lost the race finds the other's.
-        Err(_) if filed_before().await => to_receipt(state, &once, RECEIPT_PATH, true),
+        Err(_) if filed_before().await.is_some() => answer(filed_before().await, true).await,
         Err(e) => {
             let status = e.status();
             let errors = e
@@ -225,46 +261,58 @@ pub async fn receipt(
     headers: HeaderMap,
     axum::extract::Query(query): axum::extract::Query<ReceiptQuery>,
 ) -> Response {
-    let ctx = &state.ctx;
-    let record = match filing::of_browser(&ctx.pool, &headers, Kind::LegalAid, now.utc()).await {
-        Ok(Some(filed)) => crate::features::legal_aid::store::find(&ctx.pool, &filed.number)
-            .await
-            .map(|r| r.map(|r| (filed, r))),
-        other => other.map(|_| None),
-    };
-    let (status, view) = match record {
-        Ok(Some((filed, row))) => {
-            let received_on = crate::kernel::store::read_date("received date", &row.received_on)
-                .unwrap_or_else(|_| now.today());
-            let receipt = crate::features::legal_aid::view::AidReceipt {
-                number: row.number,
-                query_code: if query.again() {
-                    String::new()
-                } else {
-                    filed.query_code.unwrap_or_default()
-                },
-                status: crate::domain::legal_aid::AidStatus::UnderReview,
-                received_at: row.received_at,
-                decision_due: ctx
-                    .config
-                    .calendar
-                    .due(crate::domain::limit::Limit::DecideLegalAid, received_on),
-            };
-            (
-                StatusCode::OK,
-                ApplyView::Done(LegalAidReceipt {
-                    receipt,
-                    again: query.again(),
-                }),
-            )
+    let view = match filing::of_browser(&state.ctx.pool, &headers, Kind::LegalAid, now.utc()).await
+    {
+        Ok(Some(filed)) => {
+            receipt_view(&state, &filed.number, filed.query_code, query.again()).await
         }
+        Ok(None) => Ok(None),
+        Err(e) => Err(e),
+    };
+    show_receipt(&state, &headers, view, now).await
+}
+
+/// An application's receipt (with `query_code` while it may be shown).
+async fn receipt_view(
+    state: &AppState,
+    number: &str,
+    query_code: Option<String>,
+    again: bool,
+) -> Result<Option<LegalAidReceipt>, crate::kernel::store::StoreError> {
+    let ctx = &state.ctx;
+    let Some(row) = crate::features::legal_aid::store::find(&ctx.pool, number).await? else {
+        return Ok(None);
+    };
+    let received_on = crate::kernel::store::read_date("received date", &row.received_on)?;
+    let receipt = crate::features::legal_aid::view::AidReceipt {
+        number: row.number,
+        query_code: query_code.filter(|_| !again).unwrap_or_default(),
+        status: crate::domain::legal_aid::AidStatus::UnderReview,
+        received_at: row.received_at,
+        decision_due: ctx
+            .config
+            .calendar
+            .due(crate::domain::limit::Limit::DecideLegalAid, received_on),
+    };
+    Ok(Some(LegalAidReceipt { receipt, again }))
+}
+
+/// Renders a receipt, or the page that says there is none to show.
+async fn show_receipt(
+    state: &AppState,
+    headers: &HeaderMap,
+    view: Result<Option<LegalAidReceipt>, crate::kernel::store::StoreError>,
+    now: Now,
+) -> Response {
+    let (status, view) = match view {
+        Ok(Some(receipt)) => (StatusCode::OK, ApplyView::Done(receipt)),
         Ok(None) => (StatusCode::NOT_FOUND, ApplyView::NoReceipt),
         Err(e) => {
             tracing::error!(error = %e, "cannot show a receipt");
             (StatusCode::SERVICE_UNAVAILABLE, ApplyView::NoReceipt)
         }
     };
-    render_page(&state, &headers, RECEIPT_PATH, status, now, move || {
+    render_page(state, headers, RECEIPT_PATH, status, now, move || {
         provide_context(view.clone())
     })
     .await

@@ -185,28 +185,69 @@ async fn submit(
 ) -> Response {
     let ctx = &state.ctx;
     // A form without a token (an old page) still files, once.
-    let once = Once::parse(&draft.once).unwrap_or_default();
-    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码.
-    if let Ok(Some(_)) = filing::find(&ctx.pool, &once, Kind::Petition, now.utc()).await {
-        return to_receipt(state, &once, RECEIPT_PATH, true);
+    let token = Once::parse(&draft.once).unwrap_or_default();
+    let once = &token;
+    // The check page set the receipt cookie: a browser that sends it back can be redirected to
+    // the receipt (Post/Redirect/Get); one that keeps no cookies is answered with the receipt
+    // itself, or it would never see its number and 查询码.
+    let keeps_cookie = Once::from_cookie(headers, Kind::Petition).as_ref() == Some(once);
+    let answer = |filed: Option<filing::Filed>, again: bool| async move {
+        if keeps_cookie {
+            return to_receipt(state, once, Kind::Petition, RECEIPT_PATH, again);
+        }
+        let view = match filed {
+            Some(filed) => receipt_view(state, &filed.number, filed.query_code, again, now).await,
+            None => Ok(None),
+        };
+        show_receipt(state, headers, view, now).await
+    };
+    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码 —
+    // from now on, whatever the address says.
+    if let Ok(Some(filed)) = filing::find(&ctx.pool, once, Kind::Petition, now.utc()).await {
+        if let Err(e) = filing::forget_code(&ctx.pool, once).await {
+            tracing::error!(error = %e, "cannot clear a receipt's code");
+        }
+        return answer(
+            Some(filing::Filed {
+                query_code: None,
+                ..filed
+            }),
+            true,
+        )
+        .await;
     }
     let input = draft.to_input();
     let extras = Extras {
         route_check: draft.route().map(Route::code),
         attachments: &draft.attachments,
         client: Some(client),
-        once: Some(&once),
+        once: Some(once),
     };
     match petitions::submit(ctx, &input, "web", now, extras).await {
-        Ok(_) => to_receipt(state, &once, RECEIPT_PATH, false),
+        Ok(receipt) => {
+            let filed = filing::Filed {
+                number: receipt.number,
+                query_code: Some(receipt.query_code),
+                filed_at: now.local(),
+            };
+            answer(Some(filed), false).await
+        }
         // Two sends at once (a double click): the one that lost the race finds the other's.
         Err(_)
             if matches!(
-                filing::find(&ctx.pool, &once, Kind::Petition, now.utc()).await,
+                filing::find(&ctx.pool, once, Kind::Petition, now.utc()).await,
                 Ok(Some(_))
             ) =>
         {
-            to_receipt(state, &once, RECEIPT_PATH, true)
+            let filed = filing::find(&ctx.pool, once, Kind::Petition, now.utc())
+                .await
+                .ok()
+                .flatten()
+                .map(|f| filing::Filed {
+                    query_code: None,
+                    ..f
+                });
+            answer(filed, true).await
         }
         Err(e) => {
             let errors = field_errors(e.problems(
@@ -227,7 +268,13 @@ pub const RECEIPT_PATH: &str = "/petition/receipt";
 
 /// The answer to a filing form: a redirect to its receipt (`path`), with the cookie that opens
 /// it in this browser; `again` when the form had filed before.
-pub(crate) fn to_receipt(state: &AppState, once: &Once, path: &str, again: bool) -> Response {
+pub(crate) fn to_receipt(
+    state: &AppState,
+    once: &Once,
+    kind: Kind,
+    path: &str,
+    again: bool,
+) -> Response {
     let location = if again {
         format!("{path}?again=1")
     } else {
@@ -237,7 +284,7 @@ pub(crate) fn to_receipt(state: &AppState, once: &Once, path: &str, again: bool)
         StatusCode::SEE_OTHER,
         [
             (header::LOCATION, location),
-            (header::SET_COOKIE, once.cookie(state.behind_tls)),
+            (header::SET_COOKIE, once.cookie(kind, state.behind_tls)),
             (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
     )
@@ -263,51 +310,70 @@ pub async fn receipt(
     headers: HeaderMap,
     axum::extract::Query(query): axum::extract::Query<ReceiptQuery>,
 ) -> Response {
-    let ctx = &state.ctx;
-    let record = match filing::of_browser(&ctx.pool, &headers, Kind::Petition, now.utc()).await {
-        Ok(Some(filed)) => super::store::find_public(&ctx.pool, &filed.number)
-            .await
-            .map(|r| r.map(|r| (filed, r))),
-        other => other.map(|_| None),
-    };
-    let (status, view) = match record {
-        Ok(Some((filed, record))) => {
-            let files = crate::kernel::files::store::of_petition_number(&ctx.pool, &record.number)
-                .await
-                .map(|f| f.len())
-                .unwrap_or(0);
-            let received_on = crate::kernel::store::read_date("received date", &record.received_on)
-                .unwrap_or_else(|_| now.today());
-            let register = ctx.config.calendar.due(Limit::Register, received_on);
-            let confirmation = Confirmation {
-                acknowledge_by: ctx.config.calendar.due(Limit::AcknowledgeReceipt, register),
-                receipt: crate::features::petition::view::Receipt {
-                    number: record.number,
-                    query_code: if query.again() {
-                        String::new()
-                    } else {
-                        filed.query_code.unwrap_or_default()
-                    },
-                    status: crate::domain::case::Status::Received.code().to_owned(),
-                    received_at: record.received_at,
-                    due: crate::features::petition::view::Due { register },
-                    same_matter_as: None,
-                },
-                category: crate::domain::petition::category::Category::parse(&record.category)
-                    .unwrap_or(crate::domain::petition::category::Category::Appeal),
-                title: record.title,
-                files,
-                again: query.again(),
-            };
-            (StatusCode::OK, JourneyView::Done(Box::new(confirmation)))
+    let view = match filing::of_browser(&state.ctx.pool, &headers, Kind::Petition, now.utc()).await
+    {
+        Ok(Some(filed)) => {
+            receipt_view(&state, &filed.number, filed.query_code, query.again(), now).await
         }
+        Ok(None) => Ok(None),
+        Err(e) => Err(e),
+    };
+    show_receipt(&state, &headers, view, now).await
+}
+
+/// A petition's receipt page (with `query_code` while it may be shown).
+async fn receipt_view(
+    state: &AppState,
+    number: &str,
+    query_code: Option<String>,
+    again: bool,
+    now: Now,
+) -> Result<Option<Confirmation>, crate::kernel::store::StoreError> {
+    let ctx = &state.ctx;
+    let Some(record) = super::store::find_public(&ctx.pool, number).await? else {
+        return Ok(None);
+    };
+    let files = crate::kernel::files::store::of_petition_number(&ctx.pool, &record.number)
+        .await
+        .map(|f| f.len())
+        .unwrap_or(0);
+    let received_on = crate::kernel::store::read_date("received date", &record.received_on)
+        .unwrap_or_else(|_| now.today());
+    let register = ctx.config.calendar.due(Limit::Register, received_on);
+    Ok(Some(Confirmation {
+        acknowledge_by: ctx.config.calendar.due(Limit::AcknowledgeReceipt, register),
+        receipt: crate::features::petition::view::Receipt {
+            number: record.number,
+            query_code: query_code.filter(|_| !again).unwrap_or_default(),
+            status: crate::domain::case::Status::Received.code().to_owned(),
+            received_at: record.received_at,
+            due: crate::features::petition::view::Due { register },
+            same_matter_as: None,
+        },
+        category: crate::domain::petition::category::Category::parse(&record.category)
+            .unwrap_or(crate::domain::petition::category::Category::Appeal),
+        title: record.title,
+        files,
+        again,
+    }))
+}
+
+/// Renders a receipt, or the page that says there is none to show.
+async fn show_receipt(
+    state: &AppState,
+    headers: &HeaderMap,
+    view: Result<Option<Confirmation>, crate::kernel::store::StoreError>,
+    now: Now,
+) -> Response {
+    let (status, view) = match view {
+        Ok(Some(confirmation)) => (StatusCode::OK, JourneyView::Done(Box::new(confirmation))),
         Ok(None) => (StatusCode::NOT_FOUND, JourneyView::NoReceipt),
         Err(e) => {
             tracing::error!(error = %e, "cannot show a receipt");
             (StatusCode::SERVICE_UNAVAILABLE, JourneyView::NoReceipt)
         }
     };
-    render_page(&state, &headers, RECEIPT_PATH, status, now, move || {
+    render_page(state, headers, RECEIPT_PATH, status, now, move || {
         provide_context(view.clone())
     })
     .await
@@ -470,6 +536,11 @@ async fn show_step(
     }
     let files = file_infos(state, &draft.attachments).await;
     draft.attachments = files.iter().map(|f| f.token.clone()).collect();
+    // The check page hands the browser its receipt cookie (the token it will file with), so the
+    // final post can tell whether the browser keeps cookies.
+    let cookie = (step == Step::Check)
+        .then(|| Once::parse(&draft.once).map(|o| o.cookie(Kind::Petition, state.behind_tls)))
+        .flatten();
     let view = JourneyView::Step {
         step,
         draft,
@@ -484,13 +555,17 @@ async fn show_step(
             "continue"
         },
     });
-    render_page(state, headers, "/petition", status, now, move || {
+    let mut res = render_page(state, headers, "/petition", status, now, move || {
         provide_context(view.clone());
         if let Some(form) = form {
             provide_context(form);
         }
     })
-    .await
+    .await;
+    if let Some(cookie) = cookie.and_then(|c| header::HeaderValue::from_str(&c).ok()) {
+        res.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    res
 }
 
 /// Reads a multipart form: its text fields, and its files up to 10 MB each (a bigger file is

@@ -200,7 +200,6 @@ pub fn timeline(ctx: &AppContext, events: &[StoredEvent]) -> Vec<TimelineEntry> 
 
 async fn status_of(ctx: &AppContext, opened: Opened, now: Now) -> Result<PetitionStatus, AppError> {
     let Opened { record, events } = opened;
-    let same_matter = record.same_matter_as.is_some();
     let replies = events_store::replies(&ctx.pool, record.id)
         .await?
         .into_iter()
@@ -238,7 +237,6 @@ async fn status_of(ctx: &AppContext, opened: Opened, now: Now) -> Result<Petitio
         // Staff only (the case page): whoever typed an ID number must not learn what its
         // owner filed, nor its owner what someone else filed under it.
         same_matter_as: None,
-        same_matter_pending: same_matter,
     })
 }
 

@@ -136,14 +136,12 @@ pub struct PublicRecord {
     pub unit_code: Option<String>,
     pub received_on: String,
     pub received_at: String,
-    /// Flagged on filing: another pending petition of the same person is on the same matter.
-    pub same_matter_as: Option<i64>,
 }
 
 pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecord>, StoreError> {
     Ok(sqlx::query_as::<_, PublicRecord>(
         "SELECT p.id, p.number, p.query_code_hash, p.category, p.title, p.unit_code, p.received_on, \
-                p.received_at, p.same_matter_as \
+                p.received_at \
          FROM petitions p WHERE p.number = $1",
     )
     .bind(number)

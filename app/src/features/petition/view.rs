@@ -60,11 +60,6 @@ pub struct PetitionStatus {
     /// Always `null` now: another petition on the same matter under the same ID number is shown
     /// to staff only (a number and 查询码 do not prove whose ID number was typed).
     pub same_matter_as: Option<String>,
-    /// Whether, when it was filed, another petition of the same ID number on the same matter was
-    /// pending (the two are handled together, 第19条). Told only to whoever opened this one with
-    /// its number and 查询码, and without the other's number.
-    #[serde(default)]
-    pub same_matter_pending: bool,
     /// What the citizen may do now about the latest reply.
     pub after_reply: AfterReplyOptions,
     /// The statutory deadline running now (registration, notice of acceptance, handling with

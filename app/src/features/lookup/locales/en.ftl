@@ -72,4 +72,3 @@ lookup-material-supplied = The extra documents have been submitted. The legal ai
 
 ## A request for material answered for an application that cannot be found
 lookup-aid-not-found = This application could not be found. Please look it up again
-lookup-case-same-matter = When you submitted this petition, another petition of yours on the same matter was already being handled. The two will be handled together, not accepted twice (Article 19 of the Regulations on Letters and Visits Work).

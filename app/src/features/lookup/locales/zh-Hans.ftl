@@ -72,4 +72,3 @@ lookup-material-supplied = 补充的材料已经提交。法律援助机构自�
 
 ## A request for material answered for an application that cannot be found
 lookup-aid-not-found = 没有找到这件申请，请重新查询
-lookup-case-same-matter = 您提交这件信访事项时，就同一事项另有一件正在办理。两件将一并处理，不会重复受理（《信访工作条例》第十九条）。

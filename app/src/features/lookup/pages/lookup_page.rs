@@ -223,15 +223,6 @@ fn CaseStatus(found: Found) -> impl IntoView {
                 <dt>{crate::t!("lookup-case-unit")}</dt>
                 <dd>{unit}</dd>
             </dl>
-            {status
-                .same_matter_pending
-                .then(|| {
-                    view! {
-                        <p class="notice" id="same-matter-pending">
-                            {crate::t!("lookup-case-same-matter")}
-                        </p>
-                    }
-                })}
             <h2>{crate::t!("lookup-case-due-heading")}</h2>
             <ul>
                 {status

@@ -138,6 +138,9 @@ pub fn NoReceiptPage() -> impl IntoView {
                     <a href="/petition">{crate::t!("petition-no-receipt-new")}</a>
                 </li>
             </ul>
+            // A filing may have been made without its receipt being seen: the kept draft (and
+            // its used token) goes, so it is never sent again as if new.
+            <DraftKeeper mode="clear".to_owned() step="done".to_owned() />
         </div>
     }
 }
