@@ -200,6 +200,22 @@ async fn the_route_check_sends_statutory_matters_away_and_refuses_them_at_the_en
     .await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("请申请行政复议或者提起行政诉讼") && html.contains("行政复议法"));
+    // A language switch pressed on that explanation comes back to it, in the new language.
+    let (status, html) = post(
+        &app,
+        &with(
+            answers(),
+            &[
+                ("step", "route"),
+                ("route", "administrative"),
+                ("page", "channel"),
+                ("switch", "lang:en"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("name=\"page\" value=\"channel\"") && html.contains("lang=\"en\""));
     // A forged submit with that answer is refused, with everything kept.
     let (status, html) = post(
         &app,

@@ -56,6 +56,8 @@ pub async fn post(
     // A language or 无障碍 switch pressed on the page: the same page again, in the new language or
     // mode, with everything typed kept (and nothing checked yet).
     let switch = Switch::from_pairs(&pairs);
+    // Pressed on the route check's explanation of another channel (not on the question).
+    let on_channel_page = pairs.iter().any(|(k, v)| k == "page" && v == "channel");
     let headers = match &switch {
         Some(switch) => switch.applied(&headers),
         None => headers,
@@ -67,7 +69,12 @@ pub async fn post(
         mut action,
     } = posted;
     if switch.is_some() {
-        action = Action::Goto(step);
+        // The same page again: the explanation is what the route answer leads to.
+        action = if on_channel_page {
+            Action::Continue
+        } else {
+            Action::Goto(step)
+        };
     }
     let received_at = now.stamp();
     let today = now.today();

@@ -108,6 +108,8 @@ pub fn ChannelPage(route: Route, draft: Draft) -> impl IntoView {
             </p>
             <form id="journey" method="post" action="/petition" novalidate data-step="route">
                 <input type="hidden" name="step" value="route" />
+                // A language switch pressed here comes back to this explanation.
+                <input type="hidden" name="page" value="channel" />
                 <HiddenFields fields=hidden />
                 <div class="buttons">
                     {route
