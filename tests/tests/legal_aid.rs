@@ -566,6 +566,25 @@ async fn under_article_32_no_hardship_statement_or_pledge_is_asked() {
         .get_with(&staff, &format!("/staff/legal-aid/{number}"))
         .await;
     assert!(html.contains("属于第三十二条的情形"));
+    // The web form's check page does not list the statement and pledge it did not ask for.
+    let mut check: Vec<(&str, &str)> = web_answers()
+        .into_iter()
+        .filter(|(k, _)| !matches!(*k, "hardship_statement" | "pledge"))
+        .collect();
+    check.extend([("basis", "no_test"), ("action", "check")]);
+    let res = app
+        .http
+        .post(app.url("/legal-aid/apply"))
+        .form(&check)
+        .send()
+        .await
+        .unwrap();
+    let page = res.text().await.unwrap();
+    assert!(page.contains("id=\"check-answers\""), "{page}");
+    assert!(
+        !page.contains("诚信承诺") && !page.contains("未作出"),
+        "{page}"
+    );
     // Without a basis, hardship is assumed and the pledge is required.
     let mut plain = application();
     plain["pledge"] = json!(false);

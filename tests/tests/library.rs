@@ -37,6 +37,8 @@ async fn the_guides_are_seeded_with_charts_from_the_clock_and_route_rules() {
         11,
         "10 guides and the FAQ"
     );
+    // 返回顶部 is a link at the foot of the page, never floating over the content.
+    assert!(!html.contains("class=\"to-top\"") && html.contains("href=\"#top\""));
     // The laws the guides cite come with the demo content: their links open.
     assert!(html.contains("id=\"statutes\"") && !html.contains("import-statutes"));
     assert!(
