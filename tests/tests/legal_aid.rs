@@ -625,6 +625,7 @@ async fn a_legal_aid_form_sent_again_files_once() {
     let (status, receipt) = app.follow(res).await;
     assert_eq!(status, StatusCode::OK);
     assert!(receipt.contains("id=\"aid-code\"") && receipt.contains("id=\"print-receipt\""));
+    app.clock.advance(chrono::Duration::minutes(2));
     let res = send().await.unwrap();
     assert_eq!(res.headers()["location"], "/legal-aid/receipt?again=1");
     let (_, again) = app.follow(res).await;

@@ -8,7 +8,8 @@
 //! citizen's browser holds, in a session cookie set when the check page is shown; the database
 //! holds its SHA-256), so the receipt shows it while the citizen writes it down; then the sealed
 //! copy is cleared. A form sent again clears it at once: that receipt, and every later view of
-//! it, is without the 查询码. A browser that keeps no cookies gets the receipt as the answer to
+//! it, is without the 查询码 — unless it comes within [`SAME_SEND`] (a double click, whose second
+//! answer is the one the browser shows). A browser that keeps no cookies gets the receipt as the answer to
 //! its final post, as before (it cannot come back to it).
 
 use crate::kernel::query_code::{hex, unhex};
@@ -20,6 +21,9 @@ use sha2::{Digest, Sha256};
 
 /// How long after filing the receipt page shows the 查询码.
 pub const SHOW_FOR: chrono::Duration = chrono::Duration::minutes(30);
+/// A form sent again this soon after it filed is the same send (a double click, whose second
+/// answer is the one the browser shows): answered with the receipt as it was, 查询码 included.
+pub const SAME_SEND: chrono::Duration = chrono::Duration::seconds(60);
 /// How long a filing's token is kept to recognise its form sent again.
 pub const KEEP_FOR: chrono::Duration = chrono::Duration::days(30);
 
@@ -174,6 +178,13 @@ pub struct Filed {
     /// The 查询码, while the receipt may still show it.
     pub query_code: Option<String>,
     pub filed_at: DateTime<FixedOffset>,
+}
+
+impl Filed {
+    /// Whether a send at `now` is the same send as the one that filed (see [`SAME_SEND`]).
+    pub fn same_send(&self, now: DateTime<Utc>) -> bool {
+        now.signed_duration_since(self.filed_at) < SAME_SEND
+    }
 }
 
 /// What `once` filed as `kind`, if anything.

@@ -196,17 +196,21 @@ async fn answer(
             .await
             .ok()
             .flatten()
-            .map(|f| filing::Filed {
-                query_code: None,
-                ..f
-            })
     };
     // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码 —
-    // from now on, whatever the address says.
+    // from now on, whatever the address says. A double click's second send (the answer the
+    // browser shows) gets the receipt as it was.
     if let Some(filed) = filed_before().await {
+        if filed.same_send(now.utc()) {
+            return answer(Some(filed), false).await;
+        }
         if let Err(e) = filing::forget_code(&state.ctx.pool, once).await {
             tracing::error!(error = %e, "cannot clear a receipt's code");
         }
+        let filed = filing::Filed {
+            query_code: None,
+            ..filed
+        };
         return answer(Some(filed), true).await;
     }
     match crate::features::legal_aid::service::apply(
@@ -229,7 +233,7 @@ async fn answer(
             answer(Some(filed), false).await
         }
         // Two sends at once: the one that lost the race finds the other's.
-        Err(_) if filed_before().await.is_some() => answer(filed_before().await, true).await,
+        Err(_) if filed_before().await.is_some() => answer(filed_before().await, false).await,
         Err(e) => {
             let status = e.status();
             let errors = e

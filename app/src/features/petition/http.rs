@@ -211,6 +211,10 @@ async fn submit(
     // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码 —
     // from now on, whatever the address says.
     if let Ok(Some(filed)) = filing::find(&ctx.pool, once, Kind::Petition, now.utc()).await {
+        // A double click's second send is the one the browser shows: the receipt as it was.
+        if filed.same_send(now.utc()) {
+            return answer(Some(filed), false).await;
+        }
         if let Err(e) = filing::forget_code(&ctx.pool, once).await {
             tracing::error!(error = %e, "cannot clear a receipt's code");
         }
@@ -246,15 +250,12 @@ async fn submit(
                 Ok(Some(_))
             ) =>
         {
+            // This answer is the one the browser shows: the receipt, code included.
             let filed = filing::find(&ctx.pool, once, Kind::Petition, now.utc())
                 .await
                 .ok()
-                .flatten()
-                .map(|f| filing::Filed {
-                    query_code: None,
-                    ..f
-                });
-            answer(filed, true).await
+                .flatten();
+            answer(filed, false).await
         }
         Err(e) => {
             let errors = field_errors(e.problems(
