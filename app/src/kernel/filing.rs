@@ -15,6 +15,8 @@
 use crate::kernel::query_code::{hex, unhex};
 use crate::kernel::store::{Pool, StoreError};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
@@ -79,8 +81,7 @@ impl Once {
     /// A token as a form or cookie carries it; anything else is none.
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
-        (text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-            .then(|| Self(text.to_owned()))
+        crate::domain::petition::attachment::is_token(text).then(|| Self(text.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -142,18 +143,60 @@ impl Once {
             .find(|(name, _)| *name == kind.cookie_name())
             .and_then(|(_, value)| Self::parse(value))
     }
+
+    /// Whether the request sends back this token's receipt cookie (set by the check page): a
+    /// browser that does can follow a redirect to its receipt (Post/Redirect/Get); one that
+    /// keeps no cookies must be answered with the receipt itself, or it would never see it.
+    pub fn comes_back(&self, headers: &axum::http::HeaderMap, kind: Kind) -> bool {
+        Self::from_cookie(headers, kind).as_ref() == Some(self)
+    }
+
+    /// The answer to a filing form's final post, for a browser that keeps the cookie: a
+    /// redirect to the receipt at `path`, with the cookie that opens it; `again` when the form
+    /// had filed before.
+    pub fn to_receipt(&self, kind: Kind, path: &str, again: bool, secure: bool) -> Response {
+        let location = if again {
+            format!("{path}?again=1")
+        } else {
+            path.to_owned()
+        };
+        (
+            StatusCode::SEE_OTHER,
+            [
+                (header::LOCATION, location),
+                (header::SET_COOKIE, self.cookie(kind, secure)),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+        )
+            .into_response()
+    }
 }
 
-/// Records in `tx` (the filing's own transaction) that `once` filed `number`; a token used
-/// before is `Duplicate("filing")`, which rolls the filing back.
+/// The query of a receipt page: `?again=1` after a form that had filed before.
+#[derive(serde::Deserialize)]
+pub struct ReceiptQuery {
+    again: Option<String>,
+}
+
+impl ReceiptQuery {
+    pub fn again(&self) -> bool {
+        self.again.is_some()
+    }
+}
+
+/// Records in `tx` (the filing's own transaction) that `once` filed `number`, when the form
+/// carried a token; a token used before is `Duplicate("filing")`, which rolls the filing back.
 pub async fn record(
     tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
-    once: &Once,
+    once: Option<&Once>,
     kind: Kind,
     number: &str,
     query_code: &str,
     filed_at: &str,
 ) -> Result<(), StoreError> {
+    let Some(once) = once else {
+        return Ok(());
+    };
     let done = sqlx::query(
         "INSERT INTO filings (token_hash, kind, number, sealed_code, filed_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (token_hash) DO NOTHING",
@@ -182,7 +225,7 @@ pub struct Filed {
 
 impl Filed {
     /// Whether a send at `now` is the same send as the one that filed (see [`SAME_SEND`]).
-    pub fn same_send(&self, now: DateTime<Utc>) -> bool {
+    fn same_send(&self, now: DateTime<Utc>) -> bool {
         now.signed_duration_since(self.filed_at) < SAME_SEND
     }
 }
@@ -226,9 +269,34 @@ pub async fn of_browser(
     }
 }
 
+/// The filing `once` made, when its form comes again before filing: with `true` when this is the
+/// form sent again (a reload, Back and Forward), whose 查询码 is cleared at once — its receipt, now
+/// and from now on whatever the address says, is without it; with `false` when it is the same
+/// send (within [`SAME_SEND`]: a double click, whose second answer is the one the browser shows),
+/// answered with the receipt as it was.
+pub async fn sent_before(
+    pool: &Pool,
+    once: &Once,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> Option<(Filed, bool)> {
+    let filed = find(pool, once, kind, now).await.ok().flatten()?;
+    if filed.same_send(now) {
+        return Some((filed, false));
+    }
+    if let Err(e) = forget_code(pool, once).await {
+        tracing::error!(error = %e, "cannot clear a receipt's code");
+    }
+    let filed = Filed {
+        query_code: None,
+        ..filed
+    };
+    Some((filed, true))
+}
+
 /// Clears the sealed 查询码 of `once`'s filing: its form was sent again, and from now on its
 /// receipt is shown without the code, whatever the address says.
-pub async fn forget_code(pool: &Pool, once: &Once) -> Result<(), StoreError> {
+async fn forget_code(pool: &Pool, once: &Once) -> Result<(), StoreError> {
     sqlx::query("UPDATE filings SET sealed_code = NULL WHERE token_hash = $1")
         .bind(once.hash())
         .execute(pool)

@@ -126,7 +126,8 @@ pub fn size_label(bytes: u64) -> String {
 /// The largest file a petition or an application may carry, in bytes.
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 
-/// Upload tokens are 32 lower-case hex digits; anything else is not ours.
+/// Upload tokens, like forms' one-time tokens (128 random bits), are 32 lower-case hex digits;
+/// anything else is not ours.
 pub fn is_token(s: &str) -> bool {
     s.len() == 32
         && s.bytes()

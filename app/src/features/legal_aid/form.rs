@@ -84,11 +84,7 @@ impl ApplyValues {
             match k.as_str() {
                 "pledge" => v.pledge = value == "yes",
                 "once" => {
-                    if value.len() == 32
-                        && value
-                            .bytes()
-                            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-                    {
+                    if crate::domain::petition::attachment::is_token(value) {
                         v.once = value.clone();
                     }
                 }

@@ -3,9 +3,7 @@
 
 use crate::features::legal_aid::form::ApplyValues;
 use crate::features::legal_aid::pages::{ApplyView, LegalAidReceipt};
-use crate::features::petition::http::{
-    ReceiptQuery, file_infos, keep_files, read_form, to_receipt,
-};
+use crate::features::petition::http::{file_infos, keep_files, read_form};
 use crate::kernel::filing::{self, Kind, Once};
 use crate::kernel::i18n::switch::Switch;
 use crate::kernel::render::render_page;
@@ -121,10 +119,8 @@ async fn answer(
     }
     let files = file_infos(state, &values.attachments).await;
     values.attachments = files.iter().map(|f| f.token.clone()).collect();
-    if Once::parse(&values.once).is_none() {
-        values.once = Once::new().as_str().to_owned();
-    }
     let once = Once::parse(&values.once).unwrap_or_default();
+    values.once = once.as_str().to_owned();
     let form = |values: ApplyValues, errors: Vec<FieldError>, files| ApplyView::Form {
         values,
         errors,
@@ -178,40 +174,19 @@ async fn answer(
         return res;
     }
     let once = &once;
-    // A browser that keeps no cookies is answered with the receipt itself (it could not open
-    // the page it would be redirected to).
-    let keeps_cookie = Once::from_cookie(headers, Kind::LegalAid).as_ref() == Some(once);
-    let answer = |filed: Option<filing::Filed>, again: bool| async move {
+    let keeps_cookie = once.comes_back(headers, Kind::LegalAid);
+    let answer = |filed: filing::Filed, again: bool| async move {
         if keeps_cookie {
-            return to_receipt(state, once, Kind::LegalAid, RECEIPT_PATH, again);
+            return once.to_receipt(Kind::LegalAid, RECEIPT_PATH, again, state.behind_tls);
         }
-        let view = match filed {
-            Some(filed) => receipt_view(state, &filed.number, filed.query_code, again).await,
-            None => Ok(None),
-        };
+        let view = receipt_view(state, &filed.number, filed.query_code, again).await;
         show_receipt(state, headers, view, now).await
     };
-    let filed_before = || async {
-        filing::find(&state.ctx.pool, once, Kind::LegalAid, now.utc())
-            .await
-            .ok()
-            .flatten()
-    };
-    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码 —
-    // from now on, whatever the address says. A double click's second send (the answer the
-    // browser shows) gets the receipt as it was.
-    if let Some(filed) = filed_before().await {
-        if filed.same_send(now.utc()) {
-            return answer(Some(filed), false).await;
-        }
-        if let Err(e) = filing::forget_code(&state.ctx.pool, once).await {
-            tracing::error!(error = %e, "cannot clear a receipt's code");
-        }
-        let filed = filing::Filed {
-            query_code: None,
-            ..filed
-        };
-        return answer(Some(filed), true).await;
+    // Sent before: the first filing's receipt (`filing::sent_before` says how it is shown).
+    if let Some((filed, again)) =
+        filing::sent_before(&state.ctx.pool, once, Kind::LegalAid, now.utc()).await
+    {
+        return answer(filed, again).await;
     }
     match crate::features::legal_aid::service::apply(
         &state.ctx,
@@ -230,11 +205,15 @@ async fn answer(
                 query_code: Some(receipt.query_code),
                 filed_at: now.local(),
             };
-            answer(Some(filed), false).await
+            answer(filed, false).await
         }
-        // Two sends at once: the one that lost the race finds the other's.
-        Err(_) if filed_before().await.is_some() => answer(filed_before().await, false).await,
         Err(e) => {
+            // Two sends at once: the one that lost the race finds the other's.
+            if let Ok(Some(filed)) =
+                filing::find(&state.ctx.pool, once, Kind::LegalAid, now.utc()).await
+            {
+                return answer(filed, false).await;
+            }
             let status = e.status();
             let errors = e
                 .problems("action", crate::domain::msg!("legal-aid-not-saved-kept"))
@@ -263,15 +242,14 @@ pub async fn receipt(
     State(state): State<AppState>,
     now: Now,
     headers: HeaderMap,
-    axum::extract::Query(query): axum::extract::Query<ReceiptQuery>,
+    axum::extract::Query(query): axum::extract::Query<filing::ReceiptQuery>,
 ) -> Response {
     let view = match filing::of_browser(&state.ctx.pool, &headers, Kind::LegalAid, now.utc()).await
     {
         Ok(Some(filed)) => {
             receipt_view(&state, &filed.number, filed.query_code, query.again()).await
         }
-        Ok(None) => Ok(None),
-        Err(e) => Err(e),
+        other => other.map(|_| None),
     };
     show_receipt(&state, &headers, view, now).await
 }

@@ -70,17 +70,15 @@ pub async fn apply(
                         |seq| LegalAidNumber::new(today, seq).map(|n| n.as_str().to_owned()),
                     )
                     .await?;
-                    if let Some(once) = &once {
-                        crate::kernel::filing::record(
-                            tx,
-                            once,
-                            crate::kernel::filing::Kind::LegalAid,
-                            &number,
-                            &grouped,
-                            &received_at,
-                        )
-                        .await?;
-                    }
+                    crate::kernel::filing::record(
+                        tx,
+                        once.as_ref(),
+                        crate::kernel::filing::Kind::LegalAid,
+                        &number,
+                        &grouped,
+                        &received_at,
+                    )
+                    .await?;
                     Ok(number)
                 })
             })

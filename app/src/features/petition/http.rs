@@ -194,38 +194,19 @@ async fn submit(
     // A form without a token (an old page) still files, once.
     let token = Once::parse(&draft.once).unwrap_or_default();
     let once = &token;
-    // The check page set the receipt cookie: a browser that sends it back can be redirected to
-    // the receipt (Post/Redirect/Get); one that keeps no cookies is answered with the receipt
-    // itself, or it would never see its number and 查询码.
-    let keeps_cookie = Once::from_cookie(headers, Kind::Petition).as_ref() == Some(once);
-    let answer = |filed: Option<filing::Filed>, again: bool| async move {
+    let keeps_cookie = once.comes_back(headers, Kind::Petition);
+    let answer = |filed: filing::Filed, again: bool| async move {
         if keeps_cookie {
-            return to_receipt(state, once, Kind::Petition, RECEIPT_PATH, again);
+            return once.to_receipt(Kind::Petition, RECEIPT_PATH, again, state.behind_tls);
         }
-        let view = match filed {
-            Some(filed) => receipt_view(state, &filed.number, filed.query_code, again, now).await,
-            None => Ok(None),
-        };
+        let view = receipt_view(state, &filed.number, filed.query_code, again, now).await;
         show_receipt(state, headers, view, now).await
     };
-    // Sent again (a reload, Back and Forward): the first filing's receipt, without its 查询码 —
-    // from now on, whatever the address says.
-    if let Ok(Some(filed)) = filing::find(&ctx.pool, once, Kind::Petition, now.utc()).await {
-        // A double click's second send is the one the browser shows: the receipt as it was.
-        if filed.same_send(now.utc()) {
-            return answer(Some(filed), false).await;
-        }
-        if let Err(e) = filing::forget_code(&ctx.pool, once).await {
-            tracing::error!(error = %e, "cannot clear a receipt's code");
-        }
-        return answer(
-            Some(filing::Filed {
-                query_code: None,
-                ..filed
-            }),
-            true,
-        )
-        .await;
+    // Sent before: the first filing's receipt (`filing::sent_before` says how it is shown).
+    if let Some((filed, again)) =
+        filing::sent_before(&ctx.pool, once, Kind::Petition, now.utc()).await
+    {
+        return answer(filed, again).await;
     }
     let input = draft.to_input();
     let extras = Extras {
@@ -241,23 +222,15 @@ async fn submit(
                 query_code: Some(receipt.query_code),
                 filed_at: now.local(),
             };
-            answer(Some(filed), false).await
-        }
-        // Two sends at once (a double click): the one that lost the race finds the other's.
-        Err(_)
-            if matches!(
-                filing::find(&ctx.pool, once, Kind::Petition, now.utc()).await,
-                Ok(Some(_))
-            ) =>
-        {
-            // This answer is the one the browser shows: the receipt, code included.
-            let filed = filing::find(&ctx.pool, once, Kind::Petition, now.utc())
-                .await
-                .ok()
-                .flatten();
             answer(filed, false).await
         }
         Err(e) => {
+            // Two sends at once (a double click): the one that lost the race finds the other's,
+            // and its answer is the one the browser shows: the receipt, code included.
+            if let Ok(Some(filed)) = filing::find(&ctx.pool, once, Kind::Petition, now.utc()).await
+            {
+                return answer(filed, false).await;
+            }
             let errors = field_errors(e.problems(
                 "declaration",
                 crate::domain::msg!("petition-not-submitted-kept"),
@@ -274,57 +247,20 @@ async fn submit(
 /// Where a filed petition's receipt is shown.
 pub const RECEIPT_PATH: &str = "/petition/receipt";
 
-/// The answer to a filing form: a redirect to its receipt (`path`), with the cookie that opens
-/// it in this browser; `again` when the form had filed before.
-pub(crate) fn to_receipt(
-    state: &AppState,
-    once: &Once,
-    kind: Kind,
-    path: &str,
-    again: bool,
-) -> Response {
-    let location = if again {
-        format!("{path}?again=1")
-    } else {
-        path.to_owned()
-    };
-    (
-        StatusCode::SEE_OTHER,
-        [
-            (header::LOCATION, location),
-            (header::SET_COOKIE, once.cookie(kind, state.behind_tls)),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-    )
-        .into_response()
-}
-
-#[derive(serde::Deserialize)]
-pub struct ReceiptQuery {
-    again: Option<String>,
-}
-
-impl ReceiptQuery {
-    pub(crate) fn again(&self) -> bool {
-        self.again.is_some()
-    }
-}
-
 /// `GET /petition/receipt`: the receipt of this browser's last petition (its cookie), with the
 /// 查询码 for a while after filing; a page that says where to look otherwise.
 pub async fn receipt(
     State(state): State<AppState>,
     now: Now,
     headers: HeaderMap,
-    axum::extract::Query(query): axum::extract::Query<ReceiptQuery>,
+    axum::extract::Query(query): axum::extract::Query<filing::ReceiptQuery>,
 ) -> Response {
     let view = match filing::of_browser(&state.ctx.pool, &headers, Kind::Petition, now.utc()).await
     {
         Ok(Some(filed)) => {
             receipt_view(&state, &filed.number, filed.query_code, query.again(), now).await
         }
-        Ok(None) => Ok(None),
-        Err(e) => Err(e),
+        other => other.map(|_| None),
     };
     show_receipt(&state, &headers, view, now).await
 }
@@ -539,16 +475,13 @@ async fn show_step(
     if step == Step::Check {
         draft.checking = true;
     }
-    if Once::parse(&draft.once).is_none() {
-        draft.once = Once::new().as_str().to_owned();
-    }
+    let once = Once::parse(&draft.once).unwrap_or_default();
+    draft.once = once.as_str().to_owned();
     let files = file_infos(state, &draft.attachments).await;
     draft.attachments = files.iter().map(|f| f.token.clone()).collect();
     // The check page hands the browser its receipt cookie (the token it will file with), so the
     // final post can tell whether the browser keeps cookies.
-    let cookie = (step == Step::Check)
-        .then(|| Once::parse(&draft.once).map(|o| o.cookie(Kind::Petition, state.behind_tls)))
-        .flatten();
+    let cookie = (step == Step::Check).then(|| once.cookie(Kind::Petition, state.behind_tls));
     let view = JourneyView::Step {
         step,
         draft,

@@ -132,7 +132,7 @@ impl Posted {
                 }
                 "checking" => draft.checking = v == "1",
                 "once" => {
-                    if v.len() == 32 && v.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+                    if is_token(v) {
                         draft.once = v.to_owned();
                     }
                 }

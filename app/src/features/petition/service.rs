@@ -100,17 +100,15 @@ pub async fn submit(
                         |seq| PetitionNumber::new(today, seq).map(String::from),
                     )
                     .await?;
-                    if let Some(once) = &once {
-                        crate::kernel::filing::record(
-                            tx,
-                            once,
-                            crate::kernel::filing::Kind::Petition,
-                            &inserted.number,
-                            &grouped,
-                            &received_at,
-                        )
-                        .await?;
-                    }
+                    crate::kernel::filing::record(
+                        tx,
+                        once.as_ref(),
+                        crate::kernel::filing::Kind::Petition,
+                        &inserted.number,
+                        &grouped,
+                        &received_at,
+                    )
+                    .await?;
                     Ok(inserted)
                 })
             })
