@@ -33,18 +33,7 @@ pub fn Header() -> impl IntoView {
         crate::t!("header-accessible-on")
     };
     let a11y_choice = if page.prefs.accessible { "off" } else { "on" };
-    let a11y = match form {
-        Some(form) => view! {
-            <button type="submit" form=form name="switch" value=format!("a11y:{a11y_choice}") formnovalidate>
-                {a11y_label}
-            </button>
-        }
-        .into_any(),
-        None => {
-            let href = format!("/prefs?a11y={a11y_choice}&back={back}");
-            view! { <a href=href>{a11y_label}</a> }.into_any()
-        }
-    };
+    let a11y = switch(form, ("a11y", a11y_choice), &back, a11y_label, None);
     let switches = (!staff).then(|| {
         page.prefs
             .lang
@@ -52,32 +41,8 @@ pub fn Header() -> impl IntoView {
             .map(|lang| {
                 // Each language's own name, never translated, in its own language for screen
                 // readers.
-                let inner = match form {
-                    Some(form) => view! {
-                        <button
-                            type="submit"
-                            form=form
-                            name="switch"
-                            value=format!("lang:{}", lang.code())
-                            formnovalidate
-                            lang=lang.tag()
-                            translate="no"
-                        >
-                            {lang.own_name()}
-                        </button>
-                    }
-                    .into_any(),
-                    None => {
-                        let href = format!("/prefs?lang={}&back={back}", lang.code());
-                        view! {
-                            <a href=href lang=lang.tag() hreflang=lang.tag() translate="no">
-                                {lang.own_name()}
-                            </a>
-                        }
-                        .into_any()
-                    }
-                };
-                view! { <li>{inner}</li> }
+                let own = lang.own_name().to_owned();
+                view! { <li>{switch(form, ("lang", lang.code()), &back, own, Some(lang.tag()))}</li> }
             })
             .collect_view()
     });
@@ -108,6 +73,44 @@ pub fn Header() -> impl IntoView {
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// One switch of the header, `(setting, choice)`: a button of the form in progress, or else a
+/// link to `/prefs` that comes back to `back`. A language's name carries its `lang` and is never
+/// translated.
+fn switch(
+    form: Option<&'static str>,
+    (setting, choice): (&str, &str),
+    back: &str,
+    label: String,
+    lang: Option<&'static str>,
+) -> AnyView {
+    let translate = lang.map(|_| "no");
+    match form {
+        Some(form) => view! {
+            <button
+                type="submit"
+                form=form
+                name="switch"
+                value=format!("{setting}:{choice}")
+                formnovalidate
+                lang=lang
+                translate=translate
+            >
+                {label}
+            </button>
+        }
+        .into_any(),
+        None => {
+            let href = format!("/prefs?{setting}={choice}&back={back}");
+            view! {
+                <a href=href lang=lang hreflang=lang translate=translate>
+                    {label}
+                </a>
+            }
+            .into_any()
+        }
     }
 }
 
