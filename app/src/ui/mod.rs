@@ -4,6 +4,7 @@
 mod action_form;
 mod beacon;
 mod data_table;
+mod file_links;
 mod footer;
 pub mod form;
 mod header;
@@ -19,6 +20,7 @@ mod sign_in_first;
 pub use action_form::ActionForm;
 pub use beacon::HydrationBeacon;
 pub use data_table::DataTable;
+pub use file_links::FileLinks;
 pub use footer::Footer;
 pub use header::{Header, KeepsAnswers};
 pub use not_found_page::NotFoundPage;

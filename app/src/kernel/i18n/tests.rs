@@ -19,6 +19,7 @@ fn citizen_sources() -> Vec<PathBuf> {
         "domain/src/case/list.rs",
         "domain/src/case/due.rs",
         "ui/action_form.rs",
+        "ui/file_links.rs",
         "ui/sign_in_first.rs",
         "domain/src/staff.rs",
         "kernel/guard.rs",

@@ -508,26 +508,13 @@ fn CaseDetail(
                             "检举控告类事项的材料与信访人身份一并由信访部门保管（第三十条），如需查阅请联系登记员。"
                         }
                             .into_any()
-                    } else if v.attachments.is_empty() {
-                        view! { "没有" }.into_any()
                     } else {
                         view! {
-                            <ul class="files" id="case-files">
-                                {v
-                                    .attachments
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, (name, size))| {
-                                        let href = format!("/staff/cases/{}/files/{}", v.number, i + 1);
-                                        view! {
-                                            <li>
-                                                <a href=href download="">{name.clone()}</a>
-                                                " （" {size.clone()} "）"
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
+                            <crate::ui::FileLinks
+                                id="case-files"
+                                base=format!("/staff/cases/{}/files", v.number)
+                                files=v.attachments.clone()
+                            />
                         }
                             .into_any()
                     }}

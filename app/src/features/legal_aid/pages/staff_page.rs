@@ -235,33 +235,11 @@ fn AidDetail(
                 <dd class="pre">{v.hardship_statement.clone()}</dd>
                 <dt>"材料"</dt>
                 <dd>
-                    {if v.attachments.is_empty() {
-                        view! { "没有" }.into_any()
-                    } else {
-                        view! {
-                            <ul class="files" id="aid-files">
-                                {v
-                                    .attachments
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, (name, size))| {
-                                        let href = format!(
-                                            "/staff/legal-aid/{}/files/{}",
-                                            v.public.number,
-                                            i + 1,
-                                        );
-                                        view! {
-                                            <li>
-                                                <a href=href download="">{name.clone()}</a>
-                                                {format!("（{size}）")}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }}
+                    <crate::ui::FileLinks
+                        id="aid-files"
+                        base=format!("/staff/legal-aid/{}/files", v.public.number)
+                        files=v.attachments.clone()
+                    />
                 </dd>
             </dl>
             <h2>"办理过程"</h2>
