@@ -44,7 +44,7 @@ impl Calendar {
         if self.holidays.contains(&day) {
             return false;
         }
-        if !self.covers(day.year()) && statutory_holidays(day.year()).contains(&day) {
+        if !self.covers(day.year()) && is_statutory_holiday(day) {
             return false;
         }
         !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
@@ -141,6 +141,14 @@ pub fn statutory_holidays(year: i32) -> BTreeSet<NaiveDate> {
         .flatten(),
     );
     days
+}
+
+/// Whether `day` is a statutory public holiday ([`statutory_holidays`], worked out once for all
+/// the years of the lunar tables: a limit counts day by day, and this is asked of every day).
+fn is_statutory_holiday(day: NaiveDate) -> bool {
+    static ALL: std::sync::LazyLock<BTreeSet<NaiveDate>> =
+        std::sync::LazyLock::new(|| (1901..=2100).flat_map(statutory_holidays).collect());
+    ALL.contains(&day)
 }
 
 /// The April day of 清明, the solar term at the sun's longitude of 15°: the usual formula for the
