@@ -879,15 +879,12 @@ async fn a_report_is_never_assigned_to_the_unit_it_reports() {
     assert_eq!(status, StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
-async fn a_report_s_review_never_goes_to_the_unit_it_reports() {
-    let app = spawn_app().await;
-    let mut report = petition("report", "city-hrss");
-    report["reported"] = "市政府某部门负责人".into();
-    report["reported_unit"] = "city-gov".into();
-    let (number, code) = app.submit_petition(&report).await;
-    let registrar = sign_in(&app, "dengji").await;
-    let unit = sign_in(&app, "city-hrss").await;
+/// Files `petition`, has city-hrss accept and answer it, and has the citizen ask for a 复查: its
+/// number.
+async fn replied_and_under_review(app: &TestApp, petition: &Value) -> String {
+    let (number, code) = app.submit_petition(petition).await;
+    let registrar = sign_in(app, "dengji").await;
+    let unit = sign_in(app, "city-hrss").await;
     for (who, form) in [
         (
             &registrar,
@@ -896,11 +893,11 @@ async fn a_report_s_review_never_goes_to_the_unit_it_reports() {
         (&unit, vec![("action", "accept")]),
         (&unit, letter()),
     ] {
-        let (status, html) = act(&app, who, &number, &form).await;
+        let (status, html) = act(app, who, &number, &form).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
     }
     let (status, _) = citizen_post(
-        &app,
+        app,
         &number,
         &code,
         "review-requests",
@@ -908,10 +905,54 @@ async fn a_report_s_review_never_goes_to_the_unit_it_reports() {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
+    number
+}
+
+#[tokio::test]
+async fn a_report_s_review_never_goes_to_the_unit_it_reports() {
+    let app = spawn_app().await;
+    let mut report = petition("report", "city-hrss");
+    report["reported"] = "市政府某部门负责人".into();
+    report["reported_unit"] = "city-gov".into();
+    let number = replied_and_under_review(&app, &report).await;
+    let registrar = sign_in(&app, "dengji").await;
     // 市人民政府 is city-hrss's 复查 body, but it is the unit reported: the bureau holds it.
     let city = sign_in(&app, "city-gov").await;
     let (status, _) = page(&app, &city, &format!("/staff/cases/{number}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = act(&app, &registrar, &number, &review_letter()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+/// The workbench lists the newest cases and, however old, every case whose 复查 or 复核 still
+/// waits; once answered, a case goes the way of any other.
+#[tokio::test]
+async fn a_waiting_review_stays_on_the_workbench_however_old_the_case_and_leaves_once_answered() {
+    let app = spawn_app().await;
+    let number = replied_and_under_review(&app, &petition("appeal", "city-hrss")).await;
+    let (newer, _) = app
+        .submit_petition(&petition("suggestion", "city-housing"))
+        .await;
+    // The newest one case, and the one whose 复查 waits.
+    let listed = || async {
+        app::features::cases::store::list(&app.pool, None, 1)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.number)
+            .collect::<Vec<_>>()
+    };
+    let before = listed().await;
+    assert!(
+        before.contains(&newer) && before.contains(&number),
+        "{before:?}"
+    );
+    let city = sign_in(&app, "city-gov").await;
+    let (status, html) = act(&app, &city, &number, &review_letter()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    let after = listed().await;
+    assert!(
+        after.contains(&newer) && !after.contains(&number),
+        "{after:?}"
+    );
 }

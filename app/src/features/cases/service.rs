@@ -110,7 +110,7 @@ pub async fn list(
             };
             CaseListItem {
                 held_here,
-                petitioner: if identity_hidden(staff, &r.category) {
+                petitioner: if hidden {
                     crate::kernel::i18n::simplified(&crate::domain::msg!("cases-identity-withheld"))
                 } else {
                     format!("{} {}", r.petitioner_name, mask_id_number(&r.id_number))

@@ -136,44 +136,50 @@ struct ListRow {
     reported_unit: Option<String>,
 }
 
-/// The newest cases (at most `limit`) and every case that was ever asked for a 复查 or 复核 (a
+/// The newest cases (at most `limit`) and every case whose 复查 or 复核 waits for its answer (a
 /// review comes months after filing, and its body's queue must hold it), with their events; for
 /// a unit's staff only those assigned to `unit`.
 pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<CaseRow>, StoreError> {
-    // The cases chosen, by the petition id in `column`: the `limit` newest ($1) and the reviewed
-    // ones ($2, $3).
+    // The cases chosen, by the petition id in `column`: the `limit` newest ($1) and those asked
+    // for a review ($2, $3) not answered since ($4–$6: the replies `pending_review` counts).
     let chosen = |column: &str| {
         format!(
             "({column} >= (SELECT MIN(n.id) FROM (SELECT id FROM petitions \
              ORDER BY id DESC LIMIT $1) AS n) \
-             OR {column} IN (SELECT petition_id FROM petition_events WHERE kind IN ($2, $3)))"
+             OR {column} IN (SELECT r.petition_id FROM petition_events r \
+             WHERE r.kind IN ($2, $3) AND NOT EXISTS (SELECT 1 FROM petition_events a \
+             WHERE a.petition_id = r.petition_id AND a.id > r.id AND a.kind IN ($4, $5, $6))))"
         )
     };
-    let reviews = [
-        EventKind::ReviewRequested.code(),
-        EventKind::RecheckRequested.code(),
-    ];
-    let rows = sqlx::query_as::<_, ListRow>(&format!(
+    let kinds = [
+        EventKind::ReviewRequested,
+        EventKind::RecheckRequested,
+        EventKind::Replied,
+        EventKind::ReviewAnswered,
+        EventKind::RecheckAnswered,
+    ]
+    .map(EventKind::code);
+    let sql = format!(
         "SELECT p.id, p.number, p.received_on, p.category, p.title, p.petitioner_name, \
                 p.id_number, s.number AS same_matter_as, p.reported_unit \
          FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
          WHERE {} ORDER BY p.id DESC",
         chosen("p.id")
-    ))
-    .bind(limit)
-    .bind(reviews[0])
-    .bind(reviews[1])
-    .fetch_all(pool)
-    .await?;
+    );
+    let mut rows = sqlx::query_as::<_, ListRow>(&sql).bind(limit);
+    for kind in kinds {
+        rows = rows.bind(kind);
+    }
+    let rows = rows.fetch_all(pool).await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let event_rows = sqlx::query_as::<_, EventRow>(&events_sql(&chosen("e.petition_id")))
-        .bind(limit)
-        .bind(reviews[0])
-        .bind(reviews[1])
-        .fetch_all(pool)
-        .await?;
+    let sql = events_sql(&chosen("e.petition_id"));
+    let mut event_rows = sqlx::query_as::<_, EventRow>(&sql).bind(limit);
+    for kind in kinds {
+        event_rows = event_rows.bind(kind);
+    }
+    let event_rows = event_rows.fetch_all(pool).await?;
     let mut events = by_case(decode_all(event_rows)?);
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
