@@ -140,46 +140,49 @@ struct ListRow {
 /// review comes months after filing, and its body's queue must hold it), with their events; for
 /// a unit's staff only those assigned to `unit`.
 pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<CaseRow>, StoreError> {
+    // The event kinds, as the SQL's literals: a review asked for, and the replies that answer it
+    // (those `pending_review` counts).
+    let kinds = |kinds: &[EventKind]| {
+        kinds
+            .iter()
+            .map(|k| format!("'{}'", k.code()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let asked = kinds(&[EventKind::ReviewRequested, EventKind::RecheckRequested]);
+    let answered = kinds(&[
+        EventKind::Replied,
+        EventKind::ReviewAnswered,
+        EventKind::RecheckAnswered,
+    ]);
     // The cases chosen, by the petition id in `column`: the `limit` newest ($1) and those asked
-    // for a review ($2, $3) not answered since ($4–$6: the replies `pending_review` counts).
+    // for a review not answered since.
     let chosen = |column: &str| {
         format!(
             "({column} >= (SELECT MIN(n.id) FROM (SELECT id FROM petitions \
              ORDER BY id DESC LIMIT $1) AS n) \
              OR {column} IN (SELECT r.petition_id FROM petition_events r \
-             WHERE r.kind IN ($2, $3) AND NOT EXISTS (SELECT 1 FROM petition_events a \
-             WHERE a.petition_id = r.petition_id AND a.id > r.id AND a.kind IN ($4, $5, $6))))"
+             WHERE r.kind IN ({asked}) AND NOT EXISTS (SELECT 1 FROM petition_events a \
+             WHERE a.petition_id = r.petition_id AND a.id > r.id AND a.kind IN ({answered}))))"
         )
     };
-    let kinds = [
-        EventKind::ReviewRequested,
-        EventKind::RecheckRequested,
-        EventKind::Replied,
-        EventKind::ReviewAnswered,
-        EventKind::RecheckAnswered,
-    ]
-    .map(EventKind::code);
-    let sql = format!(
+    let rows = sqlx::query_as::<_, ListRow>(&format!(
         "SELECT p.id, p.number, p.received_on, p.category, p.title, p.petitioner_name, \
                 p.id_number, s.number AS same_matter_as, p.reported_unit \
          FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
          WHERE {} ORDER BY p.id DESC",
         chosen("p.id")
-    );
-    let mut rows = sqlx::query_as::<_, ListRow>(&sql).bind(limit);
-    for kind in kinds {
-        rows = rows.bind(kind);
-    }
-    let rows = rows.fetch_all(pool).await?;
+    ))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = events_sql(&chosen("e.petition_id"));
-    let mut event_rows = sqlx::query_as::<_, EventRow>(&sql).bind(limit);
-    for kind in kinds {
-        event_rows = event_rows.bind(kind);
-    }
-    let event_rows = event_rows.fetch_all(pool).await?;
+    let event_rows = sqlx::query_as::<_, EventRow>(&events_sql(&chosen("e.petition_id")))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     let mut events = by_case(decode_all(event_rows)?);
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
