@@ -447,6 +447,12 @@ return [lang, out];
             .await;
     }
 
+    /// Waits for the legal-aid application's page `page`.
+    pub async fn on_page(&self, page: &str) {
+        self.wait_for(&format!("form#apply-form[data-page='{page}']"))
+            .await;
+    }
+
     /// Whether the element found by `css` is checked.
     pub async fn is_checked(&self, css: &str) -> bool {
         self.client

@@ -61,20 +61,57 @@ pub async fn fill_matter(b: &Browser, title: &str) {
     b.on_step("attachments").await;
 }
 
-/// Fills the empty legal-aid application form with the answers of `legal_aid_application`,
-/// the pledge given; files and the other party are left to the test.
+/// The legal-aid application's 继续 (and, on its check page, 提交申请).
+pub const NEXT: &str = "form#apply-form #send";
+
+/// Answers the legal-aid application from its first page to the files page with the answers of
+/// `legal_aid_application` (for oneself, the pledge given); files and the other party are left
+/// to the test. Every page asks one question, so none is much taller than a phone's screen.
 pub async fn fill_legal_aid_form(b: &Browser) {
+    b.on_page("who").await;
+    fits_a_phone(b).await;
+    b.click("input[name=who][value=self]").await;
+    b.press(NEXT).await;
+    fill_legal_aid_from_applicant(b).await;
+}
+
+/// [`fill_legal_aid_form`] from the applicant's page on.
+pub async fn fill_legal_aid_from_applicant(b: &Browser) {
     let a = legal_aid_application();
     let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
-    b.click("input[name=who][value=self]").await;
+    b.on_page("applicant").await;
+    fits_a_phone(b).await;
     for field in ["name", "id_number", "mobile", "address"] {
         b.fill(field, &text(&a["applicant"][field])).await;
     }
     b.select("district", &text(&a["applicant"]["district"]))
         .await;
+    b.press(NEXT).await;
+    b.on_page("matter").await;
+    fits_a_phone(b).await;
     b.select("matter", &text(&a["matter"])).await;
     b.fill("description", &text(&a["description"])).await;
+    b.press(NEXT).await;
+    b.on_page("basis").await;
+    assert!(b.is_checked("input[name=basis][value=hardship]").await);
+    b.press(NEXT).await;
+    b.on_page("statement").await;
+    fits_a_phone(b).await;
     b.fill("hardship_statement", &text(&a["hardship_statement"]))
         .await;
     b.click("#pledge").await;
+    b.press(NEXT).await;
+    b.on_page("files").await;
+}
+
+/// The page is at most two screens of the phone-sized browser (390 × 844) tall.
+async fn fits_a_phone(b: &Browser) {
+    let height = b
+        .client
+        .execute("return document.documentElement.scrollHeight;", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(height <= 2.0 * 844.0, "{height} px tall");
 }

@@ -2,6 +2,7 @@
 //! audit of every page visited.
 
 use portal_tests::browser_test;
+use portal_tests::journeys::NEXT;
 
 browser_test!(home_page_shows_channels_and_hotlines, |app, b| {
     b.visit(&app.url("/")).await;
@@ -400,12 +401,16 @@ browser_test!(
     a_legal_aid_application_from_the_form_to_its_progress,
     |app, b| {
         b.visit(&app.url("/legal-aid/apply")).await;
-        b.press("form button[value=check]:not([hidden])").await;
+        b.press(NEXT).await;
         let summary = b.text(".error-summary").await;
+        assert!(summary.contains("请选择是本人申请还是代为申请"));
         assert!(
-            summary.contains("请选择是本人申请还是代为申请") && summary.contains("请确认诚信承诺")
+            !summary.contains("请确认诚信承诺"),
+            "one page, one question"
         );
+        b.settle_and_audit().await;
         portal_tests::journeys::fill_legal_aid_form(b).await;
+        b.settle_and_audit().await;
         let dir = tempfile::tempdir().unwrap();
         let photo = dir.path().join("欠条.jpg");
         let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
@@ -414,18 +419,23 @@ browser_test!(
         b.attach("files", &[&photo]).await;
         b.press("form button[value=upload]").await;
         assert!(b.text("ul.files").await.contains("欠条.jpg"));
-        // Enter in a text field continues; it never presses the file's 删除 button.
-        b.fill("other_party", "某建筑公司\u{E007}").await;
+        b.press(NEXT).await;
+        b.on_page("check").await;
         b.settle_and_audit().await;
         assert!(b.text("#check-answers").await.contains("欠条.jpg"));
-        b.press("button[value=edit]").await;
-        b.press("form button[value=check]:not([hidden])").await;
+        // A change leads back to the check page; Enter in a text field continues.
+        b.press("button[value='goto:matter']").await;
+        b.on_page("matter").await;
+        b.fill("other_party", "某建筑公司\u{E007}").await;
+        b.on_page("check").await;
         let answers = b.text("#check-answers").await;
         assert!(
-            answers.contains("李四") && answers.contains("欠条.jpg"),
+            answers.contains("李四")
+                && answers.contains("欠条.jpg")
+                && answers.contains("某建筑公司"),
             "{answers}"
         );
-        b.press("main button[value=submit]").await;
+        b.press(NEXT).await;
         let number = b.text("#aid-number").await;
         let code = b.text("#aid-code").await;
         assert!(number.starts_with("FY"));
@@ -441,6 +451,57 @@ browser_test!(
                 .await
                 .contains("作出是否给予法律援助的决定")
         );
+    }
+);
+
+// The registrar sees a second petition on the same matter flagged on the list and on the case,
+// each with a link to the first; a petition on another matter of the same person is not.
+browser_test!(
+    a_petition_on_the_same_matter_is_flagged_to_the_registrar_with_a_link,
+    |app, b| {
+        let wage = portal_tests::journeys::wage_appeal();
+        let (first, _) = app.submit_petition(&wage).await;
+        let mut lift = wage.clone();
+        lift["title"] = "小区电梯长期故障无人维修".into();
+        lift["request"] = "请督促物业公司尽快维修小区3号楼电梯，恢复正常使用。".into();
+        let (other, _) = app.submit_petition(&lift).await;
+        let mut again = wage.clone();
+        again["request"] = "请督促公司支付拖欠我的三个月工资。".into();
+        let (second, _) = app.submit_petition(&again).await;
+        staff_sign_in(app, b, "dengji").await;
+        b.settle_and_audit().await;
+        let flags = b
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('.tag.same-matter')) \
+                 .map(t => t.closest('tr').querySelector('a').textContent + '>' + \
+                 t.querySelector('a').textContent);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            flags,
+            serde_json::json!([format!("{second}>{first}")]),
+            "{other} is not flagged"
+        );
+        b.click_link(&second).await;
+        b.wait_for("#same-matter").await;
+        b.settle_and_audit().await;
+        assert!(b.text("#same-matter").await.contains("一并处理"));
+        b.click(&format!("#same-matter a[href='/staff/cases/{first}']"))
+            .await;
+        b.wait_for(&format!("form[action^='/staff/cases/{first}']"))
+            .await;
+        let flagged = b
+            .client
+            .execute(
+                "return document.querySelectorAll('#same-matter').length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(flagged, 0, "the first is not flagged");
     }
 );
 
@@ -540,9 +601,18 @@ browser_test!(
         b.settle_and_audit().await;
         b.focus_lands_on("#check-result").await;
 
+        // Each page of the application: its fields, then 继续 with Enter.
         b.visit(&app.url("/legal-aid/apply")).await;
+        b.focus_lands_on("h1").await;
         b.tab_to("input[name=who][value=self]").await;
         b.key(SPACE).await;
+        let next = |page: &'static str| async move {
+            b.tab_to(NEXT).await;
+            b.key(ENTER).await;
+            b.on_page(page).await;
+            b.focus_lands_on("h1").await;
+        };
+        next("applicant").await;
         let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
         for field in ["name", "id_number", "mobile", "address"] {
             b.tab_to(&format!("#{field}")).await;
@@ -551,21 +621,22 @@ browser_test!(
         b.tab_to("#district").await;
         b.arrow_to("#district:has(option[value='450602']:checked)")
             .await;
+        next("matter").await;
         b.tab_to("#matter").await;
         b.arrow_to("#matter:has(option[value='labour']:checked)")
             .await;
         b.tab_to("#description").await;
         b.type_text(&text(&a["description"])).await;
+        next("basis").await;
+        next("statement").await;
         b.tab_to("#hardship_statement").await;
         b.type_text(&text(&a["hardship_statement"])).await;
         b.tab_to("#pledge").await;
         b.key(SPACE).await;
-        b.tab_to("form button[value=check]:not([hidden])").await;
-        b.key(ENTER).await;
-        b.wait_for("#check-answers").await;
+        next("files").await;
+        next("check").await;
         b.settle_and_audit().await;
-        b.focus_lands_on("h1").await;
-        b.tab_to("button[value=submit]").await;
+        b.tab_to(NEXT).await;
         b.key(ENTER).await;
         assert!(b.text("#aid-number").await.starts_with("FY"));
         b.settle_and_audit().await;

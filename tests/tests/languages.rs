@@ -7,7 +7,8 @@
 
 use portal_tests::browser::{Browser, Js};
 use portal_tests::journeys::{
-    CONTINUE, fill_legal_aid_form, fill_matter, fill_petitioner, legal_aid_application, wage_appeal,
+    CONTINUE, NEXT, fill_legal_aid_form, fill_legal_aid_from_applicant, fill_matter,
+    fill_petitioner, legal_aid_application, wage_appeal,
 };
 use portal_tests::{TestApp, browser_test};
 use serde_json::Value;
@@ -148,12 +149,12 @@ async fn petition_pages(app: &TestApp, b: &Browser) {
 /// The legal-aid application from its empty form to the receipt.
 async fn legal_aid_application_pages(app: &TestApp, b: &Browser) {
     b.visit(&app.url("/legal-aid/apply")).await;
-    b.press("form button[value=check]:not([hidden])").await;
+    b.press(NEXT).await;
     b.wait_for(".error-summary").await;
     fill_legal_aid_form(b).await;
-    b.press("form button[value=check]:not([hidden])").await;
-    b.wait_for("#check-answers").await;
-    b.press("main button[value=submit]").await;
+    b.press(NEXT).await;
+    b.on_page("check").await;
+    b.press(NEXT).await;
     assert!(b.text("#aid-number").await.starts_with("FY"));
 }
 
@@ -295,19 +296,22 @@ browser_test!(a_switch_mid_form_keeps_every_answer, |app, b| {
 
     // The legal-aid form, and its check page.
     b.visit(&app.url("/legal-aid/apply")).await;
+    b.click("input[name=who][value=self]").await;
+    b.press(NEXT).await;
+    b.on_page("applicant").await;
     b.fill("name", "李四").await;
     press_switch(b, "lang:hant").await;
-    b.wait_for("#apply-form").await;
+    b.on_page("applicant").await;
     assert_eq!(b.html_attr("lang").await.as_deref(), Some("zh-Hant"));
     assert_eq!(b.value("name").await.as_deref(), Some("李四"));
     b.replace("name", "").await;
-    fill_legal_aid_form(b).await;
-    b.press("form button[value=check]:not([hidden])").await;
-    b.wait_for("#check-answers").await;
+    fill_legal_aid_from_applicant(b).await;
+    b.press(NEXT).await;
+    b.on_page("check").await;
     press_switch(b, "lang:en").await;
-    b.wait_for("#check-answers").await;
+    b.on_page("check").await;
     assert_eq!(b.html_attr("lang").await.as_deref(), Some("en"));
-    b.press("main button[value=submit]").await;
+    b.press(NEXT).await;
     assert!(b.text("#aid-number").await.starts_with("FY"));
 });
 

@@ -133,11 +133,20 @@ async fn the_self_check_asks_one_question_at_a_time_and_never_grants() {
         .await
         .unwrap();
     assert!(
-        form.contains("<option value=\"labour\" selected"),
+        form.contains("name=\"matter\" value=\"labour\"")
+            && form.contains("name=\"basis\" value=\"exempt\""),
+        "the first page carries them on"
+    );
+    // The pages that ask them have them chosen.
+    let carried = [("who", "self"), ("matter", "labour"), ("basis", "exempt")];
+    let (_, matter) = post_page(&app, "who", &carried, "goto:matter").await;
+    assert!(
+        matter.contains("<option value=\"labour\" selected"),
         "the matter is chosen"
     );
+    let (_, basis) = post_page(&app, "who", &carried, "goto:basis").await;
     assert!(
-        form.contains("value=\"exempt\" checked") || form.contains("checked value=\"exempt\""),
+        basis.contains("value=\"exempt\" checked") || basis.contains("checked value=\"exempt\""),
         "the basis is set"
     );
     // Nonsense in the address is ignored.
@@ -437,45 +446,109 @@ fn web_answers() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-#[tokio::test]
-async fn the_web_application_checks_everything_keeps_what_was_typed_and_gives_a_receipt() {
-    let app = spawn_app().await;
-    let post = |pairs: Vec<(&'static str, &'static str)>| {
-        let app = &app;
-        async move {
-            let res = app
-                .http
-                .post(app.url("/legal-aid/apply"))
-                .form(&pairs)
-                .send()
-                .await
-                .unwrap();
-            app.follow(res).await
-        }
-    };
-    let mut missing = web_answers();
-    missing.retain(|(k, _)| !matches!(*k, "who" | "pledge" | "mobile"));
-    missing.push(("mobile", "12345"));
-    missing.push(("action", "check"));
-    let (status, html) = post(missing).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    for message in ["请选择是本人申请还是代为申请", "请确认诚信承诺"] {
-        assert!(html.contains(message), "{message}");
-    }
-    assert!(
-        html.contains("href=\"#mobile\"") && html.contains("href=\"#who\""),
-        "each error links to its field"
-    );
-    assert!(html.contains("父亲年老多病"), "what was typed is kept");
+/// Posts one page of the web form with the answers so far: the status and the page that comes back.
+async fn post_page(
+    app: &TestApp,
+    page: &str,
+    answers: &[(&str, &str)],
+    action: &str,
+) -> (StatusCode, String) {
+    let mut form: Vec<(&str, &str)> = answers.to_vec();
+    form.extend([("page", page), ("action", action)]);
+    let res = app
+        .http
+        .post(app.url("/legal-aid/apply"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    app.follow(res).await
+}
 
-    let mut check = web_answers();
-    check.push(("action", "check"));
-    let (status, html) = post(check).await;
-    assert_eq!(status, StatusCode::OK);
+/// The page a form shows (its `data-page`).
+fn page_of(html: &str) -> &str {
+    html.split("data-page=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn the_web_application_asks_one_question_per_page_keeps_what_was_typed_and_gives_a_receipt() {
+    let app = spawn_app().await;
+    let all = web_answers();
+    let upto = |names: &[&str]| -> Vec<(&'static str, &'static str)> {
+        all.iter()
+            .filter(|(k, _)| names.contains(k))
+            .cloned()
+            .collect()
+    };
+    // The first page asks who applies, and nothing else is checked yet.
+    let (status, html) = post_page(&app, "who", &[], "continue").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("请选择是本人申请还是代为申请") && html.contains("href=\"#who\""));
+    assert!(!html.contains("请确认诚信承诺"), "one page, one question");
+    assert_eq!(page_of(&html), "who");
+    let (status, html) = post_page(&app, "who", &upto(&["who"]), "continue").await;
+    assert_eq!((status, page_of(&html)), (StatusCode::OK, "applicant"));
+    // The applicant's page: a wrong mobile is named, and what was typed is kept.
+    let mut person = upto(&["who", "name", "id_number", "address", "district"]);
+    person.push(("mobile", "12345"));
+    let (status, html) = post_page(&app, "applicant", &person, "continue").await;
+    assert_eq!(
+        (status, page_of(&html)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "applicant")
+    );
+    assert!(html.contains("href=\"#mobile\"") && html.contains("防城港市港口区渔洲路 2 号"));
+    let person = upto(&["who", "name", "id_number", "mobile", "address", "district"]);
+    let (_, html) = post_page(&app, "applicant", &person, "continue").await;
+    assert_eq!(
+        page_of(&html),
+        "agent",
+        "who applies for someone else is asked about themselves"
+    );
+    // 返回 goes back without checking, answers kept.
+    let (status, html) = post_page(&app, "agent", &person, "goto:applicant").await;
+    assert_eq!((status, page_of(&html)), (StatusCode::OK, "applicant"));
+    assert!(html.contains("value=\"李四\""));
+    // Who applies for themselves is not asked about an agent.
+    let mut own = person.clone();
+    own.retain(|(k, _)| *k != "who");
+    own.push(("who", "self"));
+    let (_, html) = post_page(&app, "applicant", &own, "continue").await;
+    assert_eq!(page_of(&html), "matter");
+    // The statement page asks for the pledge of who applies for hardship.
+    let mut answers: Vec<(&str, &str)> = all
+        .iter()
+        .filter(|(k, _)| *k != "pledge")
+        .cloned()
+        .collect();
+    let (_, html) = post_page(&app, "basis", &answers, "continue").await;
+    assert_eq!(page_of(&html), "statement");
+    let (status, html) = post_page(&app, "statement", &answers, "continue").await;
+    assert_eq!(
+        (status, page_of(&html)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "statement")
+    );
+    assert!(html.contains("请确认诚信承诺"));
+    answers.push(("pledge", "yes"));
+    let (_, html) = post_page(&app, "statement", &answers, "continue").await;
+    assert_eq!(page_of(&html), "files");
+    let (status, html) = post_page(&app, "files", &answers, "continue").await;
+    assert_eq!((status, page_of(&html)), (StatusCode::OK, "check"));
     assert!(html.contains("核对您的申请") && html.contains("女儿（近亲属）"));
-    let mut submit = web_answers();
-    submit.push(("action", "submit"));
-    let (status, html) = post(submit).await;
+    assert!(
+        html.contains("value=\"goto:matter\""),
+        "each answer can be changed"
+    );
+    // A change from the check page leads back to it.
+    let mut checking = answers.clone();
+    checking.push(("checking", "1"));
+    let (_, html) = post_page(&app, "check", &checking, "goto:matter").await;
+    assert_eq!(page_of(&html), "matter");
+    let (_, html) = post_page(&app, "matter", &checking, "continue").await;
+    assert_eq!(page_of(&html), "check");
+    let (status, html) = post_page(&app, "check", &checking, "submit").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("法律援助申请已提交") && html.contains("查询码只在提交后显示一段时间"));
     assert!(html.contains("id=\"decision-due\""));
@@ -488,6 +561,24 @@ async fn the_web_application_checks_everything_keeps_what_was_typed_and_gives_a_
         stored,
         ("女儿（近亲属）".to_owned(), "maintenance".to_owned())
     );
+}
+
+#[tokio::test]
+async fn a_web_application_sent_with_a_problem_shows_the_first_page_that_has_one() {
+    let app = spawn_app().await;
+    let mut answers = web_answers();
+    answers.retain(|(k, _)| *k != "description");
+    let (status, html) = post_page(&app, "check", &answers, "submit").await;
+    assert_eq!(
+        (status, page_of(&html)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "matter")
+    );
+    assert!(html.contains("href=\"#description\""));
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM legal_aid_applications")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
 }
 
 #[tokio::test]
@@ -571,7 +662,11 @@ async fn under_article_32_no_hardship_statement_or_pledge_is_asked() {
         .into_iter()
         .filter(|(k, _)| !matches!(*k, "hardship_statement" | "pledge"))
         .collect();
-    check.extend([("basis", "no_test"), ("action", "check")]);
+    check.extend([
+        ("basis", "no_test"),
+        ("page", "files"),
+        ("action", "continue"),
+    ]);
     let res = app
         .http
         .post(app.url("/legal-aid/apply"))
@@ -598,7 +693,7 @@ async fn a_legal_aid_form_sent_again_files_once() {
     let app = spawn_app().await;
     // The form carries its token from the first page on.
     let mut check = web_answers();
-    check.push(("action", "check"));
+    check.extend([("page", "files"), ("action", "continue")]);
     let res = app
         .http
         .post(app.url("/legal-aid/apply"))

@@ -1,7 +1,8 @@
 //! The shell and the widgets every feature's pages share: header, footer, form fields and the
-//! error summary, tables, the page title, the workbench's action form, and the CSP.
+//! error summary, the check-your-answers list, tables, the page title, the workbench's action form, and the CSP.
 
 mod action_form;
+pub mod answers;
 mod beacon;
 mod data_table;
 mod file_links;

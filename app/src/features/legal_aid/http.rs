@@ -1,9 +1,10 @@
 //! 法律援助 over plain forms: the application (`POST /legal-aid/apply`, multipart for files) and
 //! the agency's decisions on the workbench (`POST /staff/legal-aid/{number}`).
 
-use crate::features::legal_aid::form::ApplyValues;
+use crate::features::legal_aid::form::{ApplyValues, Page, SEND};
 use crate::features::legal_aid::pages::{ApplyView, LegalAidReceipt};
 use crate::features::petition::http::{file_infos, keep_files, read_form};
+use crate::features::petition::journey::Action;
 use crate::kernel::filing::{self, Kind, Once};
 use crate::kernel::i18n::switch::Switch;
 use crate::kernel::render::render_page;
@@ -21,13 +22,11 @@ async fn show(
     status: StatusCode,
     now: Now,
 ) -> Response {
-    // The form and the check page keep the answers over a language or 无障碍 switch.
-    let keeps = matches!(view, ApplyView::Form { .. } | ApplyView::Check { .. }).then_some(
-        crate::ui::KeepsAnswers {
-            form: "apply-form",
-            enter: "check",
-        },
-    );
+    // Every page of the form keeps the answers over a language or 无障碍 switch.
+    let keeps = matches!(view, ApplyView::Page { .. }).then_some(crate::ui::KeepsAnswers {
+        form: "apply-form",
+        enter: "continue",
+    });
     render_page(state, headers, "/legal-aid/apply", status, now, move || {
         provide_context(view.clone());
         if let Some(keeps) = keeps {
@@ -53,17 +52,21 @@ pub async fn apply(
         Ok(form) => form,
         Err(res) => return res,
     };
-    let mut action = pairs
-        .iter()
-        .find(|(k, _)| k == "action")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    // A missing or unknown page is the first one.
+    let page = Page::parse(field("page")).unwrap_or(Page::Who);
+    let mut action = Action::parse_with(field("action"), Page::parse);
     // A language or 无障碍 switch: the same page again, answers kept, in the new language or mode.
     let switch = Switch::from_pairs(&pairs);
     let headers = match &switch {
         Some(switch) => {
-            let on_check_page = pairs.iter().any(|(k, v)| k == "page" && v == "check");
-            action = if on_check_page { "check" } else { "edit" }.to_owned();
+            action = Action::Goto(page);
             switch.applied(&headers)
         }
         None => headers,
@@ -73,7 +76,7 @@ pub async fn apply(
         files,
         errors,
     };
-    let mut res = answer(&state, &headers, &client, now, posted, &action).await;
+    let mut res = answer(&state, &headers, &client, now, posted, page, action).await;
     if let Some(switch) = switch {
         switch.remember(&mut res, state.behind_tls);
     }
@@ -87,14 +90,15 @@ struct Posted {
     errors: Vec<FieldError>,
 }
 
-/// The page that answers a post of the application form.
+/// The page that answers a post of one of the application's pages.
 async fn answer(
     state: &AppState,
     headers: &HeaderMap,
     client: &crate::kernel::Client,
     now: Now,
     posted: Posted,
-    action: &str,
+    page: Page,
+    action: Action<Page>,
 ) -> Response {
     let Posted {
         mut values,
@@ -111,7 +115,7 @@ async fn answer(
         &received_at,
     )
     .await;
-    if let Some(token) = action.strip_prefix("remove:") {
+    if let Action::Remove(token) = &action {
         if let Err(e) = crate::kernel::files::uploads::remove(&state.ctx, token).await {
             tracing::error!(error = %e, "cannot remove an upload");
         }
@@ -121,51 +125,67 @@ async fn answer(
     values.attachments = files.iter().map(|f| f.token.clone()).collect();
     let once = Once::parse(&values.once).unwrap_or_default();
     values.once = once.as_str().to_owned();
-    let form = |values: ApplyValues, errors: Vec<FieldError>, files| ApplyView::Form {
-        values,
-        errors,
-        files,
-    };
-    if action == "edit" || action == "upload" || action.starts_with("remove:") {
+    let show_page = |page: Page, values: ApplyValues, errors: Vec<FieldError>, files| async move {
         let status = if errors.is_empty() {
             StatusCode::OK
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         };
-        return show(state, headers, form(values, errors, files), status, now).await;
+        let view = ApplyView::Page {
+            page,
+            values: Box::new(values),
+            errors,
+            files,
+        };
+        show(state, headers, view, status, now).await
+    };
+    match action {
+        Action::Upload | Action::Remove(_) => {
+            return show_page(Page::Files, values, errors, files).await;
+        }
+        Action::Goto(Page::Check) => {}
+        Action::Goto(to) => return show_page(to, values, Vec::new(), files).await,
+        Action::Continue | Action::Submit => {}
     }
     // Every rule of the application, as the API checks it, plus who applies.
-    let today = now.today();
-    let mut problems = values
-        .to_input()
-        .parse(&state.ctx.config, today)
-        .err()
-        .unwrap_or_default();
-    problems.extend(values.check_who());
-    errors.extend(problems.into_iter().map(|p| FieldError {
-        field: ApplyValues::web_field(&p.field),
-        message: p.message,
-    }));
-    if !errors.is_empty() {
-        return show(
-            state,
-            headers,
-            form(values, errors, files),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            now,
-        )
-        .await;
+    let problems: Vec<FieldError> = values
+        .problems(&state.ctx.config, now.today())
+        .into_iter()
+        .map(FieldError::from)
+        .chain(errors)
+        .collect();
+    if action == Action::Continue && page != Page::Check {
+        let here: Vec<FieldError> = problems
+            .iter()
+            .filter(|e| Page::of_field(&e.field) == page)
+            .cloned()
+            .collect();
+        if !here.is_empty() {
+            return show_page(page, values, here, files).await;
+        }
+        // Until the check page has been seen, each page leads to the next one; after it, a
+        // change leads back to it.
+        let next = page.next(&values);
+        if next != Page::Check && !values.checking {
+            return show_page(next, values, Vec::new(), files).await;
+        }
     }
-    if action != "submit" {
+    // The check page, or sending: everything must be right, or the first page with a problem
+    // is shown with its problems.
+    if let Some(first) = Page::ALL
+        .into_iter()
+        .find(|p| problems.iter().any(|e| Page::of_field(&e.field) == *p))
+    {
+        let here = problems
+            .into_iter()
+            .filter(|e| Page::of_field(&e.field) == first)
+            .collect();
+        return show_page(first, values, here, files).await;
+    }
+    values.checking = true;
+    if action != Action::Submit {
         // The check page hands the browser its receipt cookie (the token it will file with).
-        let mut res = show(
-            state,
-            headers,
-            ApplyView::Check { values, files },
-            StatusCode::OK,
-            now,
-        )
-        .await;
+        let mut res = show_page(Page::Check, values, Vec::new(), files).await;
         if let Ok(cookie) =
             header::HeaderValue::from_str(&once.cookie(Kind::LegalAid, state.behind_tls))
         {
@@ -215,16 +235,26 @@ async fn answer(
                 return answer(filed, false).await;
             }
             let status = e.status();
+            // Shown on the check page, everything kept, to be sent again.
             let errors = e
-                .problems("action", crate::domain::msg!("legal-aid-not-saved-kept"))
+                .problems(SEND, crate::domain::msg!("legal-aid-not-saved-kept"))
                 .into_iter()
-                .map(|p| FieldError {
-                    field: ApplyValues::web_field(&p.field),
-                    message: p.message,
+                .map(|mut p| {
+                    p.field = ApplyValues::web_field(&p.field);
+                    if Page::of_field(&p.field) != Page::Check {
+                        p.field = SEND.to_owned();
+                    }
+                    FieldError::from(p)
                 })
                 .collect();
             let wait = e.retry_after();
-            let res = show(state, headers, form(values, errors, files), status, now).await;
+            let view = ApplyView::Page {
+                page: Page::Check,
+                values: Box::new(values),
+                errors,
+                files,
+            };
+            let res = show(state, headers, view, status, now).await;
             match wait {
                 Some(wait) => crate::kernel::render::with_retry_after(res, wait),
                 None => res,
@@ -329,8 +359,9 @@ pub async fn form(
         once: Once::new().as_str().to_owned(),
         ..ApplyValues::default()
     };
-    let view = ApplyView::Form {
-        values,
+    let view = ApplyView::Page {
+        page: Page::Who,
+        values: Box::new(values),
         errors: Vec::new(),
         files: Vec::new(),
     };

@@ -70,13 +70,14 @@ pub const TEXT_FIELDS: [&str; 15] = [
     "reported_unit",
 ];
 
-/// What the button that sent the form asks for.
+/// What the button that sent a page asks for, over the form's pages `P`: the petition's steps,
+/// or the legal-aid application's pages (`legal_aid::form::Page`), which work alike.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum Action<P = Step> {
     /// Check this page's answers and go on.
     Continue,
     /// Show another page, keeping what was typed here unchecked (返回, 修改, resuming a draft).
-    Goto(Step),
+    Goto(P),
     /// Upload the chosen files and stay on the attachments page.
     Upload,
     /// Remove one uploaded file.
@@ -85,13 +86,21 @@ pub enum Action {
     Submit,
 }
 
-impl Action {
+impl Action<Step> {
     pub fn parse(value: &str) -> Self {
+        Self::parse_with(value, Step::parse)
+    }
+}
+
+impl<P> Action<P> {
+    /// Reads a button's value (`goto:PAGE` names a page as `page` reads it); anything unknown
+    /// is 继续.
+    pub fn parse_with(value: &str, page: impl Fn(&str) -> Option<P>) -> Self {
         match value {
             "upload" => Self::Upload,
             "submit" => Self::Submit,
             v => {
-                if let Some(step) = v.strip_prefix("goto:").and_then(Step::parse) {
+                if let Some(step) = v.strip_prefix("goto:").and_then(page) {
                     Self::Goto(step)
                 } else if let Some(token) = v.strip_prefix("remove:") {
                     Self::Remove(token.to_owned())

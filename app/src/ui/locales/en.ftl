@@ -16,6 +16,7 @@ not-found-help = If you need help, call the 12345 government service hotline.
 form-problem = There is a problem
 form-problem-title = Error: { $title }
 form-error-prefix = Error:{" "}
+form-change = Change
 form-error-separator = ;{" "}
 print-receipt = Print this receipt
 header-workbench = Workbench

@@ -16,6 +16,7 @@ not-found-help = 如需帮助，可拨打 12345 政务服务便民热线。
 form-problem = 出现问题
 form-problem-title = 出现问题：{ $title }
 form-error-prefix = 错误：
+form-change = 修改
 form-error-separator = ；
 print-receipt = 打印回执
 header-workbench = 工作台

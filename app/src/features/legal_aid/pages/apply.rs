@@ -1,30 +1,31 @@
-//! The application (第38–41条): one form in sections, then a check page, then the receipt with
-//! the decision date (第43条). Plain forms that post to `POST /legal-aid/apply` (multipart, for
-//! files); nothing is stored before the applicant sends it.
+//! The application (第38–41条): one question per page, as the petition asks (who applies, the
+//! applicant, the agent if any, the matter, the basis, the statement of hardship, files), then a
+//! check page, then the receipt with the decision date (第43条). Plain forms that post to
+//! `POST /legal-aid/apply` (multipart on the files page); each page carries the answers so far
+//! in hidden fields, and nothing is stored before the applicant sends it.
 
 use crate::domain::legal_aid::{Basis, Matter};
-use crate::features::legal_aid::form::ApplyValues;
+use crate::features::legal_aid::form::{ApplyValues, Page};
 use crate::features::legal_aid::view::AidReceipt;
 use crate::features::petition::pages::{FileInfo, FileUploads, PersonFields};
 use crate::ui::PageTitle;
+use crate::ui::answers::{Answer, Answers};
+use crate::ui::form::StepHeading;
 use crate::ui::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
 };
-use crate::ui::form::{StepHeading, typed_lang};
 use crate::ui::i18n::text;
 use leptos::prelude::*;
 
-/// What the server decided to show after the form was posted.
+/// What the server decided to show after a page was posted.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApplyView {
-    Form {
-        values: ApplyValues,
+    /// A page of the form, or the check page.
+    Page {
+        page: Page,
+        values: Box<ApplyValues>,
         errors: Vec<FieldError>,
-        files: Vec<FileInfo>,
-    },
-    Check {
-        values: ApplyValues,
         files: Vec<FileInfo>,
     },
     Done(LegalAidReceipt),
@@ -45,278 +46,331 @@ pub struct LegalAidReceipt {
 #[component]
 pub fn ApplyPage() -> impl IntoView {
     match use_context::<ApplyView>() {
-        Some(ApplyView::Form {
+        Some(ApplyView::Page {
+            page,
             values,
             errors,
             files,
-        }) => view! { <ApplyForm values errors files /> }.into_any(),
-        Some(ApplyView::Check { values, files }) => {
-            view! { <CheckAnswers values files /> }.into_any()
-        }
+        }) => view! { <ApplyStep page values=*values errors files /> }.into_any(),
         Some(ApplyView::Done(r)) => view! { <Done receipt=r.receipt again=r.again /> }.into_any(),
         Some(ApplyView::NoReceipt) => view! { <NoReceipt /> }.into_any(),
         None => view! {
-            <ApplyForm values=ApplyValues::default() errors=Vec::new() files=Vec::new() />
+            <ApplyStep
+                page=Page::Who
+                values=ApplyValues::default()
+                errors=Vec::new()
+                files=Vec::new()
+            />
         }
         .into_any(),
     }
 }
 
+/// The question a page asks: its heading, and its title with the service's name.
+fn question(page: Page, values: &ApplyValues) -> String {
+    match page {
+        Page::Who => crate::t!("legal-aid-apply-title"),
+        Page::Applicant => crate::t!("legal-aid-apply-applicant-heading"),
+        Page::Agent => crate::t!("legal-aid-apply-agent-heading"),
+        Page::Matter => crate::t!("legal-aid-apply-matter-heading"),
+        Page::Basis => crate::t!("legal-aid-apply-basis-legend"),
+        Page::Statement => match values.basis() {
+            Basis::Exempt => crate::t!("legal-aid-apply-exempt-heading"),
+            _ => crate::t!("legal-aid-apply-hardship-heading"),
+        },
+        Page::Files => crate::t!("legal-aid-apply-files-heading"),
+        Page::Check => crate::t!("legal-aid-apply-check-heading"),
+    }
+}
+
+/// One page of the form: its question, the answers so far as hidden fields, 继续 and 返回.
 #[component]
-fn ApplyForm(values: ApplyValues, errors: Vec<FieldError>, files: Vec<FileInfo>) -> impl IntoView {
-    let matters: Vec<(String, String)> = Matter::ALL
-        .iter()
-        .map(|m| (m.code().to_owned(), text(&m.label())))
-        .collect();
-    let who = vec![
-        Choice::plain("self", crate::t!("legal-aid-apply-who-self")),
-        Choice::plain("agent", crate::t!("legal-aid-apply-who-agent")),
-    ];
-    let v = values.clone();
-    let agent_open = v.who == "agent"
-        || [
-            &v.agent_name,
-            &v.agent_id_number,
-            &v.agent_mobile,
-            &v.agent_relation,
-        ]
-        .iter()
-        .any(|f| !f.is_empty())
-        || errors.iter().any(|e| e.field.starts_with("agent_"));
-    let kept: Vec<(&'static str, String)> = values
-        .attachments
-        .iter()
-        .map(|t| ("attachment", t.clone()))
-        .chain((!values.once.is_empty()).then(|| ("once", values.once.clone())))
-        .collect();
+fn ApplyStep(
+    page: Page,
+    values: ApplyValues,
+    errors: Vec<FieldError>,
+    files: Vec<FileInfo>,
+) -> impl IntoView {
+    let heading = question(page, &values);
+    // The first page is the application's own (its heading says what it is, an introduction
+    // and the first question follow); the others say the question and then the service.
+    let title = if page == Page::Who {
+        form_title(&heading, &errors)
+    } else {
+        form_title(
+            &crate::t!("legal-aid-apply-page-title", question = heading.clone()),
+            &errors,
+        )
+    };
+    let hidden = values.hidden_except(page);
+    let previous = page.previous(&values).map(|p| format!("goto:{}", p.code()));
+    let enctype = (page == Page::Files).then_some("multipart/form-data");
+    let leads_to_check = values.checking || page.next(&values) == Page::Check;
+    let (label, action) = match page {
+        Page::Check => (crate::t!("legal-aid-apply-check-submit"), "submit"),
+        _ if leads_to_check => (crate::t!("legal-aid-apply-continue"), "continue"),
+        _ => (crate::t!("legal-aid-apply-next"), "continue"),
+    };
+    let body = match page {
+        Page::Who => who(heading, &values, &errors).into_any(),
+        Page::Applicant => view! {
+            <StepHeading>{heading}</StepHeading>
+            <PersonFields
+                name=values.name.clone()
+                id_number=values.id_number.clone()
+                mobile=values.mobile.clone()
+                address=values.address.clone()
+                district=values.district.clone()
+                errors=errors.clone()
+            />
+        }
+        .into_any(),
+        Page::Agent => agent(heading, &values, &errors).into_any(),
+        Page::Matter => matter(heading, &values, &errors).into_any(),
+        Page::Basis => view! {
+            <Radios
+                name="basis"
+                legend=heading
+                choices=Basis::ALL
+                    .iter()
+                    .map(|b| Choice::plain(b.code(), text(&b.label())))
+                    .collect()
+                value=values.basis().code().to_owned()
+                error=error_for(&errors, "basis")
+            />
+        }
+        .into_any(),
+        Page::Statement => statement(heading, &values, &errors).into_any(),
+        Page::Files => view! {
+            <StepHeading>{heading}</StepHeading>
+            <p>{crate::t!("legal-aid-apply-files-text")}</p>
+            <FileUploads errors=errors.clone() files=files.clone() />
+        }
+        .into_any(),
+        Page::Check => check(heading, &values, &errors, &files).into_any(),
+    };
     view! {
-        <PageTitle text=form_title(&crate::t!("legal-aid-apply-title"), &errors) />
-        <div class="wrap">
+        <PageTitle text=title />
+        <div class="wrap narrow">
             <ErrorSummary errors=errors.clone() />
-            <h1>{crate::t!("legal-aid-apply-title")}</h1>
-            <p>{crate::t!("legal-aid-apply-intro")}</p>
             <form
                 id="apply-form"
                 method="post"
                 action="/legal-aid/apply"
-                enctype="multipart/form-data"
+                enctype=enctype
                 novalidate
+                data-page=page.code()
             >
                 // The form's default button (the one Enter in a text field presses) must be
-                // "continue", not the first file's 删除 button further down.
-                <button type="submit" name="action" value="check" hidden></button>
-                <HiddenFields fields=kept />
-                <Radios
-                    name="who"
-                    legend=crate::t!("legal-aid-apply-who-legend")
-                    hint=Some(crate::t!("legal-aid-apply-who-hint"))
-                    choices=who
-                    value=v.who.clone()
-                    error=error_for(&errors, "who")
-                    not_the_heading=true
-                />
-                <h2>{crate::t!("legal-aid-apply-applicant-heading")}</h2>
-                <PersonFields
-                    name=v.name.clone()
-                    id_number=v.id_number.clone()
-                    mobile=v.mobile.clone()
-                    address=v.address.clone()
-                    district=v.district.clone()
-                    errors=errors.clone()
-                />
-                // Asked only of who applies for someone else (第40条): folded away otherwise,
-                // which works without JavaScript.
-                <details class="agent-fields" id="agent-fields" open=agent_open>
-                <summary>{crate::t!("legal-aid-apply-agent-heading")}</summary>
-                <TextField
-                    id="agent_name"
-                    label=crate::t!("legal-aid-apply-agent-name")
-                    autocomplete=Some("off")
-                    value=v.agent_name.clone()
-                    error=error_for(&errors, "agent_name")
-                />
-                <TextField
-                    id="agent_id_number"
-                    label=crate::t!("legal-aid-apply-agent-id-number")
-                    autocomplete=Some("off")
-                    value=v.agent_id_number.clone()
-                    error=error_for(&errors, "agent_id_number")
-                />
-                <TextField
-                    id="agent_mobile"
-                    label=crate::t!("legal-aid-apply-agent-mobile")
-                    kind="tel"
-                    inputmode=Some("numeric")
-                    value=v.agent_mobile.clone()
-                    error=error_for(&errors, "agent_mobile")
-                />
-                <TextField
-                    id="agent_relation"
-                    label=crate::t!("legal-aid-apply-agent-relation")
-                    hint=Some(crate::t!("legal-aid-apply-agent-relation-hint"))
-                    value=v.agent_relation.clone()
-                    error=error_for(&errors, "agent_relation")
-                />
-                </details>
-                <h2>{crate::t!("legal-aid-apply-matter-heading")}</h2>
-                <SelectField
-                    id="matter"
-                    label=crate::t!("legal-aid-apply-matter")
-                    placeholder=crate::t!("legal-aid-apply-matter-placeholder")
-                    options=matters
-                    value=v.matter.clone()
-                    error=error_for(&errors, "matter")
-                />
-                <TextField
-                    id="other_party"
-                    label=crate::t!("legal-aid-apply-other-party")
-                    hint=Some(crate::t!("legal-aid-apply-other-party-hint"))
-                    value=v.other_party.clone()
-                    error=error_for(&errors, "other_party")
-                />
-                <TextArea
-                    id="description"
-                    label=crate::t!("legal-aid-apply-description")
-                    hint=Some(crate::t!("legal-aid-apply-description-hint"))
-                    rows=6
-                    value=v.description.clone()
-                    error=error_for(&errors, "description")
-                />
-                <h2>{crate::t!("legal-aid-apply-hardship-heading")}</h2>
-                <Radios
-                    name="basis"
-                    legend=crate::t!("legal-aid-apply-basis-legend")
-                    choices=Basis::ALL.iter().map(|b| Choice::plain(b.code(), text(&b.label()))).collect()
-                    value=if v.basis.is_empty() { "hardship".to_owned() } else { v.basis.clone() }
-                    error=error_for(&errors, "basis")
-                    not_the_heading=true
-                />
-                <TextArea
-                    id="hardship_statement"
-                    label=crate::t!("legal-aid-apply-hardship-statement")
-                    hint=Some(crate::t!("legal-aid-apply-hardship-statement-hint"))
-                    rows=4
-                    value=v.hardship_statement.clone()
-                    error=error_for(&errors, "hardship_statement")
-                />
-                <div class=if error_for(&errors, "pledge").is_some() {
-                    "field field-error"
-                } else {
-                    "field"
-                }>
-                    {error_for(&errors, "pledge")
-                        .map(|m| view! { <p class="field-message" id="pledge-error">{m}</p> })}
-                    <div class="checkbox">
-                        <input type="checkbox" id="pledge" name="pledge" value="yes" checked=v.pledge />
-                        <label for="pledge">{crate::t!("legal-aid-apply-pledge")}</label>
-                    </div>
+                // 继续, not a file's 删除 button or 修改 on the check page.
+                <button type="submit" name="action" value=action hidden tabindex="-1"></button>
+                <input type="hidden" name="page" value=page.code() />
+                <HiddenFields fields=hidden />
+                {body}
+                <div class="buttons">
+                    <button type="submit" class="button" name="action" value=action id="send">
+                        {label}
+                    </button>
+                    {previous
+                        .map(|previous| {
+                            view! {
+                                <button
+                                    type="submit"
+                                    class="button secondary"
+                                    name="action"
+                                    value=previous
+                                >
+                                    {crate::t!("legal-aid-apply-back")}
+                                </button>
+                            }
+                        })}
                 </div>
-                <h2>{crate::t!("legal-aid-apply-files-heading")}</h2>
-                <p>{crate::t!("legal-aid-apply-files-text")}</p>
-                <FileUploads errors=errors.clone() files />
-                <button type="submit" class="button" name="action" value="check">
-                    {crate::t!("legal-aid-apply-continue")}
-                </button>
             </form>
         </div>
     }
 }
 
-#[component]
-fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
-    let hardship_basis = Basis::parse(&values.basis).is_none_or(|b| b == Basis::Hardship);
+fn who(heading: String, values: &ApplyValues, errors: &[FieldError]) -> impl IntoView {
+    let choices = vec![
+        Choice::plain("self", crate::t!("legal-aid-apply-who-self")),
+        Choice::plain("agent", crate::t!("legal-aid-apply-who-agent")),
+    ];
+    view! {
+        <StepHeading>{heading}</StepHeading>
+        <p>{crate::t!("legal-aid-apply-intro")}</p>
+        <Radios
+            name="who"
+            legend=crate::t!("legal-aid-apply-who-legend")
+            hint=Some(crate::t!("legal-aid-apply-who-hint"))
+            choices
+            value=values.who.clone()
+            error=error_for(errors, "who")
+            not_the_heading=true
+        />
+    }
+}
+
+fn agent(heading: String, v: &ApplyValues, errors: &[FieldError]) -> impl IntoView {
+    view! {
+        <StepHeading>{heading}</StepHeading>
+        <p>{crate::t!("legal-aid-apply-agent-intro")}</p>
+        <TextField
+            id="agent_name"
+            label=crate::t!("legal-aid-apply-agent-name")
+            autocomplete=Some("off")
+            value=v.agent_name.clone()
+            error=error_for(errors, "agent_name")
+        />
+        <TextField
+            id="agent_id_number"
+            label=crate::t!("legal-aid-apply-agent-id-number")
+            autocomplete=Some("off")
+            value=v.agent_id_number.clone()
+            error=error_for(errors, "agent_id_number")
+        />
+        <TextField
+            id="agent_mobile"
+            label=crate::t!("legal-aid-apply-agent-mobile")
+            kind="tel"
+            inputmode=Some("numeric")
+            value=v.agent_mobile.clone()
+            error=error_for(errors, "agent_mobile")
+        />
+        <TextField
+            id="agent_relation"
+            label=crate::t!("legal-aid-apply-agent-relation")
+            hint=Some(crate::t!("legal-aid-apply-agent-relation-hint"))
+            value=v.agent_relation.clone()
+            error=error_for(errors, "agent_relation")
+        />
+    }
+}
+
+fn matter(heading: String, v: &ApplyValues, errors: &[FieldError]) -> impl IntoView {
+    let matters: Vec<(String, String)> = Matter::ALL
+        .iter()
+        .map(|m| (m.code().to_owned(), text(&m.label())))
+        .collect();
+    view! {
+        <StepHeading>{heading}</StepHeading>
+        <SelectField
+            id="matter"
+            label=crate::t!("legal-aid-apply-matter")
+            placeholder=crate::t!("legal-aid-apply-matter-placeholder")
+            options=matters
+            value=v.matter.clone()
+            error=error_for(errors, "matter")
+        />
+        <TextField
+            id="other_party"
+            label=crate::t!("legal-aid-apply-other-party")
+            hint=Some(crate::t!("legal-aid-apply-other-party-hint"))
+            value=v.other_party.clone()
+            error=error_for(errors, "other_party")
+        />
+        <TextArea
+            id="description"
+            label=crate::t!("legal-aid-apply-description")
+            hint=Some(crate::t!("legal-aid-apply-description-hint"))
+            rows=6
+            value=v.description.clone()
+            error=error_for(errors, "description")
+        />
+    }
+}
+
+/// The statement of hardship and its pledge (第41条), or which 第42条 group the applicant is in.
+fn statement(heading: String, v: &ApplyValues, errors: &[FieldError]) -> impl IntoView {
+    let exempt = v.basis() == Basis::Exempt;
+    let (label, hint) = if exempt {
+        (
+            crate::t!("legal-aid-apply-exempt-statement"),
+            crate::t!("legal-aid-apply-exempt-statement-hint"),
+        )
+    } else {
+        (
+            crate::t!("legal-aid-apply-hardship-statement"),
+            crate::t!("legal-aid-apply-hardship-statement-hint"),
+        )
+    };
+    let pledge_error = error_for(errors, "pledge");
+    let class = if pledge_error.is_some() {
+        "field field-error"
+    } else {
+        "field"
+    };
+    let pledge = (!exempt).then(|| {
+        view! {
+            <div class=class>
+                {pledge_error
+                    .map(|m| view! { <p class="field-message" id="pledge-error">{m}</p> })}
+                <div class="checkbox">
+                    <input type="checkbox" id="pledge" name="pledge" value="yes" checked=v.pledge />
+                    <label for="pledge">{crate::t!("legal-aid-apply-pledge")}</label>
+                </div>
+            </div>
+        }
+    });
+    view! {
+        <StepHeading>{heading}</StepHeading>
+        <TextArea
+            id="hardship_statement"
+            label
+            hint=Some(hint)
+            rows=4
+            value=v.hardship_statement.clone()
+            error=error_for(errors, "hardship_statement")
+        />
+        {pledge}
+    }
+}
+
+fn check(
+    heading: String,
+    values: &ApplyValues,
+    errors: &[FieldError],
+    files: &[FileInfo],
+) -> impl IntoView {
+    let basis = values.basis();
     let matter = Matter::parse(&values.matter)
         .map(|m| text(&m.label()))
         .unwrap_or_default();
-    // (label, value, typed by the applicant: shown as typed in every language)
-    let rows: Vec<(String, String, bool)> = [
-        (
-            crate::t!("legal-aid-apply-check-who"),
-            if values.by_agent() {
-                crate::t!("legal-aid-apply-check-who-agent")
-            } else {
-                crate::t!("legal-aid-apply-check-who-self")
-            },
-            false,
-        ),
-        (
-            crate::t!("legal-aid-apply-check-name"),
-            values.name.clone(),
-            true,
-        ),
+    let optional = |s: &str| {
+        if s.trim().is_empty() {
+            (crate::t!("legal-aid-apply-check-not-given"), false)
+        } else {
+            (s.to_owned(), true)
+        }
+    };
+    let (other_party, other_typed) = optional(&values.other_party);
+    // (label, value, the page that asks it, typed by the applicant: shown as typed in every
+    // language)
+    let mut rows: Vec<(String, String, Page, bool)> = vec![(
+        crate::t!("legal-aid-apply-check-who"),
+        if values.by_agent() {
+            crate::t!("legal-aid-apply-check-who-agent")
+        } else {
+            crate::t!("legal-aid-apply-check-who-self")
+        },
+        Page::Who,
+        false,
+    )];
+    let applicant = [
+        (crate::t!("legal-aid-apply-check-name"), &values.name),
         (
             crate::t!("legal-aid-apply-check-id-number"),
-            values.id_number.clone(),
-            true,
+            &values.id_number,
         ),
-        (
-            crate::t!("legal-aid-apply-check-mobile"),
-            values.mobile.clone(),
-            true,
-        ),
-        (
-            crate::t!("legal-aid-apply-check-address"),
-            values.address.clone(),
-            true,
-        ),
-        (crate::t!("legal-aid-apply-check-matter"), matter, false),
-        (
-            crate::t!("legal-aid-apply-check-other-party"),
-            values.other_party.clone(),
-            true,
-        ),
-        (
-            crate::t!("legal-aid-apply-check-description"),
-            values.description.clone(),
-            true,
-        ),
-        (
-            crate::t!("legal-aid-apply-check-hardship"),
-            text(
-                &Basis::parse(&values.basis)
-                    .unwrap_or(Basis::Hardship)
-                    .label(),
-            ),
-            false,
-        ),
-        (
-            crate::t!("legal-aid-apply-check-hardship-statement"),
-            values.hardship_statement.clone(),
-            true,
-        ),
-        (
-            crate::t!("legal-aid-apply-check-pledge"),
-            if values.pledge {
-                crate::t!("legal-aid-apply-check-pledge-made")
-            } else {
-                crate::t!("legal-aid-apply-check-pledge-not-made")
-            },
-            false,
-        ),
-        (
-            crate::t!("legal-aid-apply-check-files"),
-            if files.is_empty() {
-                crate::t!("legal-aid-apply-check-files-none")
-            } else {
-                files
-                    .iter()
-                    .map(|f| f.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(&crate::t!("legal-aid-apply-check-files-separator"))
-            },
-            !files.is_empty(),
-        ),
-    ]
-    .into_iter()
-    // The statement of hardship and its pledge are asked only of who applies for hardship
-    // (第41条); under 第32条 or 第42条 the page does not list them as missing.
-    .filter(|(k, _, _)| {
-        hardship_basis
-            || (*k != crate::t!("legal-aid-apply-check-hardship-statement")
-                && *k != crate::t!("legal-aid-apply-check-pledge"))
-    })
-    .chain(values.by_agent().then(|| {
-        (
+        (crate::t!("legal-aid-apply-check-mobile"), &values.mobile),
+        (crate::t!("legal-aid-apply-check-address"), &values.address),
+    ];
+    rows.extend(
+        applicant
+            .into_iter()
+            .map(|(label, value)| (label, value.clone(), Page::Applicant, true)),
+    );
+    if values.by_agent() {
+        rows.push((
             crate::t!("legal-aid-apply-check-agent"),
             crate::t!(
                 "legal-aid-apply-check-agent-value",
@@ -324,42 +378,93 @@ fn CheckAnswers(values: ApplyValues, files: Vec<FileInfo>) -> impl IntoView {
                 relation = &values.agent_relation,
                 mobile = &values.agent_mobile,
             ),
+            Page::Agent,
             true,
-        )
-    }))
-    .collect();
-    let hidden = values.hidden();
+        ));
+    }
+    rows.extend([
+        (
+            crate::t!("legal-aid-apply-check-matter"),
+            matter,
+            Page::Matter,
+            false,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-other-party"),
+            other_party,
+            Page::Matter,
+            other_typed,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-description"),
+            values.description.clone(),
+            Page::Matter,
+            true,
+        ),
+        (
+            crate::t!("legal-aid-apply-check-hardship"),
+            text(&basis.label()),
+            Page::Basis,
+            false,
+        ),
+    ]);
+    // The statement and its pledge are asked only of who applies for hardship (第41条), and
+    // which group of who is exempt (第42条); under 第32条 neither.
+    match basis {
+        Basis::Hardship => rows.extend([
+            (
+                crate::t!("legal-aid-apply-check-hardship-statement"),
+                values.hardship_statement.clone(),
+                Page::Statement,
+                true,
+            ),
+            (
+                crate::t!("legal-aid-apply-check-pledge"),
+                crate::t!("legal-aid-apply-check-pledge-made"),
+                Page::Statement,
+                false,
+            ),
+        ]),
+        Basis::Exempt => rows.push((
+            crate::t!("legal-aid-apply-exempt-statement"),
+            values.hardship_statement.clone(),
+            Page::Statement,
+            true,
+        )),
+        Basis::NoTest => {}
+    }
+    rows.push((
+        crate::t!("legal-aid-apply-check-files"),
+        if files.is_empty() {
+            crate::t!("legal-aid-apply-check-files-none")
+        } else {
+            files
+                .iter()
+                .map(|f| f.name.clone())
+                .collect::<Vec<_>>()
+                .join(&crate::t!("legal-aid-apply-check-files-separator"))
+        },
+        Page::Files,
+        !files.is_empty(),
+    ));
+    let refused = error_for(errors, crate::features::legal_aid::form::SEND);
     view! {
-        <PageTitle text=crate::t!("legal-aid-apply-check-title") />
-        <div class="wrap">
-            <StepHeading>{crate::t!("legal-aid-apply-check-heading")}</StepHeading>
-            <dl class="facts check-answers" id="check-answers">
-                {rows
-                    .into_iter()
-                    .map(|(k, v, typed)| {
-                        let keep = typed.then_some("no");
-                        let lang = typed.then(|| typed_lang(&v)).flatten();
-                        view! {
-                            <dt>{k}</dt>
-                            <dd class="pre" translate=keep lang=lang>
-                                {v}
-                            </dd>
-                        }
-                    })
-                    .collect_view()}
-            </dl>
-            <form id="apply-form" method="post" action="/legal-aid/apply" novalidate>
-                <input type="hidden" name="page" value="check" />
-                <HiddenFields fields=hidden />
-                <button type="submit" class="button secondary" name="action" value="edit">
-                    {crate::t!("legal-aid-apply-check-change")}
-                </button>
-                " "
-                <button type="submit" class="button" name="action" value="submit">
-                    {crate::t!("legal-aid-apply-check-submit")}
-                </button>
-            </form>
-        </div>
+        <StepHeading>{heading}</StepHeading>
+        {refused.map(|m| view! { <p class="field-message">{m}</p> })}
+        <Answers
+            id="check-answers"
+            answers=rows
+                .into_iter()
+                .map(|(label, value, page, typed)| Answer {
+                    id: None,
+                    label,
+                    value,
+                    change: format!("goto:{}", page.code()),
+                    typed,
+                    error: None,
+                })
+                .collect()
+        />
     }
 }
 

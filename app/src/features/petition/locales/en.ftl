@@ -133,7 +133,6 @@ petition-check-files-none = None uploaded
 petition-check-file = { $name } ({ $size })
 petition-check-files-separator = ,{" "}
 petition-check-files = Documents
-petition-check-change = Change
 petition-check-declaration-heading = Declaration
 petition-check-declaration = I declare that what I have stated is objective and true, that I am responsible for the truthfulness of the documents I provide, and that I have not made up or distorted any facts or falsely accused or framed anyone (Regulations on Letters and Visits Work, Article 19).
 

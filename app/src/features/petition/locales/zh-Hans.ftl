@@ -127,7 +127,6 @@ petition-check-files-none = 没有上传
 petition-check-file = { $name }（{ $size }）
 petition-check-files-separator = 、
 petition-check-files = 材料
-petition-check-change = 修改
 petition-check-declaration-heading = 承诺
 petition-check-declaration = 本人承诺所反映的情况客观真实，对所提供材料内容的真实性负责，没有捏造、歪曲事实，没有诬告、陷害他人（《信访工作条例》第十九条）。
 

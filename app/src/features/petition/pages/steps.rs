@@ -7,6 +7,7 @@ use crate::domain::petition::category::Category;
 use crate::features::petition::draft_keeper::DraftKeeper;
 use crate::features::petition::journey::{Draft, MAX_ATTACHMENTS, Step};
 use crate::ui::PageTitle;
+use crate::ui::answers::{Answer, Answers};
 use crate::ui::form::{
     Choice, ErrorSummary, FieldError, HiddenFields, Radios, SelectField, TextArea, TextField,
     error_for, form_title,
@@ -640,48 +641,20 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
     let heading = step_title(Step::Check, draft);
     view! {
         <StepHeading>{heading}</StepHeading>
-        <dl class="answers">
-            {rows
+        <Answers
+            id=None
+            answers=rows
                 .into_iter()
-                .map(|(id, label, value, step, typed)| {
-                    let error = error_for(errors, id);
-                    let goto = format!("goto:{}", step.code());
-                    view! {
-                        <div class="answer" id=id>
-                            <dt>{label.clone()}</dt>
-                            <dd class="answer-value">
-                                {error
-                                    .map(|m| {
-                                        view! {
-                                            <p class="field-message">
-                                                <span class="visually-hidden">{crate::t!("form-error-prefix")}</span>
-                                                {m}
-                                            </p>
-                                        }
-                                    })}
-                                <span
-                                    translate=typed.then_some("no")
-                                    lang=typed.then(|| typed_lang(&value)).flatten()
-                                >
-                                    {value.clone()}
-                                </span>
-                            </dd>
-                            <dd class="answer-change">
-                                <button
-                                    type="submit"
-                                    class="link-button"
-                                    name="action"
-                                    value=goto
-                                >
-                                    {crate::t!("petition-check-change")}
-                                    <span class="visually-hidden">{label.clone()}</span>
-                                </button>
-                            </dd>
-                        </div>
-                    }
+                .map(|(id, label, value, step, typed)| Answer {
+                    id: Some(id),
+                    label,
+                    value,
+                    change: format!("goto:{}", step.code()),
+                    typed,
+                    error: error_for(errors, id),
                 })
-                .collect_view()}
-        </dl>
+                .collect()
+        />
         <h2>{crate::t!("petition-check-declaration-heading")}</h2>
         <div class=class>
             {declaration_error
