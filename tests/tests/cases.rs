@@ -909,6 +909,51 @@ async fn replied_and_under_review(app: &TestApp, petition: &Value) -> String {
 }
 
 #[tokio::test]
+async fn an_unanswered_review_puts_the_review_body_not_the_replying_unit_on_the_black_list() {
+    let app = spawn_app().await;
+    let number = replied_and_under_review(&app, &petition("appeal", "city-hrss")).await;
+    // The month it was received in (its number says the day: XFyyyymmdd…).
+    let month = format!("{}-{}", &number[2..6], &number[6..8]);
+    let stats = || async {
+        let res = app.get(&format!("/api/v1/stats?month={month}")).await;
+        let s: Value = res.json().await.unwrap();
+        let unit = |code: &str| {
+            s["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|u| u["unit"] == code)
+                .map(|u| {
+                    (
+                        u["overdue"].as_u64().unwrap(),
+                        u["board"].as_str().unwrap().to_owned(),
+                    )
+                })
+        };
+        (s["overdue"].clone(), unit("city-hrss"), unit("city-gov"))
+    };
+    let (overdue, _, body) = stats().await;
+    assert_eq!((overdue, body), (json!(0), None), "nothing late yet");
+    // 复查 within 30 days (第35条): past them, the review body is late.
+    app.clock.advance(chrono::Duration::days(45));
+    let (overdue, unit, body) = stats().await;
+    assert_eq!(overdue, 1, "{number} is late");
+    assert_eq!(unit.map(|u| u.0), Some(0), "the unit replied on time");
+    assert_eq!(
+        body,
+        Some((1, "black".to_owned())),
+        "the review body owes it"
+    );
+    // Answered, it is no one's lateness any more.
+    let city = sign_in(&app, "city-gov").await;
+    let (status, html) = act(&app, &city, &number, &review_letter()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    let (overdue, _, body) = stats().await;
+    assert_eq!(overdue, 0);
+    assert_eq!(body, None, "no case of its own, nothing late");
+}
+
+#[tokio::test]
 async fn a_report_s_review_never_goes_to_the_unit_it_reports() {
     let app = spawn_app().await;
     let mut report = petition("report", "city-hrss");

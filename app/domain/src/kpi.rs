@@ -17,9 +17,13 @@
 //! - **调解协议率** (`mediation_agreement_rate`): of the 申诉求决类 cases where mediation was
 //!   held (第33条), the share where an agreement was reached.
 //! - **督办** (`supervision_letters`): 督办函 and 提醒函 recorded on these cases.
+//! - **超期** (`overdue`): the cases whose running deadline has passed today. Per unit, a case
+//!   counts against whoever owes that deadline ([`overdue_by_holder`]): the unit it is assigned
+//!   to, or during a 复查 or 复核 the body that holds the review (第35、36条), not the unit whose
+//!   reply is being reviewed.
 //!
-//! 红黑榜 (monthly, per unit with at least one case): 红榜 — every rate that applies is at least
-//! 90 %; 黑榜 — 及时受理率 or 按期办结率 below 80 %, or an overdue case.
+//! 红黑榜 (monthly, per unit with at least one case or overdue review): 红榜 — every rate that
+//! applies is at least 90 %; 黑榜 — 及时受理率 or 按期办结率 below 80 %, or an overdue case.
 
 use crate::calendar::Calendar;
 use crate::case::review::Rating;
@@ -37,6 +41,8 @@ pub struct CaseFacts {
     pub category: Category,
     /// The unit it is with now, if any.
     pub unit: Option<String>,
+    /// 检举控告类: the listed unit it reports, which never holds its review (第30条).
+    pub reported_unit: Option<String>,
     /// Its events with their days, oldest first.
     pub events: Vec<(NaiveDate, CaseEvent)>,
 }
@@ -163,9 +169,7 @@ pub fn figures(cases: &[&CaseFacts], today: NaiveDate, calendar: &Calendar) -> F
             .iter()
             .filter(|(_, e)| matches!(e, CaseEvent::Letter { .. }))
             .count() as u32;
-        if current_due(ev, case.received_on, calendar)
-            .is_some_and(|(_, due)| Urgency::of(due, today) == Urgency::Overdue)
-        {
+        if is_overdue(case, today, calendar) {
             overdue += 1;
         }
     }
@@ -230,6 +234,32 @@ pub fn parse_month(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)
 }
 
+/// Whether the case's running deadline has passed today.
+pub fn is_overdue(case: &CaseFacts, today: NaiveDate, calendar: &Calendar) -> bool {
+    current_due(&case.events, case.received_on, calendar)
+        .is_some_and(|(_, due)| Urgency::of(due, today) == Urgency::Overdue)
+}
+
+/// The overdue cases per unit that owes their deadline now (`case::event::holder`): the unit
+/// handling it, or the 复查/复核 body while a review waits. Cases the bureau itself holds count
+/// against no unit.
+pub fn overdue_by_holder(
+    cases: &[&CaseFacts],
+    today: NaiveDate,
+    config: &crate::config::BureauConfig,
+) -> std::collections::BTreeMap<String, u32> {
+    let mut held = std::collections::BTreeMap::new();
+    for case in cases {
+        if is_overdue(case, today, &config.calendar)
+            && let Some(holder) =
+                crate::case::event::holder(&case.events, config, case.reported_unit.as_deref())
+        {
+            *held.entry(holder).or_default() += 1;
+        }
+    }
+    held
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +293,7 @@ mod tests {
             received_on: received,
             category: Category::Appeal,
             unit: Some("city-hrss".into()),
+            reported_unit: None,
             events: typed,
         }
     }
@@ -364,5 +395,59 @@ mod tests {
         assert_eq!(parse_month("2026-13"), None);
         assert_eq!(parse_month("2026-1"), None);
         assert_eq!(parse_month("十二月"), None);
+    }
+
+    /// A 复查 left unanswered past its 30 days is the review body's lateness, not the unit's
+    /// whose reply is reviewed; the unit's own late reply is its own.
+    #[test]
+    fn an_overdue_review_counts_against_the_body_that_holds_it() {
+        let config = BureauConfig::parse(EXAMPLE_CONFIG).unwrap();
+        let reviewed = case(
+            d(3, 2),
+            &[
+                ("received", d(3, 2)),
+                ("assigned", d(3, 5)),
+                ("accepted", d(3, 10)),
+                ("replied", d(4, 1)),
+                ("review_requested", d(4, 10)),
+            ],
+            &[],
+        );
+        let late = case(
+            d(3, 2),
+            &[
+                ("received", d(3, 2)),
+                ("assigned", d(3, 5)),
+                ("accepted", d(3, 10)),
+            ],
+            &[],
+        );
+        let cases = [&reviewed, &late];
+        let today = d(7, 1);
+        assert!(is_overdue(&reviewed, today, &config.calendar));
+        assert_eq!(
+            overdue_by_holder(&cases, today, &config)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [("city-gov".to_owned(), 1), ("city-hrss".to_owned(), 1)]
+        );
+        // Answered, the review is no one's: only the unit's own late case is left.
+        let mut answered = reviewed.clone();
+        answered
+            .events
+            .push((d(5, 1), crate::case::event::sample("review_answered", None)));
+        assert_eq!(
+            overdue_by_holder(&[&answered, &late], today, &config)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [("city-hrss".to_owned(), 1)]
+        );
+        assert_eq!(figures(&cases, today, &config.calendar).overdue, 2);
+        // A report on the review body itself: the bureau holds its review, no unit is charged.
+        let report = CaseFacts {
+            reported_unit: Some("city-gov".into()),
+            ..reviewed.clone()
+        };
+        assert!(overdue_by_holder(&[&report], today, &config).is_empty());
     }
 }

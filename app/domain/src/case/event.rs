@@ -306,14 +306,19 @@ pub fn assigned_unit<H: Dated<CaseEvent>>(events: &[H]) -> Option<&str> {
 
 /// Who holds the case now: during a 复查 or 复核 the body the configuration names for the unit
 /// that handled it (第35、36条), otherwise the unit it is assigned to; `None` when the bureau holds
-/// it (not assigned yet, or a review whose body is outside the portal).
+/// it (not assigned yet, a review whose body is outside the portal, or a report's review whose
+/// body is the unit it reports, `reported_unit`: 第30条 keeps it from that unit).
 pub fn holder<H: Dated<CaseEvent>>(
     events: &[H],
     config: &crate::config::BureauConfig,
+    reported_unit: Option<&str>,
 ) -> Option<String> {
     let assigned = assigned_unit(events)?;
     match pending_review(events) {
-        Some(level) => config.review_body(assigned, level).map(str::to_owned),
+        Some(level) => config
+            .review_body(assigned, level)
+            .filter(|body| Some(*body) != reported_unit)
+            .map(str::to_owned),
         None => Some(assigned.to_owned()),
     }
 }

@@ -46,16 +46,6 @@ fn may_see(
     }
 }
 
-/// Who holds the case now (`holder`), except that a report's review never goes to the unit it
-/// reports (第30条): the bureau holds it then.
-fn held_by(
-    events: &[StoredEvent],
-    config: &BureauConfig,
-    reported_unit: Option<&str>,
-) -> Option<String> {
-    holder(events, config).filter(|h| Some(h.as_str()) != reported_unit)
-}
-
 /// Reports (检举控告类) never show the reporter to the unit's staff (第30条).
 fn identity_hidden(staff: &StaffAccount, category: &str) -> bool {
     staff.role == StaffRole::UnitStaff
@@ -102,7 +92,7 @@ pub async fn list(
             let status = r.status();
             // Whether it is this staff member's to act on now: their unit holds it, or, for the
             // bureau, no unit does.
-            let held = held_by(&r.events, &ctx.config, r.reported_unit.as_deref());
+            let held = holder(&r.events, &ctx.config, r.reported_unit.as_deref());
             let hidden = identity_hidden(staff, &r.category);
             let held_here = match staff.role {
                 StaffRole::UnitStaff => held.is_some() && held == staff.unit_code,
@@ -199,7 +189,7 @@ impl Docket for Cases {
         };
         let status = Status::of(&events);
         let assigned = assigned_unit(&events).map(str::to_owned);
-        let held_by = held_by(&events, &ctx.config, record.reported_unit.as_deref());
+        let held_by = holder(&events, &ctx.config, record.reported_unit.as_deref());
         store::audit(
             &ctx.pool,
             staff.id,
@@ -364,7 +354,7 @@ impl Docket for Cases {
             // inside the transaction too.
             store::append_with(&ctx.pool, petition_id, |events| {
                 let reported_unit = reported_unit.as_deref();
-                let held_by = held_by(events, &ctx.config, reported_unit);
+                let held_by = holder(events, &ctx.config, reported_unit);
                 if !may_see(&staff, events, &ctx.config, reported_unit) {
                     return Err(AppError::NotFound(NOT_FOUND));
                 }

@@ -439,6 +439,7 @@ struct FactRow {
     id: i64,
     received_on: String,
     category: String,
+    reported_unit: Option<String>,
 }
 
 /// What the monthly figures need, read as of one moment: the cases received from `from`
@@ -452,16 +453,24 @@ pub struct MonthFacts {
     pub last_event: i64,
 }
 
-fn fact(c: FactRow) -> Result<(i64, NaiveDate, Category), StoreError> {
+/// A petition's facts before any of its events are read.
+fn fact(c: FactRow) -> Result<(i64, CaseFacts), StoreError> {
     Ok((
         c.id,
-        read_date("received date", &c.received_on)?,
-        Category::parse(&c.category).ok_or(StoreError::Corrupt {
-            what: "category",
-            value: c.category.clone(),
-        })?,
+        CaseFacts {
+            received_on: read_date("received date", &c.received_on)?,
+            category: Category::parse(&c.category).ok_or(StoreError::Corrupt {
+                what: "category",
+                value: c.category.clone(),
+            })?,
+            unit: None,
+            reported_unit: c.reported_unit.filter(|u| !u.is_empty()),
+            events: Vec::new(),
+        },
     ))
 }
+
+const FACT_COLUMNS: &str = "id, received_on, category, reported_unit";
 
 /// [`MonthFacts`] in one read transaction (one snapshot: nothing committed meanwhile is half
 /// in it).
@@ -479,10 +488,10 @@ pub async fn month_facts(
     )
     .fetch_one(&mut *tx)
     .await?;
-    let cases = sqlx::query_as::<_, FactRow>(
-        "SELECT id, received_on, category FROM petitions \
-         WHERE received_on >= $1 AND received_on < $2 ORDER BY id",
-    )
+    let cases = sqlx::query_as::<_, FactRow>(&format!(
+        "SELECT {FACT_COLUMNS} FROM petitions \
+         WHERE received_on >= $1 AND received_on < $2 ORDER BY id"
+    ))
     .bind(&from)
     .bind(&to)
     .fetch_all(&mut *tx)
@@ -507,17 +516,11 @@ pub async fn month_facts(
     let cases = cases
         .into_iter()
         .map(|c| {
-            let (id, received_on, category) = fact(c)?;
+            let (id, mut facts) = fact(c)?;
             let mine = events.remove(&id).unwrap_or_default();
-            Ok((
-                id,
-                CaseFacts {
-                    received_on,
-                    category,
-                    unit: crate::domain::case::event::assigned_unit(&mine).map(str::to_owned),
-                    events: mine.into_iter().map(|e| (e.on(), e.event)).collect(),
-                },
-            ))
+            facts.unit = crate::domain::case::event::assigned_unit(&mine).map(str::to_owned);
+            facts.events = mine.into_iter().map(|e| (e.on(), e.event)).collect();
+            Ok((id, facts))
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(MonthFacts {
@@ -532,8 +535,8 @@ pub async fn month_facts(
 /// figures kept up to date in memory instead of read again whole.
 #[derive(Debug, Default)]
 pub struct FactsDelta {
-    /// New petitions: id, received date, category.
-    pub cases: Vec<(i64, NaiveDate, Category)>,
+    /// New petitions (id, facts), their events not yet read.
+    pub cases: Vec<(i64, CaseFacts)>,
     /// New events: event id, petition id, its day, the event.
     pub events: Vec<(i64, i64, NaiveDate, CaseEvent)>,
 }
@@ -553,9 +556,9 @@ pub async fn facts_after(
     after_event: i64,
 ) -> Result<FactsDelta, StoreError> {
     let mut tx = pool.begin().await?;
-    let cases = sqlx::query_as::<_, FactRow>(
-        "SELECT id, received_on, category FROM petitions WHERE id > $1 ORDER BY id",
-    )
+    let cases = sqlx::query_as::<_, FactRow>(&format!(
+        "SELECT {FACT_COLUMNS} FROM petitions WHERE id > $1 ORDER BY id"
+    ))
     .bind(after_case)
     .fetch_all(&mut *tx)
     .await?;

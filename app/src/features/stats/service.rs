@@ -7,7 +7,7 @@
 //! cases, never reading the month again.
 
 use crate::domain::case::event::assigned_unit;
-use crate::domain::kpi::{Board, CaseFacts, figures};
+use crate::domain::kpi::{Board, CaseFacts, Figures, figures, overdue_by_holder};
 use crate::features::cases::store as cases_store;
 use crate::features::stats::view::{MonthStats, UnitStats};
 use crate::kernel::{AppContext, AppError, Now};
@@ -57,11 +57,12 @@ impl Month {
     fn add(&mut self, first_day: NaiveDate, delta: cases_store::FactsDelta) {
         let next = first_day + Months::new(1);
         let from = first_day - Months::new(11);
-        for (id, received_on, category) in delta.cases {
+        for (id, facts) in delta.cases {
             if id <= self.after_case {
                 continue;
             }
             self.after_case = id;
+            let received_on = facts.received_on;
             if received_on >= from && received_on < next {
                 *self
                     .volumes
@@ -69,15 +70,7 @@ impl Month {
                     .or_default() += 1;
             }
             if received_on >= first_day && received_on < next {
-                self.cases.insert(
-                    id,
-                    CaseFacts {
-                        received_on,
-                        category,
-                        unit: None,
-                        events: Vec::new(),
-                    },
-                );
+                self.cases.insert(id, facts);
             }
         }
         for (event_id, case, on, event) in delta.events {
@@ -157,6 +150,8 @@ fn answer_of(
 ) -> MonthStats {
     let cal = &ctx.config.calendar;
     let all: Vec<&CaseFacts> = month.cases.values().collect();
+    // Who is late is who owes the deadline: during a 复查 or 复核, the review body.
+    let held = overdue_by_holder(&all, today, &ctx.config);
     let mut units: Vec<UnitStats> = ctx
         .config
         .units
@@ -167,8 +162,12 @@ fn answer_of(
                 .copied()
                 .filter(|c| c.unit.as_deref() == Some(u.code.as_str()))
                 .collect();
-            (!mine.is_empty()).then(|| {
-                let f = figures(&mine, today, cal);
+            let overdue = held.get(&u.code).copied().unwrap_or(0);
+            (!mine.is_empty() || overdue > 0).then(|| {
+                let f = Figures {
+                    overdue,
+                    ..figures(&mine, today, cal)
+                };
                 UnitStats {
                     unit: u.code.clone(),
                     unit_name: u.name.clone(),
@@ -202,6 +201,16 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
+    fn new(received: &str) -> CaseFacts {
+        CaseFacts {
+            received_on: day(received),
+            category: Category::Appeal,
+            unit: None,
+            reported_unit: None,
+            events: Vec::new(),
+        }
+    }
+
     #[test]
     fn what_is_new_is_added_once_and_only_to_its_month() {
         let mut month = Month::from_facts(cases_store::MonthFacts {
@@ -215,9 +224,9 @@ mod tests {
             first,
             cases_store::FactsDelta {
                 cases: vec![
-                    (9, day("2026-12-02"), Category::Appeal), // already counted
-                    (11, day("2026-12-02"), Category::Appeal),
-                    (12, day("2027-01-03"), Category::Appeal), // a later month
+                    (9, new("2026-12-02")), // already counted
+                    (11, new("2026-12-02")),
+                    (12, new("2027-01-03")), // a later month
                 ],
                 events: vec![
                     (

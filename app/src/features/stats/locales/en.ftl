@@ -43,4 +43,5 @@ stats-definition-closed = The share of accepted petitions that got a written rep
 stats-definition-resolved = The share of replied petitions where the petitioner did not request a review.
 stats-definition-satisfaction = The share of all ratings that were "Satisfied" or "Mostly satisfied" (Article 21).
 stats-definition-mediation = The share of appeals and requests with mediation arranged that reached a mediation agreement (Article 33).
+stats-definition-overdue = Petitions whose current time limit has passed without the step being done. Each counts against whoever owes that step: during a review or re-examination, the reviewing body, not the unit whose reply is being reviewed (Articles 35 and 36).
 stats-definition-board = Red list: every rate is 90% or higher. Black list: the timely acceptance rate or the on-time conclusion rate is below 80%, or there are overdue petitions.

@@ -43,4 +43,5 @@ stats-definition-closed = 受理后在 60 日（含经批准的延长期限）�
 stats-definition-resolved = 已答复的事项中，信访人没有请求复查的比例。
 stats-definition-satisfaction = 评价为“满意”或“基本满意”的占全部评价的比例（第二十一条）。
 stats-definition-mediation = 组织调解的申诉求决类事项中达成调解协议的比例（第三十三条）。
+stats-definition-overdue = 当前期限已过仍未办完的事项，记在应当办的一方：复查、复核期间记在复查、复核机关，而不是被复查的承办单位（第三十五条、第三十六条）。
 stats-definition-board = 红榜：各项比率都不低于 90%；黑榜：及时受理率或按期办结率低于 80%，或者有超期事项。

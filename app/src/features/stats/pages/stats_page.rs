@@ -271,6 +271,8 @@ pub fn MonthReport(
                     <dd>{crate::t!("stats-definition-satisfaction")}</dd>
                     <dt>{crate::t!("stats-rate-mediation")}</dt>
                     <dd>{crate::t!("stats-definition-mediation")}</dd>
+                    <dt>{crate::t!("stats-units-overdue")}</dt>
+                    <dd>{crate::t!("stats-definition-overdue")}</dd>
                     <dt>{crate::t!("stats-units-board")}</dt>
                     <dd>{crate::t!("stats-definition-board")}</dd>
                 </dl>
