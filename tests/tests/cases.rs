@@ -727,6 +727,13 @@ async fn the_month_s_figures_come_from_the_events() {
 
     let page = app.get("/stats").await.text().await.unwrap();
     assert!(page.contains("及时受理率") && page.contains("100.0%") && page.contains("<svg"));
+    // The current month has a month before it and none after: nothing has been received then.
+    assert!(
+        page.contains("上一月") && !page.contains("下一月"),
+        "{page}"
+    );
+    let page = app.get("/stats?month=2020-01").await.text().await.unwrap();
+    assert!(page.contains("href=\"/stats?month=2020-02\""));
 }
 
 #[tokio::test]

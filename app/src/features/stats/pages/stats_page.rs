@@ -140,8 +140,10 @@ pub fn MonthReport(
     let prev = first
         .and_then(|d| d.checked_sub_months(chrono::Months::new(1)))
         .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
+    // No month after the current one: it has no figures yet.
     let next = first
         .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+        .filter(|d| current_month().is_none_or(|now| *d <= now))
         .map(|d| format!("{base}?month={}", d.format("%Y-%m")));
     let volumes = s.volumes.clone();
     view! {
@@ -278,4 +280,17 @@ pub fn MonthReport(
                 </dl>
             </div>
         }
+}
+
+/// The first day of the month the request is in (pages are rendered on the server only).
+#[cfg(feature = "ssr")]
+fn current_month() -> Option<chrono::NaiveDate> {
+    Some(crate::features::stats::service::this_month(
+        crate::kernel::clock::request_now(),
+    ))
+}
+
+#[cfg(not(feature = "ssr"))]
+fn current_month() -> Option<chrono::NaiveDate> {
+    None
 }
