@@ -187,7 +187,7 @@ impl ReceiptQuery {
 /// Records in `tx` (the filing's own transaction) that `once` filed `number`, when the form
 /// carried a token; a token used before is `Duplicate("filing")`, which rolls the filing back.
 pub async fn record(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut crate::kernel::store::Tx,
     once: Option<&Once>,
     kind: Kind,
     number: &str,

@@ -36,12 +36,13 @@ impl Dated<CaseEvent> for StoredEvent {
 struct EventRow {
     petition_id: i64,
     at: String,
-    public: bool,
+    /// 0 or 1 (flags are integers on every backend).
+    public: i64,
     actor: Option<String>,
     data: Option<String>,
 }
 
-const EVENT_COLUMNS: &str = "e.petition_id, e.at, e.public = 1 AS public, \
+const EVENT_COLUMNS: &str = "e.petition_id, e.at, e.public, \
                              s.display_name AS actor, e.data";
 
 fn decode(row: EventRow) -> Result<(i64, StoredEvent), StoreError> {
@@ -54,7 +55,7 @@ fn decode(row: EventRow) -> Result<(i64, StoredEvent), StoreError> {
         row.petition_id,
         StoredEvent {
             at: read_time("event time", &row.at)?,
-            public: row.public,
+            public: row.public != 0,
             actor: row.actor,
             event,
         },
@@ -341,7 +342,7 @@ pub async fn append_with<E>(
 
 /// The first event of a new petition, in its insert transaction.
 pub async fn insert_received(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut crate::kernel::store::Tx,
     petition_id: i64,
     at: &str,
 ) -> Result<(), StoreError> {

@@ -18,7 +18,7 @@ pub struct Insert<'a> {
 /// Stores an application, its first event and its files in `tx` (a group commit's); returns its
 /// number (`number_for` makes it from the day's sequence).
 pub async fn insert(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut crate::kernel::store::Tx,
     new: Insert<'_>,
     number_for: impl Fn(u32) -> Option<String>,
 ) -> Result<String, StoreError> {
@@ -137,11 +137,12 @@ impl Dated<AidEvent> for StoredAidEvent {
 #[derive(sqlx::FromRow)]
 struct EventRow {
     at: String,
-    public: bool,
+    /// 0 or 1 (flags are integers on every backend).
+    public: i64,
     data: Option<String>,
 }
 
-const EVENTS: &str = "SELECT at, public = 1 AS public, data FROM legal_aid_events \
+const EVENTS: &str = "SELECT at, public, data FROM legal_aid_events \
                       WHERE application_id = $1 ORDER BY id";
 
 fn decode(rows: Vec<EventRow>) -> Result<Vec<StoredAidEvent>, StoreError> {
@@ -150,7 +151,7 @@ fn decode(rows: Vec<EventRow>) -> Result<Vec<StoredAidEvent>, StoreError> {
             let data = row.data.unwrap_or_default();
             Ok(StoredAidEvent {
                 at: read_time("event time", &row.at)?,
-                public: row.public,
+                public: row.public != 0,
                 event: serde_json::from_str(&data).map_err(|_| StoreError::Corrupt {
                     what: "legal-aid event",
                     value: data.clone(),
@@ -175,7 +176,7 @@ fn insert_sql() -> &'static str {
 }
 
 async fn insert_event(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut crate::kernel::store::Tx,
     application_id: i64,
     at: &str,
     event: &AidEvent,
@@ -253,7 +254,7 @@ pub async fn attachments(
 
 /// Links uploaded files nobody has taken yet to an application.
 async fn link_files(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut crate::kernel::store::Tx,
     application_id: i64,
     tokens: &[String],
 ) -> Result<(), StoreError> {

@@ -28,7 +28,7 @@ pub struct Inserted {
 /// Inserts the petition and its `received` event in `tx` (a group commit's: it is durable once
 /// the group is committed), taking the next sequence number of its day.
 pub async fn insert(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut crate::kernel::store::Tx,
     new: Insert<'_>,
     number_for: impl Fn(u32) -> Option<String>,
 ) -> Result<Inserted, StoreError> {

@@ -52,11 +52,11 @@ pub struct StaffRecord {
     pub role: String,
     pub unit_code: Option<String>,
     pub password_hash: String,
-    pub disabled: bool,
+    /// Non-zero when the account may not sign in (flags are integers on every backend).
+    pub disabled: i64,
 }
 
-const STAFF_COLUMNS: &str =
-    "id, username, display_name, role, unit_code, password_hash, disabled <> 0 AS disabled";
+const STAFF_COLUMNS: &str = "id, username, display_name, role, unit_code, password_hash, disabled";
 
 pub async fn find_by_username(
     pool: &Pool,

@@ -1,14 +1,49 @@
 //! The storage layer: every SQL statement of the portal lives below this module.
 //!
-//! SQLite is the embedded default. Statements stay within the SQL that SQLite and PostgreSQL share
+//! SQLite is the embedded default; PostgreSQL comes through the same pool (sqlx's `Any` driver,
+//! the backend chosen by the URL). Statements stay within the SQL that SQLite and PostgreSQL share
 //! (no `INSERT OR REPLACE`, no `AUTOINCREMENT` semantics relied upon, timestamps as RFC 3339 text),
 //! so that a PostgreSQL backend can be added here without touching callers.
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use std::str::FromStr;
 use std::time::Duration;
 
-pub type Pool = sqlx::SqlitePool;
+mod sessions;
+pub use sessions::SessionStore;
+
+/// The store's pool: one type for every backend (sqlx's `Any` driver), the backend chosen by the
+/// database URL at start.
+pub type Pool = sqlx::AnyPool;
+
+/// A transaction of the store, on whichever backend.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// The database a URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> Self {
+        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Self::Postgres
+        } else {
+            Self::Sqlite
+        }
+    }
+}
+
+/// An SQLite URL that creates the file if it is missing (`mode=rwc`) unless it says otherwise.
+fn sqlite_url(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
 
 /// The migrations in `migrations/`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
@@ -65,21 +100,38 @@ pub fn date_text(day: chrono::NaiveDate) -> String {
 
 /// Opens (creating if needed) the database at `url`.
 ///
-/// WAL lets readers run during a write; `synchronous = FULL` makes every commit durable before it
-/// returns, which is what allows a receipt to be shown only after the commit.
+/// SQLite: WAL lets readers run during a write; `synchronous = FULL` makes every commit durable
+/// before it returns, which is what allows a receipt to be shown only after the commit; each
+/// connection is set so when it opens.
 pub async fn connect(url: &str) -> Result<Pool, StoreError> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new()
+    sqlx::any::install_default_drivers();
+    let options = sqlx::any::AnyPoolOptions::new()
         .max_connections(8)
-        .acquire_timeout(Duration::from_secs(5))
-        .connect_with(options)
-        .await?;
+        .acquire_timeout(Duration::from_secs(5));
+    let pool = match Backend::of(url) {
+        Backend::Sqlite => {
+            options
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        use sqlx::Executor as _;
+                        conn.execute(SQLITE_SETTINGS).await.map(|_| ())
+                    })
+                })
+                .connect(&sqlite_url(url))
+                .await?
+        }
+        Backend::Postgres => options.connect(url).await?,
+    };
     Ok(pool)
+}
+
+/// What every SQLite connection is set to when it opens (see [`connect`]).
+const SQLITE_SETTINGS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+/// The backend of a pool.
+pub fn backend(pool: &Pool) -> Backend {
+    Backend::of(pool.connect_options().database_url.as_ref())
 }
 
 /// Begins a transaction that will write. SQLite needs `BEGIN IMMEDIATE` here: a deferred
@@ -91,17 +143,19 @@ pub async fn connect(url: &str) -> Result<Pool, StoreError> {
 /// of by SQLite's sleep-and-retry busy handler (which left some waiting over a second under load).
 pub async fn begin_write(pool: &Pool) -> Result<WriteTransaction, StoreError> {
     let turn = writers_of(pool).lock_owned().await;
-    let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let tx = match backend(pool) {
+        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => pool.begin().await?,
+    };
     Ok(WriteTransaction { tx, _turn: turn })
 }
 
 /// The turn to write of one database file: the writers of the same database queue on it, those
 /// of another (a test binary runs many portals at once) never wait for them.
 fn writers_of(pool: &Pool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
-    type Turns =
-        std::collections::HashMap<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>>;
+    type Turns = std::collections::HashMap<String, std::sync::Arc<tokio::sync::Mutex<()>>>;
     static TURNS: std::sync::OnceLock<std::sync::Mutex<Turns>> = std::sync::OnceLock::new();
-    let file = pool.connect_options().get_filename().to_path_buf();
+    let file = pool.connect_options().database_url.to_string();
     let mut turns = TURNS
         .get_or_init(Default::default)
         .lock()
@@ -111,7 +165,7 @@ fn writers_of(pool: &Pool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
 
 /// A write transaction holding this process's turn to write until it is committed or dropped.
 pub struct WriteTransaction {
-    pub tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    pub tx: Tx,
     _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
@@ -119,7 +173,7 @@ pub struct WriteTransaction {
 /// own (its failure undoes only its own statements).
 pub type GroupWork<T> = Box<
     dyn for<'c> FnOnce(
-            &'c mut sqlx::Transaction<'static, sqlx::Sqlite>,
+            &'c mut Tx,
         ) -> std::pin::Pin<
             Box<dyn std::future::Future<Output = Result<T, StoreError>> + Send + 'c>,
         > + Send,
@@ -178,7 +232,7 @@ impl GroupCommit {
     pub async fn write<T: Send + 'static>(
         &self,
         work: impl for<'c> FnOnce(
-            &'c mut sqlx::Transaction<'static, sqlx::Sqlite>,
+            &'c mut Tx,
         ) -> std::pin::Pin<
             Box<dyn std::future::Future<Output = Result<T, StoreError>> + Send + 'c>,
         > + Send
@@ -302,9 +356,11 @@ pub async fn detached<T: Send + 'static>(
 /// transaction each migration runs in, so it is set when the connection opens). Every foreign
 /// key is checked afterwards, and a violation fails the start.
 pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
-    use sqlx::Connection;
-    let options = (*pool.connect_options()).clone().foreign_keys(false);
-    let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
+    use sqlx::{Connection, Executor as _};
+    let url = pool.connect_options().database_url.to_string();
+    let mut conn = sqlx::AnyConnection::connect(&url).await?;
+    conn.execute("PRAGMA foreign_keys = OFF; PRAGMA busy_timeout = 5000;")
+        .await?;
     MIGRATOR.run(&mut conn).await?;
     let broken: Vec<(String,)> = sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
         .fetch_all(&mut conn)
@@ -317,13 +373,12 @@ pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
             )),
         )));
     }
-    session_store(pool).migrate().await?;
     Ok(())
 }
 
 /// Server-side staff sessions (tower-sessions), kept in the same database.
-pub fn session_store(pool: &Pool) -> tower_sessions_sqlx_store::SqliteStore {
-    tower_sessions_sqlx_store::SqliteStore::new(pool.clone())
+pub fn session_store(pool: &Pool) -> SessionStore {
+    SessionStore::new(pool.clone())
 }
 
 /// Answers only if the database answers a query.
