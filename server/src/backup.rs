@@ -28,6 +28,11 @@ const ATTACHMENTS: &str = "attachments";
 /// Writes the archive `to` (which must not exist) from the running data of `settings`.
 pub async fn backup(settings: &Settings, pool: &Pool, to: &Path) -> anyhow::Result<Summary> {
     anyhow::ensure!(
+        store::backend(pool) == store::Backend::Sqlite,
+        "the database is on PostgreSQL: back it up with pg_dump (README, \"Operations\"); \
+         `backup` copies an SQLite database"
+    );
+    anyhow::ensure!(
         !to.exists(),
         "{} already exists; choose a new file name so that no backup is overwritten",
         to.display()

@@ -238,6 +238,31 @@ pub fn without_filing_limits(settings: &mut Settings) {
     settings.config = std::sync::Arc::new(config);
 }
 
+/// The server tests run on PostgreSQL when `PORTAL_TEST_POSTGRES` names a server (the URL
+/// without a database, e.g. `postgres://portal@127.0.0.1:55432`; `.ci/test` starts one): each
+/// test gets a database of its own there, created empty. Unset, they run on SQLite files.
+pub async fn fresh_postgres_database() -> Option<String> {
+    use sqlx::Connection as _;
+    let server = std::env::var("PORTAL_TEST_POSTGRES").ok()?;
+    let server = server.trim_end_matches('/');
+    let name = format!(
+        "test_{}_{}",
+        std::process::id(),
+        NEXT_DATABASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("the test PostgreSQL server");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("a fresh test database");
+    let _ = admin.close().await;
+    Some(format!("{server}/{name}"))
+}
+
+static NEXT_DATABASE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Like [`spawn_app`], after letting the test adjust the settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::Builder::new()
@@ -245,6 +270,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .tempdir()
         .expect("temp dir");
     let mut settings = Settings::for_tests(dir.path().join("data"), site_root());
+    settings.database_url = fresh_postgres_database().await;
     let clock = app::kernel::clock::ManualClock::starting_now();
     let started = app::kernel::clock::Clock::now(&clock);
     settings.clock = std::sync::Arc::new(clock.clone());

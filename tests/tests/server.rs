@@ -50,10 +50,20 @@ async fn empty_database_is_migrated_and_seeded_with_random_passwords() {
 async fn restarting_on_the_same_data_dir_does_not_seed_again() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let first = spawn_app_with(|s| s.data_dir = data.clone()).await;
+    // The same data directory and, on PostgreSQL, the same database.
+    let mut database = None;
+    let first = spawn_app_with(|s| {
+        s.data_dir = data.clone();
+        database = s.database_url.clone();
+    })
+    .await;
     assert!(!first.seeded.is_empty());
     drop(first);
-    let second = spawn_app_with(|s| s.data_dir = data.clone()).await;
+    let second = spawn_app_with(|s| {
+        s.data_dir = data.clone();
+        s.database_url = database;
+    })
+    .await;
     assert!(second.seeded.is_empty(), "seeding happens once");
     assert_eq!(second.get("/healthz").await.status(), StatusCode::OK);
 }

@@ -236,7 +236,9 @@ pub fn parse_statute(source: &str) -> Result<Statute, SourceProblem> {
 /// The words of a query: split on spaces (ASCII and full-width), at most five, each at most 20
 /// characters; empty when there is nothing to look for.
 pub fn query_terms(q: &str) -> Vec<String> {
-    q.split(|c: char| c.is_whitespace() || c == '\u{3000}')
+    // Control characters (a NUL among them, which no stored text holds and PostgreSQL refuses in
+    // text) separate terms like spaces.
+    q.split(|c: char| c.is_whitespace() || c == '\u{3000}' || c.is_control())
         .filter(|t| !t.is_empty())
         .map(|t| t.chars().take(20).collect::<String>())
         .take(5)
@@ -486,6 +488,7 @@ mod tests {
         assert_eq!(score("调解", "调解协议", &terms), None);
         assert_eq!(score("X", "a Hearing", &query_terms("hearing")), Some(1));
         assert!(query_terms("  ").is_empty());
+        assert_eq!(query_terms("u\u{0}7\u{11}期限"), ["u", "7", "期限"]);
         assert_eq!(query_terms("一 二 三 四 五 六").len(), 5);
     }
 

@@ -113,8 +113,9 @@ pub async fn all_tokens(pool: &Pool) -> Result<Vec<String>, StoreError> {
 /// Bytes of files no petition or application has taken yet: (from `client`, from everyone).
 pub async fn unsent_bytes(pool: &Pool, client: &str) -> Result<(u64, u64), StoreError> {
     let (mine, everyone): (i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN unsent_from = $1 THEN size_bytes ELSE 0 END), 0), \
-                COALESCE(SUM(size_bytes), 0) \
+        // A sum is NUMERIC on PostgreSQL: cast back to the integer both backends read.
+        "SELECT CAST(COALESCE(SUM(CASE WHEN unsent_from = $1 THEN size_bytes ELSE 0 END), 0) \
+                AS BIGINT), CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) \
          FROM attachments WHERE petition_id IS NULL AND legal_aid_id IS NULL",
     )
     .bind(client)

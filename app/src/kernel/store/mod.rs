@@ -48,6 +48,9 @@ fn sqlite_url(url: &str) -> String {
 /// The migrations in `migrations/`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
+/// The PostgreSQL migrations in `migrations/postgres/`: the same schema in PostgreSQL's types.
+pub static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
@@ -357,6 +360,11 @@ pub async fn detached<T: Send + 'static>(
 /// key is checked afterwards, and a violation fails the start.
 pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
     use sqlx::{Connection, Executor as _};
+    if backend(pool) == Backend::Postgres {
+        // Constraints are checked as each statement runs: nothing to switch off or check after.
+        PG_MIGRATOR.run(pool).await?;
+        return Ok(());
+    }
     let url = pool.connect_options().database_url.to_string();
     let mut conn = sqlx::AnyConnection::connect(&url).await?;
     conn.execute("PRAGMA foreign_keys = OFF; PRAGMA busy_timeout = 5000;")
