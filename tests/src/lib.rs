@@ -315,3 +315,38 @@ pub fn receipt_cookie(res: &reqwest::Response) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+/// Re-runs this test binary as a child process in which its test `server_process` serves (it
+/// reads `env`, set here, and prints `LISTENING addr`); returns the child and its base URL. The
+/// child's output is drained from then on so that it never blocks on a full pipe.
+pub fn start_child_server(env: &[(&str, &std::ffi::OsStr)]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut command = std::process::Command::new(std::env::current_exe().expect("test binary"));
+    command
+        .args([
+            "--exact",
+            "server_process",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("the server process starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("the server says where it listens")
+            .expect("a line");
+        // libtest writes `test server_process ... ` before it, on the same line.
+        if let Some((_, addr)) = line.split_once("LISTENING ") {
+            break addr.trim().to_owned();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    (child, format!("http://{addr}"))
+}

@@ -7,12 +7,13 @@
 
 use portal_tests::site_root;
 use server::{Application, Settings};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::{Arc, Mutex};
 
 const CHILD_DATA_DIR: &str = "PORTAL_TEST_CHILD_DATA_DIR";
+/// The database the child serves from, under `.ci/postgres` (else its data dir's SQLite file).
+const CHILD_DATABASE: &str = "PORTAL_TEST_CHILD_DATABASE";
 
 /// Serves when run as the child process; does nothing as an ordinary test.
 #[test]
@@ -27,6 +28,7 @@ fn server_process() {
     runtime.block_on(async {
         let mut settings = Settings::for_tests(PathBuf::from(dir), site_root());
         portal_tests::without_filing_limits(&mut settings);
+        settings.database_url = std::env::var(CHILD_DATABASE).ok();
         let app = Application::build(settings).await.expect("the app builds");
         println!("LISTENING {}", app.local_addr());
         app.run_until_stopped(std::future::pending())
@@ -35,35 +37,14 @@ fn server_process() {
     });
 }
 
-/// Starts the child server on `data_dir` and returns it with its base URL.
-fn start_server(data_dir: &Path) -> (Child, String) {
-    let mut child = Command::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "--exact",
-            "server_process",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_DATA_DIR, data_dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server process starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let addr = loop {
-        let line = lines
-            .next()
-            .expect("the server says where it listens")
-            .expect("a line");
-        // libtest writes `test server_process ... ` before it, on the same line.
-        if let Some((_, addr)) = line.split_once("LISTENING ") {
-            break addr.trim().to_owned();
-        }
-    };
-    // Keep draining its output so that it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (child, format!("http://{addr}"))
+/// Starts the child server on `data_dir` (and `database`, if on PostgreSQL) and returns it with
+/// its base URL.
+fn start_server(data_dir: &Path, database: &Option<String>) -> (Child, String) {
+    let mut env = vec![(CHILD_DATA_DIR, data_dir.as_os_str())];
+    if let Some(url) = database {
+        env.push((CHILD_DATABASE, url.as_ref()));
+    }
+    portal_tests::start_child_server(&env)
 }
 
 fn petition(i: usize) -> serde_json::Value {
@@ -83,7 +64,8 @@ fn petition(i: usize) -> serde_json::Value {
 async fn every_acknowledged_petition_survives_a_kill_during_a_burst() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = dir.path().join("data");
-    let (mut child, base) = start_server(&data_dir);
+    let database = portal_tests::fresh_postgres_database().await;
+    let (mut child, base) = start_server(&data_dir, &database);
     let http = reqwest::Client::new();
     let acknowledged: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
 
@@ -136,7 +118,7 @@ async fn every_acknowledged_petition_survives_a_kill_during_a_burst() {
     assert!(acknowledged.len() >= 60);
 
     // Restart on the same data dir: every acknowledged petition is there, with its 查询码.
-    let (mut child, base) = start_server(&data_dir);
+    let (mut child, base) = start_server(&data_dir, &database);
     for (number, code) in &acknowledged {
         let res = http
             .get(format!("{base}/api/v1/petitions/{number}"))

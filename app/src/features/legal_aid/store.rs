@@ -25,12 +25,7 @@ pub async fn insert(
     let a = new.application;
     let day = date_text(new.received_on);
     {
-        let sequence: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(sequence), 0) + 1 FROM legal_aid_applications WHERE received_on = $1",
-        )
-        .bind(&day)
-        .fetch_one(&mut **tx)
-        .await?;
+        let sequence = crate::kernel::store::next_in_day(tx, "legal_aid", &day).await?;
         let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
         let number = number_for(sequence).ok_or(StoreError::NumbersExhausted("legal-aid"))?;
         let inserted = sqlx::query_scalar::<_, i64>(

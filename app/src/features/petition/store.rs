@@ -34,14 +34,7 @@ pub async fn insert(
 ) -> Result<Inserted, StoreError> {
     let p = new.petition;
     let day = crate::kernel::store::date_text(new.received_on);
-    // This process writes in turn (the group's writer), and SQLite's write lock keeps other
-    // processes out for the transaction: the next sequence cannot be taken twice.
-    let sequence: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(MAX(sequence), 0) + 1 FROM petitions WHERE received_on = $1",
-    )
-    .bind(&day)
-    .fetch_one(&mut **tx)
-    .await?;
+    let sequence = crate::kernel::store::next_in_day(tx, "petition", &day).await?;
     let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
     let number = number_for(sequence).ok_or(StoreError::NumbersExhausted("petition"))?;
     let id = sqlx::query_scalar::<_, i64>(

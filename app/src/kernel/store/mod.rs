@@ -389,6 +389,21 @@ pub fn session_store(pool: &Pool) -> SessionStore {
     SessionStore::new(pool.clone())
 }
 
+/// The next number of `series` on `day` (1, 2, …), taken in `tx`: the day's counter row stays
+/// locked until `tx` ends, so no other transaction, of this server or another on the same
+/// database, takes the same number; a write rolled back gives its number back.
+pub async fn next_in_day(tx: &mut Tx, series: &str, day: &str) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO day_sequences (series, day, last) VALUES ($1, $2, 1) \
+         ON CONFLICT (series, day) DO UPDATE SET last = day_sequences.last + 1 \
+         RETURNING last",
+    )
+    .bind(series)
+    .bind(day)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
 /// Answers only if the database answers a query.
 pub async fn ping(pool: &Pool) -> Result<(), StoreError> {
     sqlx::query_scalar::<_, i64>("SELECT 1")
