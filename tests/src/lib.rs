@@ -316,6 +316,22 @@ pub fn receipt_cookie(res: &reqwest::Response) -> String {
         .to_owned()
 }
 
+/// The child's side of [`start_child_server`]: serves with `settings` until killed, after printing
+/// the `LISTENING addr` line the parent waits for.
+pub fn serve_as_child(settings: Settings) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let app = Application::build(settings).await.expect("the app builds");
+        println!("LISTENING {}", app.local_addr());
+        app.run_until_stopped(std::future::pending())
+            .await
+            .expect("serves");
+    });
+}
+
 /// Re-runs this test binary as a child process in which its test `server_process` serves (it
 /// reads `env`, set here, and prints `LISTENING addr`); returns the child and its base URL. The
 /// child's output is drained from then on so that it never blocks on a full pipe.

@@ -23,23 +23,11 @@ fn server_process() {
     ) else {
         return;
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let mut settings = server::Settings::for_tests(dir.into(), site_root());
-        portal_tests::without_filing_limits(&mut settings);
-        settings.database_url = Some(database);
-        settings.query_code_key = Some(key.into());
-        let app = server::Application::build(settings)
-            .await
-            .expect("the app builds");
-        println!("LISTENING {}", app.local_addr());
-        app.run_until_stopped(std::future::pending())
-            .await
-            .expect("serves");
-    });
+    let mut settings = server::Settings::for_tests(dir.into(), site_root());
+    portal_tests::without_filing_limits(&mut settings);
+    settings.database_url = Some(database);
+    settings.query_code_key = Some(key.into());
+    portal_tests::serve_as_child(settings);
 }
 
 /// Server B's process, stopped when dropped (also when a test fails).

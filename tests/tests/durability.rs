@@ -6,7 +6,7 @@
 //! that makes `server_process` serve instead of returning.
 
 use portal_tests::site_root;
-use server::{Application, Settings};
+use server::Settings;
 use std::path::{Path, PathBuf};
 use std::process::Child;
 use std::sync::{Arc, Mutex};
@@ -21,20 +21,10 @@ fn server_process() {
     let Some(dir) = std::env::var_os(CHILD_DATA_DIR) else {
         return;
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let mut settings = Settings::for_tests(PathBuf::from(dir), site_root());
-        portal_tests::without_filing_limits(&mut settings);
-        settings.database_url = std::env::var(CHILD_DATABASE).ok();
-        let app = Application::build(settings).await.expect("the app builds");
-        println!("LISTENING {}", app.local_addr());
-        app.run_until_stopped(std::future::pending())
-            .await
-            .expect("serves");
-    });
+    let mut settings = Settings::for_tests(PathBuf::from(dir), site_root());
+    portal_tests::without_filing_limits(&mut settings);
+    settings.database_url = std::env::var(CHILD_DATABASE).ok();
+    portal_tests::serve_as_child(settings);
 }
 
 /// Starts the child server on `data_dir` (and `database`, if on PostgreSQL) and returns it with

@@ -185,9 +185,27 @@ impl ApplyValues {
         })
     }
 
+    /// A text answer by its field name (empty for an unknown one), without copying the rest.
     pub fn get(&self, key: &str) -> String {
-        let mut copy = self.clone();
-        copy.slot(key).map(|s| s.clone()).unwrap_or_default()
+        let value = match key {
+            "who" => &self.who,
+            "name" => &self.name,
+            "id_number" => &self.id_number,
+            "mobile" => &self.mobile,
+            "address" => &self.address,
+            "district" => &self.district,
+            "agent_name" => &self.agent_name,
+            "agent_id_number" => &self.agent_id_number,
+            "agent_mobile" => &self.agent_mobile,
+            "agent_relation" => &self.agent_relation,
+            "matter" => &self.matter,
+            "other_party" => &self.other_party,
+            "description" => &self.description,
+            "hardship_statement" => &self.hardship_statement,
+            "basis" => &self.basis,
+            _ => return String::new(),
+        };
+        value.clone()
     }
 
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {

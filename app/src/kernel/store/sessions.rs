@@ -17,6 +17,11 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
+/// A record as stored (MessagePack, as tower-sessions' SQL stores write it).
+fn encode(record: &Record) -> session_store::Result<Vec<u8>> {
+    rmp_serde::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))
+}
+
 impl SessionStore {
     pub fn new(pool: Pool) -> Self {
         Self { pool }
@@ -24,8 +29,7 @@ impl SessionStore {
 
     /// Inserts `record` unless its id is taken; whether it was inserted.
     async fn try_create(&self, record: &Record) -> session_store::Result<bool> {
-        let data =
-            rmp_serde::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let data = encode(record)?;
         let res =
             sqlx::query("INSERT INTO tower_sessions (id, data, expiry_date) VALUES ($1, $2, $3)")
                 .bind(record.id.to_string())
@@ -51,8 +55,7 @@ impl session_store::SessionStore for SessionStore {
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let data =
-            rmp_serde::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let data = encode(record)?;
         sqlx::query(
             "INSERT INTO tower_sessions (id, data, expiry_date) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, \
