@@ -2,8 +2,9 @@
 //! tar archive, so that a restored portal serves every file it lists and opens every case with
 //! the codes citizens hold.
 //!
-//! The archive holds `portal.db` (a consistent copy, `VACUUM INTO`), `attachments/<token>` for
-//! each recorded file and `query-code.key`. It is written under a temporary name, readable by its
+//! The archive holds `portal.db` (a consistent copy, `VACUUM INTO`, which holds the files'
+//! bytes), `query-code.key`, and `attachments/<token>` for a recorded file still on disk (kept so
+//! by an earlier version, not yet moved into the database; a restored portal moves it in). It is written under a temporary name, readable by its
 //! owner only, synced, and renamed into place: a backup that exists is whole.
 
 use crate::Settings;
@@ -16,8 +17,10 @@ use std::path::{Path, PathBuf};
 /// What a backup or a restore held.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Summary {
+    /// Files held: a backup's in its database and on disk; a restore's unpacked to disk (those
+    /// of an earlier version's archive).
     pub attachments: usize,
-    /// Recorded files that were not on disk (named in the log).
+    /// Recorded files whose bytes were neither in the database nor on disk (named in the log).
     pub missing: usize,
 }
 
@@ -47,17 +50,26 @@ pub async fn backup(settings: &Settings, pool: &Pool, to: &Path) -> anyhow::Resu
         store::backup_to(pool, copy_path)
             .await
             .context("cannot copy the database")?;
-        let tokens = app::kernel::files::store::all_tokens(pool)
+        let recorded = app::kernel::files::store::all_tokens(pool)
+            .await
+            .context("cannot list the attachments")?
+            .len();
+        let on_disk = app::kernel::files::store::without_bytes(pool)
             .await
             .context("cannot list the attachments")?;
+        let in_database = recorded - on_disk.len();
         let attachments_dir = settings.data_dir.join(ATTACHMENTS);
         let key_file = settings.query_code_key_file();
         let to = to.to_owned();
         tokio::task::spawn_blocking(move || {
-            write_archive(&to, &copy, &attachments_dir, &tokens, &key_file)
+            write_archive(&to, &copy, &attachments_dir, &on_disk, &key_file)
         })
         .await
         .context("the backup task failed")?
+        .map(|s| Summary {
+            attachments: s.attachments + in_database,
+            ..s
+        })
     }
     .await;
     let _ = std::fs::remove_dir_all(&staging);

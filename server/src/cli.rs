@@ -218,14 +218,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         } => create_user(settings, &username, &name, &role, unit.as_deref()).await,
         Command::Backup { to } => backup(settings, &to).await,
         Command::Restore { from } => {
-            let summary = crate::backup::restore(&settings, &from)?;
+            crate::backup::restore(&settings, &from)?;
             let pool = open_store(&settings).await?;
+            // An earlier version's archive holds its files apart: they move into the database.
+            app::kernel::files::uploads::adopt_files(&pool, &settings.data_dir.join("attachments"))
+                .await?;
+            let files = app::kernel::files::store::all_tokens(&pool).await?.len();
             pool.close().await;
             println!(
-                "Restored {} into {} ({} attachments)",
+                "Restored {} into {} ({files} attachments)",
                 from.display(),
                 settings.data_dir.display(),
-                summary.attachments
             );
             Ok(())
         }

@@ -118,6 +118,14 @@ impl Application {
         app::features::upgrade_stored_data(&pool)
             .await
             .context("cannot upgrade the stored events")?;
+        // Files an earlier version kept on disk move into the database.
+        let moved =
+            app::kernel::files::uploads::adopt_files(&pool, &settings.data_dir.join("attachments"))
+                .await
+                .context("cannot move the stored files into the database")?;
+        if moved > 0 {
+            tracing::info!(moved, "stored files moved into the database");
+        }
         let now = app::kernel::Now::of(settings.clock.as_ref());
         let seeded = if settings.seed_demo {
             seed::seed_if_empty(&pool, &settings.config, now).await?
@@ -198,31 +206,16 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let pool = self.state.ctx.pool.clone();
-        // Expired staff sessions are deleted hourly; the task ends with the server.
-        let sweeper = tokio::spawn({
-            use tower_sessions::ExpiredDeletion as _;
-            app::kernel::store::session_store(&pool)
-                .continuously_delete_expired(std::time::Duration::from_secs(3600))
-        });
-        // Uploads whose petition was never sent are deleted after a day, and receipts' sealed
-        // 查询码 cleared, checked hourly.
-        let uploads = tokio::spawn({
+        // The hourly work, run by one server of the portal each hour (whichever asks first):
+        // expired staff sessions, uploads whose petition was never sent (after a day),
+        // receipts' sealed 查询码 past their time, and what the guards no longer look at.
+        let hourly = tokio::spawn({
             let ctx = self.state.ctx.clone();
             async move {
-                let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+                let mut ticks = tokio::time::interval(std::time::Duration::from_secs(60));
                 loop {
-                    hourly.tick().await;
-                    match app::kernel::files::uploads::sweep_unsent(&ctx).await {
-                        Ok(0) => {}
-                        Ok(n) => tracing::info!(deleted = n, "unsent uploads deleted"),
-                        Err(e) => tracing::error!(error = %e, "cannot delete unsent uploads"),
-                    }
-                    // Receipts' sealed 查询码 past their time to be shown.
-                    if let Err(e) =
-                        app::kernel::filing::forget_codes(&ctx.pool, ctx.now().utc()).await
-                    {
-                        tracing::error!(error = %e, "cannot clear receipts' sealed codes");
-                    }
+                    ticks.tick().await;
+                    hourly_work(&ctx).await;
                 }
             }
         });
@@ -233,8 +226,7 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await?;
-        sweeper.abort();
-        uploads.abort();
+        hourly.abort();
         pool.close().await;
         Ok(())
     }
@@ -258,5 +250,40 @@ fn leptos_env() -> leptos::config::Env {
     match std::env::var("LEPTOS_ENV").as_deref() {
         Ok("DEV") | Ok("dev") | Ok("development") => leptos::config::Env::DEV,
         _ => leptos::config::Env::PROD,
+    }
+}
+
+/// The hourly work, if this server is the one to do it this hour (`store::claim_periodic`).
+pub async fn hourly_work(ctx: &app::kernel::context::AppContext) {
+    use tower_sessions::ExpiredDeletion as _;
+    let now = ctx.now().utc();
+    match app::kernel::store::claim_periodic(&ctx.pool, "hourly", now, chrono::Duration::hours(1))
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => return,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot ask whether the hourly work is due");
+            return;
+        }
+    }
+    if let Err(e) = app::kernel::store::session_store(&ctx.pool)
+        .delete_expired()
+        .await
+    {
+        tracing::error!(error = %e, "cannot delete expired sessions");
+    }
+    match app::kernel::files::uploads::sweep_unsent(ctx).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "unsent uploads deleted"),
+        Err(e) => tracing::error!(error = %e, "cannot delete unsent uploads"),
+    }
+    if let Err(e) = app::kernel::filing::forget_codes(&ctx.pool, now).await {
+        tracing::error!(error = %e, "cannot clear receipts' sealed codes");
+    }
+    if let Err(e) =
+        app::kernel::guard::sweep(&ctx.pool, now, app::kernel::guard::LONGEST_MEMORY).await
+    {
+        tracing::error!(error = %e, "cannot sweep the guards' old rows");
     }
 }

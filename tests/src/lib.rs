@@ -26,6 +26,8 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// The server's own pool, for tests that need to break or inspect the database.
     pub pool: app::kernel::store::Pool,
+    /// Where that database is (a SQLite file's URL, or a PostgreSQL database's).
+    pub database_url: String,
     /// The server's context (its clock, its sweeps).
     pub ctx: app::kernel::AppContext,
     /// The server's clock: tests move it to make time pass (a window closing, a case going
@@ -276,6 +278,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     settings.clock = std::sync::Arc::new(clock.clone());
     adjust(&mut settings);
     let data_dir = settings.data_dir.clone();
+    let database_url = settings.database_url();
     let app = Application::build(settings).await.expect("the app builds");
     let addr = app.local_addr();
     let seeded = app.seeded.clone();
@@ -295,6 +298,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
             .build()
             .expect("http client"),
         pool,
+        database_url,
         ctx,
         clock,
         started,
@@ -316,9 +320,26 @@ pub fn receipt_cookie(res: &reqwest::Response) -> String {
         .to_owned()
 }
 
-/// The child's side of [`start_child_server`]: serves with `settings` until killed, after printing
-/// the `LISTENING addr` line the parent waits for.
-pub fn serve_as_child(settings: Settings) {
+const CHILD_DATA_DIR: &str = "PORTAL_TEST_CHILD_DATA_DIR";
+const CHILD_DATABASE: &str = "PORTAL_TEST_CHILD_DATABASE";
+const CHILD_KEY: &str = "PORTAL_TEST_CHILD_KEY";
+const CHILD_LIMITS: &str = "PORTAL_TEST_CHILD_FILING_LIMITS";
+
+/// The child's side of [`start_child_server`], called by the test binary's `server_process`
+/// test: when this process was started as a child server, serves until killed (after printing
+/// the `LISTENING addr` line the parent waits for); otherwise returns at once.
+pub fn serve_if_child() {
+    let Some(dir) = std::env::var_os(CHILD_DATA_DIR) else {
+        return;
+    };
+    let mut settings = Settings::for_tests(PathBuf::from(dir), site_root());
+    if std::env::var_os(CHILD_LIMITS).is_none() {
+        without_filing_limits(&mut settings);
+    }
+    settings.database_url = std::env::var(CHILD_DATABASE).ok();
+    if let Some(key) = std::env::var_os(CHILD_KEY) {
+        settings.query_code_key = Some(key.into());
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -332,10 +353,17 @@ pub fn serve_as_child(settings: Settings) {
     });
 }
 
-/// Re-runs this test binary as a child process in which its test `server_process` serves (it
-/// reads `env`, set here, and prints `LISTENING addr`); returns the child and its base URL. The
-/// child's output is drained from then on so that it never blocks on a full pipe.
-pub fn start_child_server(env: &[(&str, &std::ffi::OsStr)]) -> (std::process::Child, String) {
+/// Re-runs this test binary as a child process in which its test `server_process` serves (see
+/// [`serve_if_child`]) on `data_dir`, with `database` (else a SQLite file in `data_dir`) and the
+/// 查询码 key file `key` (else one of its own), and the default filing limits if `filing_limits`
+/// (else none); returns the child and its base URL. The child's
+/// output is drained from then on so that it never blocks on a full pipe.
+pub fn start_child_server(
+    data_dir: &std::path::Path,
+    database: Option<&str>,
+    key: Option<&std::path::Path>,
+    filing_limits: bool,
+) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader};
     let mut command = std::process::Command::new(std::env::current_exe().expect("test binary"));
     command
@@ -345,10 +373,17 @@ pub fn start_child_server(env: &[(&str, &std::ffi::OsStr)]) -> (std::process::Ch
             "--nocapture",
             "--test-threads=1",
         ])
+        .env(CHILD_DATA_DIR, data_dir)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null());
-    for (name, value) in env {
-        command.env(name, value);
+    if let Some(url) = database {
+        command.env(CHILD_DATABASE, url);
+    }
+    if let Some(key) = key {
+        command.env(CHILD_KEY, key);
+    }
+    if filing_limits {
+        command.env(CHILD_LIMITS, "default");
     }
     let mut child = command.spawn().expect("the server process starts");
     let stdout = child.stdout.take().expect("stdout");

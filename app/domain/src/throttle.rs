@@ -1,13 +1,14 @@
-//! Slowing down guessing: sign-in passwords now, 查询码 later.
+//! Slowing down guessing (sign-in passwords, 查询码) and bounding filings.
 //!
 //! A key (an account name, a client address, a petition number) may fail a few times freely; after
 //! that each further failure locks it for twice as long as the one before, up to a cap. A key whose
-//! last failure is older than the memory window is forgotten. Time is passed in, so the rule is
-//! tested without waiting.
+//! last failure is older than the memory window is forgotten. Filings are counted in a sliding
+//! window per key. These are the rules alone, over what is remembered of one key (the portal keeps
+//! it in its database, shared by all its servers); time is passed in, so they are tested without
+//! waiting.
 
 use crate::message::Msg;
 use crate::msg;
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// A wait in plain words: `30 秒`, `2 分钟` (whole minutes from a minute on).
@@ -17,6 +18,11 @@ pub fn wait_msg(seconds: u64) -> Msg {
     } else {
         msg!("wait-minutes", n = seconds.div_ceil(60))
     }
+}
+
+/// A wait in whole seconds, rounded up (so that who comes back after it is let in), at least one.
+pub fn whole_seconds(wait: Duration) -> u64 {
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 /// A moment in wall time, from the portal's one clock (so tests move it, and several servers
@@ -40,139 +46,102 @@ pub struct ThrottleRule {
     pub memory: Duration,
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Entry {
-    failures: u32,
-    last_failure: Instant,
+/// What is remembered of one key's failures (kept in the database, so that every server of a
+/// portal judges a key alike).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Failures {
+    pub count: u32,
+    pub last: Instant,
 }
 
-#[derive(Debug)]
-pub struct Throttle {
-    rule: ThrottleRule,
-    entries: HashMap<String, Entry>,
-    /// Above this many keys, forgotten ones are swept out on the next failure.
-    sweep_above: usize,
-}
-
-impl Throttle {
-    pub fn new(rule: ThrottleRule) -> Self {
-        Self {
-            rule,
-            entries: HashMap::new(),
-            sweep_above: 10_000,
-        }
-    }
-
+impl ThrottleRule {
     fn lock_for(&self, failures: u32) -> Duration {
-        if failures <= self.rule.free_failures {
+        if failures <= self.free_failures {
             return Duration::ZERO;
         }
-        let doublings = (failures - self.rule.free_failures - 1).min(20);
-        self.rule
-            .first_lock
+        let doublings = (failures - self.free_failures - 1).min(20);
+        self.first_lock
             .saturating_mul(1 << doublings)
-            .min(self.rule.max_lock)
+            .min(self.max_lock)
     }
 
-    /// The failures free of any lock.
-    pub fn free_failures(&self) -> u32 {
-        self.rule.free_failures
-    }
-
-    /// The key's failures still remembered at `now`.
-    pub fn failures(&self, key: &str, now: Instant) -> u32 {
-        match self.entries.get(key) {
-            Some(e) if since(now, e.last_failure) < self.rule.memory => e.failures,
+    /// The failures still remembered at `now`.
+    pub fn remembered(&self, failures: Option<Failures>, now: Instant) -> u32 {
+        match failures {
+            Some(f) if since(now, f.last) < self.memory => f.count,
             _ => 0,
         }
     }
 
-    /// `Err(wait)` while the key is locked.
-    pub fn check(&self, key: &str, now: Instant) -> Result<(), Duration> {
-        let Some(e) = self.entries.get(key) else {
+    /// `Err(wait)` while the key with these failures is locked.
+    pub fn check(&self, failures: Option<Failures>, now: Instant) -> Result<(), Duration> {
+        let Some(f) = failures else {
             return Ok(());
         };
-        if since(now, e.last_failure) >= self.rule.memory {
+        let lock = self.lock_for(f.count);
+        // No lock is due: a last failure stamped a moment "later" (another server's clock a
+        // little ahead) locks nobody.
+        if lock.is_zero() || since(now, f.last) >= self.memory {
             return Ok(());
         }
-        let until = e.last_failure + self.lock_for(e.failures);
-        match since(until, now) {
+        match since(f.last + lock, now) {
             wait if !wait.is_zero() => Err(wait),
             _ => Ok(()),
         }
     }
 
-    /// Records a failure for the key.
-    pub fn fail(&mut self, key: &str, now: Instant) {
-        if self.entries.len() > self.sweep_above {
-            let memory = self.rule.memory;
-            self.entries
-                .retain(|_, e| since(now, e.last_failure) < memory);
+    /// What is remembered after one more failure at `now` (counting starts again once the
+    /// earlier ones are forgotten).
+    pub fn after_failure(&self, failures: Option<Failures>, now: Instant) -> Failures {
+        Failures {
+            count: self.remembered(failures, now) + 1,
+            last: failures.map_or(now, |f| f.last.max(now)),
         }
-        let memory = self.rule.memory;
-        let e = self.entries.entry(key.to_owned()).or_insert(Entry {
-            failures: 0,
-            last_failure: now,
-        });
-        if since(now, e.last_failure) >= memory {
-            e.failures = 0;
-        }
-        e.failures += 1;
-        e.last_failure = now;
     }
 
-    /// Forgets the key's failures (after a success).
-    pub fn forget(&mut self, key: &str) {
-        self.entries.remove(key);
+    /// Whether one more attempt may be judged for a key with `failures` remembered and
+    /// `pending` attempts in flight: while all of them failing stays within the free failures,
+    /// or else one at a time.
+    pub fn may_run(&self, failures: u32, pending: u32) -> bool {
+        failures + pending <= self.free_failures || pending == 0
+    }
+
+    /// Whether failures last at `last` may be forgotten at `now`.
+    pub fn forgotten(&self, last: Instant, now: Instant) -> bool {
+        since(now, last) >= self.memory
     }
 }
 
 /// At most `max` events per key in any window of `per` (a sliding window): filings per client,
 /// per ID number, per mobile.
-#[derive(Debug)]
-pub struct Limiter {
-    max: u32,
-    per: Duration,
-    entries: HashMap<String, std::collections::VecDeque<Instant>>,
-    sweep_above: usize,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub max: u32,
+    pub per: Duration,
 }
 
-impl Limiter {
-    pub fn new(max: u32, per: Duration) -> Self {
-        Self {
-            max,
-            per,
-            entries: HashMap::new(),
-            sweep_above: 10_000,
+impl Window {
+    /// Whether one more event may be counted at `now` for a key that has had `count` events
+    /// since `now - per`, the oldest of them at `oldest`: `Err(wait)` until it leaves the window.
+    pub fn admits(
+        &self,
+        count: u32,
+        oldest: Option<Instant>,
+        now: Instant,
+    ) -> Result<(), Duration> {
+        if count < self.max {
+            return Ok(());
         }
+        let oldest = oldest.unwrap_or(now);
+        Err(since(oldest + self.per, now).max(Duration::from_secs(1)))
     }
 
-    /// Counts one event for `key` at `now`, or `Err(wait)` (nothing counted) when the key has had
-    /// `max` in the last window: the wait is until the oldest of them leaves it.
-    pub fn take(&mut self, key: &str, now: Instant) -> Result<(), Duration> {
-        if self.entries.len() > self.sweep_above {
-            let per = self.per;
-            self.entries
-                .retain(|_, times| times.back().is_some_and(|t| since(now, *t) < per));
-        }
-        let per = self.per;
-        let times = self.entries.entry(key.to_owned()).or_default();
-        while times.front().is_some_and(|t| since(now, *t) >= per) {
-            times.pop_front();
-        }
-        if times.len() >= self.max as usize {
-            let oldest = times.front().copied().unwrap_or(now);
-            return Err(since(oldest + per, now).max(Duration::from_secs(1)));
-        }
-        times.push_back(now);
-        Ok(())
-    }
-
-    /// Takes back the last event counted for `key` (it was refused for another reason).
-    pub fn give_back(&mut self, key: &str) {
-        if let Some(times) = self.entries.get_mut(key) {
-            times.pop_back();
-        }
+    /// Where the window that ends at `now` begins: events at or before it no longer count.
+    pub fn start(&self, now: Instant) -> Instant {
+        chrono::Duration::from_std(self.per)
+            .ok()
+            .and_then(|per| now.checked_sub_signed(per))
+            .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
     }
 }
 
@@ -200,84 +169,94 @@ mod tests {
         memory: Duration::from_secs(3600),
     };
 
+    /// A key's failures after `n` of them at `at`.
+    fn failed(n: usize, at: Instant) -> Option<Failures> {
+        (0..n).fold(None, |f, _| Some(RULE.after_failure(f, at)))
+    }
+
     #[test]
     fn free_failures_do_not_lock() {
-        let mut t = Throttle::new(RULE);
         let now = start_time();
-        for _ in 0..3 {
-            t.fail("zhang", now);
-        }
-        assert_eq!(t.check("zhang", now), Ok(()));
+        assert_eq!(RULE.check(None, now), Ok(()));
+        assert_eq!(RULE.check(failed(3, now), now), Ok(()));
+        // Even when recorded by a server whose clock is a little ahead.
+        let ahead = now + Duration::from_secs(2);
+        assert_eq!(RULE.check(failed(3, ahead), now), Ok(()));
+    }
+
+    #[test]
+    fn waits_are_told_in_whole_seconds_rounded_up() {
+        assert_eq!(whole_seconds(Duration::from_millis(3_599_999)), 3600);
+        assert_eq!(whole_seconds(Duration::from_secs(30)), 30);
+        assert_eq!(whole_seconds(Duration::ZERO), 1);
     }
 
     #[test]
     fn each_failure_past_the_free_ones_doubles_the_lock_up_to_the_cap() {
-        let mut t = Throttle::new(RULE);
         let start = start_time();
-        for _ in 0..4 {
-            t.fail("zhang", start);
-        }
-        assert_eq!(t.check("zhang", start), Err(Duration::from_secs(30)));
+        let four = failed(4, start);
+        assert_eq!(RULE.check(four, start), Err(Duration::from_secs(30)));
         assert_eq!(
-            t.check("zhang", start + Duration::from_secs(10)),
+            RULE.check(four, start + Duration::from_secs(10)),
             Err(Duration::from_secs(20))
         );
-        assert_eq!(t.check("zhang", start + Duration::from_secs(30)), Ok(()));
-        t.fail("zhang", start);
-        assert_eq!(t.check("zhang", start), Err(Duration::from_secs(60)));
-        for _ in 0..10 {
-            t.fail("zhang", start);
-        }
-        assert_eq!(t.check("zhang", start), Err(Duration::from_secs(300)));
+        assert_eq!(RULE.check(four, start + Duration::from_secs(30)), Ok(()));
+        assert_eq!(
+            RULE.check(failed(5, start), start),
+            Err(Duration::from_secs(60))
+        );
+        assert_eq!(
+            RULE.check(failed(15, start), start),
+            Err(Duration::from_secs(300))
+        );
     }
 
     #[test]
-    fn keys_are_independent() {
-        let mut t = Throttle::new(RULE);
-        let now = start_time();
-        for _ in 0..5 {
-            t.fail("zhang", now);
-        }
-        assert!(t.check("zhang", now).is_err());
-        assert_eq!(t.check("li", now), Ok(()));
-    }
-
-    #[test]
-    fn failures_are_forgotten_after_the_memory_window_or_a_success() {
-        let mut t = Throttle::new(RULE);
+    fn failures_are_forgotten_after_the_memory_window() {
         let start = start_time();
-        for _ in 0..5 {
-            t.fail("zhang", start);
-        }
+        let five = failed(5, start);
         let later = start + Duration::from_secs(3600);
-        assert_eq!(t.check("zhang", later), Ok(()));
-        t.fail("zhang", later);
-        assert_eq!(t.check("zhang", later), Ok(()), "counting starts again");
-        for _ in 0..5 {
-            t.fail("li", start);
-        }
-        t.forget("li");
-        assert_eq!(t.check("li", start), Ok(()));
+        assert!(RULE.forgotten(start, later));
+        assert_eq!(RULE.remembered(five, later), 0);
+        assert_eq!(RULE.check(five, later), Ok(()));
+        let again = RULE.after_failure(five, later);
+        assert_eq!(
+            again,
+            Failures {
+                count: 1,
+                last: later
+            },
+            "counting starts again"
+        );
+        assert_eq!(RULE.check(Some(again), later), Ok(()));
     }
 
     #[test]
-    fn a_limiter_allows_max_per_sliding_window_and_says_how_long_to_wait() {
-        let mut l = Limiter::new(3, Duration::from_secs(3600));
+    fn past_the_free_failures_attempts_are_judged_one_at_a_time() {
+        assert!(
+            RULE.may_run(0, 3),
+            "all three failing stays within the free three"
+        );
+        assert!(!RULE.may_run(0, 4));
+        assert!(!RULE.may_run(2, 2));
+        assert!(RULE.may_run(9, 0), "one at a time");
+        assert!(!RULE.may_run(9, 1));
+    }
+
+    #[test]
+    fn a_window_allows_max_per_sliding_window_and_says_how_long_to_wait() {
+        let window = Window {
+            max: 3,
+            per: Duration::from_secs(3600),
+        };
         let start = start_time();
-        for minute in 0..3 {
-            assert_eq!(
-                l.take("198.51.100.7", start + Duration::from_secs(60 * minute)),
-                Ok(())
-            );
-        }
+        assert_eq!(window.admits(2, Some(start), start), Ok(()));
         let at = start + Duration::from_secs(600);
-        assert_eq!(l.take("198.51.100.7", at), Err(Duration::from_secs(3000)));
-        assert_eq!(l.take("203.0.113.1", at), Ok(()), "keys are independent");
-        // The first one leaves the window an hour after it came.
-        let hour = start + Duration::from_secs(3600);
-        assert_eq!(l.take("198.51.100.7", hour), Ok(()));
-        assert!(l.take("198.51.100.7", hour).is_err());
-        l.give_back("198.51.100.7");
-        assert_eq!(l.take("198.51.100.7", hour), Ok(()));
+        // Three in the last hour, the first ten minutes ago: it leaves in fifty.
+        assert_eq!(
+            window.admits(3, Some(start), at),
+            Err(Duration::from_secs(3000))
+        );
+        assert_eq!(window.start(at), at - Duration::from_secs(3600));
     }
 }

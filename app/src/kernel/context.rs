@@ -15,7 +15,8 @@ pub struct AppContext {
     pub config: Arc<BureauConfig>,
     pub sign_in_guard: crate::kernel::guard::Guard,
     pub lookup_guard: crate::kernel::guard::Guard,
-    /// Where uploaded files are kept: `<data dir>/attachments`, outside the web root.
+    /// Where uploads are spooled while they arrive (`<token>.part` in `<data dir>/attachments`,
+    /// outside the web root); the files kept are in the database.
     pub attachments_dir: PathBuf,
     /// `/pkg/portal.css?v=<fingerprint of its content>`: a new stylesheet gets a new address, so
     /// browsers may keep this one for a year (`STATIC_CACHE` in the server).
@@ -33,7 +34,7 @@ pub struct AppContext {
     /// Upload posts read at once (`[limits] concurrent_uploads`).
     pub upload_slots: Arc<crate::kernel::files::uploads::UploadSlots>,
     /// How much one client and one person may file (`[limits]`).
-    pub filing_limits: Arc<crate::kernel::guard::FilingLimits>,
+    pub filing_limits: crate::kernel::guard::FilingLimits,
     /// The server's secret for 查询码 hashes (kept in a file outside the database).
     pub code_key: Arc<crate::kernel::query_code::CodeKey>,
 }
@@ -56,7 +57,7 @@ impl AppContext {
         attachments_dir: PathBuf,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let filing_limits = Arc::new(crate::kernel::guard::FilingLimits::new(&config.limits));
+        let filing_limits = crate::kernel::guard::FilingLimits::new(&config.limits);
         let upload_slots = Arc::new(crate::kernel::files::uploads::UploadSlots::new(
             config.limits.concurrent_uploads,
         ));

@@ -76,7 +76,9 @@ impl AppError {
     /// Whole seconds to wait, for `Retry-After`.
     pub fn retry_after(&self) -> Option<u64> {
         match self {
-            Self::TooManyAttempts(wait) | Self::TooManyFilings(wait) => Some(wait.as_secs().max(1)),
+            Self::TooManyAttempts(wait) | Self::TooManyFilings(wait) => {
+                Some(crate::domain::throttle::whole_seconds(*wait))
+            }
             _ => None,
         }
     }
@@ -100,11 +102,17 @@ impl AppError {
             )],
             Self::TooManyAttempts(wait) => one(
                 "too_many_attempts",
-                msg!("too-many-attempts", wait = wait_msg(wait.as_secs().max(1))),
+                msg!(
+                    "too-many-attempts",
+                    wait = wait_msg(crate::domain::throttle::whole_seconds(*wait))
+                ),
             ),
             Self::TooManyFilings(wait) => one(
                 "rate_limited",
-                msg!("too-many-filings", wait = wait_msg(wait.as_secs().max(1))),
+                msg!(
+                    "too-many-filings",
+                    wait = wait_msg(crate::domain::throttle::whole_seconds(*wait))
+                ),
             ),
             Self::BadRequest {
                 field,
@@ -119,7 +127,10 @@ impl AppError {
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
-        Self::unavailable("database error", e)
+        match e {
+            StoreError::OverLimit(wait) => Self::TooManyFilings(wait),
+            e => Self::unavailable("database error", e),
+        }
     }
 }
 

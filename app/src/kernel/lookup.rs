@@ -21,13 +21,12 @@ pub async fn guarded<T>(
     let key = crate::domain::petition::canonical_number(number);
     let attempt = ctx
         .lookup_guard
-        .attempt(&key, client, now.utc())
-        .await
-        .map_err(AppError::TooManyAttempts)?;
+        .attempt(&ctx.pool, &key, client, now.utc())
+        .await?;
     let result = open.await;
     match &result {
-        Ok(_) => ctx.lookup_guard.succeeded(attempt),
-        Err(AppError::NotFound(_)) => drop(attempt),
+        Ok(_) => ctx.lookup_guard.succeeded(attempt).await,
+        Err(AppError::NotFound(_)) => ctx.lookup_guard.failed(attempt).await,
         Err(_) => ctx.lookup_guard.not_counted(attempt),
     }
     result

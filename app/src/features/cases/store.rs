@@ -278,6 +278,7 @@ pub async fn append_with<E>(
     make: impl FnOnce(&[StoredEvent]) -> Result<Appended, E>,
 ) -> Result<Result<(), E>, StoreError> {
     let mut write = crate::kernel::store::begin_write(pool).await?;
+    write.lock_row("petitions", petition_id).await?;
     let tx = &mut write.tx;
     let rows = sqlx::query_as::<_, EventRow>(&events_sql("e.petition_id = $1"))
         .bind(petition_id)

@@ -38,13 +38,6 @@ pub async fn apply(
 ) -> Result<AidReceipt, AppError> {
     let today = now.today();
     let application = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
-    // Counted with petitions: one client, one ID number, one mobile.
-    let charge = ctx.filing_limits.charge(
-        client,
-        application.applicant.id_number.as_str(),
-        application.applicant.mobile.as_str(),
-        now.utc(),
-    )?;
     let (code, hash) = new_query_code(&ctx.code_key);
     let received_at = now.stamp();
     let number = {
@@ -53,6 +46,8 @@ pub async fn apply(
         let attachments = attachments.to_vec();
         let once = once.cloned();
         let grouped = code.grouped();
+        let (limits, client) = (ctx.filing_limits, client.map(str::to_owned));
+        let at = now.utc();
         // Committed with the submissions arriving meanwhile, answered once on disk.
         ctx.writes
             .write(move |tx| {
@@ -79,14 +74,22 @@ pub async fn apply(
                         &received_at,
                     )
                     .await?;
+                    // Counted with petitions: one client, one ID number, one mobile (a form
+                    // sent again was answered above, and costs nothing).
+                    limits
+                        .charge(
+                            tx,
+                            client.as_deref(),
+                            application.applicant.id_number.as_str(),
+                            application.applicant.mobile.as_str(),
+                            at,
+                        )
+                        .await?;
                     Ok(number)
                 })
             })
             .await?
     };
-    if let Some(charge) = charge {
-        charge.keep();
-    }
     Ok(AidReceipt {
         number,
         query_code: code.grouped(),

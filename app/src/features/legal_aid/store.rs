@@ -209,6 +209,9 @@ pub async fn append<R>(
     allowed: impl FnOnce(&[StoredAidEvent]) -> Result<(), R>,
 ) -> Result<Result<(), R>, StoreError> {
     let mut write = crate::kernel::store::begin_write(pool).await?;
+    write
+        .lock_row("legal_aid_applications", new.application_id)
+        .await?;
     let current = decode(
         sqlx::query_as::<_, EventRow>(EVENTS)
             .bind(new.application_id)

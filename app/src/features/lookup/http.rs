@@ -58,7 +58,10 @@ async fn problem(
         AppError::NotFound(_) => ("number", msg!("lookup-not-found")),
         AppError::TooManyAttempts(wait) => (
             "code",
-            Msg::new(too_many).with("wait", wait_msg(wait.as_secs().max(1))),
+            Msg::new(too_many).with(
+                "wait",
+                wait_msg(crate::domain::throttle::whole_seconds(*wait)),
+            ),
         ),
         _ => ("number", msg!("unavailable-lookup")),
     };

@@ -45,12 +45,6 @@ pub async fn submit(
 ) -> Result<Receipt, AppError> {
     let today = now.today();
     let petition = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
-    let charge = ctx.filing_limits.charge(
-        extras.client,
-        petition.petitioner.id_number.as_str(),
-        petition.petitioner.mobile.as_str(),
-        now.utc(),
-    )?;
     let (code, hash) = new_query_code(&ctx.code_key);
     // The newest pending petition of this person, category and unit on the same matter (not
     // merely of the same person): flagged for staff, never refused.
@@ -80,6 +74,8 @@ pub async fn submit(
         let attachments = extras.attachments.to_vec();
         let once = extras.once.cloned();
         let grouped = code.grouped();
+        let (limits, client) = (ctx.filing_limits, extras.client.map(str::to_owned));
+        let at = now.utc();
         // Committed with the submissions arriving meanwhile (group commit), and answered only
         // once that commit is on disk; it runs to its end if the citizen goes away.
         ctx.writes
@@ -109,15 +105,22 @@ pub async fn submit(
                         &received_at,
                     )
                     .await?;
+                    // Counted against the client, the ID number and the mobile (a form sent
+                    // again was answered above, and costs nothing; a refusal stores nothing).
+                    limits
+                        .charge(
+                            tx,
+                            client.as_deref(),
+                            petition.petitioner.id_number.as_str(),
+                            petition.petitioner.mobile.as_str(),
+                            at,
+                        )
+                        .await?;
                     Ok(inserted)
                 })
             })
             .await?
     };
-    // Stored: it counts against the limits (any failure above gave the charge back).
-    if let Some(charge) = charge {
-        charge.keep();
-    }
     Ok(Receipt {
         number: inserted.number,
         query_code: code.grouped(),

@@ -56,12 +56,16 @@ pub async fn sign_in(
     let charged = match state
         .ctx
         .sign_in_guard
-        .attempt(&username, &client, now.utc())
+        .attempt(&state.ctx.pool, &username, &client, now.utc())
         .await
     {
         Ok(charged) => charged,
-        Err(wait) => {
-            let wait_seconds = wait.as_secs().max(1);
+        Err(crate::kernel::guard::Refused::Store(e)) => {
+            tracing::error!(error = %e, "sign-in: database error");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+        Err(crate::kernel::guard::Refused::Wait(wait)) => {
+            let wait_seconds = crate::domain::throttle::whole_seconds(wait);
             let res = render_sign_in(
                 &state,
                 &headers,
@@ -75,7 +79,7 @@ pub async fn sign_in(
     };
     match auth::verify_password(&state.ctx.pool, &username, &form.password).await {
         Ok(Some(account)) => {
-            state.ctx.sign_in_guard.succeeded(charged);
+            state.ctx.sign_in_guard.succeeded(charged).await;
             if let Err(e) = session.cycle_id().await {
                 tracing::error!(error = %e, "cannot renew the session id");
                 return StatusCode::SERVICE_UNAVAILABLE.into_response();
@@ -88,7 +92,7 @@ pub async fn sign_in(
             Redirect::to("/staff").into_response()
         }
         Ok(None) => {
-            drop(charged);
+            state.ctx.sign_in_guard.failed(charged).await;
             tracing::info!("staff sign-in refused");
             render_sign_in(
                 &state,

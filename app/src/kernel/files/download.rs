@@ -12,20 +12,24 @@ pub struct StoredFile {
     pub bytes: Vec<u8>,
 }
 
-/// The `n`th (from 1) of `files`, read from the attachments directory; `None` when there is no
-/// such file, or its bytes cannot be read (logged: a recorded file should always be there).
+/// The `n`th (from 1) of `files`, read from the database; `None` when there is no such file, or
+/// its bytes cannot be read (logged: a recorded file should always have them).
 pub async fn read_nth(
     ctx: &AppContext,
     files: Vec<AttachmentRecord>,
     n: usize,
 ) -> Option<StoredFile> {
     let file = n.checked_sub(1).and_then(|i| files.into_iter().nth(i))?;
-    match tokio::fs::read(ctx.attachments_dir.join(&file.token)).await {
-        Ok(bytes) => Some(StoredFile {
+    match super::store::bytes_of(&ctx.pool, &file.token).await {
+        Ok(Some(bytes)) => Some(StoredFile {
             name: file.original_name,
             media_type: file.media_type,
             bytes,
         }),
+        Ok(None) => {
+            tracing::error!(n, "a recorded attachment has no bytes");
+            None
+        }
         Err(e) => {
             tracing::error!(error = %e, n, "a recorded attachment cannot be read");
             None

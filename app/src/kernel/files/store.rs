@@ -1,6 +1,7 @@
-//! Uploaded files: their records (the bytes live under the data dir, see `crate::kernel::files::uploads`).
+//! Uploaded files: their records, and their bytes in pieces (`attachment_chunks`), both in the
+//! database so that every server of a portal reads every file.
 
-use crate::kernel::store::{Pool, StoreError};
+use crate::kernel::store::{Pool, StoreError, Tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AttachmentRecord {
@@ -10,8 +11,11 @@ pub struct AttachmentRecord {
     pub size_bytes: i64,
 }
 
+/// The size of the pieces a file's bytes are kept in.
+pub const CHUNK_BYTES: usize = 256 * 1024;
+
 pub async fn insert(
-    pool: &Pool,
+    tx: &mut Tx,
     token: &str,
     original_name: &str,
     media_type: &str,
@@ -29,9 +33,53 @@ pub async fn insert(
     .bind(i64::try_from(size_bytes).unwrap_or(i64::MAX))
     .bind(uploaded_at)
     .bind(client)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Keeps piece `seq` (from 0) of the file `token`.
+pub async fn insert_chunk(
+    tx: &mut Tx,
+    token: &str,
+    seq: i64,
+    bytes: &[u8],
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO attachment_chunks (token, seq, bytes) VALUES ($1, $2, $3)")
+        .bind(token)
+        .bind(seq)
+        .bind(bytes)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The bytes of the file `token`, or `None` when none are kept.
+pub async fn bytes_of(pool: &Pool, token: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    let pieces: Vec<Vec<u8>> =
+        sqlx::query_scalar("SELECT bytes FROM attachment_chunks WHERE token = $1 ORDER BY seq")
+            .bind(token)
+            .fetch_all(pool)
+            .await?;
+    if pieces.is_empty() {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for piece in pieces {
+        bytes.extend_from_slice(&piece);
+    }
+    Ok(Some(bytes))
+}
+
+/// Files recorded whose bytes are not in the database (kept on disk by an earlier version, or
+/// lost).
+pub async fn without_bytes(pool: &Pool) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar::<_, String>(
+        "SELECT token FROM attachments a WHERE NOT EXISTS \
+         (SELECT 1 FROM attachment_chunks c WHERE c.token = a.token) ORDER BY token",
+    )
+    .fetch_all(pool)
+    .await?)
 }
 
 /// The uploaded files among `tokens` that no petition has taken yet, in the order given.
@@ -52,15 +100,24 @@ pub async fn unlinked(pool: &Pool, tokens: &[String]) -> Result<Vec<AttachmentRe
     Ok(out)
 }
 
-/// Forgets an upload no petition has taken; true when there was one.
+/// Forgets an upload no petition has taken, with its bytes; true when there was one.
 pub async fn delete_unlinked(pool: &Pool, token: &str) -> Result<bool, StoreError> {
+    let mut write = crate::kernel::store::begin_write(pool).await?;
     let done = sqlx::query(
         "DELETE FROM attachments WHERE token = $1 AND petition_id IS NULL AND legal_aid_id IS NULL",
     )
     .bind(token)
-    .execute(pool)
+    .execute(&mut *write.tx)
     .await?;
-    Ok(done.rows_affected() > 0)
+    let gone = done.rows_affected() > 0;
+    if gone {
+        sqlx::query("DELETE FROM attachment_chunks WHERE token = $1")
+            .bind(token)
+            .execute(&mut *write.tx)
+            .await?;
+    }
+    write.tx.commit().await?;
+    Ok(gone)
 }
 
 /// The files of a petition.

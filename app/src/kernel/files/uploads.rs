@@ -172,23 +172,16 @@ pub async fn store_file(
         tracing::warn!("the room for unsent uploads is full");
         return Err(UploadError::TotalQuota { name });
     }
-    // Whole on disk before it is recorded: synced, renamed, the folder synced.
-    if let Some(file) = incoming.file.take() {
-        file.sync_all().await?;
+    // The record and every piece of the file in one transaction: the file is durable with the
+    // commit that records it, and readable by every server.
+    if let Some(mut file) = incoming.file.take() {
+        use tokio::io::AsyncWriteExt as _;
+        file.flush().await?;
     }
-    let token = std::mem::take(&mut incoming.token);
-    let dir = ctx.attachments_dir.clone();
-    let kept = async {
-        tokio::fs::rename(&incoming.part, dir.join(&token)).await?;
-        tokio::fs::File::open(&dir).await?.sync_all().await
-    }
-    .await;
-    if let Err(e) = kept {
-        let _ = tokio::fs::remove_file(&incoming.part).await;
-        return Err(e.into());
-    }
-    let recorded = crate::kernel::files::store::insert(
-        &ctx.pool,
+    let token = incoming.token.clone();
+    let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
+    crate::kernel::files::store::insert(
+        &mut write.tx,
         &token,
         &name,
         kind.media_type(),
@@ -196,11 +189,10 @@ pub async fn store_file(
         uploaded_at,
         client,
     )
-    .await;
-    if let Err(e) = recorded {
-        let _ = tokio::fs::remove_file(dir.join(&token)).await;
-        return Err(e.into());
-    }
+    .await?;
+    copy_into(&mut write.tx, &token, &incoming.part).await?;
+    write.tx.commit().await.map_err(StoreError::from)?;
+    // The spooled copy goes when `incoming` is dropped.
     Ok(Stored {
         token,
         name,
@@ -209,16 +201,65 @@ pub async fn store_file(
     })
 }
 
+/// Copies the file at `path` into the database as the bytes of `token`, a piece at a time.
+async fn copy_into(
+    tx: &mut crate::kernel::store::Tx,
+    token: &str,
+    path: &Path,
+) -> Result<(), UploadError> {
+    use tokio::io::AsyncReadExt as _;
+    let mut file = tokio::fs::File::open(path).await?;
+    let mut piece = vec![0u8; crate::kernel::files::store::CHUNK_BYTES];
+    let mut seq = 0;
+    loop {
+        let mut filled = 0;
+        while filled < piece.len() {
+            match file.read(&mut piece[filled..]).await? {
+                0 => break,
+                n => filled += n,
+            }
+        }
+        if filled == 0 && seq > 0 {
+            return Ok(());
+        }
+        crate::kernel::files::store::insert_chunk(tx, token, seq, &piece[..filled]).await?;
+        if filled < piece.len() {
+            return Ok(());
+        }
+        seq += 1;
+    }
+}
+
+/// Moves files that earlier versions kept in `dir` (the data dir's `attachments`, one file per
+/// token) into the database, each in a transaction of its own, deleting the file once its
+/// commit is done; returns how many moved. Run at start; files of no record stay where they
+/// are, and a record whose file is nowhere is logged.
+pub async fn adopt_files(
+    pool: &crate::kernel::store::Pool,
+    dir: &Path,
+) -> Result<usize, UploadError> {
+    let mut moved = 0;
+    for token in crate::kernel::files::store::without_bytes(pool).await? {
+        let path = dir.join(&token);
+        if !crate::domain::petition::attachment::is_token(&token)
+            || !tokio::fs::try_exists(&path).await?
+        {
+            tracing::error!(token = %token, "a recorded attachment has no bytes anywhere");
+            continue;
+        }
+        let mut write = crate::kernel::store::begin_write(pool).await?;
+        copy_into(&mut write.tx, &token, &path).await?;
+        write.tx.commit().await.map_err(StoreError::from)?;
+        tokio::fs::remove_file(&path).await?;
+        moved += 1;
+    }
+    Ok(moved)
+}
+
 /// Forgets an upload that no petition took (删除 on the attachments page).
 pub async fn remove(ctx: &AppContext, token: &str) -> Result<(), UploadError> {
-    if crate::domain::petition::attachment::is_token(token)
-        && crate::kernel::files::store::delete_unlinked(&ctx.pool, token).await?
-    {
-        match tokio::fs::remove_file(ctx.attachments_dir.join(token)).await {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e.into()),
-        }
+    if crate::domain::petition::attachment::is_token(token) {
+        crate::kernel::files::store::delete_unlinked(&ctx.pool, token).await?;
     }
     Ok(())
 }

@@ -75,6 +75,10 @@ pub enum StoreError {
     /// The commit of a group of writes failed (the cause was logged): none of them is stored.
     #[error("the commit failed")]
     CommitFailed,
+    /// A filing limit refused the write (`kernel::guard::FilingLimits`): nothing was stored;
+    /// the client or person may file again after this long.
+    #[error("a filing limit is reached")]
+    OverLimit(std::time::Duration),
 }
 
 /// A time as stored (RFC 3339, with its +08:00 offset), or `Corrupt`.
@@ -150,7 +154,11 @@ pub async fn begin_write(pool: &Pool) -> Result<WriteTransaction, StoreError> {
         Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
         Backend::Postgres => pool.begin().await?,
     };
-    Ok(WriteTransaction { tx, _turn: turn })
+    Ok(WriteTransaction {
+        tx,
+        backend: backend(pool),
+        _turn: turn,
+    })
 }
 
 /// The turn to write of one database file: the writers of the same database queue on it, those
@@ -169,7 +177,24 @@ fn writers_of(pool: &Pool) -> std::sync::Arc<tokio::sync::Mutex<()>> {
 /// A write transaction holding this process's turn to write until it is committed or dropped.
 pub struct WriteTransaction {
     pub tx: Tx,
+    backend: Backend,
     _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl WriteTransaction {
+    /// Holds the row `id` of `table` until the transaction ends, before a read that decides a
+    /// write (a case's events before an action): whoever else, on any server, locks it waits,
+    /// and then reads what this one wrote. PostgreSQL locks the row (`FOR UPDATE`); SQLite's
+    /// `BEGIN IMMEDIATE` already holds the whole database for writing, so nothing more is done.
+    pub async fn lock_row(&mut self, table: &'static str, id: i64) -> Result<(), StoreError> {
+        if self.backend == Backend::Postgres {
+            sqlx::query(&format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE"))
+                .bind(id)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        }
+        Ok(())
+    }
 }
 
 /// A write run as part of a group: it gets the group's transaction, inside a savepoint of its
@@ -387,6 +412,33 @@ pub async fn migrate(pool: &Pool) -> Result<(), StoreError> {
 /// Server-side staff sessions (tower-sessions), kept in the same database.
 pub fn session_store(pool: &Pool) -> SessionStore {
     SessionStore::new(pool.clone())
+}
+
+/// Whether this server is the one to run the periodic `job` now (every `period`): the first
+/// server to ask once a period is due moves the job's next time on and runs it; every other
+/// server asking in that period is told no. One statement, so two servers asking at once never
+/// both run it.
+pub async fn claim_periodic(
+    pool: &Pool,
+    job: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    period: chrono::Duration,
+) -> Result<bool, StoreError> {
+    sqlx::query("INSERT INTO periodic_runs (job, next_ms, runs) VALUES ($1, 0, 0) ON CONFLICT (job) DO NOTHING")
+        .bind(job)
+        .execute(pool)
+        .await?;
+    let now_ms = now.timestamp_millis();
+    let claimed = sqlx::query(
+        "UPDATE periodic_runs SET next_ms = $2, runs = runs + 1 WHERE job = $1 AND next_ms <= $3",
+    )
+    .bind(job)
+    .bind(now_ms + period.num_milliseconds())
+    .bind(now_ms)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    Ok(claimed == 1)
 }
 
 /// The next number of `series` on `day` (1, 2, …), taken in `tx`: the day's counter row stays

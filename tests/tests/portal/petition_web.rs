@@ -89,7 +89,7 @@ fn tokens(html: &str) -> Vec<String> {
         .collect()
 }
 
-fn jpeg() -> Vec<u8> {
+pub(crate) fn jpeg() -> Vec<u8> {
     let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0];
     b.resize(4096, 0);
     b
@@ -292,9 +292,10 @@ async fn uploads_are_judged_by_content_limited_and_kept_outside_the_web_root() {
     assert_eq!(kept.len(), 5);
     assert!(html.contains("已达到 5 个文件的上限"));
 
-    // On disk under the data dir, named by token; never served.
+    // In the database, by token (nothing left on disk); never served.
+    assert!(on_disk(&app).is_empty(), "{:?}", on_disk(&app));
     for t in &kept {
-        assert!(app.data_dir.join("attachments").join(t).is_file());
+        assert!(kept_bytes(&app, t).await.is_some());
         for path in [
             format!("/attachments/{t}"),
             format!("/pkg/{t}"),
@@ -320,7 +321,7 @@ async fn uploads_are_judged_by_content_limited_and_kept_outside_the_web_root() {
     let (_, html) = post(&app, &pairs).await;
     let left = tokens(&html);
     assert_eq!(left.len(), 4);
-    assert!(!app.data_dir.join("attachments").join(&kept[0]).exists());
+    assert!(kept_bytes(&app, &kept[0]).await.is_none());
     let pairs: Vec<_> = answers()
         .into_iter()
         .chain(left.iter().map(|t| ("attachment", t.clone())))
@@ -430,8 +431,7 @@ async fn uploads_never_sent_are_deleted_after_a_day() {
     let app = spawn_app().await;
     let (_, html) = upload(&app, &answers(), vec![("a.jpg", jpeg())]).await;
     let token = tokens(&html).remove(0);
-    let file = app.data_dir.join("attachments").join(&token);
-    assert!(file.is_file());
+    assert!(kept_bytes(&app, &token).await.is_some());
     assert_eq!(
         app::kernel::files::uploads::sweep_unsent(&app.ctx)
             .await
@@ -446,11 +446,15 @@ async fn uploads_never_sent_are_deleted_after_a_day() {
             .unwrap(),
         1
     );
-    assert!(!file.exists());
+    assert!(kept_bytes(&app, &token).await.is_none());
 }
 
 /// Sends a complete petition of `category` with `files` through the plain forms; its number.
-async fn send_with_files(app: &TestApp, category: &str, files: Vec<(&str, Vec<u8>)>) -> String {
+pub(crate) async fn send_with_files(
+    app: &TestApp,
+    category: &str,
+    files: Vec<(&str, Vec<u8>)>,
+) -> String {
     let pairs = with(
         answers(),
         &[("category", category), ("reported", "某公司负责人")],
@@ -567,7 +571,14 @@ async fn staff_open_a_case_s_files_only_where_they_may_and_each_opening_is_audit
     );
 }
 
-/// What is in the attachments folder: kept files and files still arriving.
+/// The bytes the database keeps of the upload `token`.
+async fn kept_bytes(app: &TestApp, token: &str) -> Option<Vec<u8>> {
+    app::kernel::files::store::bytes_of(&app.pool, token)
+        .await
+        .expect("the database answers")
+}
+
+/// What is in the attachments folder (files still arriving; kept ones are in the database).
 fn on_disk(app: &TestApp) -> Vec<String> {
     match std::fs::read_dir(app.data_dir.join("attachments")) {
         Ok(dir) => dir
@@ -644,7 +655,16 @@ async fn uploads_are_streamed_to_disk_refused_ones_leave_nothing_and_unsent_ones
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("“d.jpg”暂时无法上传"), "the room for all");
-    assert_eq!(on_disk(&app).len(), 3, "three kept, nothing half-written");
+    assert!(
+        on_disk(&app).is_empty(),
+        "nothing half-written: {:?}",
+        on_disk(&app)
+    );
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT token) FROM attachment_chunks")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, 3, "three kept");
     // Sent with a petition, a file no longer counts against its client.
     let (status, _) = post(
         &app,
@@ -818,4 +838,36 @@ async fn a_limit_ending_on_new_year_2027_moves_to_monday_and_says_it_is_provisio
         html.contains("2026年11月17日</strong>") && !html.contains("暂定"),
         "{html}"
     );
+}
+
+#[tokio::test]
+async fn files_an_earlier_version_kept_on_disk_move_into_the_database() {
+    let app = spawn_app().await;
+    // A record as an earlier version wrote it, with its bytes in the attachments folder.
+    let token = "0123456789abcdef0123456789abcdef";
+    let mut bytes = jpeg();
+    bytes.resize(300 * 1024, 5);
+    sqlx::query(
+        "INSERT INTO attachments (token, original_name, media_type, size_bytes, uploaded_at, \
+         unsent_from) VALUES ($1, '旧.jpg', 'image/jpeg', $2, $3, '198.51.100.1')",
+    )
+    .bind(token)
+    .bind(bytes.len() as i64)
+    .bind(app.ctx.now().stamp())
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let dir = app.data_dir.join("attachments");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(token), &bytes).unwrap();
+    let moved = app::kernel::files::uploads::adopt_files(&app.pool, &dir)
+        .await
+        .unwrap();
+    assert_eq!(moved, 1);
+    assert_eq!(kept_bytes(&app, token).await, Some(bytes));
+    assert!(!dir.join(token).exists(), "moved, not copied");
+    let again = app::kernel::files::uploads::adopt_files(&app.pool, &dir)
+        .await
+        .unwrap();
+    assert_eq!(again, 0, "moved once");
 }

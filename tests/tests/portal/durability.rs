@@ -5,36 +5,14 @@
 //! The server runs in a child process: this same test binary, re-run with an environment variable
 //! that makes `server_process` serve instead of returning.
 
-use portal_tests::site_root;
-use server::Settings;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Child;
 use std::sync::{Arc, Mutex};
-
-const CHILD_DATA_DIR: &str = "PORTAL_TEST_CHILD_DATA_DIR";
-/// The database the child serves from, under `.ci/postgres` (else its data dir's SQLite file).
-const CHILD_DATABASE: &str = "PORTAL_TEST_CHILD_DATABASE";
-
-/// Serves when run as the child process; does nothing as an ordinary test.
-#[test]
-fn server_process() {
-    let Some(dir) = std::env::var_os(CHILD_DATA_DIR) else {
-        return;
-    };
-    let mut settings = Settings::for_tests(PathBuf::from(dir), site_root());
-    portal_tests::without_filing_limits(&mut settings);
-    settings.database_url = std::env::var(CHILD_DATABASE).ok();
-    portal_tests::serve_as_child(settings);
-}
 
 /// Starts the child server on `data_dir` (and `database`, if on PostgreSQL) and returns it with
 /// its base URL.
 fn start_server(data_dir: &Path, database: &Option<String>) -> (Child, String) {
-    let mut env = vec![(CHILD_DATA_DIR, data_dir.as_os_str())];
-    if let Some(url) = database {
-        env.push((CHILD_DATABASE, url.as_ref()));
-    }
-    portal_tests::start_child_server(&env)
+    portal_tests::start_child_server(data_dir, database.as_deref(), None, false)
 }
 
 fn petition(i: usize) -> serde_json::Value {
