@@ -56,19 +56,18 @@ pub async fn insert_chunk(
 
 /// The bytes of the file `token`, or `None` when none are kept.
 pub async fn bytes_of(pool: &Pool, token: &str) -> Result<Option<Vec<u8>>, StoreError> {
-    let pieces: Vec<Vec<u8>> =
-        sqlx::query_scalar("SELECT bytes FROM attachment_chunks WHERE token = $1 ORDER BY seq")
-            .bind(token)
-            .fetch_all(pool)
-            .await?;
-    if pieces.is_empty() {
-        return Ok(None);
+    use futures_util::TryStreamExt as _;
+    // Piece by piece into one buffer, never all pieces and their copy at once.
+    let mut pieces = sqlx::query_scalar::<_, Vec<u8>>(
+        "SELECT bytes FROM attachment_chunks WHERE token = $1 ORDER BY seq",
+    )
+    .bind(token)
+    .fetch(pool);
+    let mut bytes = None::<Vec<u8>>;
+    while let Some(piece) = pieces.try_next().await? {
+        bytes.get_or_insert_with(Vec::new).extend_from_slice(&piece);
     }
-    let mut bytes = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
-    for piece in pieces {
-        bytes.extend_from_slice(&piece);
-    }
-    Ok(Some(bytes))
+    Ok(bytes)
 }
 
 /// Files recorded whose bytes are not in the database (kept on disk by an earlier version, or

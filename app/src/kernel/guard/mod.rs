@@ -28,8 +28,9 @@ pub struct Guard {
 
 #[derive(Debug)]
 struct Shared {
-    /// What the guard's rows are filed under: `sign_in`, `lookup`.
-    name: &'static str,
+    /// What the guard's rows are filed under: `<name>:key`, `<name>:client`.
+    key_scope: String,
+    client_scope: String,
     per_key: ThrottleRule,
     per_client: ThrottleRule,
     in_flight: Mutex<InFlight>,
@@ -95,18 +96,14 @@ impl Guard {
     pub fn new(name: &'static str, per_key: ThrottleRule, per_client: ThrottleRule) -> Self {
         Self {
             inner: Arc::new(Shared {
-                name,
+                key_scope: format!("{name}:key"),
+                client_scope: format!("{name}:client"),
                 per_key,
                 per_client,
                 in_flight: Mutex::default(),
                 judged: tokio::sync::Notify::new(),
             }),
         }
-    }
-
-    fn scopes(&self) -> (String, String) {
-        let name = self.inner.name;
-        (format!("{name}:key"), format!("{name}:client"))
     }
 
     /// `Err(Wait)` while the key or the client is locked; otherwise the attempt, let through
@@ -119,14 +116,14 @@ impl Guard {
         now: Instant,
     ) -> Result<Attempt, Refused> {
         let deadline = crate::kernel::clock::deadline(MOST_WAIT);
-        let (key_scope, client_scope) = self.scopes();
+        let (key_scope, client_scope) = (&self.inner.key_scope, &self.inner.client_scope);
         let (rule_k, rule_c) = (self.inner.per_key, self.inner.per_client);
         loop {
             let judged = self.inner.judged.notified();
             tokio::pin!(judged);
             judged.as_mut().enable();
             let seen = lock(&self.inner.in_flight).failures_recorded;
-            let (fk, fc) = store::failures(pool, (&key_scope, key), (&client_scope, client))
+            let (fk, fc) = store::failures(pool, (key_scope, key), (client_scope, client))
                 .await
                 .map_err(Refused::Store)?;
             match (rule_k.check(fk, now), rule_c.check(fc, now)) {
@@ -168,11 +165,10 @@ impl Guard {
     /// The attempt succeeded: the key's failures are forgotten.
     pub async fn succeeded(&self, mut attempt: Attempt) {
         let failed_since = lock(&self.inner.in_flight).failures_recorded != attempt.failures_seen;
-        if attempt.key_had_failures || failed_since {
-            let (key_scope, _) = self.scopes();
-            if let Err(e) = store::forget(&attempt.pool, &key_scope, &attempt.key).await {
-                tracing::error!(error = %e, "cannot forget a key's failures");
-            }
+        if (attempt.key_had_failures || failed_since)
+            && let Err(e) = store::forget(&attempt.pool, &self.inner.key_scope, &attempt.key).await
+        {
+            tracing::error!(error = %e, "cannot forget a key's failures");
         }
         attempt.judged = true;
         self.release(&attempt.key, &attempt.client);
@@ -181,11 +177,9 @@ impl Guard {
     /// The attempt failed: a failure of both the key and the client, recorded before this
     /// answers (so that the next attempt, on any server, finds it).
     pub async fn failed(&self, mut attempt: Attempt) {
-        self.record_failure(&attempt.pool, &attempt.key, &attempt.client, attempt.now)
-            .await;
         attempt.judged = true;
-        lock(&self.inner.in_flight).failures_recorded += 1;
-        self.release(&attempt.key, &attempt.client);
+        self.fail_and_release(&attempt.pool, &attempt.key, &attempt.client, attempt.now)
+            .await;
     }
 
     /// The attempt could not be judged (the database did not answer): it counts for nothing.
@@ -194,16 +188,18 @@ impl Guard {
         self.release(&attempt.key, &attempt.client);
     }
 
-    async fn record_failure(&self, pool: &Pool, key: &str, client: &str, now: Instant) {
-        let (key_scope, client_scope) = self.scopes();
+    /// Records a failure of `key` and `client`, then lets the attempt go from those in flight.
+    async fn fail_and_release(&self, pool: &Pool, key: &str, client: &str, now: Instant) {
         for (scope, name, rule) in [
-            (&key_scope, key, self.inner.per_key),
-            (&client_scope, client, self.inner.per_client),
+            (&self.inner.key_scope, key, self.inner.per_key),
+            (&self.inner.client_scope, client, self.inner.per_client),
         ] {
             if let Err(e) = store::fail(pool, scope, name, rule, now).await {
                 tracing::error!(error = %e, "cannot record a failed attempt");
             }
         }
+        lock(&self.inner.in_flight).failures_recorded += 1;
+        self.release(key, client);
     }
 
     fn release(&self, key: &str, client: &str) {
@@ -239,11 +235,7 @@ impl Drop for Attempt {
             std::mem::take(&mut self.key),
             std::mem::take(&mut self.client),
         );
-        runtime.spawn(async move {
-            guard.record_failure(&pool, &key, &client, now).await;
-            lock(&guard.inner.in_flight).failures_recorded += 1;
-            guard.release(&key, &client);
-        });
+        runtime.spawn(async move { guard.fail_and_release(&pool, &key, &client, now).await });
     }
 }
 
