@@ -136,6 +136,18 @@ pub enum Command {
         #[arg(long = "to")]
         to: PathBuf,
     },
+    /// Copy a portal's SQLite database, with every attachment, into an empty PostgreSQL
+    /// database (created beforehand, e.g. with createdb), then check every table's row count and
+    /// a digest of its rows, and the attachments' checksum, on both sides; the copy is committed
+    /// only if they agree. Stop the servers on the SQLite database first.
+    MigrateData {
+        /// The SQLite database: sqlite://DATA_DIR/portal.db.
+        #[arg(long = "from", value_name = "SQLITE_URL")]
+        from: String,
+        /// The PostgreSQL database: postgres://USER@HOST/DATABASE.
+        #[arg(long = "to", value_name = "POSTGRES_URL")]
+        to: String,
+    },
     /// Restore an archive written by `backup` into an empty --data-dir.
     Restore {
         /// The archive.
@@ -217,6 +229,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             unit,
         } => create_user(settings, &username, &name, &role, unit.as_deref()).await,
         Command::Backup { to } => backup(settings, &to).await,
+        Command::MigrateData { from, to } => crate::migrate_data::migrate_data(&from, &to).await,
         Command::Restore { from } => {
             crate::backup::restore(&settings, &from)?;
             let pool = open_store(&settings).await?;

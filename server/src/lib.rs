@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod cli;
 pub mod http;
+pub mod migrate_data;
 pub mod seed;
 
 use anyhow::Context as _;

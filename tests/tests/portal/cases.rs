@@ -31,7 +31,7 @@ async fn act(
         .await
 }
 
-fn petition(category: &str, unit: &str) -> Value {
+pub(crate) fn petition(category: &str, unit: &str) -> Value {
     // A report names whom it reports (ignored for the other categories).
     json!({
         "reported": "某公司负责人",
@@ -298,14 +298,14 @@ const LETTER: [(&str, &str); 5] = [
     ("outcome", "explain"),
 ];
 
-fn letter() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn letter() -> Vec<(&'static str, &'static str)> {
     let mut form = vec![("action", "reply")];
     form.extend(LETTER);
     form
 }
 
 /// A 复查 or 复核 opinion: the same letter on its own form.
-fn review_letter() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn review_letter() -> Vec<(&'static str, &'static str)> {
     let mut form = vec![("action", "review")];
     form.extend(LETTER);
     form

@@ -15,6 +15,7 @@ mod languages;
 mod legal_aid;
 mod library;
 mod lookup;
+mod migrate_data;
 mod petition_journey;
 mod petition_web;
 mod schema;

@@ -8,6 +8,7 @@
 use std::time::Duration;
 
 mod sessions;
+pub mod transfer;
 pub use sessions::SessionStore;
 
 /// The store's pool: one type for every backend (sqlx's `Any` driver), the backend chosen by the
