@@ -274,7 +274,7 @@ pub async fn hourly_work(ctx: &app::kernel::context::AppContext) {
     {
         tracing::error!(error = %e, "cannot delete expired sessions");
     }
-    match app::kernel::files::uploads::sweep_unsent(ctx).await {
+    match app::kernel::files::uploads::sweep_unsent(ctx, now).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(deleted = n, "unsent uploads deleted"),
         Err(e) => tracing::error!(error = %e, "cannot delete unsent uploads"),

@@ -269,9 +269,13 @@ pub async fn remove(ctx: &AppContext, token: &str) -> Result<(), UploadError> {
 pub const UNSENT_UPLOAD_LIFETIME: chrono::Duration = chrono::Duration::hours(24);
 
 /// Deletes uploads whose petition was never sent, older than [`UNSENT_UPLOAD_LIFETIME`]; returns
-/// how many. The server runs it hourly.
-pub async fn sweep_unsent(ctx: &AppContext) -> Result<usize, UploadError> {
-    let cutoff = crate::kernel::Now(ctx.now().utc() - UNSENT_UPLOAD_LIFETIME).stamp();
+/// how many, as of `now` (one hourly run measures everything from the one instant it began).
+/// The server runs it hourly.
+pub async fn sweep_unsent(
+    ctx: &AppContext,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, UploadError> {
+    let cutoff = crate::kernel::Now(now - UNSENT_UPLOAD_LIFETIME).stamp();
     let tokens = crate::kernel::files::store::unlinked_before(&ctx.pool, &cutoff).await?;
     for token in &tokens {
         remove(ctx, token).await?;
