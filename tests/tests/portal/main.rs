@@ -18,6 +18,7 @@ mod lookup;
 mod migrate_data;
 mod petition_journey;
 mod petition_web;
+mod proxy;
 mod schema;
 mod server;
 mod staff;
