@@ -9,6 +9,7 @@ use crate::features::library::pages::{
     ArticleEditorPage, ArticlesPage, GuidePage, GuidesPage, LawPage, SearchPage,
 };
 use crate::features::lookup::pages::LookupPage;
+use crate::features::notify::pages::OutboxPage;
 use crate::features::petition::pages::{PetitionPage, ResumePage};
 use crate::features::staff::pages::SignInPage;
 use crate::features::stats::pages::{KpiPage, StatsPage};
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/login") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/articles") view=ArticlesPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/articles/:slug")

@@ -84,6 +84,31 @@ pub struct Common {
     /// by default. Every server of one portal needs the same key; keep it out of the database.
     #[arg(long, env = "PORTAL_QUERY_CODE_KEY_FILE", global = true)]
     pub query_code_key: Option<PathBuf>,
+    /// The SMTP server notifications are mailed through: smtp://HOST:PORT (plain),
+    /// smtp://USER:PASS@HOST:587?tls=required (STARTTLS) or smtps://USER:PASS@HOST (TLS).
+    /// Without it, mail stays in the outbox (/staff/outbox).
+    #[arg(long, env = "PORTAL_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of notification mail, e.g. "防城港市信访局 <noreply@xfj.example.cn>".
+    #[arg(
+        long,
+        env = "PORTAL_MAIL_FROM",
+        default_value = "noreply@localhost",
+        global = true
+    )]
+    pub mail_from: String,
+    /// The SMS gateway's URL: the portal POSTs JSON {"to", "template", "params", "text", "key"}
+    /// (README "Notifications"). Without it, SMS stay in the outbox (/staff/outbox).
+    #[arg(long, env = "PORTAL_SMS_GATEWAY_URL", global = true)]
+    pub sms_gateway_url: Option<String>,
+    /// The gateway's token, sent as `Authorization: Bearer TOKEN` (the environment keeps it out of `ps`).
+    #[arg(
+        long,
+        env = "PORTAL_SMS_GATEWAY_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    pub sms_gateway_token: Option<String>,
 }
 
 fn parse_forwarded_header(s: &str) -> Result<app::kernel::client::ForwardedHeader, String> {
@@ -214,6 +239,25 @@ impl Common {
             seed_demo: true,
             seed_demo_cases: true,
             clock: Arc::new(app::kernel::clock::SystemClock),
+            transports: self.transports()?,
+        })
+    }
+
+    fn transports(&self) -> anyhow::Result<app::kernel::outbox::transport::Transports> {
+        use app::kernel::outbox::transport::{Mailer, SmsGateway, Transports};
+        Ok(Transports {
+            sms: self
+                .sms_gateway_url
+                .as_deref()
+                .map(|url| SmsGateway::new(url, self.sms_gateway_token.clone()))
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
+            mail: self
+                .smtp_url
+                .as_deref()
+                .map(|url| Mailer::new(url, &self.mail_from))
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
         })
     }
 }

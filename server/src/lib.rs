@@ -39,6 +39,8 @@ pub struct Settings {
     pub seed_demo_cases: bool,
     /// The one clock: the system's, or a manual one that tests move.
     pub clock: Arc<dyn app::kernel::clock::Clock>,
+    /// How notifications leave (`--smtp-url`, `--sms-gateway-url`); none: they stay queued.
+    pub transports: app::kernel::outbox::transport::Transports,
 }
 
 impl Settings {
@@ -57,6 +59,7 @@ impl Settings {
             seed_demo: true,
             seed_demo_cases: false,
             clock: Arc::new(app::kernel::clock::ManualClock::starting_now()),
+            transports: Default::default(),
         }
     }
 
@@ -150,7 +153,8 @@ impl Application {
             )
             .with_stylesheet_from(&settings.site_root)
             .with_trusted_proxies(settings.trusted_proxies.clone())
-            .with_code_key(code_key),
+            .with_code_key(code_key)
+            .with_transports(settings.transports.clone()),
             behind_tls: settings.behind_tls(),
             public_url: settings.public_url.clone(),
         };
@@ -220,6 +224,8 @@ impl Application {
                 }
             }
         });
+        // Notifications, sent off the request path (each message by one server of the portal).
+        let sender = tokio::spawn(app::kernel::outbox::worker::run(self.state.ctx.clone()));
         axum::serve(
             self.listener,
             self.router
@@ -228,6 +234,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await?;
         hourly.abort();
+        sender.abort();
         pool.close().await;
         Ok(())
     }
@@ -286,5 +293,8 @@ pub async fn hourly_work(ctx: &app::kernel::context::AppContext) {
         app::kernel::guard::sweep(&ctx.pool, now, app::kernel::guard::LONGEST_MEMORY).await
     {
         tracing::error!(error = %e, "cannot sweep the guards' old rows");
+    }
+    if let Err(e) = app::kernel::outbox::worker::sweep(ctx, now).await {
+        tracing::error!(error = %e, "cannot delete delivered notifications past their time");
     }
 }

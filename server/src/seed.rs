@@ -284,6 +284,12 @@ pub async fn demo_cases(
             // A demo report names whom it reports (required for 检举控告类).
             reported: (category == "report").then(|| "演示：某单位工作人员".to_owned()),
             reported_unit: None,
+            // The demo's citizen asked for SMS and mail, so that /staff/outbox shows what
+            // would have gone out.
+            notify: Some(app::domain::notify::NotifyInput {
+                sms: true,
+                email: Some("demo@example.cn".into()),
+            }),
         };
         let receipt = app::features::petition::service::submit(
             ctx,
@@ -418,14 +424,17 @@ async fn demo_legal_aid(
             hardship_statement: "演示：家庭没有固定收入。".into(),
             pledge: true,
             basis: None,
+            notify: Some(app::domain::notify::NotifyInput {
+                sms: true,
+                email: None,
+            }),
         };
         let receipt = app::features::legal_aid::service::apply(
             ctx,
             &input,
             &[],
             "web",
-            None,
-            None,
+            app::features::legal_aid::service::Sender::default(),
             app::kernel::Now(received),
         )
         .await

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod journeys;
+pub mod notify;
 
 use server::{Application, Settings, seed::SeededAccount};
 use std::net::SocketAddr;
@@ -324,6 +325,10 @@ const CHILD_DATA_DIR: &str = "PORTAL_TEST_CHILD_DATA_DIR";
 const CHILD_DATABASE: &str = "PORTAL_TEST_CHILD_DATABASE";
 const CHILD_KEY: &str = "PORTAL_TEST_CHILD_KEY";
 const CHILD_LIMITS: &str = "PORTAL_TEST_CHILD_FILING_LIMITS";
+/// The SMS gateway a child server sends through, and the time its clock starts at
+/// (`start_child_server_sending`).
+const CHILD_SMS: &str = "PORTAL_TEST_CHILD_SMS_GATEWAY";
+const CHILD_CLOCK: &str = "PORTAL_TEST_CHILD_CLOCK";
 
 /// The child's side of [`start_child_server`], called by the test binary's `server_process`
 /// test: when this process was started as a child server, serves until killed (after printing
@@ -339,6 +344,17 @@ pub fn serve_if_child() {
     settings.database_url = std::env::var(CHILD_DATABASE).ok();
     if let Some(key) = std::env::var_os(CHILD_KEY) {
         settings.query_code_key = Some(key.into());
+    }
+    if let Some(at) = std::env::var(CHILD_CLOCK)
+        .ok()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+    {
+        settings.clock = std::sync::Arc::new(app::kernel::clock::ManualClock::at(at.to_utc()));
+    }
+    if let Ok(url) = std::env::var(CHILD_SMS) {
+        settings.transports.sms = Some(
+            app::kernel::outbox::transport::SmsGateway::new(&url, None).expect("a gateway URL"),
+        );
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -364,6 +380,34 @@ pub fn start_child_server(
     key: Option<&std::path::Path>,
     filing_limits: bool,
 ) -> (std::process::Child, String) {
+    start_child(data_dir, database, key, filing_limits, None)
+}
+
+/// [`start_child_server`] with SMS sent through the gateway at `sms_gateway` and the clock
+/// starting at `clock` (filing limits off, its own key unless `key`).
+pub fn start_child_server_sending(
+    data_dir: &std::path::Path,
+    database: Option<&str>,
+    key: Option<&std::path::Path>,
+    sms_gateway: &str,
+    clock: chrono::DateTime<chrono::Utc>,
+) -> (std::process::Child, String) {
+    start_child(
+        data_dir,
+        database,
+        key,
+        false,
+        Some((sms_gateway, clock.to_rfc3339())),
+    )
+}
+
+fn start_child(
+    data_dir: &std::path::Path,
+    database: Option<&str>,
+    key: Option<&std::path::Path>,
+    filing_limits: bool,
+    sending: Option<(&str, String)>,
+) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader};
     let mut command = std::process::Command::new(std::env::current_exe().expect("test binary"));
     command
@@ -384,6 +428,9 @@ pub fn start_child_server(
     }
     if filing_limits {
         command.env(CHILD_LIMITS, "default");
+    }
+    if let Some((url, clock)) = sending {
+        command.env(CHILD_SMS, url).env(CHILD_CLOCK, clock);
     }
     let mut child = command.spawn().expect("the server process starts");
     let stdout = child.stdout.take().expect("stdout");

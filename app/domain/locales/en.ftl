@@ -321,3 +321,24 @@ wait-minutes = { $n ->
 }
 field-reported = Who or which unit you are reporting
 refusal-reported-unit = This report is about this very unit. Under Article 30 of the Regulations on Letters and Visits Work, reports may not be passed to the people or units they report. Assign it to the body above that unit or to another body with authority
+
+## Notifications (domain/notify): only the number, what happened and where to look
+email-invalid = The email address is not in the right form (for example name@example.cn). Check it, or leave it empty
+email-too-long = The email address is too long: at most { $max } characters
+notice-received = Your petition { $number } has been received. We will tell you by { $due } whether it is accepted. See "Check progress" with its number and query code.
+notice-received-undated = Your petition { $number } has been received. See "Check progress" with its number and query code.
+notice-assigned = Your petition { $number } has been registered and passed to { $unit }.
+notice-accepted = Your petition { $number } has been accepted. See "Check progress" for its progress.
+notice-not-accepted = Your petition { $number } was not accepted. See "Check progress" for the reason.
+notice-replied = Your petition { $number } has a written reply. See "Check progress".
+notice-extended = The time for handling your petition { $number } has been extended by { $days } days, to { $until }. See "Check progress" for the reason.
+notice-extended-undated = The time for handling your petition { $number } has been extended by { $days } days. See "Check progress" for the reason.
+notice-review-answered = The { $level } opinion on your petition { $number } has been given. See "Check progress".
+notice-review-closing = If you want a { $level } of your petition { $number }, ask for it by { $closes }.
+notice-aid-received = Your legal aid application { $number } has been received. See "Check progress" for the decision.
+notice-aid-material = Your legal aid application { $number } needs more material by { $by }. See "Check progress" for what is needed.
+notice-aid-granted = Legal aid has been granted on your application { $number }. See "Check progress" for details.
+notice-aid-refused = Legal aid has been refused on your application { $number }. See "Check progress" for the reasons.
+notice-aid-lawyer = A legal aid lawyer has been assigned to your application { $number }. See "Check progress" for details.
+notice-code = Your code is { $code }. It is valid for { $minutes } minutes. Do not tell it to anyone.
+notice-new-query-code = The new query code of your petition { $number } is { $code }; the old one no longer works. Keep it safe.

@@ -291,3 +291,24 @@ wait-seconds = { $n } 秒
 wait-minutes = { $n } 分钟
 field-reported = 被检举控告的人员或者单位
 refusal-reported-unit = 这件检举控告反映的正是这个单位：依照《信访工作条例》第三十条，不得将检举、揭发材料转给被检举、揭发的人员或者单位。请交办给其上级机关或者其他有权处理的机关、单位
+
+## Notifications (domain/notify): only the number, what happened and where to look
+email-invalid = 电子邮箱地址格式不对，请检查（例如 name@example.cn），或者留空
+email-too-long = 电子邮箱地址太长：最多 { $max } 个字符
+notice-received = 您的信访事项 { $number } 已收到。我们将在 { $due } 前告知是否受理。凭编号和查询码可在“查询办理进度”查看。
+notice-received-undated = 您的信访事项 { $number } 已收到。凭编号和查询码可在“查询办理进度”查看。
+notice-assigned = 您的信访事项 { $number } 已登记，交由{ $unit }办理。
+notice-accepted = 您的信访事项 { $number } 已受理，办理情况可在“查询办理进度”查看。
+notice-not-accepted = 您的信访事项 { $number } 不予受理，原因请在“查询办理进度”查看。
+notice-replied = 您的信访事项 { $number } 已作出书面答复，请在“查询办理进度”查看。
+notice-extended = 您的信访事项 { $number } 办理期限延长 { $days } 日，至 { $until }，理由请在“查询办理进度”查看。
+notice-extended-undated = 您的信访事项 { $number } 办理期限延长 { $days } 日，理由请在“查询办理进度”查看。
+notice-review-answered = 您的信访事项 { $number } 的{ $level }意见已作出，请在“查询办理进度”查看。
+notice-review-closing = 您的信访事项 { $number } 如需申请{ $level }，请在 { $closes } 前提出。
+notice-aid-received = 您的法律援助申请 { $number } 已收到，审查结果可在“查询办理进度”查看。
+notice-aid-material = 您的法律援助申请 { $number } 需要补充材料，请在 { $by } 前补交，所需材料见“查询办理进度”。
+notice-aid-granted = 您的法律援助申请 { $number } 已决定给予法律援助，详情请在“查询办理进度”查看。
+notice-aid-refused = 您的法律援助申请 { $number } 已决定不给予法律援助，理由请在“查询办理进度”查看。
+notice-aid-lawyer = 您的法律援助申请 { $number } 已指派法律援助人员，详情请在“查询办理进度”查看。
+notice-code = 您的验证码是 { $code }，{ $minutes } 分钟内有效。请勿告诉他人。
+notice-new-query-code = 您的信访事项 { $number } 的新查询码是 { $code }，原查询码已作废。请妥善保管。

@@ -21,6 +21,7 @@ pub mod legal_aid;
 pub mod library;
 pub mod limit;
 pub mod message;
+pub mod notify;
 pub mod person;
 pub mod petition;
 pub mod prefs;

@@ -7,6 +7,7 @@ pub mod home;
 pub mod legal_aid;
 pub mod library;
 pub mod lookup;
+pub mod notify;
 pub mod petition;
 pub mod staff;
 pub mod stats;

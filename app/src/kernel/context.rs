@@ -37,6 +37,8 @@ pub struct AppContext {
     pub filing_limits: crate::kernel::guard::FilingLimits,
     /// The server's secret for 查询码 hashes (kept in a file outside the database).
     pub code_key: Arc<crate::kernel::query_code::CodeKey>,
+    /// How notifications leave (`kernel::outbox::transport`); none configured: they stay queued.
+    pub transports: crate::kernel::outbox::transport::Transports,
 }
 
 impl AppContext {
@@ -76,7 +78,17 @@ impl AppContext {
             lookup_guard: crate::kernel::guard::lookup_guard(),
             trusted_proxies: Arc::default(),
             code_key: Arc::new(crate::kernel::query_code::CodeKey::generate()),
+            transports: Default::default(),
         }
+    }
+
+    /// With the transports notifications are sent through.
+    pub fn with_transports(
+        mut self,
+        transports: crate::kernel::outbox::transport::Transports,
+    ) -> Self {
+        self.transports = transports;
+        self
     }
 
     /// With the proxies whose forwarding headers are believed.

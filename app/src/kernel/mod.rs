@@ -30,6 +30,8 @@ pub mod memo;
 #[cfg(feature = "ssr")]
 pub mod origin;
 #[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
 pub mod page_cache;
 #[cfg(feature = "ssr")]
 pub mod query_code;

@@ -45,6 +45,10 @@ pub struct LegalAidInput {
     /// apply because of hardship state it and pledge it (第41条).
     #[serde(default)]
     pub basis: Option<String>,
+    /// How the applicant wants to be told of progress (`{"sms": true, "email": "…"}`); absent
+    /// means not at all.
+    #[serde(default)]
+    pub notify: Option<crate::notify::NotifyInput>,
 }
 
 /// On what footing the applicant comes, as to means.
@@ -124,6 +128,8 @@ pub struct NewApplication {
     pub hardship_statement: String,
     /// Whether the 诚信承诺 was made (required for [`Basis::Hardship`]).
     pub pledged: bool,
+    /// The channels the applicant chose to be told through.
+    pub notify: crate::notify::Notify,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,6 +243,11 @@ impl LegalAidInput {
                 Msg::new("la-pledge-required"),
             ));
         }
+        let notify = self
+            .notify
+            .as_ref()
+            .map(|n| n.parse(&mut problems))
+            .unwrap_or_default();
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -250,6 +261,7 @@ impl LegalAidInput {
                 basis,
                 hardship_statement: hardship.unwrap_or_default(),
                 pledged: basis == Basis::Hardship && self.pledge,
+                notify,
             }),
             _ => Err(vec![FieldProblem::new(
                 "",
@@ -280,6 +292,7 @@ mod tests {
             hardship_statement: "家中只有我一人有收入，目前失业，没有存款。".into(),
             pledge: true,
             basis: None,
+            notify: None,
         }
     }
 

@@ -48,6 +48,10 @@ pub struct PetitionInput {
     /// the report is never assigned to it (第30条).
     #[serde(default)]
     pub reported_unit: Option<String>,
+    /// How the citizen wants to be told of progress (`{"sms": true, "email": "…"}`); absent
+    /// means not at all.
+    #[serde(default)]
+    pub notify: Option<crate::notify::NotifyInput>,
 }
 
 /// Who or which unit a 检举控告 reports.
@@ -109,6 +113,8 @@ pub struct NewPetition {
     /// 检举控告类 only: who or which unit is reported, and that unit's code when configured.
     pub reported: Option<String>,
     pub reported_unit: Option<String>,
+    /// The channels the citizen chose to be told through.
+    pub notify: crate::notify::Notify,
 }
 
 impl PetitionInput {
@@ -180,6 +186,11 @@ impl PetitionInput {
             }
             _ => None,
         };
+        let notify = self
+            .notify
+            .as_ref()
+            .map(|n| n.parse(&mut problems))
+            .unwrap_or_default();
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -202,6 +213,7 @@ impl PetitionInput {
                 earlier_handling: earlier,
                 reported,
                 reported_unit,
+                notify,
             }),
             _ => Err(vec![FieldProblem::new(
                 "",
@@ -268,6 +280,7 @@ mod tests {
             earlier_handling: Some(String::new()),
             reported: None,
             reported_unit: None,
+            notify: None,
         }
     }
 

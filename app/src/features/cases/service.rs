@@ -349,6 +349,8 @@ impl Docket for Cases {
         let (ctx, staff) = (ctx.clone(), staff.clone());
         let petition_id = record.id;
         let reported_unit = record.reported_unit.clone();
+        let received_on = record.received_on()?;
+        let number = record.number.clone();
         crate::kernel::store::detached(async move {
             // The event depends on the events (a reply answers a waiting 复查/复核), so it is made
             // inside the transaction too.
@@ -383,8 +385,21 @@ impl Docket for Cases {
                 )
                 .map_err(|r| AppError::refused("case-status", r))?;
                 let event = action.event(pending_review(events));
-                let text =
-                    simplified(&event.message(&unit_name(&ctx, event.unit()).unwrap_or_default()));
+                let named = unit_name(&ctx, event.unit()).unwrap_or_default();
+                let text = simplified(&event.message(&named));
+                // The running deadline with this event counted (an extension's new end).
+                let mut after = events.to_vec();
+                after.push(store::StoredEvent {
+                    at: now.local(),
+                    public: action.public(),
+                    actor: None,
+                    event: event.clone(),
+                });
+                let due = current_due(&after, received_on, &ctx.config.calendar).map(|(_, d)| d);
+                let notice = action
+                    .public()
+                    .then(|| crate::domain::notify::for_case_event(&event, &number, due, &named))
+                    .flatten();
                 Ok(store::Appended {
                     staff_id: Some(staff.id),
                     at: now.stamp(),
@@ -397,6 +412,7 @@ impl Docket for Cases {
                         _ => None,
                     },
                     comment: None,
+                    notice,
                     event,
                 })
             })

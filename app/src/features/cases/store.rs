@@ -267,6 +267,8 @@ pub struct Appended {
     pub reply: Option<ReplyLetter>,
     /// The comment that comes with an `Evaluated` event.
     pub comment: Option<String>,
+    /// What the citizen is told of it (`domain::notify`), queued in the same transaction.
+    pub notice: Option<crate::domain::message::Msg>,
 }
 
 /// Appends the event `make` makes from the case's events as read inside one write transaction
@@ -335,6 +337,16 @@ pub async fn append_with<E>(
         .bind(r.outcome.code())
         .bind(&new.at)
         .execute(&mut **tx)
+        .await?;
+    }
+    if let Some(notice) = &new.notice {
+        crate::kernel::outbox::notify_citizen(
+            tx,
+            crate::kernel::outbox::Subject::Petition(petition_id),
+            &format!("event{event_id}"),
+            notice,
+            crate::kernel::store::read_time("event time", &new.at)?.to_utc(),
+        )
         .await?;
     }
     write.tx.commit().await?;

@@ -52,8 +52,11 @@ pub async fn create(
         &input,
         &[],
         "api",
-        Some(&client.key()),
-        None,
+        crate::features::legal_aid::service::Sender {
+            client: Some(&client.key()),
+            once: None,
+            lang: crate::kernel::i18n::prefs_from_headers(&headers).lang,
+        },
         now,
     )
     .await
@@ -174,6 +177,8 @@ pub struct LegalAidInputDoc {
     pledge: bool,
     /// `hardship` (the default), `no_test` (第32条) or `exempt` (第42条).
     basis: Option<String>,
+    /// How the applicant wants to be told of progress; absent means not at all.
+    notify: Option<crate::kernel::outbox::NotifyInputDoc>,
 }
 
 /// An agent applying for someone (第40条).

@@ -297,6 +297,8 @@ impl ApplyValues {
             },
             pledge: self.pledge,
             basis: Some(self.basis.clone()).filter(|b| !b.is_empty()),
+            // The form's own choice of messages comes with the form's notification step.
+            notify: None,
         }
     }
 

@@ -213,8 +213,11 @@ async fn answer(
         &values.to_input(),
         &values.attachments,
         "web",
-        Some(&client.key()),
-        Some(once),
+        crate::features::legal_aid::service::Sender {
+            client: Some(&client.key()),
+            once: Some(once),
+            lang: crate::kernel::i18n::prefs_from_headers(headers).lang,
+        },
         now,
     )
     .await

@@ -26,16 +26,25 @@ pub const NOT_FOUND: Msg = Msg::new("legal-aid-not-found");
 /// What staff are told when a number opens no application (for them).
 pub const NOT_FOUND_STAFF: Msg = Msg::new("legal-aid-not-found-staff");
 
+/// Who sends an application and how: counted against the filing limits (`client`; `None` for
+/// the demo data), filed once (`once`, the form's token), told in `lang`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sender<'a> {
+    pub client: Option<&'a str>,
+    pub once: Option<&'a crate::kernel::filing::Once>,
+    pub lang: crate::domain::prefs::Lang,
+}
+
 /// Checks, stores durably with its files, and only then returns the receipt.
 pub async fn apply(
     ctx: &AppContext,
     input: &LegalAidInput,
     attachments: &[String],
     channel: &str,
-    client: Option<&str>,
-    once: Option<&crate::kernel::filing::Once>,
+    sender: Sender<'_>,
     now: Now,
 ) -> Result<AidReceipt, AppError> {
+    let Sender { client, once, lang } = sender;
     let today = now.today();
     let application = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
     let (code, hash) = new_query_code(&ctx.code_key);
@@ -61,6 +70,7 @@ pub async fn apply(
                             query_code_hash: &hash,
                             channel: &channel,
                             attachments: &attachments,
+                            lang,
                         },
                         |seq| LegalAidNumber::new(today, seq).map(|n| n.as_str().to_owned()),
                     )

@@ -3,6 +3,7 @@
 use crate::domain::history::Dated;
 use crate::domain::legal_aid::NewApplication;
 use crate::domain::legal_aid::{AidEvent, AidEventKind};
+use crate::kernel::outbox::Subject;
 use crate::kernel::store::{Pool, StoreError, date_text, read_date, read_time};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -13,6 +14,8 @@ pub struct Insert<'a> {
     pub query_code_hash: &'a str,
     pub channel: &'a str,
     pub attachments: &'a [String],
+    /// The language the applicant used: what their messages are said in.
+    pub lang: crate::domain::prefs::Lang,
 }
 
 /// Stores an application, its first event and its files in `tx` (a group commit's); returns its
@@ -61,6 +64,23 @@ pub async fn insert(
         let id = inserted?;
         insert_event(tx, id, new.received_at, &AidEvent::Received, None).await?;
         link_files(tx, id, new.attachments).await?;
+        crate::kernel::outbox::subscribe(
+            tx,
+            Subject::LegalAid(id),
+            &a.notify,
+            a.applicant.mobile.as_str(),
+            new.lang,
+        )
+        .await?;
+        tell(
+            tx,
+            id,
+            &number,
+            AidEvent::Received.kind().code(),
+            &AidEvent::Received,
+            new.received_at,
+        )
+        .await?;
         Ok(number)
     }
 }
@@ -230,8 +250,42 @@ pub async fn append<R>(
     )
     .await?;
     link_files(&mut write.tx, new.application_id, new.files).await?;
+    if crate::domain::notify::for_aid_event(new.event, "").is_some() {
+        let number: String =
+            sqlx::query_scalar("SELECT number FROM legal_aid_applications WHERE id = $1")
+                .bind(new.application_id)
+                .fetch_one(&mut *write.tx)
+                .await?;
+        let cause = format!("{}{}", new.event.kind().code(), current.len());
+        tell(
+            &mut write.tx,
+            new.application_id,
+            &number,
+            &cause,
+            new.event,
+            new.at,
+        )
+        .await?;
+    }
     write.tx.commit().await?;
     Ok(Ok(()))
+}
+
+/// Queues what the applicant is told of `event` (if anything, and if they asked), in `tx`.
+async fn tell(
+    tx: &mut crate::kernel::store::Tx,
+    application_id: i64,
+    number: &str,
+    cause: &str,
+    event: &AidEvent,
+    at: &str,
+) -> Result<(), StoreError> {
+    let Some(notice) = crate::domain::notify::for_aid_event(event, number) else {
+        return Ok(());
+    };
+    let at = read_time("event time", at)?.to_utc();
+    crate::kernel::outbox::notify_citizen(tx, Subject::LegalAid(application_id), cause, &notice, at)
+        .await
 }
 
 /// The files of an application.

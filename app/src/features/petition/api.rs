@@ -46,6 +46,7 @@ pub async fn create_petition(
     let client = client.key();
     let extras = Extras {
         client: Some(&client),
+        lang: crate::kernel::i18n::prefs_from_headers(&headers).lang,
         ..Extras::default()
     };
     match petitions::submit(&state.ctx, &input, "api", now, extras).await {
@@ -225,6 +226,8 @@ pub struct PetitionInputDoc {
     /// 检举控告类 only: the reported unit's code, when it is one of the config's units; the report
     /// is never assigned to it (第30条).
     reported_unit: Option<String>,
+    /// How the petitioner wants to be told of progress; absent means not at all.
+    notify: Option<crate::kernel::outbox::NotifyInputDoc>,
 }
 
 /// The petitioner (or applicant) as typed.
@@ -251,6 +254,9 @@ mod tests {
     fn the_documented_request_is_the_one_read() {
         same_fields::<PetitionInputDoc>(&crate::domain::petition::PetitionInput::default());
         same_fields::<PetitionerInputDoc>(&crate::domain::person::PetitionerInput::default());
+        same_fields::<crate::kernel::outbox::NotifyInputDoc>(
+            &crate::domain::notify::NotifyInput::default(),
+        );
     }
 }
 
@@ -271,6 +277,7 @@ pub fn routes() -> axum::Router<AppState> {
     components(schemas(
         PetitionInputDoc,
         PetitionerInputDoc,
+        crate::kernel::outbox::NotifyInputDoc,
         Receipt,
         super::view::Due,
         PetitionStatus,

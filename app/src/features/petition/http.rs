@@ -214,6 +214,7 @@ async fn submit(
         attachments: &draft.attachments,
         client: Some(client),
         once: Some(once),
+        lang: crate::kernel::i18n::prefs_from_headers(headers).lang,
     };
     match petitions::submit(ctx, &input, "web", now, extras).await {
         Ok(receipt) => {

@@ -256,6 +256,8 @@ impl Draft {
             earlier_handling: optional(&self.earlier_handling),
             reported: optional(&self.reported),
             reported_unit: optional(&self.reported_unit),
+            // The form's own choice of messages comes with the form's notification step.
+            notify: None,
         }
     }
 }

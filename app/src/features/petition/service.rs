@@ -33,6 +33,8 @@ pub struct Extras<'a> {
     pub client: Option<&'a str>,
     /// The form's one-time token: a second filing with it is refused (`Duplicate("filing")`).
     pub once: Option<&'a crate::kernel::filing::Once>,
+    /// The language the citizen used: what their messages are said in.
+    pub lang: crate::domain::prefs::Lang,
 }
 
 /// Checks, stores durably, and only then returns the receipt.
@@ -76,6 +78,8 @@ pub async fn submit(
         let grouped = code.grouped();
         let (limits, client) = (ctx.filing_limits, extras.client.map(str::to_owned));
         let at = now.utc();
+        let lang = extras.lang;
+        let due = ctx.config.calendar.due(Limit::Register, today);
         // Committed with the submissions arriving meanwhile (group commit), and answered only
         // once that commit is on disk; it runs to its end if the citizen goes away.
         ctx.writes
@@ -116,6 +120,31 @@ pub async fn submit(
                             at,
                         )
                         .await?;
+                    // What the citizen chose to be told through, and the first message.
+                    let subject = crate::kernel::outbox::Subject::Petition(inserted.id);
+                    crate::kernel::outbox::subscribe(
+                        tx,
+                        subject,
+                        &petition.notify,
+                        petition.petitioner.mobile.as_str(),
+                        lang,
+                    )
+                    .await?;
+                    if let Some(notice) = crate::domain::notify::for_case_event(
+                        &CaseEvent::Received,
+                        &inserted.number,
+                        Some(due),
+                        "",
+                    ) {
+                        crate::kernel::outbox::notify_citizen(
+                            tx,
+                            subject,
+                            CaseEvent::Received.kind().code(),
+                            &notice,
+                            at,
+                        )
+                        .await?;
+                    }
                     Ok(inserted)
                 })
             })
@@ -307,6 +336,7 @@ async fn append_citizen_event(
                 text: simplified(&event.message("")),
                 reply: None,
                 comment,
+                notice: None,
                 event,
             })
         })

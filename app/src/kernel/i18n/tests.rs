@@ -14,6 +14,8 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/library/http.rs",
         "features/stats/pages/kpi_page.rs",
         "features/staff",
+        // The outbox page (the workbench's).
+        "features/notify",
         "features/cases/http.rs",
         "kernel/files/download.rs",
         "domain/src/case/list.rs",

@@ -27,3 +27,7 @@ cross-origin-refused = This submission came from another site or page and was re
 too-many-filings = The limit of submissions from here has been reached. Please submit again in { $wait }. Everything you typed is kept; you do not need to type it again.
 upload-client-quota = "{ $name }" was not uploaded: the files you have uploaded but not yet submitted with a petition have reached { $mb } MB. Submit first, or remove files you do not need, then upload again
 upload-total-quota = "{ $name }" cannot be uploaded right now: too many files are waiting to be submitted. Please try again later, or submit without this file and hand it in by letter or in person
+
+## Notifications: the signature and the mail subject (kernel/outbox)
+notice-signed = [{ $bureau }] { $text }
+notice-mail-subject = { $bureau }: news of your matter

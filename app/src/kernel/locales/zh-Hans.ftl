@@ -28,3 +28,7 @@ cross-origin-refused = 这个提交来自其他网站或页面，已拒绝。请
 too-many-filings = 从这里提交的次数已达上限，请 { $wait } 后再提交。您填写的内容都已保留，无需重填。
 upload-client-quota = “{ $name }”没有上传：您已上传、还没有随信访事项提交的文件已达 { $mb } MB。请先提交，或删除不需要的文件后再上传
 upload-total-quota = “{ $name }”暂时无法上传：等待提交的文件太多。请稍后再试，或先提交不带这份材料的信访事项，再通过来信或来访补交
+
+## Notifications: the signature and the mail subject (kernel/outbox)
+notice-signed = 【{ $bureau }】{ $text }
+notice-mail-subject = { $bureau }：您的事项有新进展

@@ -23,6 +23,10 @@ pub fn WorkbenchPage() -> impl IntoView {
     );
     let staff = Resource::new(|| (), |_| get_current_staff());
     let cases = Resource::new(|| (), |_| list_cases());
+    let failures = Resource::new(
+        || (),
+        |_| crate::features::notify::server_fns::get_outbox_failures(),
+    );
     view! {
         <PageTitle text=if list == CaseList::All {
             "工作台".to_owned()
@@ -34,7 +38,8 @@ pub fn WorkbenchPage() -> impl IntoView {
                 match staff.await {
                     Ok(Some(account)) => {
                         let cases = cases.await.ok().flatten().unwrap_or_default();
-                        view! { <Workbench account cases list /> }.into_any()
+                        let failures = failures.await.unwrap_or_default();
+                        view! { <Workbench account cases list failures /> }.into_any()
                     }
                     Ok(None) => {
                         view! { <crate::ui::SignInFirst /> }.into_any()
@@ -55,7 +60,13 @@ pub fn WorkbenchPage() -> impl IntoView {
 }
 
 #[component]
-fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) -> impl IntoView {
+fn Workbench(
+    account: StaffAccount,
+    cases: Vec<CaseListItem>,
+    list: CaseList,
+    /// Notifications given up (`/staff/outbox`), for those who see the outbox.
+    failures: i64,
+) -> impl IntoView {
     let unit = account.unit_code.clone();
     view! {
         <div class="wrap">
@@ -75,6 +86,16 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
                         }
                     })}
             </dl>
+            {(failures > 0)
+                .then(|| {
+                    view! {
+                        <p class="error" id="outbox-failures">
+                            {format!("有 {failures} 条通知多次发送失败，已停止重试。")}
+                            " "
+                            <a href="/staff/outbox">"查看通知发件记录"</a>
+                        </p>
+                    }
+                })}
             {
                 let count = |l: CaseList| cases.iter().filter(|c| l.contains(*c)).count();
                 let (overdue, soon) = (count(CaseList::Overdue), count(CaseList::DueSoon));
@@ -113,6 +134,9 @@ fn Workbench(account: StaffAccount, cases: Vec<CaseListItem>, list: CaseList) ->
                             </li>
                             <li>
                                 <a href="/staff/articles">"普法园地文章"</a>
+                            </li>
+                            <li>
+                                <a href="/staff/outbox">"通知发件记录"</a>
                             </li>
                         </ul>
                     </nav>

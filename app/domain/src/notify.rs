@@ -1,0 +1,350 @@
+//! Telling people what happened (issue 16): what a citizen asked to be told through, which of a
+//! matter's events they are told of and in what words, when a message may go (no status SMS at
+//! night), and how often a failed send is tried again.
+//!
+//! A notice is a catalogue message (`Msg`): its id is the template an SMS gateway has approved,
+//! its arguments the template's parameters. What it says is only what is needed: the number,
+//! what happened, where to look. Never the reply's text, an ID number or a 查询码 (the one
+//! exception, a new 查询码 the citizen asked for, is a message of its own).
+
+use crate::case::event::{CaseEvent, Level};
+use crate::legal_aid::event::AidEvent;
+use crate::message::Msg;
+use crate::msg;
+use crate::text::FieldProblem;
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone as _};
+use serde::{Deserialize, Serialize};
+use validator::ValidateEmail as _;
+
+/// What a form or an API client asked for: `"notify": {"sms": true, "email": "…"}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotifyInput {
+    #[serde(default)]
+    pub sms: bool,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// The channels a citizen chose for one matter; none at all when they chose nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notify {
+    /// To the mobile given on the form.
+    pub sms: bool,
+    pub email: Option<String>,
+}
+
+impl Notify {
+    pub fn is_empty(&self) -> bool {
+        !self.sms && self.email.is_none()
+    }
+}
+
+/// The longest address SMTP carries (RFC 5321's path limit).
+pub const EMAIL_MAX: usize = 254;
+
+impl NotifyInput {
+    /// The channels, or a problem on `notify.email` (an empty address means none).
+    pub fn parse(&self, problems: &mut Vec<FieldProblem>) -> Notify {
+        let email = match self.email.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(e) if e.chars().count() > EMAIL_MAX => {
+                problems.push(FieldProblem::new(
+                    "notify.email",
+                    "too_long",
+                    msg!("email-too-long", max = EMAIL_MAX),
+                ));
+                None
+            }
+            Some(e) if !e.validate_email() => {
+                problems.push(FieldProblem::new(
+                    "notify.email",
+                    "invalid_email",
+                    msg!("email-invalid"),
+                ));
+                None
+            }
+            Some(e) => Some(e.to_owned()),
+        };
+        Notify {
+            sms: self.sms,
+            email,
+        }
+    }
+}
+
+/// What a citizen is told when one of their petition's events is recorded, if anything. `due`
+/// is the running deadline with the event counted: the day the bureau must act by (for
+/// `Received`), the new end of the handling period (for `Extended`). `unit` is the name of the
+/// unit an `Assigned` event names, as the configuration writes it.
+pub fn for_case_event(
+    event: &CaseEvent,
+    number: &str,
+    due: Option<chrono::NaiveDate>,
+    unit: &str,
+) -> Option<Msg> {
+    Some(match event {
+        CaseEvent::Received => match due {
+            Some(due) => msg!("notice-received", number = number, due = due),
+            None => msg!("notice-received-undated", number = number),
+        },
+        CaseEvent::Assigned { .. } => {
+            msg!("notice-assigned", number = number).with_name("unit", unit)
+        }
+        CaseEvent::Accepted => msg!("notice-accepted", number = number),
+        CaseEvent::NotAccepted { .. } => msg!("notice-not-accepted", number = number),
+        CaseEvent::Replied { .. } => msg!("notice-replied", number = number),
+        CaseEvent::Extended { days, .. } => match due {
+            Some(until) => msg!(
+                "notice-extended",
+                number = number,
+                days = *days,
+                until = until
+            ),
+            None => msg!("notice-extended-undated", number = number, days = *days),
+        },
+        CaseEvent::ReviewAnswered { level, .. } => {
+            msg!(
+                "notice-review-answered",
+                number = number,
+                level = level.label()
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// The reminder a few days before the window for 复查 or 复核 closes.
+pub fn review_closing(number: &str, level: Level, closes: chrono::NaiveDate) -> Msg {
+    msg!(
+        "notice-review-closing",
+        number = number,
+        level = level.label(),
+        closes = closes
+    )
+}
+
+/// How many days before a review window closes the reminder goes.
+pub const REVIEW_REMINDER_DAYS: i64 = 5;
+
+/// What an applicant for legal aid is told of an event of their application.
+pub fn for_aid_event(event: &AidEvent, number: &str) -> Option<Msg> {
+    Some(match event {
+        AidEvent::Received => msg!("notice-aid-received", number = number),
+        AidEvent::MaterialRequested { answer_by, .. } => {
+            msg!("notice-aid-material", number = number, by = *answer_by)
+        }
+        AidEvent::Granted => msg!("notice-aid-granted", number = number),
+        AidEvent::Refused { .. } => msg!("notice-aid-refused", number = number),
+        AidEvent::LawyerAssigned { .. } => msg!("notice-aid-lawyer", number = number),
+        _ => return None,
+    })
+}
+
+/// The sign-in code for 我的事项 (sent at once, night or day).
+pub fn sign_in_code(code: &str) -> Msg {
+    msg!("notice-code", code = code, minutes = CODE_MINUTES)
+}
+
+/// A new 查询码 the citizen asked for (sent at once).
+pub fn new_query_code(number: &str, code: &str) -> Msg {
+    msg!("notice-new-query-code", number = number, code = code)
+}
+
+/// How long a sign-in code is valid.
+pub const CODE_MINUTES: i64 = 10;
+
+/// Whether a message is one the citizen is waiting for at the screen (a code): those go at once.
+pub fn is_urgent(message: &Msg) -> bool {
+    matches!(&*message.id, "notice-code" | "notice-new-query-code")
+}
+
+/// China Standard Time, in which the night is reckoned.
+fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
+}
+
+/// The night in which no status SMS goes: 22:00 to 08:00 Asia/Shanghai.
+pub const NIGHT_FROM: u32 = 22;
+pub const MORNING: u32 = 8;
+
+/// When a status SMS created at `now` may go: `now`, or 08:00 the next morning (Beijing time)
+/// when `now` falls in the night. Email and urgent codes go at once.
+pub fn not_before(now: DateTime<FixedOffset>, sms: bool, urgent: bool) -> DateTime<FixedOffset> {
+    if !sms || urgent {
+        return now;
+    }
+    let local = now.with_timezone(&beijing());
+    let hour = chrono::Timelike::hour(&local);
+    if (MORNING..NIGHT_FROM).contains(&hour) {
+        return now;
+    }
+    let day = if hour >= NIGHT_FROM {
+        local.date_naive().succ_opt().unwrap_or(local.date_naive())
+    } else {
+        local.date_naive()
+    };
+    let morning = day.and_time(NaiveTime::from_hms_opt(MORNING, 0, 0).expect("08:00"));
+    beijing()
+        .from_local_datetime(&morning)
+        .single()
+        .map(|m| m.with_timezone(&now.timezone()))
+        .unwrap_or(now)
+}
+
+/// How many times a message is tried before it is given up and shown as failed on the workbench.
+pub const MAX_ATTEMPTS: u32 = 6;
+
+/// How long after the `attempts`-th failed try the next one is made (1, 5, 30 minutes, 2 and 6
+/// hours), or None when it is given up.
+pub fn retry_after(attempts: u32) -> Option<Duration> {
+    match attempts {
+        0 | 1 => Some(Duration::minutes(1)),
+        2 => Some(Duration::minutes(5)),
+        3 => Some(Duration::minutes(30)),
+        4 => Some(Duration::hours(2)),
+        5 => Some(Duration::hours(6)),
+        _ => None,
+    }
+    .filter(|_| attempts < MAX_ATTEMPTS)
+}
+
+/// How long a sender holds a message it is sending before another server may take it (a sender
+/// killed mid-send): longer than a send's own time-out.
+pub const CLAIM_SECONDS: i64 = 120;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn an_email_address_is_checked_and_an_empty_one_means_none() {
+        let mut problems = Vec::new();
+        let n = NotifyInput {
+            sms: true,
+            email: Some("  ".into()),
+        }
+        .parse(&mut problems);
+        assert_eq!(
+            n,
+            Notify {
+                sms: true,
+                email: None
+            }
+        );
+        assert!(problems.is_empty());
+        let n = NotifyInput {
+            sms: false,
+            email: Some("zhao@example.cn".into()),
+        }
+        .parse(&mut problems);
+        assert_eq!(n.email.as_deref(), Some("zhao@example.cn"));
+        assert!(!n.is_empty());
+        NotifyInput {
+            sms: false,
+            email: Some("zhao at example".into()),
+        }
+        .parse(&mut problems);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "notify.email");
+        assert_eq!(problems[0].code, "invalid_email");
+        assert!(Notify::default().is_empty());
+    }
+
+    #[test]
+    fn status_sms_wait_for_morning_but_codes_and_email_go_at_once() {
+        // 21:59 Beijing: at once; 22:00: next 08:00; 03:00: the same day's 08:00.
+        let evening = at("2026-12-01T21:59:00+08:00");
+        assert_eq!(not_before(evening, true, false), evening);
+        assert_eq!(
+            not_before(at("2026-12-01T22:00:00+08:00"), true, false),
+            at("2026-12-02T08:00:00+08:00")
+        );
+        assert_eq!(
+            not_before(at("2026-12-01T19:00:00Z"), true, false),
+            at("2026-12-02T08:00:00+08:00")
+        );
+        let small_hours = at("2026-12-02T03:00:00+08:00");
+        assert_eq!(
+            not_before(small_hours, true, false),
+            at("2026-12-02T08:00:00+08:00")
+        );
+        assert_eq!(not_before(small_hours, true, true), small_hours);
+        assert_eq!(not_before(small_hours, false, false), small_hours);
+        let eight = at("2026-12-02T08:00:00+08:00");
+        assert_eq!(not_before(eight, true, false), eight);
+        // New Year's Eve at 23:00 waits for the next year's morning.
+        assert_eq!(
+            not_before(at("2026-12-31T23:00:00+08:00"), true, false),
+            at("2027-01-01T08:00:00+08:00")
+        );
+    }
+
+    #[test]
+    fn failed_sends_back_off_and_are_given_up_after_the_limit() {
+        let delays: Vec<_> = (1..=MAX_ATTEMPTS).map(retry_after).collect();
+        assert_eq!(
+            delays,
+            vec![
+                Some(Duration::minutes(1)),
+                Some(Duration::minutes(5)),
+                Some(Duration::minutes(30)),
+                Some(Duration::hours(2)),
+                Some(Duration::hours(6)),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn notices_name_the_matter_and_never_the_reply_or_the_people() {
+        let replied = for_case_event(
+            &CaseEvent::Replied {
+                outcome: crate::case::action::Outcome::Support,
+            },
+            "XF20261201-0001",
+            None,
+            "",
+        )
+        .unwrap();
+        assert_eq!(replied.id, "notice-replied");
+        assert_eq!(replied.args.len(), 1);
+        // Internal events tell the citizen nothing.
+        assert!(
+            for_case_event(
+                &CaseEvent::Progress {
+                    note: "内部".into()
+                },
+                "XF20261201-0001",
+                None,
+                ""
+            )
+            .is_none()
+        );
+        let not_accepted = for_case_event(
+            &CaseEvent::NotAccepted {
+                reason: "不属于信访事项".into(),
+            },
+            "XF20261201-0001",
+            None,
+            "",
+        )
+        .unwrap();
+        assert!(not_accepted.args.iter().all(|(n, _)| n == "number"));
+        assert!(
+            for_aid_event(
+                &AidEvent::MaterialSupplied {
+                    explanation: String::new(),
+                    files: 1
+                },
+                "FY20261201-0001"
+            )
+            .is_none()
+        );
+        assert!(is_urgent(&sign_in_code("123456")));
+        assert!(!is_urgent(&replied));
+    }
+}

@@ -1,0 +1,3 @@
+mod outbox_page;
+
+pub use outbox_page::OutboxPage;

@@ -1,0 +1,273 @@
+//! Sending what the outbox holds, off the request path. Every server runs a worker; each message
+//! is claimed by one of them with one conditional `UPDATE` (two servers asking at once never both
+//! get it) and held for [`notify::CLAIM_SECONDS`] while it is sent. A sender that dies mid-send
+//! lets the claim lapse, and another sends the message again under the same key (the gateway's
+//! `Idempotency-Key`, the mail's `Message-ID`), so a repeat is recognisable as one; nothing
+//! acknowledged by the outbox is lost. Failures are tried again with backoff and given up after
+//! [`notify::MAX_ATTEMPTS`], every try recorded in `outbox_attempts`.
+
+use super::transport::{Letter, Transports};
+use super::{Channel, QueuedRow};
+use crate::domain::message::{Arg, Msg};
+use crate::domain::notify;
+use crate::domain::prefs::Lang;
+use crate::kernel::context::AppContext;
+use crate::kernel::i18n::messages::{date_text, in_script_with};
+use crate::kernel::store::StoreError;
+use chrono::{DateTime, Utc};
+
+/// What the worker did in one pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pass {
+    pub sent: usize,
+    pub failed: usize,
+}
+
+/// How long a sent or given-up message is kept before it is deleted (the outbox keeps no more
+/// than the record needs).
+pub const KEPT_DAYS: i64 = 30;
+
+/// Sends every message that is due now through the configured transports, one at a time, until
+/// none is left; channels without a transport are left in the outbox.
+pub async fn deliver_due(ctx: &AppContext, transports: &Transports) -> Result<Pass, StoreError> {
+    let mut pass = Pass::default();
+    let channels: Vec<&str> = [
+        transports.sms.as_ref().map(|_| Channel::Sms.code()),
+        transports.mail.as_ref().map(|_| Channel::Email.code()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if channels.is_empty() || !any_due(ctx, &channels).await? {
+        return Ok(pass);
+    }
+    while let Some(row) = claim(ctx, &channels).await? {
+        let now = ctx.clock.now();
+        let result = send(ctx, transports, &row).await;
+        record(ctx, &row, &result, now).await?;
+        match result {
+            Ok(_) => pass.sent += 1,
+            Err(_) => pass.failed += 1,
+        }
+    }
+    Ok(pass)
+}
+
+fn channel_list(channels: &[&str]) -> String {
+    channels
+        .iter()
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether anything is due: a read, so that an idle worker never takes SQLite's write lock.
+async fn any_due(ctx: &AppContext, channels: &[&str]) -> Result<bool, StoreError> {
+    let now_ms = ctx.clock.now().timestamp_millis();
+    Ok(sqlx::query_scalar::<_, i64>(&format!(
+        "SELECT id FROM outbox WHERE state = 'pending' AND due_ms <= $1 \
+         AND claimed_until_ms <= $1 AND channel IN ({}) LIMIT 1",
+        channel_list(channels)
+    ))
+    .bind(now_ms)
+    .fetch_optional(&ctx.pool)
+    .await?
+    .is_some())
+}
+
+/// How often an idle worker looks for due messages.
+pub const POLL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The worker: sends what is due, then looks again every [`POLL`], for the server's life. Says
+/// once at start which channels have no transport (their messages stay in the outbox).
+pub async fn run(ctx: AppContext) {
+    let transports = ctx.transports.clone();
+    if transports.sms.is_none() {
+        tracing::warn!(
+            "no SMS gateway (--sms-gateway-url): SMS are kept in the outbox, not sent; see /staff/outbox"
+        );
+    }
+    if transports.mail.is_none() {
+        tracing::warn!(
+            "no SMTP server (--smtp-url): mail is kept in the outbox, not sent; see /staff/outbox"
+        );
+    }
+    let mut ticks = tokio::time::interval(POLL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match deliver_due(&ctx, &transports).await {
+            Ok(Pass { sent: 0, failed: 0 }) => {}
+            Ok(pass) => {
+                tracing::info!(sent = pass.sent, failed = pass.failed, "notifications sent")
+            }
+            Err(e) => tracing::error!(error = %e, "cannot send the outbox's messages"),
+        }
+    }
+}
+
+/// Takes the next due message of `channels` for this sender, if there is one.
+async fn claim(ctx: &AppContext, channels: &[&str]) -> Result<Option<QueuedRow>, StoreError> {
+    let now_ms = ctx.clock.now().timestamp_millis();
+    let held = now_ms + notify::CLAIM_SECONDS * 1000;
+    let list = channel_list(channels);
+    // The inner SELECT picks; the outer WHERE repeats the test so that of two servers picking the
+    // same row, the one whose UPDATE comes second changes nothing (PostgreSQL re-checks the row
+    // it waited for; SQLite runs one writer at a time).
+    Ok(sqlx::query_as::<_, QueuedRow>(&format!(
+        "UPDATE outbox SET claimed_until_ms = $1, attempts = attempts + 1 \
+         WHERE id = (SELECT id FROM outbox WHERE state = 'pending' AND due_ms <= $2 \
+                     AND claimed_until_ms <= $2 AND channel IN ({list}) \
+                     ORDER BY due_ms, id LIMIT 1) \
+           AND state = 'pending' AND claimed_until_ms <= $2 \
+         RETURNING {}",
+        super::QUEUED_COLUMNS
+    ))
+    .bind(held)
+    .bind(now_ms)
+    .fetch_optional(&ctx.pool)
+    .await?)
+}
+
+/// The message's words in the citizen's language and script, signed with the bureau's name.
+pub fn text(ctx: &AppContext, lang: Lang, message: &Msg) -> String {
+    let signed = crate::domain::msg!("notice-signed", text = message.clone())
+        .with_name("bureau", ctx.config.bureau.name.clone());
+    in_script_with(lang, &signed, &ctx.config.english)
+}
+
+/// The template's parameters as the citizen reads them (days written their way).
+fn params(
+    ctx: &AppContext,
+    lang: Lang,
+    message: &Msg,
+) -> serde_json::Map<String, serde_json::Value> {
+    message
+        .args
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::Text(t) => t.clone(),
+                Arg::Name(n) => match lang {
+                    Lang::English => ctx.config.english.get(n).cloned().unwrap_or(n.clone()),
+                    _ => n.clone(),
+                },
+                Arg::Number(n) => n.to_string(),
+                Arg::Date(d) => date_text(lang, *d),
+                Arg::Msg(m) => in_script_with(lang, m, &ctx.config.english),
+            };
+            (name.to_string(), serde_json::Value::String(value))
+        })
+        .collect()
+}
+
+async fn send(
+    ctx: &AppContext,
+    transports: &Transports,
+    row: &QueuedRow,
+) -> Result<String, String> {
+    let message = row
+        .message()
+        .ok_or_else(|| "the stored message cannot be read".to_owned())?;
+    let lang = row.lang();
+    let text = text(ctx, lang, &message);
+    let subject = in_script_with(
+        lang,
+        &crate::domain::msg!("notice-mail-subject")
+            .with_name("bureau", ctx.config.bureau.name.clone()),
+        &ctx.config.english,
+    );
+    let letter = Letter {
+        key: &row.key,
+        to: &row.recipient,
+        template: &message.id,
+        params: params(ctx, lang, &message),
+        subject: &subject,
+        text: &text,
+    };
+    match Channel::parse(&row.channel) {
+        Some(Channel::Sms) => match &transports.sms {
+            Some(gateway) => gateway.send(&letter).await,
+            None => Err("no SMS gateway is configured".to_owned()),
+        },
+        Some(Channel::Email) => match &transports.mail {
+            Some(mailer) => mailer.send(&letter).await,
+            None => Err("no SMTP server is configured".to_owned()),
+        },
+        None => Err(format!("unknown channel {}", row.channel)),
+    }
+}
+
+async fn record(
+    ctx: &AppContext,
+    row: &QueuedRow,
+    result: &Result<String, String>,
+    started: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let now = ctx.clock.now();
+    let attempts = u32::try_from(row.attempts).unwrap_or(u32::MAX);
+    let kept = (now + chrono::Duration::days(KEPT_DAYS)).timestamp_millis();
+    let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
+    let (ok, detail) = match result {
+        Ok(detail) => (true, detail.clone()),
+        Err(error) => (false, error.clone()),
+    };
+    sqlx::query("INSERT INTO outbox_attempts (outbox_id, at, ok, detail) VALUES ($1, $2, $3, $4)")
+        .bind(row.id)
+        .bind(started.to_rfc3339())
+        .bind(i64::from(ok))
+        .bind(&detail)
+        .execute(&mut *write.tx)
+        .await?;
+    if ok {
+        sqlx::query(
+            "UPDATE outbox SET state = 'sent', sent_at = $2, claimed_until_ms = 0, \
+             last_error = NULL, expires_ms = $3 WHERE id = $1",
+        )
+        .bind(row.id)
+        .bind(now.to_rfc3339())
+        .bind(kept)
+        .execute(&mut *write.tx)
+        .await?;
+    } else {
+        match notify::retry_after(attempts) {
+            Some(wait) => {
+                sqlx::query(
+                    "UPDATE outbox SET due_ms = $2, claimed_until_ms = 0, last_error = $3 \
+                     WHERE id = $1 AND state = 'pending'",
+                )
+                .bind(row.id)
+                .bind((now + wait).timestamp_millis())
+                .bind(&detail)
+                .execute(&mut *write.tx)
+                .await?;
+            }
+            None => {
+                tracing::warn!(id = row.id, channel = %row.channel, %detail, "a notification was given up");
+                sqlx::query(
+                    "UPDATE outbox SET state = 'failed', claimed_until_ms = 0, last_error = $2, \
+                     expires_ms = $3 WHERE id = $1",
+                )
+                .bind(row.id)
+                .bind(&detail)
+                .bind(kept)
+                .execute(&mut *write.tx)
+                .await?;
+            }
+        }
+    }
+    write.tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes sent and given-up messages whose time is past (the hourly work).
+pub async fn sweep(ctx: &AppContext, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    Ok(sqlx::query(
+        "DELETE FROM outbox WHERE state IN ('sent', 'failed', 'stopped') \
+         AND expires_ms IS NOT NULL AND expires_ms <= $1",
+    )
+    .bind(now.timestamp_millis())
+    .execute(&ctx.pool)
+    .await?
+    .rows_affected())
+}
