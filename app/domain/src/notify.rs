@@ -7,7 +7,7 @@
 //! what happened, where to look. Never the reply's text, an ID number or a 查询码 (the one
 //! exception, a new 查询码 the citizen asked for, is a message of its own).
 
-use crate::case::event::{CaseEvent, Level};
+use crate::case::event::CaseEvent;
 use crate::legal_aid::event::AidEvent;
 use crate::message::Msg;
 use crate::msg;
@@ -112,19 +112,6 @@ pub fn for_case_event(
         _ => return None,
     })
 }
-
-/// The reminder a few days before the window for 复查 or 复核 closes.
-pub fn review_closing(number: &str, level: Level, closes: chrono::NaiveDate) -> Msg {
-    msg!(
-        "notice-review-closing",
-        number = number,
-        level = level.label(),
-        closes = closes
-    )
-}
-
-/// How many days before a review window closes the reminder goes.
-pub const REVIEW_REMINDER_DAYS: i64 = 5;
 
 /// What an applicant for legal aid is told of an event of their application.
 pub fn for_aid_event(event: &AidEvent, number: &str) -> Option<Msg> {

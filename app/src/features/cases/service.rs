@@ -387,15 +387,20 @@ impl Docket for Cases {
                 let event = action.event(pending_review(events));
                 let named = unit_name(&ctx, event.unit()).unwrap_or_default();
                 let text = simplified(&event.message(&named));
-                // The running deadline with this event counted (an extension's new end).
-                let mut after = events.to_vec();
-                after.push(store::StoredEvent {
-                    at: now.local(),
-                    public: action.public(),
-                    actor: None,
-                    event: event.clone(),
-                });
-                let due = current_due(&after, received_on, &ctx.config.calendar).map(|(_, d)| d);
+                // An extension's new end: the running deadline with it counted (the only
+                // notice of an action that names a date).
+                let due = matches!(event, crate::domain::case::CaseEvent::Extended { .. })
+                    .then(|| {
+                        let mut after = events.to_vec();
+                        after.push(store::StoredEvent {
+                            at: now.local(),
+                            public: action.public(),
+                            actor: None,
+                            event: event.clone(),
+                        });
+                        current_due(&after, received_on, &ctx.config.calendar).map(|(_, d)| d)
+                    })
+                    .flatten();
                 let notice = action
                     .public()
                     .then(|| crate::domain::notify::for_case_event(&event, &number, due, &named))

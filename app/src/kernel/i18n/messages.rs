@@ -174,6 +174,26 @@ pub fn in_script_with(lang: Lang, msg: &Msg, names: &super::Names) -> String {
     }
 }
 
+/// One argument of a message as the reader reads it, in their script: the parameters of an SMS
+/// template, which travel beside the message's text (names in English where the configuration
+/// gives it, days written the reader's way).
+pub fn arg_in_script(lang: Lang, arg: &Arg, names: &super::Names) -> String {
+    let text = match arg {
+        Arg::Text(t) => t.clone(),
+        Arg::Name(n) => match lang {
+            Lang::English => names.get(n).unwrap_or(n).clone(),
+            _ => n.clone(),
+        },
+        Arg::Number(n) => n.to_string(),
+        Arg::Date(d) => date_text(lang, *d),
+        Arg::Msg(m) => return in_script_with(lang, m, names),
+    };
+    match lang {
+        Lang::Traditional => zhconv::zhconv(&text, zhconv::Variant::ZhHant),
+        _ => text,
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",

@@ -3,8 +3,8 @@
 //! for an event rolled back. A worker (`worker`) sends them afterwards, once across the servers
 //! of a portal: each row is claimed for a while by one sender before it is sent.
 //!
-//! What a citizen asked to be told through is kept per matter (`notify_subscriptions`); a citizen
-//! may stop it from the matter's status page, which also stops what is still queued.
+//! What a citizen asked to be told through is kept per matter (`notify_subscriptions`); nothing
+//! is queued for a matter whose messages were stopped.
 
 pub mod transport;
 pub mod worker;
@@ -67,7 +67,7 @@ impl Channel {
 #[schema(as = NotifyInput)]
 #[allow(dead_code)]
 pub struct NotifyInputDoc {
-    /// SMS to the mobile given: on receipt, at each public step, before a review window closes.
+    /// SMS to the mobile given: on receipt and at each public step.
     /// Sent 08:00–22:00 Beijing time only.
     sms: bool,
     /// Email as well, to this address (optional).
@@ -135,14 +135,6 @@ where
         lang: Lang::from_code(&r.lang).unwrap_or_default(),
         stopped: r.stopped_at.is_some(),
     }))
-}
-
-/// What a matter's citizen chose, for its status page.
-pub async fn subscription(
-    pool: &Pool,
-    subject: Subject,
-) -> Result<Option<Subscription>, StoreError> {
-    subscription_in(pool, subject).await
 }
 
 /// Queues `message` for the matter's citizen on every channel they chose, unless they stopped
@@ -232,32 +224,6 @@ pub async fn enqueue(
     .bind(due.timestamp_millis())
     .execute(&mut **tx)
     .await?;
-    Ok(())
-}
-
-/// Stops messages for a matter: the choice is kept as stopped, and what is still queued for it
-/// is not sent.
-pub async fn stop(pool: &Pool, subject: Subject, now: DateTime<Utc>) -> Result<(), StoreError> {
-    let mut write = crate::kernel::store::begin_write(pool).await?;
-    sqlx::query(
-        "UPDATE notify_subscriptions SET stopped_at = $3 \
-         WHERE subject = $1 AND subject_id = $2 AND stopped_at IS NULL",
-    )
-    .bind(subject.code())
-    .bind(subject.id())
-    .bind(now.to_rfc3339())
-    .execute(&mut *write.tx)
-    .await?;
-    sqlx::query(
-        "UPDATE outbox SET state = 'stopped', expires_ms = $3 \
-         WHERE subject = $1 AND subject_id = $2 AND state = 'pending'",
-    )
-    .bind(subject.code())
-    .bind(subject.id())
-    .bind((now + chrono::Duration::days(worker::KEPT_DAYS)).timestamp_millis())
-    .execute(&mut *write.tx)
-    .await?;
-    write.tx.commit().await?;
     Ok(())
 }
 

@@ -77,26 +77,25 @@ impl SmsGateway {
                 "--sms-gateway-url must start with http:// or https:// (not {url})"
             ));
         }
-        let http = reqwest::Client::builder()
-            .timeout(SEND_TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| format!("cannot make the SMS gateway's HTTP client: {e}"))?;
         Ok(Self {
             url: url.to_owned(),
             token: token.filter(|t| !t.is_empty()),
-            http,
+            http: Self::client(SEND_TIMEOUT)?,
             timeout: SEND_TIMEOUT,
         })
     }
 
-    /// With answers awaited `timeout` at most (30 s by default).
-    pub fn with_timeout(mut self, timeout: Duration) -> Result<Self, String> {
-        self.http = reqwest::Client::builder()
+    fn client(timeout: Duration) -> Result<reqwest::Client, String> {
+        reqwest::Client::builder()
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| format!("cannot make the SMS gateway's HTTP client: {e}"))?;
+            .map_err(|e| format!("cannot make the SMS gateway's HTTP client: {e}"))
+    }
+
+    /// With answers awaited `timeout` at most (30 s by default).
+    pub fn with_timeout(mut self, timeout: Duration) -> Result<Self, String> {
+        self.http = Self::client(timeout)?;
         self.timeout = timeout;
         Ok(self)
     }

@@ -6,13 +6,13 @@
 //! acknowledged by the outbox is lost. Failures are tried again with backoff and given up after
 //! [`notify::MAX_ATTEMPTS`], every try recorded in `outbox_attempts`.
 
-use super::transport::{Letter, Transports};
+use super::transport::Letter;
 use super::{Channel, QueuedRow};
-use crate::domain::message::{Arg, Msg};
+use crate::domain::message::Msg;
 use crate::domain::notify;
 use crate::domain::prefs::Lang;
 use crate::kernel::context::AppContext;
-use crate::kernel::i18n::messages::{date_text, in_script_with};
+use crate::kernel::i18n::messages::{arg_in_script, in_script_with};
 use crate::kernel::store::StoreError;
 use chrono::{DateTime, Utc};
 
@@ -27,10 +27,11 @@ pub struct Pass {
 /// than the record needs).
 pub const KEPT_DAYS: i64 = 30;
 
-/// Sends every message that is due now through the configured transports, one at a time, until
+/// Sends every message that is due now through the context's transports, one at a time, until
 /// none is left; channels without a transport are left in the outbox.
-pub async fn deliver_due(ctx: &AppContext, transports: &Transports) -> Result<Pass, StoreError> {
+pub async fn deliver_due(ctx: &AppContext) -> Result<Pass, StoreError> {
     let mut pass = Pass::default();
+    let transports = &ctx.transports;
     let channels: Vec<&str> = [
         transports.sms.as_ref().map(|_| Channel::Sms.code()),
         transports.mail.as_ref().map(|_| Channel::Email.code()),
@@ -43,7 +44,7 @@ pub async fn deliver_due(ctx: &AppContext, transports: &Transports) -> Result<Pa
     }
     while let Some(row) = claim(ctx, &channels).await? {
         let now = ctx.clock.now();
-        let result = send(ctx, transports, &row).await;
+        let result = send(ctx, &row).await;
         record(ctx, &row, &result, now).await?;
         match result {
             Ok(_) => pass.sent += 1,
@@ -53,21 +54,22 @@ pub async fn deliver_due(ctx: &AppContext, transports: &Transports) -> Result<Pa
     Ok(pass)
 }
 
-fn channel_list(channels: &[&str]) -> String {
-    channels
+/// The rows a sender may take at `$1` (now, Unix ms) on `channels`: pending, due, not held.
+fn due(channels: &[&str]) -> String {
+    let list = channels
         .iter()
         .map(|c| format!("'{c}'"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    format!("state = 'pending' AND due_ms <= $1 AND claimed_until_ms <= $1 AND channel IN ({list})")
 }
 
 /// Whether anything is due: a read, so that an idle worker never takes SQLite's write lock.
 async fn any_due(ctx: &AppContext, channels: &[&str]) -> Result<bool, StoreError> {
     let now_ms = ctx.clock.now().timestamp_millis();
     Ok(sqlx::query_scalar::<_, i64>(&format!(
-        "SELECT id FROM outbox WHERE state = 'pending' AND due_ms <= $1 \
-         AND claimed_until_ms <= $1 AND channel IN ({}) LIMIT 1",
-        channel_list(channels)
+        "SELECT id FROM outbox WHERE {} LIMIT 1",
+        due(channels)
     ))
     .bind(now_ms)
     .fetch_optional(&ctx.pool)
@@ -81,7 +83,7 @@ pub const POLL: std::time::Duration = std::time::Duration::from_millis(500);
 /// The worker: sends what is due, then looks again every [`POLL`], for the server's life. Says
 /// once at start which channels have no transport (their messages stay in the outbox).
 pub async fn run(ctx: AppContext) {
-    let transports = ctx.transports.clone();
+    let transports = &ctx.transports;
     if transports.sms.is_none() {
         tracing::warn!(
             "no SMS gateway (--sms-gateway-url): SMS are kept in the outbox, not sent; see /staff/outbox"
@@ -96,7 +98,7 @@ pub async fn run(ctx: AppContext) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
-        match deliver_due(&ctx, &transports).await {
+        match deliver_due(&ctx).await {
             Ok(Pass { sent: 0, failed: 0 }) => {}
             Ok(pass) => {
                 tracing::info!(sent = pass.sent, failed = pass.failed, "notifications sent")
@@ -110,21 +112,18 @@ pub async fn run(ctx: AppContext) {
 async fn claim(ctx: &AppContext, channels: &[&str]) -> Result<Option<QueuedRow>, StoreError> {
     let now_ms = ctx.clock.now().timestamp_millis();
     let held = now_ms + notify::CLAIM_SECONDS * 1000;
-    let list = channel_list(channels);
+    let due = due(channels);
     // The inner SELECT picks; the outer WHERE repeats the test so that of two servers picking the
     // same row, the one whose UPDATE comes second changes nothing (PostgreSQL re-checks the row
     // it waited for; SQLite runs one writer at a time).
     Ok(sqlx::query_as::<_, QueuedRow>(&format!(
-        "UPDATE outbox SET claimed_until_ms = $1, attempts = attempts + 1 \
-         WHERE id = (SELECT id FROM outbox WHERE state = 'pending' AND due_ms <= $2 \
-                     AND claimed_until_ms <= $2 AND channel IN ({list}) \
-                     ORDER BY due_ms, id LIMIT 1) \
-           AND state = 'pending' AND claimed_until_ms <= $2 \
+        "UPDATE outbox SET claimed_until_ms = $2, attempts = attempts + 1 \
+         WHERE id = (SELECT id FROM outbox WHERE {due} ORDER BY due_ms, id LIMIT 1) AND {due} \
          RETURNING {}",
         super::QUEUED_COLUMNS
     ))
-    .bind(held)
     .bind(now_ms)
+    .bind(held)
     .fetch_optional(&ctx.pool)
     .await?)
 }
@@ -136,7 +135,7 @@ pub fn text(ctx: &AppContext, lang: Lang, message: &Msg) -> String {
     in_script_with(lang, &signed, &ctx.config.english)
 }
 
-/// The template's parameters as the citizen reads them (days written their way).
+/// The template's parameters as the citizen reads them.
 fn params(
     ctx: &AppContext,
     lang: Lang,
@@ -146,26 +145,14 @@ fn params(
         .args
         .iter()
         .map(|(name, arg)| {
-            let value = match arg {
-                Arg::Text(t) => t.clone(),
-                Arg::Name(n) => match lang {
-                    Lang::English => ctx.config.english.get(n).cloned().unwrap_or(n.clone()),
-                    _ => n.clone(),
-                },
-                Arg::Number(n) => n.to_string(),
-                Arg::Date(d) => date_text(lang, *d),
-                Arg::Msg(m) => in_script_with(lang, m, &ctx.config.english),
-            };
+            let value = arg_in_script(lang, arg, &ctx.config.english);
             (name.to_string(), serde_json::Value::String(value))
         })
         .collect()
 }
 
-async fn send(
-    ctx: &AppContext,
-    transports: &Transports,
-    row: &QueuedRow,
-) -> Result<String, String> {
+async fn send(ctx: &AppContext, row: &QueuedRow) -> Result<String, String> {
+    let transports = &ctx.transports;
     let message = row
         .message()
         .ok_or_else(|| "the stored message cannot be read".to_owned())?;
