@@ -151,7 +151,7 @@ async fn submit(http: &reqwest::Client, base: &str, forged: &str) -> reqwest::Re
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_readme_s_nginx_config_serves_two_servers_as_one() {
-    let (a, b) = two_servers().await;
+    let (mut a, b) = two_servers().await;
     let proxy = nginx(&a.addr.to_string(), &b.addr.to_string()).await;
     let base = format!("http://{}", proxy.addr);
     let citizen = client_at(Ipv4Addr::new(127, 0, 0, 3));
@@ -191,8 +191,9 @@ async fn the_readme_s_nginx_config_serves_two_servers_as_one() {
     );
 
     // One server stopped: the proxy goes on answering lookups and submissions through the other.
+    // A's directory, which holds the SQLite database B shares, stays until the end.
     let a_addr = a.addr;
-    drop(a);
+    a.stop();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while tokio::net::TcpStream::connect(a_addr).await.is_ok() {
         assert!(
@@ -213,4 +214,5 @@ async fn the_readme_s_nginx_config_serves_two_servers_as_one() {
         StatusCode::CREATED
     );
     drop(b);
+    drop(a);
 }
