@@ -9,6 +9,7 @@ use crate::features::library::pages::{
     ArticleEditorPage, ArticlesPage, GuidePage, GuidesPage, LawPage, SearchPage,
 };
 use crate::features::lookup::pages::LookupPage;
+use crate::features::mine::pages::MinePage;
 use crate::features::notify::pages::OutboxPage;
 use crate::features::petition::pages::{PetitionPage, ResumePage};
 use crate::features::staff::pages::SignInPage;
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async />
+                    <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async />
                     <Route path=path!("/stats") view=StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/legal-aid") view=LegalAidPage ssr=SsrMode::Async />
                     <Route path=path!("/legal-aid/check") view=SelfCheckPage ssr=SsrMode::Async />

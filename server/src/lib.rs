@@ -294,6 +294,9 @@ pub async fn hourly_work(ctx: &app::kernel::context::AppContext) {
     {
         tracing::error!(error = %e, "cannot sweep the guards' old rows");
     }
+    if let Err(e) = app::kernel::sms_code::sweep(&ctx.pool, now).await {
+        tracing::error!(error = %e, "cannot delete old SMS codes");
+    }
     if let Err(e) = app::kernel::outbox::worker::sweep(ctx, now).await {
         tracing::error!(error = %e, "cannot delete delivered notifications past their time");
     }

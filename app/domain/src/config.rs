@@ -28,6 +28,25 @@ pub struct BureauConfig {
     /// How much one client or one person may file (`[limits]`; the defaults when absent).
     #[serde(default)]
     pub limits: Limits,
+    /// How long the outbox keeps what it sent (`[notifications]`; the defaults when absent).
+    #[serde(default)]
+    pub notifications: Notifications,
+}
+
+/// The outbox's retention (个人信息保护法 第19条: kept no longer than needed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Notifications {
+    /// Days a sent, given-up or stopped message stays in the outbox (for the workbench and for
+    /// questions about what was sent) before it is deleted. Codes are deleted within the hour
+    /// after they were sent, whatever this says.
+    pub keep_days: u32,
+}
+
+impl Default for Notifications {
+    fn default() -> Self {
+        Self { keep_days: 30 }
+    }
 }
 
 /// Limits on filing, so that one client cannot flood intake. A petition or an application over

@@ -39,6 +39,14 @@ impl Notify {
     }
 }
 
+/// Whether `e` is an address mail can reach from the portal: well formed (`validator`), and its
+/// domain a name on the internet (with a dot: `name@example` is a typo, not an intranet host).
+fn deliverable(e: &str) -> bool {
+    e.validate_email()
+        && e.rsplit_once('@')
+            .is_some_and(|(_, domain)| domain.contains('.') && !domain.ends_with('.'))
+}
+
 /// The longest address SMTP carries (RFC 5321's path limit).
 pub const EMAIL_MAX: usize = 254;
 
@@ -55,7 +63,7 @@ impl NotifyInput {
                 ));
                 None
             }
-            Some(e) if !e.validate_email() => {
+            Some(e) if !deliverable(e) => {
                 problems.push(FieldProblem::new(
                     "notify.email",
                     "invalid_email",
@@ -132,17 +140,87 @@ pub fn sign_in_code(code: &str) -> Msg {
     msg!("notice-code", code = code, minutes = CODE_MINUTES)
 }
 
-/// A new 查询码 the citizen asked for (sent at once).
-pub fn new_query_code(number: &str, code: &str) -> Msg {
-    msg!("notice-new-query-code", number = number, code = code)
+/// A new 查询码 the citizen asked for (sent at once): a petition's, or with `aid` a legal-aid
+/// application's.
+pub fn new_query_code(number: &str, code: &str, aid: bool) -> Msg {
+    if aid {
+        msg!("notice-aid-new-query-code", number = number, code = code)
+    } else {
+        msg!("notice-new-query-code", number = number, code = code)
+    }
 }
 
 /// How long a sign-in code is valid.
 pub const CODE_MINUTES: i64 = 10;
 
+/// Wrong codes typed against one sign-in code before it is spent (a new one must be asked for).
+pub const CODE_TRIES: i64 = 5;
+
+/// How long 我的事项 stays open after the right code was typed.
+pub const SESSION_MINUTES: i64 = 30;
+
+/// A sign-in code as the citizen typed it: six digits, with spaces and full-width digits
+/// forgiven (a phone's keyboard may give either). None for anything else.
+pub fn parse_sign_in_code(text: &str) -> Option<String> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// Why a sign-in code was not accepted. The same answer whether the number is unknown, the code
+/// wrong, spent or expired: the page must not tell which mobiles have matters here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeRefusal {
+    /// Not six digits: said before anything is looked up.
+    Malformed,
+    /// Wrong, expired, used, or no code was sent to that number.
+    NotRight,
+}
+
+impl CodeRefusal {
+    pub fn message(self) -> Msg {
+        match self {
+            Self::Malformed => msg!("code-malformed"),
+            Self::NotRight => msg!("code-not-right", minutes = CODE_MINUTES),
+        }
+    }
+}
+
 /// Whether a message is one the citizen is waiting for at the screen (a code): those go at once.
 pub fn is_urgent(message: &Msg) -> bool {
-    matches!(&*message.id, "notice-code" | "notice-new-query-code")
+    matches!(
+        &*message.id,
+        "notice-code" | "notice-new-query-code" | "notice-aid-new-query-code"
+    )
+}
+
+/// A code message as the outbox keeps it once sent: its code replaced, so that no one reading
+/// the outbox afterwards learns a 查询码 or a sign-in code. Other messages are kept as they are.
+pub fn redacted(message: &Msg) -> Msg {
+    if !is_urgent(message) {
+        return message.clone();
+    }
+    Msg {
+        id: message.id.clone(),
+        args: message
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let v = if k == "code" {
+                    crate::message::Arg::Text("******".to_owned())
+                } else {
+                    v.clone()
+                };
+                (k.clone(), v)
+            })
+            .collect(),
+    }
 }
 
 /// China Standard Time, in which the night is reckoned.
@@ -239,6 +317,46 @@ mod tests {
         assert_eq!(problems[0].field, "notify.email");
         assert_eq!(problems[0].code, "invalid_email");
         assert!(Notify::default().is_empty());
+        for typo in [
+            "zhao@example",
+            "zhao@example.",
+            "zhao@@example.cn",
+            "@example.cn",
+        ] {
+            let mut problems = Vec::new();
+            NotifyInput {
+                sms: true,
+                email: Some(typo.into()),
+            }
+            .parse(&mut problems);
+            assert_eq!(problems.len(), 1, "{typo}");
+        }
+    }
+
+    #[test]
+    fn a_code_is_not_kept_once_sent_and_a_status_message_is() {
+        let code = new_query_code("XF20261201000001", "ABCDEFGHJKLM", false);
+        let kept = redacted(&code);
+        assert!(!format!("{kept:?}").contains("ABCDEFGHJKLM"));
+        assert!(format!("{kept:?}").contains("XF20261201000001"));
+        let status = msg!("notice-accepted", number = "XF20261201000001");
+        assert_eq!(redacted(&status), status);
+        assert!(!format!("{:?}", redacted(&sign_in_code("123456"))).contains("123456"));
+    }
+
+    #[test]
+    fn a_sign_in_code_is_six_digits_however_typed() {
+        assert_eq!(parse_sign_in_code("123456").as_deref(), Some("123456"));
+        assert_eq!(parse_sign_in_code(" 123 456 ").as_deref(), Some("123456"));
+        assert_eq!(
+            parse_sign_in_code("１２３４５６").as_deref(),
+            Some("123456")
+        );
+        for bad in ["", "12345", "1234567", "12345a", "１２３４５"] {
+            assert_eq!(parse_sign_in_code(bad), None, "{bad:?}");
+        }
+        assert_eq!(CodeRefusal::Malformed.message().id, "code-malformed");
+        assert_eq!(CodeRefusal::NotRight.message().id, "code-not-right");
     }
 
     #[test]

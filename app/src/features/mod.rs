@@ -7,6 +7,7 @@ pub mod home;
 pub mod legal_aid;
 pub mod library;
 pub mod lookup;
+pub mod mine;
 pub mod notify;
 pub mod petition;
 pub mod staff;
@@ -25,12 +26,14 @@ pub fn form_routes() -> axum::Router<AppState> {
         .merge(legal_aid::http::routes())
         .merge(library::http::routes())
         .merge(lookup::http::routes())
+        .merge(mine::http::routes())
         .merge(staff::http::routes())
 }
 
-/// The page routes rendered by handlers of their own (listed in `upload_routes`), which the
+/// The page routes rendered by handlers of their own (in `upload_routes` or `form_routes`), which the
 /// server leaves out of the routes Leptos serves by itself.
-pub const HANDLED_PAGES: [&str; 3] = [
+pub const HANDLED_PAGES: [&str; 4] = [
+    "/mine",
     "/petition/receipt",
     "/legal-aid/receipt",
     "/legal-aid/apply",

@@ -15,6 +15,9 @@ pub struct AppContext {
     pub config: Arc<BureauConfig>,
     pub sign_in_guard: crate::kernel::guard::Guard,
     pub lookup_guard: crate::kernel::guard::Guard,
+    /// SMS codes asked for, and typed (我的事项, a lost 查询码).
+    pub code_send_guard: crate::kernel::guard::Guard,
+    pub code_check_guard: crate::kernel::guard::Guard,
     /// Where uploads are spooled while they arrive (`<token>.part` in `<data dir>/attachments`,
     /// outside the web root); the files kept are in the database.
     pub attachments_dir: PathBuf,
@@ -76,6 +79,8 @@ impl AppContext {
             pages: crate::kernel::page_cache::PageCache::new(),
             sign_in_guard: crate::kernel::guard::sign_in_guard(),
             lookup_guard: crate::kernel::guard::lookup_guard(),
+            code_send_guard: crate::kernel::guard::code_send_guard(),
+            code_check_guard: crate::kernel::guard::code_check_guard(),
             trusted_proxies: Arc::default(),
             code_key: Arc::new(crate::kernel::query_code::CodeKey::generate()),
             transports: Default::default(),

@@ -88,6 +88,23 @@ impl CodeKey {
         mac
     }
 
+    /// A keyed hash of `text` for `purpose` (an SMS code, a session cookie): 64 hex digits.
+    pub fn tag(&self, purpose: &str, text: &str) -> String {
+        hex(&self
+            .mac(&format!("{purpose}\u{0}{text}"))
+            .finalize()
+            .into_bytes())
+    }
+
+    /// Whether `tag` is `text`'s for `purpose`, compared in constant time.
+    pub fn verify_tag(&self, purpose: &str, text: &str, tag: &str) -> bool {
+        unhex(tag).is_some_and(|bytes| {
+            self.mac(&format!("{purpose}\u{0}{text}"))
+                .verify_slice(&bytes)
+                .is_ok()
+        })
+    }
+
     /// The stored form of `code`'s hash.
     pub fn hash(&self, code: &QueryCode) -> String {
         format!(
@@ -109,6 +126,67 @@ pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
         .collect()
+}
+
+/// A 查询码 replaced at its holder's request (after an SMS code proved their mobile): the new
+/// hash, set in the transaction that records the reset, and the SMS that carries the new code to
+/// the mobile on file, queued in the same transaction whatever messages were chosen.
+pub struct Replacement {
+    pub hash: String,
+    pub sms_to: String,
+    pub lang: crate::domain::prefs::Lang,
+    pub message: crate::domain::message::Msg,
+}
+
+impl Replacement {
+    /// A fresh code for the matter filed with `mobile`, said to it in `lang` by `message` (given
+    /// the code as the SMS writes it).
+    pub fn new(
+        key: &CodeKey,
+        mobile: &str,
+        lang: crate::domain::prefs::Lang,
+        message: impl FnOnce(&str) -> crate::domain::message::Msg,
+    ) -> Self {
+        let (code, hash) = new_query_code(key);
+        Self {
+            hash,
+            sms_to: mobile.to_owned(),
+            lang,
+            message: message(&code.grouped()),
+        }
+    }
+
+    /// Sets the new hash on `table`'s row `id` and queues the SMS under `key`, in `tx`.
+    pub async fn store(
+        &self,
+        tx: &mut crate::kernel::store::Tx,
+        table: &'static str,
+        id: i64,
+        key: &str,
+        subject: crate::kernel::outbox::Subject,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), crate::kernel::store::StoreError> {
+        sqlx::query(&format!(
+            "UPDATE {table} SET query_code_hash = $1 WHERE id = $2"
+        ))
+        .bind(&self.hash)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        crate::kernel::outbox::enqueue(
+            tx,
+            &crate::kernel::outbox::Outgoing {
+                key,
+                channel: crate::kernel::outbox::Channel::Sms,
+                recipient: &self.sms_to,
+                lang: self.lang,
+                message: &self.message,
+                subject: Some(subject),
+            },
+            at,
+        )
+        .await
+    }
 }
 
 /// A fresh random 查询码 and its hash.

@@ -16,6 +16,7 @@ mod legal_aid;
 mod library;
 mod lookup;
 mod migrate_data;
+mod mine;
 mod notify;
 mod petition_journey;
 mod petition_web;

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 const TOKEN: &str = "gateway-secret";
 
-fn transports(
+pub(crate) fn transports(
     smtp: Option<&SmtpServer>,
     sms: &SmsGateway,
 ) -> app::kernel::outbox::transport::Transports {
@@ -35,7 +35,7 @@ async fn sending(smtp: Option<&SmtpServer>, sms: &SmsGateway) -> TestApp {
 
 /// Moves the clock on to the next 10:00 Beijing time (never back), so that SMS are not held
 /// for the night whenever the tests run.
-fn at_ten(app: &TestApp) {
+pub(crate) fn at_ten(app: &TestApp) {
     let beijing = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
     let now = app::kernel::clock::Clock::now(&app.clock).with_timezone(&beijing);
     let mut ten = now.date_naive().and_hms_opt(10, 0, 0).unwrap();
@@ -51,14 +51,14 @@ fn with_notify(mut body: Value, notify: Value) -> Value {
     body
 }
 
-async fn act(app: &TestApp, cookie: &str, number: &str, form: &[(&str, &str)]) {
+pub(crate) async fn act(app: &TestApp, cookie: &str, number: &str, form: &[(&str, &str)]) {
     let (status, html) = app
         .post_form_with(cookie, &format!("/staff/cases/{number}"), form)
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{form:?}: {html}");
 }
 
-async fn states(app: &TestApp) -> Vec<(String, String, i64)> {
+pub(crate) async fn states(app: &TestApp) -> Vec<(String, String, i64)> {
     sqlx::query_as::<_, (String, String, i64)>(
         "SELECT channel, state, attempts FROM outbox ORDER BY id",
     )
@@ -382,7 +382,7 @@ async fn wait_for_error(app: &TestApp, part: &str) -> String {
     .await
 }
 
-async fn wait_for_state(app: &TestApp, row: usize, state: &str) {
+pub(crate) async fn wait_for_state(app: &TestApp, row: usize, state: &str) {
     poll(app, |rows: &[(Option<String>, String, i64)]| {
         rows.get(row).filter(|(_, s, _)| s == state).map(|_| ())
     })

@@ -69,7 +69,8 @@ pub fn current_due<H: Dated<CaseEvent>>(
             | CaseEvent::Progress { .. }
             | CaseEvent::Mediated { .. }
             | CaseEvent::Evaluated { .. }
-            | CaseEvent::Letter { .. } => running,
+            | CaseEvent::Letter { .. }
+            | CaseEvent::QueryCodeReset => running,
         };
     }
     running

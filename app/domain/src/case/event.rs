@@ -92,6 +92,9 @@ pub enum CaseEvent {
     Letter { letter: Letter, text: String },
     /// 办结.
     Closed,
+    /// The citizen, after proving their mobile with an SMS code, had a new 查询码 sent to it: the
+    /// old one no longer opens the case (recorded internal).
+    QueryCodeReset,
 }
 
 /// An event as stored: the `kind` column's values.
@@ -116,10 +119,11 @@ pub enum EventKind {
     SupervisionLetter,
     ReminderLetter,
     Closed,
+    QueryCodeReset,
 }
 
 impl EventKind {
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::Received,
         Self::Assigned,
         Self::Objected,
@@ -139,6 +143,7 @@ impl EventKind {
         Self::SupervisionLetter,
         Self::ReminderLetter,
         Self::Closed,
+        Self::QueryCodeReset,
     ];
 
     /// The stored text, which is also the `kind` of the API's timeline entries.
@@ -163,6 +168,7 @@ impl EventKind {
             Self::SupervisionLetter => "supervision_letter",
             Self::ReminderLetter => "reminder_letter",
             Self::Closed => "closed",
+            Self::QueryCodeReset => "query_code_reset",
         }
     }
 
@@ -215,6 +221,7 @@ impl CaseEvent {
                 ..
             } => K::ReminderLetter,
             Self::Closed => K::Closed,
+            Self::QueryCodeReset => K::QueryCodeReset,
         }
     }
 
@@ -286,6 +293,7 @@ impl CaseEvent {
                 text,
             } => msg!("event-reminder-letter", text = text),
             Self::Closed => msg!("event-closed"),
+            Self::QueryCodeReset => msg!("event-query-code-reset"),
         }
     }
 }
@@ -430,6 +438,7 @@ pub(crate) fn sample(kind: &str, days: Option<u32>) -> CaseEvent {
             text: words,
         },
         EventKind::Closed => CaseEvent::Closed,
+        EventKind::QueryCodeReset => CaseEvent::QueryCodeReset,
     }
 }
 

@@ -45,7 +45,8 @@ impl Status {
                 | CaseEvent::Extended { .. }
                 | CaseEvent::Hearing { .. }
                 | CaseEvent::Evaluated { .. }
-                | CaseEvent::Letter { .. } => status,
+                | CaseEvent::Letter { .. }
+                | CaseEvent::QueryCodeReset => status,
             })
     }
 

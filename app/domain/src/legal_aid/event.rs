@@ -26,6 +26,9 @@ pub enum AidEvent {
     LawyerAssigned { lawyer: String },
     /// 决定不给予法律援助, with the reasons in writing.
     Refused { reasons: String },
+    /// The applicant, after proving their mobile with an SMS code, had a new 查询码 sent to it
+    /// (recorded internal).
+    QueryCodeReset,
 }
 
 /// An event as stored: the `kind` column's values.
@@ -37,16 +40,18 @@ pub enum AidEventKind {
     Granted,
     LawyerAssigned,
     Refused,
+    QueryCodeReset,
 }
 
 impl AidEventKind {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Received,
         Self::MaterialRequested,
         Self::MaterialSupplied,
         Self::Granted,
         Self::LawyerAssigned,
         Self::Refused,
+        Self::QueryCodeReset,
     ];
 
     /// The stored text, which is also the `kind` of the API's timeline entries.
@@ -58,6 +63,7 @@ impl AidEventKind {
             Self::Granted => "granted",
             Self::LawyerAssigned => "lawyer_assigned",
             Self::Refused => "refused",
+            Self::QueryCodeReset => "query_code_reset",
         }
     }
 
@@ -77,7 +83,13 @@ impl AidEvent {
             Self::Granted => AidEventKind::Granted,
             Self::LawyerAssigned { .. } => AidEventKind::LawyerAssigned,
             Self::Refused { .. } => AidEventKind::Refused,
+            Self::QueryCodeReset => AidEventKind::QueryCodeReset,
         }
+    }
+
+    /// Whether the applicant sees it on the status page (all but the record of a reset 查询码).
+    pub fn is_public(&self) -> bool {
+        !matches!(self, Self::QueryCodeReset)
     }
 
     /// The last day to supply what a request for material asks (the `answer_by` column).
@@ -113,6 +125,7 @@ impl AidEvent {
             Self::Granted => msg!("aid-event-granted"),
             Self::LawyerAssigned { lawyer } => msg!("aid-event-lawyer-assigned", lawyer = lawyer),
             Self::Refused { reasons } => msg!("aid-event-refused", reasons = reasons),
+            Self::QueryCodeReset => msg!("event-query-code-reset"),
         }
     }
 }

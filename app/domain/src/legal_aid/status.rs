@@ -63,6 +63,7 @@ pub fn aid_status<H: Dated<AidEvent>>(events: &[H], today: NaiveDate) -> AidStat
             AidEvent::Granted => AidStatus::Granted,
             AidEvent::LawyerAssigned { .. } => AidStatus::LawyerAssigned,
             AidEvent::Refused { .. } => AidStatus::Refused,
+            AidEvent::QueryCodeReset => status,
         };
     }
     match (status, answer_by) {

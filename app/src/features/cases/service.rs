@@ -418,6 +418,7 @@ impl Docket for Cases {
                     },
                     comment: None,
                     notice,
+                    new_code: None,
                     event,
                 })
             })

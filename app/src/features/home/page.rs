@@ -74,6 +74,10 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                         <span>{crate::t!("home-services-lookup-hint")}</span>
                     </li>
                     <li>
+                        <a href="/mine">{crate::t!("home-services-mine")}</a>
+                        <span>{crate::t!("home-services-mine-hint")}</span>
+                    </li>
+                    <li>
                         <a href="/legal-aid">{crate::t!("home-services-legal-aid")}</a>
                         <span>{crate::t!("home-services-legal-aid-hint")}</span>
                     </li>

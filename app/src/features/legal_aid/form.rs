@@ -27,6 +27,9 @@ pub struct ApplyValues {
     /// A [`Basis`] code.
     pub basis: String,
     pub pledge: bool,
+    /// Messages asked for on the applicant's page: SMS to the applicant's mobile, and email.
+    pub sms: bool,
+    pub email: String,
     /// Tokens of uploaded files.
     pub attachments: Vec<String>,
     /// The form's one-time token (`kernel::filing`): sending it twice files once.
@@ -92,7 +95,15 @@ impl Page {
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Page::Who => &["who"],
-            Page::Applicant => &["name", "id_number", "mobile", "address", "district"],
+            Page::Applicant => &[
+                "name",
+                "id_number",
+                "mobile",
+                "address",
+                "district",
+                "sms",
+                "email",
+            ],
             Page::Agent => &[
                 "agent_name",
                 "agent_id_number",
@@ -146,7 +157,7 @@ impl Page {
 }
 
 impl ApplyValues {
-    const TEXT: [&'static str; 15] = [
+    const TEXT: [&'static str; 16] = [
         "who",
         "name",
         "id_number",
@@ -162,6 +173,7 @@ impl ApplyValues {
         "description",
         "hardship_statement",
         "basis",
+        "email",
     ];
 
     fn slot(&mut self, key: &str) -> Option<&mut String> {
@@ -181,6 +193,7 @@ impl ApplyValues {
             "description" => &mut self.description,
             "hardship_statement" => &mut self.hardship_statement,
             "basis" => &mut self.basis,
+            "email" => &mut self.email,
             _ => return None,
         })
     }
@@ -203,6 +216,7 @@ impl ApplyValues {
             "description" => &self.description,
             "hardship_statement" => &self.hardship_statement,
             "basis" => &self.basis,
+            "email" => &self.email,
             _ => return String::new(),
         };
         value.clone()
@@ -213,6 +227,7 @@ impl ApplyValues {
         for (k, value) in pairs {
             match k.as_str() {
                 "pledge" => v.pledge = value == "yes",
+                "sms" => v.sms = value == "yes",
                 "checking" => v.checking = value == "1",
                 "once" => {
                     if crate::domain::petition::attachment::is_token(value) {
@@ -250,6 +265,9 @@ impl ApplyValues {
             .collect();
         if self.pledge && !own.contains(&"pledge") {
             out.push(("pledge", "yes".to_owned()));
+        }
+        if self.sms && !own.contains(&"sms") {
+            out.push(("sms", "yes".to_owned()));
         }
         if self.checking {
             out.push(("checking", "1".to_owned()));
@@ -297,8 +315,12 @@ impl ApplyValues {
             },
             pledge: self.pledge,
             basis: Some(self.basis.clone()).filter(|b| !b.is_empty()),
-            // The form's own choice of messages comes with the form's notification step.
-            notify: None,
+            notify: (self.sms || !self.email.trim().is_empty()).then(|| {
+                crate::domain::notify::NotifyInput {
+                    sms: self.sms,
+                    email: Some(self.email.clone()).filter(|e| !e.trim().is_empty()),
+                }
+            }),
         }
     }
 
@@ -308,6 +330,8 @@ impl ApplyValues {
             rest.to_owned()
         } else if let Some(rest) = api_field.strip_prefix("agent.") {
             format!("agent_{rest}")
+        } else if let Some(rest) = api_field.strip_prefix("notify.") {
+            rest.to_owned()
         } else {
             api_field.to_owned()
         }

@@ -227,6 +227,7 @@ pub async fn supply_material(
                 event: &event,
                 staff_id: None,
                 files: &files,
+                new_code: None,
             },
             |events| {
                 if aid_status(events, today) == AidStatus::MaterialRequested {
@@ -446,6 +447,7 @@ impl Docket for Applications {
                     event: &event,
                     staff_id: Some(staff_id),
                     files: &[],
+                    new_code: None,
                 },
                 |events| {
                     aid_permitted(
@@ -460,4 +462,99 @@ impl Docket for Applications {
         })
         .await?
     }
+}
+
+/// An application whose applicant's or agent's mobile an SMS code proved (我的事项):
+/// `NotFound` unless it was filed with that mobile.
+async fn open_for_holder(
+    ctx: &AppContext,
+    number: &str,
+    mobile: &str,
+) -> Result<(ApplicationRow, Vec<StoredAidEvent>), AppError> {
+    let Ok(number) = LegalAidNumber::parse(number) else {
+        return Err(AppError::NotFound(NOT_FOUND));
+    };
+    let row = store::find(&ctx.pool, number.as_str())
+        .await?
+        .filter(|r| r.mobile == mobile || r.agent_mobile.as_deref() == Some(mobile))
+        .ok_or(AppError::NotFound(NOT_FOUND))?;
+    let events = store::events(&ctx.pool, row.id).await?;
+    Ok((row, events))
+}
+
+/// An application's progress for its holder (我的事项), with its id.
+pub async fn status_for_holder(
+    ctx: &AppContext,
+    number: &str,
+    mobile: &str,
+    now: Now,
+) -> Result<(AidStatusView, i64), AppError> {
+    let (row, events) = open_for_holder(ctx, number, mobile).await?;
+    Ok((status_view(ctx, &row, &events, now), row.id))
+}
+
+/// Every application filed with `mobile`, newest first (我的事项).
+pub async fn of_holder(
+    ctx: &AppContext,
+    mobile: &str,
+    now: Now,
+) -> Result<Vec<AidStatusView>, AppError> {
+    let mut out = Vec::new();
+    for row in store::of_mobile(&ctx.pool, mobile).await? {
+        let events = store::events(&ctx.pool, row.id).await?;
+        out.push(status_view(ctx, &row, &events, now));
+    }
+    Ok(out)
+}
+
+/// A new 查询码 for an application filed with `mobile`, sent by SMS to it in `lang`; the old
+/// one stops working and the reset is recorded (internal).
+pub async fn replace_query_code(
+    ctx: &AppContext,
+    number: &str,
+    mobile: &str,
+    lang: crate::domain::prefs::Lang,
+    now: Now,
+) -> Result<(), AppError> {
+    let (row, _) = open_for_holder(ctx, number, mobile).await?;
+    let replacement =
+        crate::kernel::query_code::Replacement::new(&ctx.code_key, mobile, lang, |code| {
+            crate::domain::notify::new_query_code(&row.number, code, true)
+        });
+    let (pool, id, at) = (ctx.pool.clone(), row.id, now.stamp());
+    crate::kernel::store::detached(async move {
+        store::append(
+            &pool,
+            store::NewAidEvent {
+                application_id: id,
+                at: &at,
+                event: &AidEvent::QueryCodeReset,
+                staff_id: None,
+                files: &[],
+                new_code: Some(&replacement),
+            },
+            |_| Ok::<_, AppError>(()),
+        )
+        .await
+    })
+    .await??;
+    Ok(())
+}
+
+/// Whether any application was filed with `mobile` (the applicant's or the agent's).
+pub async fn holds_any(ctx: &AppContext, mobile: &str) -> Result<bool, AppError> {
+    Ok(!store::of_mobile(&ctx.pool, mobile).await?.is_empty())
+}
+
+/// The application `number` names, as the outbox knows it.
+pub async fn subject(
+    ctx: &AppContext,
+    number: &str,
+) -> Result<Option<crate::kernel::outbox::Subject>, AppError> {
+    let Ok(number) = LegalAidNumber::parse(number) else {
+        return Ok(None);
+    };
+    Ok(store::find(&ctx.pool, number.as_str())
+        .await?
+        .map(|r| crate::kernel::outbox::Subject::LegalAid(r.id)))
 }

@@ -122,6 +122,18 @@ pub async fn find(pool: &Pool, number: &str) -> Result<Option<ApplicationRow>, S
     .await?)
 }
 
+/// The applications filed with `mobile` as the applicant's or the agent's, newest first
+/// (我的事项).
+pub async fn of_mobile(pool: &Pool, mobile: &str) -> Result<Vec<ApplicationRow>, StoreError> {
+    Ok(sqlx::query_as::<_, ApplicationRow>(&format!(
+        "SELECT {COLUMNS} FROM legal_aid_applications WHERE mobile = $1 OR agent_mobile = $1 \
+         ORDER BY id DESC LIMIT 200"
+    ))
+    .bind(mobile)
+    .fetch_all(pool)
+    .await?)
+}
+
 /// The newest applications first (for legal-aid staff).
 pub async fn list(pool: &Pool, limit: i64) -> Result<Vec<ApplicationRow>, StoreError> {
     Ok(sqlx::query_as::<_, ApplicationRow>(&format!(
@@ -187,7 +199,7 @@ pub async fn events(pool: &Pool, application_id: i64) -> Result<Vec<StoredAidEve
 
 fn insert_sql() -> &'static str {
     "INSERT INTO legal_aid_events (application_id, at, kind, public, actor_staff_id, text, \
-     answer_by, data) VALUES ($1, $2, $3, 1, $4, $5, $6, $7)"
+     answer_by, data) VALUES ($1, $2, $3, $8, $4, $5, $6, $7)"
 }
 
 async fn insert_event(
@@ -206,6 +218,7 @@ async fn insert_event(
         .bind(crate::kernel::i18n::simplified(&event.message()))
         .bind(event.answer_by().map(date_text))
         .bind(&data)
+        .bind(i64::from(event.is_public()))
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -219,6 +232,8 @@ pub struct NewAidEvent<'a> {
     /// Uploaded files that come with it (material supplied online), linked in the same
     /// transaction.
     pub files: &'a [String],
+    /// A new 查询码 (`QueryCodeReset`): set, and its SMS queued, in the same transaction.
+    pub new_code: Option<&'a crate::kernel::query_code::Replacement>,
 }
 
 /// Appends an event after `allowed` approved the events as read inside the same write
@@ -250,6 +265,9 @@ pub async fn append<R>(
     )
     .await?;
     link_files(&mut write.tx, new.application_id, new.files).await?;
+    if let Some(code) = new.new_code {
+        replace_code(&mut write.tx, new.application_id, code, new.at).await?;
+    }
     if crate::domain::notify::for_aid_event(new.event, "").is_some() {
         let number: String =
             sqlx::query_scalar("SELECT number FROM legal_aid_applications WHERE id = $1")
@@ -269,6 +287,24 @@ pub async fn append<R>(
     }
     write.tx.commit().await?;
     Ok(Ok(()))
+}
+
+/// Sets a new 查询码's hash and queues its SMS to the mobile on file, in `tx`.
+async fn replace_code(
+    tx: &mut crate::kernel::store::Tx,
+    application_id: i64,
+    code: &crate::kernel::query_code::Replacement,
+    at: &str,
+) -> Result<(), StoreError> {
+    code.store(
+        tx,
+        "legal_aid_applications",
+        application_id,
+        &format!("legal_aid:{application_id}:new-code:{at}:sms"),
+        Subject::LegalAid(application_id),
+        read_time("event time", at)?.to_utc(),
+    )
+    .await
 }
 
 /// Queues what the applicant is told of `event` (if anything, and if they asked), in `tx`.
@@ -405,6 +441,7 @@ fn legacy_event(row: &LegacyRow) -> Result<AidEvent, StoreError> {
             AidEventKind::Refused => AidEvent::Refused {
                 reasons: words("决定不给予法律援助，理由："),
             },
+            AidEventKind::QueryCodeReset => AidEvent::QueryCodeReset,
         },
     )
 }

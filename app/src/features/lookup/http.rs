@@ -119,6 +119,7 @@ pub async fn lookup(
     }
     let client = client.key();
     let code = form.code.trim().to_owned();
+    let via = crate::features::lookup::service::via(&state.ctx, &form.number, false).await;
     // Legal-aid applications (FY…) are followed on the same page (法律援助法 第55条).
     let found = if crate::domain::petition::LegalAidNumber::parse(&form.number).is_ok() {
         crate::features::legal_aid::service::lookup(
@@ -136,6 +137,7 @@ pub async fn lookup(
                 notice: None,
                 errors: Vec::new(),
                 values: Vec::new(),
+                via,
             }))
         })
     } else {
@@ -148,6 +150,7 @@ pub async fn lookup(
                     notice: None,
                     errors: Vec::new(),
                     values: Vec::new(),
+                    via,
                 }))
             })
     };
@@ -235,12 +238,14 @@ async fn after_reply_form(
         Err(e) => return problem(&state, &headers, now, &number, e, "too-many-attempts").await,
     };
     let values = if errors.is_empty() { Vec::new() } else { pairs };
+    let via = crate::features::lookup::service::via(&state.ctx, &number, false).await;
     let outcome = LookupOutcome::Found(Box::new(Found {
         status,
         code: code.trim().to_owned(),
         notice,
         errors,
         values,
+        via,
     }));
     show(&state, &headers, now, status_code, None, outcome).await
 }
@@ -335,14 +340,76 @@ pub async fn lookup_material(
     } else {
         vec![("explanation".to_owned(), form.explanation.clone())]
     };
+    let via = crate::features::lookup::service::via(&state.ctx, &form.number, false).await;
     let outcome = LookupOutcome::LegalAid(Box::new(AidFound {
         status: view,
         code: form.code.trim().to_owned(),
         notice,
         errors,
         values,
+        via,
     }));
     show(&state, &headers, now, status, None, outcome).await
+}
+
+/// The citizen stops the messages of a matter from its status page (number and 查询码, like the
+/// lookup): the page again, saying so.
+pub async fn lookup_stop_messages(
+    State(state): State<AppState>,
+    client: crate::kernel::Client,
+    now: Now,
+    headers: HeaderMap,
+    Form(form): Form<LookupForm>,
+) -> Response {
+    let client = client.key();
+    let (number, code) = (form.number.trim(), form.code.trim());
+    let aid = crate::domain::petition::LegalAidNumber::parse(number).is_ok();
+    // Opened first, with the lookup's own guard: stopping needs what looking up needs.
+    let opened = if aid {
+        crate::features::legal_aid::service::lookup(&state.ctx, number, code, &client, now)
+            .await
+            .map(|_| ())
+    } else {
+        petitions::guarded_lookup(&state.ctx, number, code, &client, now)
+            .await
+            .map(|_| ())
+    };
+    if let Err(e) = opened {
+        return problem(&state, &headers, now, number, e, "too-many-attempts").await;
+    }
+    if let Err(e) = crate::features::lookup::service::stop_messages(&state.ctx, number, now).await {
+        return plain(&headers, e.status(), msg!("unavailable-save"));
+    }
+    let via = crate::features::lookup::service::via(&state.ctx, number, false).await;
+    let notice = Some(msg!("lookup-messages-stopped"));
+    let outcome = if aid {
+        match crate::features::legal_aid::service::lookup(&state.ctx, number, code, &client, now)
+            .await
+        {
+            Ok(status) => LookupOutcome::LegalAid(Box::new(AidFound {
+                status,
+                code: code.to_owned(),
+                notice,
+                errors: Vec::new(),
+                values: Vec::new(),
+                via,
+            })),
+            Err(e) => return problem(&state, &headers, now, number, e, "too-many-attempts").await,
+        }
+    } else {
+        match petitions::guarded_lookup(&state.ctx, number, code, &client, now).await {
+            Ok(status) => LookupOutcome::Found(Box::new(Found {
+                status,
+                code: code.to_owned(),
+                notice,
+                errors: Vec::new(),
+                values: Vec::new(),
+                via,
+            })),
+            Err(e) => return problem(&state, &headers, now, number, e, "too-many-attempts").await,
+        }
+    };
+    show(&state, &headers, now, StatusCode::OK, None, outcome).await
 }
 
 /// The lookup form and what the citizen does from the status page.
@@ -353,4 +420,5 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/lookup/evaluation", post(lookup_evaluation))
         .route("/lookup/review-request", post(lookup_review_request))
         .route("/lookup/legal-aid-material", post(lookup_material))
+        .route("/lookup/stop-messages", post(lookup_stop_messages))
 }

@@ -5,3 +5,5 @@ pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod http;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -42,6 +42,9 @@ pub struct Draft {
     /// 检举控告类: who or which unit is reported, and that unit's code if it is listed.
     pub reported: String,
     pub reported_unit: String,
+    /// Messages asked for on the petitioner's page: SMS to the mobile, and an email address.
+    pub sms: bool,
+    pub email: String,
     /// Tokens of the files uploaded so far (see `crate::kernel::files::store`).
     pub attachments: Vec<String>,
     /// Set once the citizen reached the check-your-answers page: a change then returns there.
@@ -52,7 +55,7 @@ pub struct Draft {
 }
 
 /// The text fields of a draft, in the order of the journey; also their form field names.
-pub const TEXT_FIELDS: [&str; 15] = [
+pub const TEXT_FIELDS: [&str; 16] = [
     "category",
     "route",
     "name",
@@ -68,6 +71,7 @@ pub const TEXT_FIELDS: [&str; 15] = [
     "earlier_handling",
     "reported",
     "reported_unit",
+    "email",
 ];
 
 /// What the button that sent a page asks for, over the form's pages `P`: the petition's steps,
@@ -146,6 +150,7 @@ impl Posted {
                     }
                 }
                 "declaration" => draft.declaration = v == "yes",
+                "sms" => draft.sms = v == "yes",
                 key => {
                     if let Some(field) = draft.field_mut(key) {
                         *field = v.to_owned();
@@ -181,6 +186,7 @@ impl Draft {
             "earlier_handling" => &self.earlier_handling,
             "reported" => &self.reported,
             "reported_unit" => &self.reported_unit,
+            "email" => &self.email,
             _ => return None,
         })
     }
@@ -202,6 +208,7 @@ impl Draft {
             "earlier_handling" => &mut self.earlier_handling,
             "reported" => &mut self.reported,
             "reported_unit" => &mut self.reported_unit,
+            "email" => &mut self.email,
             _ => return None,
         })
     }
@@ -218,6 +225,9 @@ impl Draft {
             .collect();
         if !shown.contains(&"attachment") {
             out.extend(self.attachments.iter().map(|t| ("attachment", t.clone())));
+        }
+        if self.sms && !shown.contains(&"sms") {
+            out.push(("sms", "yes".to_owned()));
         }
         if self.checking {
             out.push(("checking", "1".to_owned()));
@@ -256,8 +266,12 @@ impl Draft {
             earlier_handling: optional(&self.earlier_handling),
             reported: optional(&self.reported),
             reported_unit: optional(&self.reported_unit),
-            // The form's own choice of messages comes with the form's notification step.
-            notify: None,
+            notify: (self.sms || !self.email.trim().is_empty()).then(|| {
+                crate::domain::notify::NotifyInput {
+                    sms: self.sms,
+                    email: optional(&self.email),
+                }
+            }),
         }
     }
 }
@@ -309,7 +323,15 @@ impl Step {
             Self::Start | Self::Attachments => &[],
             Self::Category => &["category"],
             Self::Route => &["route"],
-            Self::Petitioner => &["name", "id_number", "mobile", "address", "district"],
+            Self::Petitioner => &[
+                "name",
+                "id_number",
+                "mobile",
+                "address",
+                "district",
+                "sms",
+                "email",
+            ],
             Self::Matter => &[
                 "reported",
                 "reported_unit",
@@ -470,6 +492,8 @@ pub fn island_message_ids() -> Vec<&'static str> {
         "name-characters",
         "district-required",
         "upload-too-big",
+        "email-invalid",
+        "email-too-long",
         crate::features::petition::draft_keeper::PROBLEM,
         crate::features::petition::draft_keeper::PROBLEM_TITLE,
         crate::features::petition::draft_keeper::ERROR_PREFIX,
@@ -526,6 +550,15 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
         "facts_and_reasons" => text(&FACTS),
         "place_and_time" => text(&PLACE_AND_TIME),
         "earlier_handling" => text(&EARLIER),
+        "email" => {
+            let mut problems = Vec::new();
+            crate::domain::notify::NotifyInput {
+                sms: false,
+                email: Some(value.to_owned()),
+            }
+            .parse(&mut problems);
+            problems.into_iter().next().map(|p| p.message)
+        }
         _ => None,
     }
 }
@@ -589,6 +622,7 @@ mod tests {
             ("facts_and_reasons", "短"),
             ("place_and_time", long.as_str()),
             ("earlier_handling", long.as_str()),
+            ("email", "zhao at example"),
         ];
         let mut said = vec![
             Msg::new(crate::features::petition::draft_keeper::PROBLEM),
@@ -652,6 +686,8 @@ mod tests {
         d.attachments = vec!["0123456789abcdef0123456789abcdef".into()];
         d.checking = true;
         d.declaration = false;
+        d.sms = true;
+        d.email = "zhao@example.cn".into();
         let mut pairs: Vec<(String, String)> = d
             .hidden_fields(&[])
             .into_iter()
@@ -811,6 +847,31 @@ mod tests {
         assert_eq!(check_field("place_and_time", "", t), None, "optional");
         assert!(check_field("district", "", t).is_some());
         assert_eq!(check_field("unknown", "", t), None);
+    }
+
+    #[test]
+    fn the_choice_of_messages_goes_with_the_petition_and_a_bad_address_is_named() {
+        let (c, t) = (config(), today());
+        assert_eq!(
+            complete().to_input().notify,
+            None,
+            "nothing chosen, nothing asked"
+        );
+        let d = Draft {
+            sms: true,
+            email: " zhao@example.cn ".into(),
+            ..complete()
+        };
+        let notify = d.to_input().notify.unwrap();
+        assert!(notify.sms);
+        let bad = Draft {
+            email: "zhao at example".into(),
+            ..complete()
+        };
+        let problems = check_step(Step::Petitioner, &bad, &c, t);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "email");
+        assert!(check_step(Step::Matter, &bad, &c, t).is_empty());
     }
 
     #[test]

@@ -337,6 +337,7 @@ async fn append_citizen_event(
                 reply: None,
                 comment,
                 notice: None,
+                new_code: None,
                 event,
             })
         })
@@ -420,4 +421,104 @@ pub async fn request_review(
     )
     .await?;
     Ok(level)
+}
+
+/// A petition opened by its holder, whose mobile an SMS code proved (我的事项): `NotFound`
+/// unless it was filed with that mobile.
+async fn open_for_holder(ctx: &AppContext, number: &str, mobile: &str) -> Result<Opened, AppError> {
+    let Ok(number) = PetitionNumber::parse(number) else {
+        return Err(AppError::NotFound(NOT_FOUND));
+    };
+    if !super::store::is_of_mobile(&ctx.pool, number.as_str(), mobile).await? {
+        return Err(AppError::NotFound(NOT_FOUND));
+    }
+    let record = super::store::find_public(&ctx.pool, number.as_str())
+        .await?
+        .ok_or(AppError::NotFound(NOT_FOUND))?;
+    let mut events = events_store::events(&ctx.pool, record.id).await?;
+    events.retain(|e| e.public);
+    Ok(Opened { record, events })
+}
+
+/// A petition's public status for its holder (我的事项), with its id for what they chose to be
+/// told.
+pub async fn status_for_holder(
+    ctx: &AppContext,
+    number: &str,
+    mobile: &str,
+    now: Now,
+) -> Result<(PetitionStatus, i64), AppError> {
+    let opened = open_for_holder(ctx, number, mobile).await?;
+    let id = opened.record.id;
+    Ok((status_of(ctx, opened, now).await?, id))
+}
+
+/// Every petition filed with `mobile`, newest first (我的事项).
+pub async fn of_holder(
+    ctx: &AppContext,
+    mobile: &str,
+    now: Now,
+) -> Result<Vec<PetitionStatus>, AppError> {
+    let mut out = Vec::new();
+    for number in super::store::numbers_of_mobile(&ctx.pool, mobile).await? {
+        out.push(status_for_holder(ctx, &number, mobile, now).await?.0);
+    }
+    Ok(out)
+}
+
+/// A new 查询码 for a petition filed with `mobile` (its holder proved it by an SMS code), sent
+/// by SMS to that mobile in `lang`; the old code stops working, and the reset is recorded on the
+/// case (internal).
+pub async fn replace_query_code(
+    ctx: &AppContext,
+    number: &str,
+    mobile: &str,
+    lang: crate::domain::prefs::Lang,
+    now: Now,
+) -> Result<(), AppError> {
+    let opened = open_for_holder(ctx, number, mobile).await?;
+    let replacement =
+        crate::kernel::query_code::Replacement::new(&ctx.code_key, mobile, lang, |code| {
+            crate::domain::notify::new_query_code(&opened.record.number, code, false)
+        });
+    let (pool, id) = (ctx.pool.clone(), opened.record.id);
+    store::detached(async move {
+        events_store::append_with(&pool, id, |_| {
+            let event = CaseEvent::QueryCodeReset;
+            Ok::<_, AppError>(events_store::Appended {
+                staff_id: None,
+                at: now.stamp(),
+                public: false,
+                text: simplified(&event.message("")),
+                reply: None,
+                comment: None,
+                notice: None,
+                new_code: Some(replacement),
+                event,
+            })
+        })
+        .await
+    })
+    .await??;
+    Ok(())
+}
+
+/// Whether any petition was filed with `mobile` (我的事项 sends a code only then).
+pub async fn holds_any(ctx: &AppContext, mobile: &str) -> Result<bool, AppError> {
+    Ok(!super::store::numbers_of_mobile(&ctx.pool, mobile)
+        .await?
+        .is_empty())
+}
+
+/// The petition `number` names, as the outbox knows it (for what its citizen chose to be told).
+pub async fn subject(
+    ctx: &AppContext,
+    number: &str,
+) -> Result<Option<crate::kernel::outbox::Subject>, AppError> {
+    let Ok(number) = PetitionNumber::parse(number) else {
+        return Ok(None);
+    };
+    Ok(super::store::find_public(&ctx.pool, number.as_str())
+        .await?
+        .map(|r| crate::kernel::outbox::Subject::Petition(r.id)))
 }

@@ -142,6 +142,28 @@ pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecor
     .await?)
 }
 
+/// The numbers of the petitions filed with `mobile`, newest first (我的事项).
+pub async fn numbers_of_mobile(pool: &Pool, mobile: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar::<_, String>(
+        "SELECT number FROM petitions WHERE mobile = $1 ORDER BY id DESC LIMIT 200",
+    )
+    .bind(mobile)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Whether petition `number` was filed with `mobile`.
+pub async fn is_of_mobile(pool: &Pool, number: &str, mobile: &str) -> Result<bool, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT id FROM petitions WHERE number = $1 AND mobile = $2")
+            .bind(number)
+            .bind(mobile)
+            .fetch_optional(pool)
+            .await?
+            .is_some(),
+    )
+}
+
 pub async fn count(pool: &Pool) -> Result<i64, StoreError> {
     Ok(
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM petitions")

@@ -279,6 +279,47 @@ pub fn lookup_guard() -> Guard {
     )
 }
 
+/// SMS codes asked for (我的事项, a lost 查询码): every request counts, known number or not.
+/// Three per mobile, then a wait from 5 minutes doubling up to an hour; ten per client address
+/// (a rule's free failures are those before the one that locks).
+pub fn code_send_guard() -> Guard {
+    Guard::new(
+        "code_send",
+        ThrottleRule {
+            free_failures: 2,
+            first_lock: Duration::from_secs(5 * 60),
+            max_lock: Duration::from_secs(60 * 60),
+            memory: Duration::from_secs(60 * 60),
+        },
+        ThrottleRule {
+            free_failures: 9,
+            first_lock: Duration::from_secs(5 * 60),
+            max_lock: Duration::from_secs(60 * 60),
+            memory: Duration::from_secs(60 * 60),
+        },
+    )
+}
+
+/// SMS codes typed: five wrong per mobile (which also spends the code), ten per client, then
+/// doubling locks from 30 s up to 30 min.
+pub fn code_check_guard() -> Guard {
+    Guard::new(
+        "code_check",
+        ThrottleRule {
+            free_failures: 4,
+            first_lock: Duration::from_secs(30),
+            max_lock: Duration::from_secs(30 * 60),
+            memory: Duration::from_secs(24 * 60 * 60),
+        },
+        ThrottleRule {
+            free_failures: 9,
+            first_lock: Duration::from_secs(30),
+            max_lock: Duration::from_secs(30 * 60),
+            memory: Duration::from_secs(24 * 60 * 60),
+        },
+    )
+}
+
 /// The longest any guard remembers a failure (what the sweep keeps).
 pub const LONGEST_MEMORY: Duration = Duration::from_secs(24 * 60 * 60);
 

@@ -41,6 +41,8 @@ pub const SOURCES: &[Source] = sources![
     "src/features/library",
     "src/features/stats",
     "src/features/staff",
+    "src/features/notify",
+    "src/features/mine",
 ];
 
 pub struct Messages {

@@ -15,7 +15,10 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/stats/pages/kpi_page.rs",
         "features/staff",
         // The outbox page (the workbench's).
-        "features/notify",
+        "features/notify/pages/outbox_page.rs",
+        "features/notify/service.rs",
+        "features/notify/view.rs",
+        "features/notify/server_fns.rs",
         "features/cases/http.rs",
         "kernel/files/download.rs",
         "domain/src/case/list.rs",

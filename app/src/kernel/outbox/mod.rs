@@ -137,6 +137,42 @@ where
     }))
 }
 
+/// What a matter's citizen chose and whether they stopped it (None when they chose nothing).
+pub async fn subscription(
+    pool: &Pool,
+    subject: Subject,
+) -> Result<Option<Subscription>, StoreError> {
+    subscription_in(pool, subject).await
+}
+
+/// The citizen stops messages for a matter (from its status page): nothing more is queued for
+/// it, and what waits is not sent. Returns whether there was anything to stop.
+pub async fn stop(pool: &Pool, subject: Subject, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    let mut tx = pool.begin().await?;
+    let stopped = sqlx::query(
+        "UPDATE notify_subscriptions SET stopped_at = $1 \
+         WHERE subject = $2 AND subject_id = $3 AND stopped_at IS NULL",
+    )
+    .bind(now.to_rfc3339())
+    .bind(subject.code())
+    .bind(subject.id())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        > 0;
+    sqlx::query(
+        "UPDATE outbox SET state = 'stopped', expires_ms = $1 \
+         WHERE subject = $2 AND subject_id = $3 AND state = 'pending'",
+    )
+    .bind(now.timestamp_millis())
+    .bind(subject.code())
+    .bind(subject.id())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(stopped)
+}
+
 /// Queues `message` for the matter's citizen on every channel they chose, unless they stopped
 /// messages for it. `event` names what caused it (an event's id, a reminder's day): with the
 /// matter and the channel it makes the row's key, so the same cause never queues twice.

@@ -23,10 +23,6 @@ pub struct Pass {
     pub failed: usize,
 }
 
-/// How long a sent or given-up message is kept before it is deleted (the outbox keeps no more
-/// than the record needs).
-pub const KEPT_DAYS: i64 = 30;
-
 /// Sends every message that is due now through the context's transports, one at a time, until
 /// none is left; channels without a transport are left in the outbox.
 pub async fn deliver_due(ctx: &AppContext) -> Result<Pass, StoreError> {
@@ -193,7 +189,15 @@ async fn record(
 ) -> Result<(), StoreError> {
     let now = ctx.clock.now();
     let attempts = u32::try_from(row.attempts).unwrap_or(u32::MAX);
-    let kept = (now + chrono::Duration::days(KEPT_DAYS)).timestamp_millis();
+    // Kept for the config's days (the outbox keeps no more than the record needs); a code, once
+    // sent, not at all: its text loses the code and the row goes at the next hourly sweep.
+    let urgent = row.message().is_some_and(|m| notify::is_urgent(&m));
+    let kept = if urgent {
+        now.timestamp_millis()
+    } else {
+        (now + chrono::Duration::days(i64::from(ctx.config.notifications.keep_days)))
+            .timestamp_millis()
+    };
     let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
     let (ok, detail) = match result {
         Ok(detail) => (true, detail.clone()),
@@ -207,13 +211,18 @@ async fn record(
         .execute(&mut *write.tx)
         .await?;
     if ok {
+        let kept_text = match row.message().filter(|_| urgent) {
+            Some(m) => serde_json::to_string(&notify::redacted(&m)).unwrap_or_default(),
+            None => row.message.clone(),
+        };
         sqlx::query(
             "UPDATE outbox SET state = 'sent', sent_at = $2, claimed_until_ms = 0, \
-             last_error = NULL, expires_ms = $3 WHERE id = $1",
+             last_error = NULL, expires_ms = $3, message = $4 WHERE id = $1",
         )
         .bind(row.id)
         .bind(now.to_rfc3339())
         .bind(kept)
+        .bind(&kept_text)
         .execute(&mut *write.tx)
         .await?;
     } else {

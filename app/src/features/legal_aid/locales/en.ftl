@@ -137,7 +137,7 @@ legal-aid-field-explanation = Additional explanation
 ## The application form's own checks
 legal-aid-who-required = Choose whether you are applying for yourself or on behalf of someone else
 legal-aid-receipt-again = This application was already submitted, so it has not been submitted again. Here is its receipt. The query code is shown only after the first submission.
-legal-aid-receipt-code-gone = The query code is shown only for a while after submitting, and is no longer shown. If you did not write it down, bring your identity document to the legal aid agency to ask about your application.
+legal-aid-receipt-code-gone = The query code is shown only for a while after submitting, and is no longer shown. If you did not write it down, you can have a new one sent to the mobile number you gave under 'My matters' (after a code by SMS), or bring your identity document to the legal aid agency.
 legal-aid-no-receipt-title = No receipt to show
 legal-aid-no-receipt-body = This browser has no receipt of a legal aid application just submitted. A receipt is shown for a while only in the browser that submitted it. If you have applied, you can check progress with the reference number and query code.
 legal-aid-no-receipt-new = Apply for legal aid

@@ -137,7 +137,7 @@ legal-aid-field-explanation = 补充说明
 ## The application form's own checks
 legal-aid-who-required = 请选择是本人申请还是代为申请
 legal-aid-receipt-again = 这份法律援助申请已经提交过了，没有再提交一次。下面是它的回执；查询码只在第一次提交时显示。
-legal-aid-receipt-code-gone = 查询码只在提交后的一段时间内显示，现在不再显示。如果您没有记下查询码，请带身份证件到法律援助机构查询。
+legal-aid-receipt-code-gone = 查询码只在提交后的一段时间内显示，现在不再显示。如果您没有记下查询码，可以在“我的事项”用申请时留下的手机号码获取短信验证码后重新发送查询码，或者带身份证件到法律援助机构查询。
 legal-aid-no-receipt-title = 没有可以显示的回执
 legal-aid-no-receipt-body = 这个浏览器里没有刚提交的法律援助申请的回执。回执只在提交它的浏览器里显示一段时间。已经提交的，可以用编号和查询码查询办理进度。
 legal-aid-no-receipt-new = 申请法律援助

@@ -7,6 +7,7 @@
 use crate::domain::legal_aid::{Basis, Matter};
 use crate::features::legal_aid::form::{ApplyValues, Page};
 use crate::features::legal_aid::view::AidReceipt;
+use crate::features::notify::pages::{NotifyChoice, choice_text};
 use crate::features::petition::pages::{FileInfo, FileUploads, PersonFields};
 use crate::ui::PageTitle;
 use crate::ui::answers::{Answer, Answers};
@@ -123,6 +124,7 @@ fn ApplyStep(
                 district=values.district.clone()
                 errors=errors.clone()
             />
+            <NotifyChoice sms=values.sms email=values.email.clone() errors=errors.clone() />
         }
         .into_any(),
         Page::Agent => agent(heading, &values, &errors).into_any(),
@@ -369,6 +371,12 @@ fn check(
             .into_iter()
             .map(|(label, value)| (label, value.clone(), Page::Applicant, true)),
     );
+    rows.push((
+        crate::t!("notify-check-label"),
+        choice_text(values.sms, &values.email),
+        Page::Applicant,
+        false,
+    ));
     if values.by_agent() {
         rows.push((
             crate::t!("legal-aid-apply-check-agent"),

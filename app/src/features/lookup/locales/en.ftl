@@ -10,7 +10,7 @@ lookup-form-intro = Enter the reference number and query code you were given whe
 lookup-form-number-label = Reference number (for a petition, like XF202612010042; for a legal aid application, like FY202612010007)
 lookup-form-code-label = Query code (12 characters, for example ABCD-EFGH-JKMN)
 lookup-form-submit = Look up
-lookup-form-forgotten-code = If you have forgotten your query code, you can bring your ID document to a petition reception office to look it up, or call 12345.
+lookup-form-forgotten-code = If you have lost your query code, get a new one in { $link } with a code texted to your mobile; or bring your ID document to a petition reception office, or call 12345.
 
 ## A petition's progress (pages/lookup_page.rs)
 
@@ -72,3 +72,11 @@ lookup-material-supplied = The extra documents have been submitted. The legal ai
 
 ## A request for material answered for an application that cannot be found
 lookup-aid-not-found = This application could not be found. Please look it up again
+lookup-form-forgotten-code-link = My matters
+lookup-messages-heading = Text messages and emails
+lookup-messages-on = You are being told of this matter's progress the way you chose. You can stop it.
+lookup-messages-stop = Stop the messages
+lookup-messages-off = Messages about this matter have been stopped.
+lookup-messages-stopped = No more text messages or emails will be sent about this matter.
+lookup-via-mine = You opened this through My matters. To rate the reply, ask for a review or supply material, use the number and query code in "Check progress"; if you have lost the query code, get a new one in My matters.
+lookup-back-to-mine = Back to My matters

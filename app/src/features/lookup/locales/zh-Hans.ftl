@@ -10,7 +10,7 @@ lookup-form-intro = 请输入提交信访事项或法律援助申请时得到的
 lookup-form-number-label = 编号（信访件如 XF202612010042，法律援助申请如 FY202612010007）
 lookup-form-code-label = 查询码（12 位，例如 ABCD-EFGH-JKMN）
 lookup-form-submit = 查询
-lookup-form-forgotten-code = 忘记查询码的，可以携带身份证件到信访接待场所查询，或拨打 12345。
+lookup-form-forgotten-code = 忘记查询码的，可以在“{ $link }”用手机号码获取短信验证码后重新发送查询码；也可以携带身份证件到信访接待场所查询，或者拨打 12345。
 
 ## A petition's progress (pages/lookup_page.rs)
 
@@ -72,3 +72,11 @@ lookup-material-supplied = 补充的材料已经提交。法律援助机构自�
 
 ## A request for material answered for an application that cannot be found
 lookup-aid-not-found = 没有找到这件申请，请重新查询
+lookup-form-forgotten-code-link = 我的事项
+lookup-messages-heading = 短信和邮件通知
+lookup-messages-on = 本事项的办理进展正在用您选择的方式告诉您。不需要了，可以停止。
+lookup-messages-stop = 停止通知
+lookup-messages-off = 本事项已停止发送通知。
+lookup-messages-stopped = 已停止发送本事项的短信和邮件通知。
+lookup-via-mine = 您是通过“我的事项”查看的。评价答复、申请复查复核或者补充材料，请凭编号和查询码在“查询办理进度”办理；忘记查询码的，可以在“我的事项”重新发送。
+lookup-back-to-mine = 返回我的事项

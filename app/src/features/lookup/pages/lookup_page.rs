@@ -29,6 +29,18 @@ pub struct AidFound {
     pub notice: Option<crate::domain::message::Msg>,
     pub errors: Vec<FieldError>,
     pub values: Vec<(String, String)>,
+    pub via: Via,
+}
+
+/// How the citizen opened the record, and what its messages are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Via {
+    /// Through 我的事项 (an SMS code proved the mobile), not with the 查询码: the page's forms
+    /// that need the code are not offered, and stopping messages posts to `/mine/stop`.
+    pub mine: bool,
+    /// The messages the citizen chose for it: `Some(true)` while they are sent, `Some(false)`
+    /// once stopped, `None` when none were chosen.
+    pub messages: Option<bool>,
 }
 
 /// A case found with its number and 查询码, and the outcome of a rating or review request just
@@ -42,6 +54,7 @@ pub struct Found {
     pub errors: Vec<FieldError>,
     /// What was typed in a form that failed.
     pub values: Vec<(String, String)>,
+    pub via: Via,
 }
 
 /// The form posts (never GET: the 查询码 must not land in addresses, history or logs).
@@ -84,7 +97,18 @@ fn LookupForm(number: String, errors: Vec<FieldError>) -> impl IntoView {
                     {crate::t!("lookup-form-submit")}
                 </button>
             </form>
-            <p class="note">{crate::t!("lookup-form-forgotten-code")}</p>
+            <p class="note" id="forgotten-code">
+                {sentence(
+                    crate::domain::msg!("lookup-form-forgotten-code"),
+                    vec![
+                        (
+                            "link",
+                            view! { <a href="/mine">{crate::t!("lookup-form-forgotten-code-link")}</a> }
+                                .into_any(),
+                        ),
+                    ],
+                )}
+            </p>
         </div>
     }
 }
@@ -103,6 +127,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
         notice,
         errors,
         values,
+        via,
     } = found;
     let value = |k: &str| {
         values
@@ -113,7 +138,7 @@ fn CaseStatus(found: Found) -> impl IntoView {
     };
     let options = status.after_reply.clone();
     let number = status.number.clone();
-    let evaluate_form = options.can_evaluate.then(|| {
+    let evaluate_form = (options.can_evaluate && !via.mine).then(|| {
         let choices = Rating::ALL
             .into_iter()
             .map(|r| Choice {
@@ -148,38 +173,42 @@ fn CaseStatus(found: Found) -> impl IntoView {
             </form>
         }
     });
-    let review_form = options.can_request.clone().map(|level| {
-        let until = options.request_until.map(due_date).unwrap_or_default();
-        let (action, text) = if level == "recheck" {
-            (
-                crate::t!("lookup-recheck-heading"),
-                crate::t!("lookup-recheck-text", until = until),
-            )
-        } else {
-            (
-                crate::t!("lookup-review-heading"),
-                crate::t!("lookup-review-text", until = until),
-            )
-        };
-        view! {
-            <form method="post" action="/lookup/review-request" class="case-action" id="review">
-                <h2>{action.clone()}</h2>
-                <p>{text}</p>
-                <input type="hidden" name="number" value=number.clone() />
-                <input type="hidden" name="code" value=code.clone() />
-                <TextArea
-                    id="reason"
-                    label=crate::t!("lookup-review-reason-label")
-                    rows=4
-                    value=value("reason")
-                    error=error_for(&errors, "reason")
-                />
-                <button type="submit" class="button">
-                    {action}
-                </button>
-            </form>
-        }
-    });
+    let review_form = options
+        .can_request
+        .clone()
+        .filter(|_| !via.mine)
+        .map(|level| {
+            let until = options.request_until.map(due_date).unwrap_or_default();
+            let (action, text) = if level == "recheck" {
+                (
+                    crate::t!("lookup-recheck-heading"),
+                    crate::t!("lookup-recheck-text", until = until),
+                )
+            } else {
+                (
+                    crate::t!("lookup-review-heading"),
+                    crate::t!("lookup-review-text", until = until),
+                )
+            };
+            view! {
+                <form method="post" action="/lookup/review-request" class="case-action" id="review">
+                    <h2>{action.clone()}</h2>
+                    <p>{text}</p>
+                    <input type="hidden" name="number" value=number.clone() />
+                    <input type="hidden" name="code" value=code.clone() />
+                    <TextArea
+                        id="reason"
+                        label=crate::t!("lookup-review-reason-label")
+                        rows=4
+                        value=value("reason")
+                        error=error_for(&errors, "reason")
+                    />
+                    <button type="submit" class="button">
+                        {action}
+                    </button>
+                </form>
+            }
+        });
     let unit = status
         .unit_name
         .as_deref()
@@ -301,9 +330,8 @@ fn CaseStatus(found: Found) -> impl IntoView {
             }}
             {evaluate_form}
             {review_form}
-            <p>
-                <a href="/lookup">{crate::t!("lookup-case-another")}</a>
-            </p>
+            <Messages number=number.clone() code=code.clone() via />
+            <ViaMine via />
         </div>
     }
 }
@@ -319,13 +347,14 @@ fn AidProgress(found: AidFound) -> impl IntoView {
         notice,
         errors,
         values,
+        via,
     } = found;
     let explanation = values
         .iter()
         .find(|(k, _)| k == "explanation")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let asking = s.status == AidStatus::MaterialRequested;
+    let asking = s.status == AidStatus::MaterialRequested && !via.mine;
     let number = s.number.clone();
     let aid_title = crate::t!("lookup-aid-title", number = s.number.clone());
     view! {
@@ -399,7 +428,65 @@ fn AidProgress(found: AidFound) -> impl IntoView {
                         </form>
                     }
                 })}
+            <Messages number=number.clone() code=code.clone() via />
             <p>{crate::t!("lookup-aid-complaint")}</p>
+            <ViaMine via />
         </div>
+    }
+}
+
+/// The messages the citizen chose for the matter: a button to stop them while they are sent.
+#[component]
+fn Messages(number: String, code: String, via: Via) -> impl IntoView {
+    via.messages.map(|on| {
+        if on {
+            let action = if via.mine {
+                "/mine/stop"
+            } else {
+                "/lookup/stop-messages"
+            };
+            view! {
+                <form method="post" action=action class="case-action" id="messages">
+                    <h2>{crate::t!("lookup-messages-heading")}</h2>
+                    <p>{crate::t!("lookup-messages-on")}</p>
+                    <input type="hidden" name="number" value=number />
+                    {(!via.mine).then(|| view! { <input type="hidden" name="code" value=code /> })}
+                    <button type="submit" class="button secondary">
+                        {crate::t!("lookup-messages-stop")}
+                    </button>
+                </form>
+            }
+            .into_any()
+        } else {
+            view! {
+                <section class="case-action" id="messages">
+                    <h2>{crate::t!("lookup-messages-heading")}</h2>
+                    <p>{crate::t!("lookup-messages-off")}</p>
+                </section>
+            }
+            .into_any()
+        }
+    })
+}
+
+/// Where the citizen goes from here: back to 我的事项 (with why some forms are not offered), or
+/// another lookup.
+#[component]
+fn ViaMine(via: Via) -> impl IntoView {
+    if via.mine {
+        view! {
+            <p class="note">{crate::t!("lookup-via-mine")}</p>
+            <p>
+                <a href="/mine">{crate::t!("lookup-back-to-mine")}</a>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p>
+                <a href="/lookup">{crate::t!("lookup-case-another")}</a>
+            </p>
+        }
+        .into_any()
     }
 }

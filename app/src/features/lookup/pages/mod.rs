@@ -2,4 +2,4 @@
 
 mod lookup_page;
 
-pub use lookup_page::{AidFound, Found, LookupOutcome, LookupPage};
+pub use lookup_page::{AidFound, Found, LookupOutcome, LookupPage, Via};

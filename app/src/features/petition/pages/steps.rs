@@ -4,6 +4,7 @@ use super::{FileInfo, config};
 use crate::domain::petition::Route;
 use crate::domain::petition::attachment::size_label;
 use crate::domain::petition::category::Category;
+use crate::features::notify::pages::{NotifyChoice, choice_text};
 use crate::features::petition::draft_keeper::DraftKeeper;
 use crate::features::petition::journey::{Draft, MAX_ATTACHMENTS, Step};
 use crate::ui::PageTitle;
@@ -191,6 +192,7 @@ fn petitioner(draft: &Draft, errors: &[FieldError]) -> impl IntoView {
             district=draft.district.clone()
             errors=errors.to_vec()
         />
+        <NotifyChoice sms=draft.sms email=draft.email.clone() errors=errors.to_vec() />
     }
 }
 
@@ -540,6 +542,13 @@ fn check(draft: &Draft, errors: &[FieldError], files: Vec<FileInfo>) -> impl Int
             "district",
             crate::t!("petition-check-district"),
             district,
+            Step::Petitioner,
+            false,
+        ),
+        (
+            "email",
+            crate::t!("notify-check-label"),
+            choice_text(draft.sms, &draft.email),
             Step::Petitioner,
             false,
         ),

@@ -1,0 +1,3 @@
+mod mine_page;
+
+pub use mine_page::{MineOutcome, MinePage};
