@@ -389,13 +389,31 @@ pub(crate) async fn wait_for_state(app: &TestApp, row: usize, state: &str) {
     .await
 }
 
+/// Waits until row `row` (0-based) has `attempts` tries recorded and is pending again (a try
+/// counts when it is claimed, before its answer: waiting for its record keeps the test's clock
+/// from moving between the two).
 async fn wait_for_attempts(app: &TestApp, row: usize, attempts: i64) {
-    poll(app, |rows: &[(Option<String>, String, i64)]| {
-        rows.get(row)
-            .filter(|(_, s, a)| *a == attempts && s == "pending")
-            .map(|_| ())
-    })
-    .await
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let recorded: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+            "SELECT o.attempts, o.claimed_until_ms, o.state, \
+             (SELECT COUNT(*) FROM outbox_attempts a WHERE a.outbox_id = o.id) \
+             FROM outbox o ORDER BY o.id",
+        )
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        if recorded.get(row).is_some_and(|(a, claimed, s, tries)| {
+            *a == attempts && *claimed == 0 && s == "pending" && *tries == attempts
+        }) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the outbox stays {recorded:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 /// Reads the outbox (error, state, attempts per row) until `done` says it shows what is waited

@@ -233,7 +233,8 @@ async fn record(
                      WHERE id = $1 AND state = 'pending'",
                 )
                 .bind(row.id)
-                .bind((now + wait).timestamp_millis())
+                // From when the try began: a slow answer does not push the next try later.
+                .bind((started + wait).timestamp_millis())
                 .bind(&detail)
                 .execute(&mut *write.tx)
                 .await?;
