@@ -294,6 +294,9 @@ pub async fn hourly_work(ctx: &app::kernel::context::AppContext) {
     {
         tracing::error!(error = %e, "cannot sweep the guards' old rows");
     }
+    if let Err(e) = app::features::cases::service::remind_closing_reviews(ctx, ctx.now()).await {
+        tracing::error!(error = %e, "cannot queue the reminders of closing review windows");
+    }
     if let Err(e) = app::kernel::sms_code::sweep(&ctx.pool, now).await {
         tracing::error!(error = %e, "cannot delete old SMS codes");
     }

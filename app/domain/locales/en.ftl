@@ -335,6 +335,7 @@ notice-replied = Your petition { $number } has a written reply. See "Check progr
 notice-extended = The time for handling your petition { $number } has been extended by { $days } days, to { $until }. See "Check progress" for the reason.
 notice-extended-undated = The time for handling your petition { $number } has been extended by { $days } days. See "Check progress" for the reason.
 notice-review-answered = The { $level } opinion on your petition { $number } has been given. See "Check progress".
+notice-review-closing = If you want a { $level } of your petition { $number }, ask for it by { $closes } in "Check progress".
 notice-aid-received = Your legal aid application { $number } has been received. See "Check progress" for the decision.
 notice-aid-material = Your legal aid application { $number } needs more material by { $by }. See "Check progress" for what is needed.
 notice-aid-granted = Legal aid has been granted on your application { $number }. See "Check progress" for details.

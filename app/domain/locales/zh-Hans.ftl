@@ -305,6 +305,7 @@ notice-replied = 您的信访事项 { $number } 已作出书面答复，请在�
 notice-extended = 您的信访事项 { $number } 办理期限延长 { $days } 日，至 { $until }，理由请在“查询办理进度”查看。
 notice-extended-undated = 您的信访事项 { $number } 办理期限延长 { $days } 日，理由请在“查询办理进度”查看。
 notice-review-answered = 您的信访事项 { $number } 的{ $level }意见已作出，请在“查询办理进度”查看。
+notice-review-closing = 您的信访事项 { $number } 如需申请{ $level }，最迟请在 { $closes } 提出，可在“查询办理进度”办理。
 notice-aid-received = 您的法律援助申请 { $number } 已收到，审查结果可在“查询办理进度”查看。
 notice-aid-material = 您的法律援助申请 { $number } 需要补充材料，请在 { $by } 前补交，所需材料见“查询办理进度”。
 notice-aid-granted = 您的法律援助申请 { $number } 已决定给予法律援助，详情请在“查询办理进度”查看。

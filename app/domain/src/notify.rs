@@ -47,6 +47,29 @@ fn deliverable(e: &str) -> bool {
             .is_some_and(|(_, domain)| domain.contains('.') && !domain.ends_with('.'))
 }
 
+/// What can be said of an address as it is typed, in the browser: too long, or not the shape
+/// `name@domain.tld` (one `@`, no spaces, a dot in the domain). It needs none of `validator`'s
+/// tables, so the island can call it and stay small; the server's [`NotifyInput::parse`] judges
+/// the address fully.
+pub fn email_shape_problem(e: &str) -> Option<Msg> {
+    let e = e.trim();
+    if e.chars().count() > EMAIL_MAX {
+        return Some(msg!("email-too-long", max = EMAIL_MAX));
+    }
+    let shaped = match e.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !e.chars().any(char::is_whitespace)
+        }
+        None => false,
+    };
+    (!e.is_empty() && !shaped).then(|| msg!("email-invalid"))
+}
+
 /// The longest address SMTP carries (RFC 5321's path limit).
 pub const EMAIL_MAX: usize = 254;
 
@@ -133,6 +156,21 @@ pub fn for_aid_event(event: &AidEvent, number: &str) -> Option<Msg> {
         AidEvent::LawyerAssigned { .. } => msg!("notice-aid-lawyer", number = number),
         _ => return None,
     })
+}
+
+/// The reminder a few days before the window for 复查 or 复核 closes
+/// (`case::review::closing_soon`).
+pub fn review_closing(
+    number: &str,
+    level: crate::case::event::Level,
+    closes: chrono::NaiveDate,
+) -> Msg {
+    msg!(
+        "notice-review-closing",
+        number = number,
+        level = level.label(),
+        closes = closes
+    )
 }
 
 /// The sign-in code for 我的事项 (sent at once, night or day).

@@ -3,7 +3,7 @@
 //! its matters and sends a lost 查询码 again. The SMS gateway is an HTTP receiver standing in for
 //! the real one; the mail goes through a real SMTP server.
 
-use super::notify::{act, at_ten, states, transports, wait_for_state};
+use super::notify::{assign, at_ten, states, transports, wait_for_state};
 use portal_tests::browser::{Browser, Js};
 use portal_tests::notify::{SmsGateway, SmtpServer};
 use portal_tests::{TestApp, journeys, spawn_app_with};
@@ -231,14 +231,7 @@ async fn the_petition_form_asks_how_to_be_told_and_a_status_page_stops_the_messa
     assert!(html.contains("本事项已停止发送通知"));
     // The next public step queues nothing.
     let queued = states(&app).await.len();
-    let registrar = app.staff_cookie("dengji").await;
-    act(
-        &app,
-        &registrar,
-        &number,
-        &[("action", "assign"), ("unit", "city-hrss")],
-    )
-    .await;
+    assign(&app, &number).await;
     assert_eq!(
         states(&app).await.len(),
         queued,

@@ -58,6 +58,19 @@ pub(crate) async fn act(app: &TestApp, cookie: &str, number: &str, form: &[(&str
     assert_eq!(status, StatusCode::SEE_OTHER, "{form:?}: {html}");
 }
 
+/// The registrar assigns the case to the unit `city-hrss`; the registrar's cookie.
+pub(crate) async fn assign(app: &TestApp, number: &str) -> String {
+    let registrar = app.staff_cookie("dengji").await;
+    act(
+        app,
+        &registrar,
+        number,
+        &[("action", "assign"), ("unit", "city-hrss")],
+    )
+    .await;
+    registrar
+}
+
 pub(crate) async fn states(app: &TestApp) -> Vec<(String, String, i64)> {
     sqlx::query_as::<_, (String, String, i64)>(
         "SELECT channel, state, attempts FROM outbox ORDER BY id",
@@ -105,14 +118,7 @@ async fn a_petitioner_is_told_each_public_step_by_sms_and_mail_and_nothing_more(
     assert!(mails[0].body().contains(&number), "{}", mails[0].body());
 
     // The registrar assigns, the unit accepts, notes (internal: nothing sent), extends, replies.
-    let registrar = app.staff_cookie("dengji").await;
-    act(
-        &app,
-        &registrar,
-        &number,
-        &[("action", "assign"), ("unit", "city-hrss")],
-    )
-    .await;
+    let registrar = assign(&app, &number).await;
     gateway.wait_for(2).await;
     let unit = app.staff_cookie("city-hrss").await;
     act(&app, &unit, &number, &[("action", "accept")]).await;
@@ -505,4 +511,68 @@ async fn a_server_killed_mid_send_leaves_the_message_to_another_under_the_same_k
     assert!(sms[1].body["text"].as_str().unwrap().contains(&number));
     // One message, one row, tried twice, delivered once by the gateway's reckoning.
     assert_eq!(states(&b).await, [("sms".to_owned(), "sent".to_owned(), 2)]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizen_is_reminded_once_before_the_review_window_closes() {
+    let gateway = SmsGateway::start().await;
+    let app = sending(None, &gateway).await;
+    at_ten(&app);
+    let body = with_notify(journeys::wage_appeal(), json!({"sms": true}));
+    let (number, _) = app.submit_petition(&body).await;
+    assign(&app, &number).await;
+    let unit = app.staff_cookie("city-hrss").await;
+    act(&app, &unit, &number, &[("action", "accept")]).await;
+    act(
+        &app,
+        &unit,
+        &number,
+        &[
+            ("action", "reply"),
+            ("reply_request", "请求督促用人单位支付拖欠的三个月工资。"),
+            ("reply_facts", "经查，该公司自 8 月起确未足额支付工资。"),
+            ("opinion", "已责令该公司于 15 日内支付拖欠工资。"),
+            ("legal_basis", "《劳动保障监察条例》第二十六条"),
+            ("outcome", "support"),
+        ],
+    )
+    .await;
+    gateway.wait_for(4).await;
+    let reminders = || {
+        gateway
+            .requests()
+            .into_iter()
+            .filter(|r| r.body["template"] == "notice-review-closing")
+            .collect::<Vec<_>>()
+    };
+    // Not while the window has long to run.
+    server::hourly_work(&app.ctx).await;
+    assert_eq!(states(&app).await.len(), 4);
+    // Five days before it closes (the 30 days of 第35条 from the reply), once.
+    let replied = app::kernel::clock::Now::of(&app.clock).today();
+    let last = app
+        .ctx
+        .config
+        .calendar
+        .due(app::domain::limit::Limit::RequestReview, replied);
+    let days = (last - replied).num_days() - app::domain::case::review::REMINDER_DAYS;
+    app.advance_days(days);
+    server::hourly_work(&app.ctx).await;
+    let sms = gateway.wait_for(5).await;
+    let text = sms[4].body["text"].as_str().unwrap();
+    assert_eq!(sms[4].body["template"], "notice-review-closing");
+    assert!(text.contains(&number) && text.contains("复查"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}月{}日",
+            chrono::Datelike::month(&last),
+            chrono::Datelike::day(&last)
+        )),
+        "{text}"
+    );
+    app.advance_days(1);
+    server::hourly_work(&app.ctx).await;
+    wait_for_state(&app, 4, "sent").await;
+    assert_eq!(reminders().len(), 1, "once per window");
+    assert_eq!(states(&app).await.len(), 5);
 }

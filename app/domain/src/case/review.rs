@@ -164,6 +164,22 @@ pub fn review_request(
     Ok(level)
 }
 
+/// How many days before a 复查 or 复核 window closes its citizen is reminded.
+pub const REMINDER_DAYS: i64 = 5;
+
+/// The review the citizen may still ask for and the last day to ask, when that day is at most
+/// [`REMINDER_DAYS`] days after `today` (none once asked, after 复核, or when the window is
+/// shut).
+pub fn closing_soon(
+    state: &AfterReply,
+    today: NaiveDate,
+    calendar: &Calendar,
+) -> Option<(Level, NaiveDate)> {
+    let level = review_request(state, today, calendar).ok()?;
+    let last = state.request_until(calendar)?;
+    ((last - today).num_days() <= REMINDER_DAYS).then_some((level, last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,5 +294,54 @@ mod tests {
             assert_eq!(Rating::parse(r.code()), Some(r));
         }
         assert_eq!(Rating::parse("great"), None);
+    }
+
+    #[test]
+    fn the_reminder_comes_in_the_last_days_of_an_open_window_only() {
+        let c = calendar();
+        let replied_on = d(2026, 12, 1);
+        let state = |events: &[CaseEvent]| {
+            let dated: Vec<(NaiveDate, CaseEvent)> =
+                events.iter().cloned().map(|e| (replied_on, e)).collect();
+            AfterReply::of(&dated)
+        };
+        let after_reply = state(&[replied()]);
+        let last = after_reply.request_until(&c).unwrap();
+        assert_eq!(
+            closing_soon(&after_reply, replied_on, &c),
+            None,
+            "too early"
+        );
+        let early = last - chrono::Duration::days(REMINDER_DAYS + 1);
+        assert_eq!(closing_soon(&after_reply, early, &c), None);
+        let first = last - chrono::Duration::days(REMINDER_DAYS);
+        assert_eq!(
+            closing_soon(&after_reply, first, &c),
+            Some((Level::Review, last))
+        );
+        assert_eq!(
+            closing_soon(&after_reply, last, &c),
+            Some((Level::Review, last))
+        );
+        let after = last + chrono::Duration::days(1);
+        assert_eq!(closing_soon(&after_reply, after, &c), None, "shut");
+        // Asked already, or after 复核: nothing to remind of.
+        let asked = state(&[replied(), requested(Level::Review)]);
+        assert_eq!(closing_soon(&asked, first, &c), None);
+        let rechecked = state(&[
+            replied(),
+            requested(Level::Review),
+            answered(Level::Review),
+            requested(Level::Recheck),
+            answered(Level::Recheck),
+        ]);
+        assert_eq!(closing_soon(&rechecked, first, &c), None);
+        // After the 复查 answer, the 复核 window.
+        let reviewed = state(&[replied(), requested(Level::Review), answered(Level::Review)]);
+        let last = reviewed.request_until(&c).unwrap();
+        assert_eq!(
+            closing_soon(&reviewed, last, &c),
+            Some((Level::Recheck, last))
+        );
     }
 }

@@ -427,3 +427,39 @@ impl Docket for Cases {
         .await?
     }
 }
+
+/// Reminds each citizen who asked for messages, [`REMINDER_DAYS`] days before their 复查 or 复核
+/// window closes, that they may still ask (the hourly work). Once per window: the message's key
+/// names the review and its last day. Returns how many cases were in those last days.
+///
+/// [`REMINDER_DAYS`]: crate::domain::case::review::REMINDER_DAYS
+pub async fn remind_closing_reviews(ctx: &AppContext, now: Now) -> Result<usize, AppError> {
+    use crate::domain::case::review::{AfterReply, closing_soon};
+    // A window is 30 days (第35、36条), longer only by the holidays the calendar skips.
+    let since = Now(now.utc() - chrono::Duration::days(60)).stamp();
+    let mut closing = 0;
+    for (id, number) in store::replied_since(&ctx.pool, &since).await? {
+        let events = store::events(&ctx.pool, id).await?;
+        let state = AfterReply::of(&events);
+        let Some((level, last)) = closing_soon(&state, now.today(), &ctx.config.calendar) else {
+            continue;
+        };
+        let message = crate::domain::notify::review_closing(&number, level, last);
+        let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
+        crate::kernel::outbox::notify_citizen(
+            &mut write.tx,
+            crate::kernel::outbox::Subject::Petition(id),
+            &format!("review-closing:{}:{last}", level.code()),
+            &message,
+            now.utc(),
+        )
+        .await?;
+        write
+            .tx
+            .commit()
+            .await
+            .map_err(crate::kernel::store::StoreError::from)?;
+        closing += 1;
+    }
+    Ok(closing)
+}

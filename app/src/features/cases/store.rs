@@ -86,6 +86,21 @@ pub async fn events(pool: &Pool, petition_id: i64) -> Result<Vec<StoredEvent>, S
     Ok(decode_all(rows)?.into_iter().map(|(_, e)| e).collect())
 }
 
+/// The cases (id, number) with a written reply or a review answer recorded at `since` or later
+/// (stored stamps, all +08:00, compare as text): those whose citizen may still be asking for
+/// 复查 or 复核.
+pub async fn replied_since(pool: &Pool, since: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as::<_, (i64, String)>(
+        "SELECT p.id, p.number FROM petitions p WHERE p.id IN (SELECT e.petition_id \
+         FROM petition_events e WHERE e.kind IN ($1, $2) AND e.at >= $3) ORDER BY p.id",
+    )
+    .bind(EventKind::Replied.code())
+    .bind(EventKind::ReviewAnswered.code())
+    .bind(since)
+    .fetch_all(pool)
+    .await?)
+}
+
 /// Groups `(case id, event)` pairs (in order) by case.
 fn by_case(events: Vec<(i64, StoredEvent)>) -> std::collections::HashMap<i64, Vec<StoredEvent>> {
     let mut out: std::collections::HashMap<i64, Vec<StoredEvent>> = Default::default();

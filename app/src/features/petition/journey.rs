@@ -550,15 +550,9 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
         "facts_and_reasons" => text(&FACTS),
         "place_and_time" => text(&PLACE_AND_TIME),
         "earlier_handling" => text(&EARLIER),
-        "email" => {
-            let mut problems = Vec::new();
-            crate::domain::notify::NotifyInput {
-                sms: false,
-                email: Some(value.to_owned()),
-            }
-            .parse(&mut problems);
-            problems.into_iter().next().map(|p| p.message)
-        }
+        // The shape only: validator's email rule would bring its tables into the WASM; the
+        // server judges the address fully on 继续.
+        "email" => crate::domain::notify::email_shape_problem(value),
         _ => None,
     }
 }
