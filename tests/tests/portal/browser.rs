@@ -420,6 +420,11 @@ browser_test!(
         b.press("form button[value=upload]").await;
         assert!(b.text("ul.files").await.contains("欠条.jpg"));
         b.press(NEXT).await;
+        // How to be told: a page of its own, the 第17条 note with it.
+        b.on_page("notify").await;
+        assert!(b.text("#notify-privacy").await.contains("第十七条"));
+        b.click("#sms").await;
+        b.press(NEXT).await;
         b.on_page("check").await;
         b.settle_and_audit().await;
         assert!(b.text("#check-answers").await.contains("欠条.jpg"));
@@ -634,6 +639,7 @@ browser_test!(
         b.tab_to("#pledge").await;
         b.key(SPACE).await;
         next("files").await;
+        next("notify").await;
         next("check").await;
         b.settle_and_audit().await;
         b.tab_to(NEXT).await;

@@ -153,6 +153,8 @@ async fn legal_aid_application_pages(app: &TestApp, b: &Browser) {
     b.wait_for(".error-summary").await;
     fill_legal_aid_form(b).await;
     b.press(NEXT).await;
+    b.on_page("notify").await;
+    b.press(NEXT).await;
     b.on_page("check").await;
     b.press(NEXT).await;
     assert!(b.text("#aid-number").await.starts_with("FY"));
@@ -306,6 +308,8 @@ browser_test!(a_switch_mid_form_keeps_every_answer, |app, b| {
     assert_eq!(b.value("name").await.as_deref(), Some("李四"));
     b.replace("name", "").await;
     fill_legal_aid_from_applicant(b).await;
+    b.press(NEXT).await;
+    b.on_page("notify").await;
     b.press(NEXT).await;
     b.on_page("check").await;
     press_switch(b, "lang:en").await;

@@ -535,6 +535,18 @@ async fn the_web_application_asks_one_question_per_page_keeps_what_was_typed_and
     let (_, html) = post_page(&app, "statement", &answers, "continue").await;
     assert_eq!(page_of(&html), "files");
     let (status, html) = post_page(&app, "files", &answers, "continue").await;
+    assert_eq!((status, page_of(&html)), (StatusCode::OK, "notify"));
+    assert!(html.contains("办理进展通知（可选）") && html.contains("第十七条"));
+    // A typo'd address is named and kept; a good one goes on.
+    let mut told = answers.clone();
+    told.extend([("sms", "yes"), ("email", "lisi@example")]);
+    let (status, html) = post_page(&app, "notify", &told, "continue").await;
+    assert_eq!(
+        (status, page_of(&html)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "notify")
+    );
+    assert!(html.contains("电子邮箱地址格式不对") && html.contains("value=\"lisi@example\""));
+    let (status, html) = post_page(&app, "notify", &answers, "continue").await;
     assert_eq!((status, page_of(&html)), (StatusCode::OK, "check"));
     assert!(html.contains("核对您的申请") && html.contains("女儿（近亲属）"));
     assert!(
@@ -664,7 +676,7 @@ async fn under_article_32_no_hardship_statement_or_pledge_is_asked() {
         .collect();
     check.extend([
         ("basis", "no_test"),
-        ("page", "files"),
+        ("page", "notify"),
         ("action", "continue"),
     ]);
     let res = app
@@ -693,7 +705,7 @@ async fn a_legal_aid_form_sent_again_files_once() {
     let app = spawn_app().await;
     // The form carries its token from the first page on.
     let mut check = web_answers();
-    check.extend([("page", "files"), ("action", "continue")]);
+    check.extend([("page", "notify"), ("action", "continue")]);
     let res = app
         .http
         .post(app.url("/legal-aid/apply"))

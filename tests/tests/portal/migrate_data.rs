@@ -247,6 +247,33 @@ async fn every_kind_of_event(app: &TestApp) -> (String, String) {
         )
         .await;
     }
+    // A 查询码 sent again through 我的事项, for a petition and for an application.
+    let now = app::kernel::clock::Now::of(&app.clock);
+    let english = app::domain::prefs::Lang::English;
+    let (other, _) = app.submit_petition(&petition("city-hrss")).await;
+    let mobile = petition("city-hrss")["petitioner"]["mobile"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app::features::petition::service::replace_query_code(&app.ctx, &other, &mobile, english, now)
+        .await
+        .unwrap();
+    let res = app
+        .http
+        .post(app.url("/api/v1/legal-aid"))
+        .json(&portal_tests::journeys::legal_aid_application())
+        .send()
+        .await
+        .unwrap();
+    let receipt: Value = res.json().await.unwrap();
+    let aid = receipt["number"].as_str().unwrap();
+    let mobile = portal_tests::journeys::legal_aid_application()["applicant"]["mobile"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app::features::legal_aid::service::replace_query_code(&app.ctx, aid, &mobile, english, now)
+        .await
+        .unwrap();
     (number, code)
 }
 

@@ -59,11 +59,13 @@ pub enum Page {
     Statement,
     /// Files (optional).
     Files,
+    /// How to be told of progress (optional: SMS, mail).
+    Notify,
     Check,
 }
 
 impl Page {
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 9] = [
         Page::Who,
         Page::Applicant,
         Page::Agent,
@@ -71,6 +73,7 @@ impl Page {
         Page::Basis,
         Page::Statement,
         Page::Files,
+        Page::Notify,
         Page::Check,
     ];
 
@@ -83,6 +86,7 @@ impl Page {
             Page::Basis => "basis",
             Page::Statement => "statement",
             Page::Files => "files",
+            Page::Notify => "notify",
             Page::Check => "check",
         }
     }
@@ -95,15 +99,7 @@ impl Page {
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Page::Who => &["who"],
-            Page::Applicant => &[
-                "name",
-                "id_number",
-                "mobile",
-                "address",
-                "district",
-                "sms",
-                "email",
-            ],
+            Page::Applicant => &["name", "id_number", "mobile", "address", "district"],
             Page::Agent => &[
                 "agent_name",
                 "agent_id_number",
@@ -114,6 +110,7 @@ impl Page {
             Page::Basis => &["basis"],
             Page::Statement => &["hardship_statement", "pledge"],
             Page::Files => &["files"],
+            Page::Notify => &["sms", "email"],
             Page::Check => &[],
         }
     }
@@ -427,12 +424,14 @@ mod tests {
         let own = values(&[("who", "self")]);
         assert_eq!(
             walk(&own),
-            [Who, Applicant, Matter, Basis, Statement, Files, Check]
+            [
+                Who, Applicant, Matter, Basis, Statement, Files, Notify, Check
+            ]
         );
         let agent = values(&[("who", "agent"), ("basis", "no_test")]);
         assert_eq!(
             walk(&agent),
-            [Who, Applicant, Agent, Matter, Basis, Files, Check]
+            [Who, Applicant, Agent, Matter, Basis, Files, Notify, Check]
         );
         let exempt = values(&[("who", "self"), ("basis", "exempt")]);
         assert!(walk(&exempt).contains(&Statement));

@@ -73,6 +73,7 @@ fn question(page: Page, values: &ApplyValues) -> String {
         Page::Who => crate::t!("legal-aid-apply-title"),
         Page::Applicant => crate::t!("legal-aid-apply-applicant-heading"),
         Page::Agent => crate::t!("legal-aid-apply-agent-heading"),
+        Page::Notify => crate::t!("notify-heading"),
         Page::Matter => crate::t!("legal-aid-apply-matter-heading"),
         Page::Basis => crate::t!("legal-aid-apply-basis-legend"),
         Page::Statement => match values.basis() {
@@ -124,7 +125,15 @@ fn ApplyStep(
                 district=values.district.clone()
                 errors=errors.clone()
             />
-            <NotifyChoice sms=values.sms email=values.email.clone() errors=errors.clone() />
+        }
+        .into_any(),
+        Page::Notify => view! {
+            <NotifyChoice
+                sms=values.sms
+                email=values.email.clone()
+                errors=errors.clone()
+                own_page=true
+            />
         }
         .into_any(),
         Page::Agent => agent(heading, &values, &errors).into_any(),
@@ -371,12 +380,6 @@ fn check(
             .into_iter()
             .map(|(label, value)| (label, value.clone(), Page::Applicant, true)),
     );
-    rows.push((
-        crate::t!("notify-check-label"),
-        choice_text(values.sms, &values.email),
-        Page::Applicant,
-        false,
-    ));
     if values.by_agent() {
         rows.push((
             crate::t!("legal-aid-apply-check-agent"),
@@ -454,6 +457,12 @@ fn check(
         },
         Page::Files,
         !files.is_empty(),
+    ));
+    rows.push((
+        crate::t!("notify-check-label"),
+        choice_text(values.sms, &values.email),
+        Page::Notify,
+        false,
     ));
     let refused = error_for(errors, crate::features::legal_aid::form::SEND);
     view! {

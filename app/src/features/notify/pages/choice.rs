@@ -9,15 +9,32 @@ use leptos::prelude::*;
 pub const SMS: &str = "sms";
 pub const EMAIL: &str = "email";
 
-/// SMS to the mobile given above, and an email address (optional), with the notice.
+/// SMS to the mobile given above, and an email address (optional), with the notice. With
+/// `own_page` the question is a page of its own and its legend the page's heading (`h1`).
 #[component]
-pub fn NotifyChoice(sms: bool, email: String, errors: Vec<FieldError>) -> impl IntoView {
+pub fn NotifyChoice(
+    sms: bool,
+    email: String,
+    errors: Vec<FieldError>,
+    #[prop(optional)] own_page: bool,
+) -> impl IntoView {
     let bureau = crate::ui::PageContext::get().bureau_name;
     let privacy =
         crate::domain::msg!("notify-privacy", days = keep_days()).with_name("bureau", bureau);
     view! {
         <fieldset class="field notify-choice" aria-describedby="notify-privacy">
-            <legend>{crate::t!("notify-heading")}</legend>
+            <legend>
+                {if own_page {
+                    view! {
+                        <crate::ui::form::StepHeading>
+                            {crate::t!("notify-heading")}
+                        </crate::ui::form::StepHeading>
+                    }
+                        .into_any()
+                } else {
+                    view! { <span class="legend">{crate::t!("notify-heading")}</span> }.into_any()
+                }}
+            </legend>
             <div class="checkbox">
                 <input type="checkbox" id=SMS name=SMS value="yes" checked=sms />
                 <label for=SMS>{crate::t!("notify-sms-label")}</label>
