@@ -261,6 +261,24 @@ pub fn redacted(message: &Msg) -> Msg {
     }
 }
 
+/// `text` (a gateway's or a mail server's answer to `message`) with the code `message` carries
+/// replaced, as written and without its spaces or hyphens, so that a server echoing the message
+/// back leaves no code in the record. Other messages' answers are kept as they are.
+pub fn scrubbed(message: &Msg, text: &str) -> String {
+    let Some(crate::message::Arg::Text(code)) = message.arg("code").filter(|_| is_urgent(message))
+    else {
+        return text.to_owned();
+    };
+    let bare: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let mut out = text.to_owned();
+    for form in [code.as_str(), bare.as_str()] {
+        if !form.is_empty() {
+            out = out.replace(form, "******");
+        }
+    }
+    out
+}
+
 /// China Standard Time, in which the night is reckoned.
 fn beijing() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("UTC+8")
@@ -317,6 +335,23 @@ pub const CLAIM_SECONDS: i64 = 120;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_code_echoed_by_a_server_is_scrubbed_from_its_answer() {
+        let m = new_query_code("XF202612010001", "AB3D EF5H", false);
+        assert_eq!(
+            scrubbed(&m, "500: text AB3D EF5H rejected (AB3DEF5H)"),
+            "500: text ****** rejected (******)"
+        );
+        let m = sign_in_code("012345");
+        assert_eq!(scrubbed(&m, "bad: 012345"), "bad: ******");
+        // Only codes: a status message's answer is kept.
+        let m = msg!("notice-received", number = "XF202612010001");
+        assert_eq!(
+            scrubbed(&m, "XF202612010001 rejected"),
+            "XF202612010001 rejected"
+        );
+    }
+
     use super::*;
 
     fn at(s: &str) -> DateTime<FixedOffset> {

@@ -16,7 +16,7 @@ pub struct AppContext {
     pub sign_in_guard: crate::kernel::guard::Guard,
     pub lookup_guard: crate::kernel::guard::Guard,
     /// SMS codes asked for, and typed (我的事项, a lost 查询码).
-    pub code_send_guard: crate::kernel::guard::Guard,
+    pub code_send_limits: crate::kernel::guard::SendLimits,
     pub code_check_guard: crate::kernel::guard::Guard,
     /// Where uploads are spooled while they arrive (`<token>.part` in `<data dir>/attachments`,
     /// outside the web root); the files kept are in the database.
@@ -79,7 +79,7 @@ impl AppContext {
             pages: crate::kernel::page_cache::PageCache::new(),
             sign_in_guard: crate::kernel::guard::sign_in_guard(),
             lookup_guard: crate::kernel::guard::lookup_guard(),
-            code_send_guard: crate::kernel::guard::code_send_guard(),
+            code_send_limits: crate::kernel::guard::SendLimits::default(),
             code_check_guard: crate::kernel::guard::code_check_guard(),
             trusted_proxies: Arc::default(),
             code_key: Arc::new(crate::kernel::query_code::CodeKey::generate()),

@@ -136,27 +136,35 @@ pub struct Replacement {
     pub sms_to: String,
     pub lang: crate::domain::prefs::Lang,
     pub message: crate::domain::message::Msg,
+    /// Counted against the mobile and the client that asked (`guard::SendLimits`).
+    pub limits: crate::kernel::guard::SendLimits,
+    pub client: String,
 }
 
 impl Replacement {
     /// A fresh code for the matter filed with `mobile`, said to it in `lang` by `message` (given
     /// the code as the SMS writes it).
+    /// Asked for by `client`.
     pub fn new(
-        key: &CodeKey,
+        ctx: &crate::kernel::AppContext,
+        client: &str,
         mobile: &str,
         lang: crate::domain::prefs::Lang,
         message: impl FnOnce(&str) -> crate::domain::message::Msg,
     ) -> Self {
-        let (code, hash) = new_query_code(key);
+        let (code, hash) = new_query_code(&ctx.code_key);
         Self {
             hash,
             sms_to: mobile.to_owned(),
             lang,
             message: message(&code.grouped()),
+            limits: ctx.code_send_limits,
+            client: client.to_owned(),
         }
     }
 
-    /// Sets the new hash on `table`'s row `id` and queues the SMS under `key`, in `tx`.
+    /// Sets the new hash on `table`'s row `id` and queues the SMS under `key`, in `tx`;
+    /// `StoreError::OverLimit` (nothing changed) when the mobile or the client has had its SMS.
     pub async fn store(
         &self,
         tx: &mut crate::kernel::store::Tx,
@@ -166,6 +174,9 @@ impl Replacement {
         subject: crate::kernel::outbox::Subject,
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), crate::kernel::store::StoreError> {
+        self.limits
+            .charge(tx, &self.sms_to, &self.client, at)
+            .await?;
         sqlx::query(&format!(
             "UPDATE {table} SET query_code_hash = $1 WHERE id = $2"
         ))

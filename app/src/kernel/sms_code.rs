@@ -1,10 +1,11 @@
 //! Proving a mobile number with a 6-digit code sent to it by SMS (我的事项, a lost 查询码): the
 //! code is kept as a keyed hash for [`notify::CODE_MINUTES`], works once, and is spent after
 //! [`notify::CODE_TRIES`] wrong tries; the right one opens a session of its own for
-//! [`notify::SESSION_MINUTES`], named by a cookie that carries the row's id and its keyed tag
-//! (nothing else: not the mobile). Asking for codes and typing them are throttled per number and
-//! per client (`guard::code_send_guard`, `guard::code_check_guard`), and every answer is the same
-//! whether or not the number has matters here: a code is only sent to one that has.
+//! [`notify::SESSION_MINUTES`], named by a cookie that carries a random token (kept as its keyed
+//! hash; nothing else: not the mobile). Codes asked for are limited per number and per client
+//! (`guard::SendLimits`), codes typed throttled likewise (`guard::code_check_guard`), and every
+//! answer is the same whether or not the number has matters here: a code is only sent to one
+//! that has.
 
 use crate::domain::message::Msg;
 use crate::domain::notify::{self, CodeRefusal};
@@ -40,8 +41,10 @@ fn random_code() -> String {
     }
 }
 
-/// Sends a code to `mobile` if `known` (it has matters here), in `lang`; every request counts
-/// against the number and the client, known or not, so that the answer says nothing.
+/// Sends a code to `mobile` if `known` (it has matters here), in `lang`. Every request counts
+/// against the number and the client (`guard::SendLimits`), known or not, and does the same
+/// write — a code's row, for an unknown number one that was never live — so that neither the
+/// answer nor its time says whether the number has matters.
 pub async fn send(
     ctx: &AppContext,
     mobile: &Mobile,
@@ -50,33 +53,40 @@ pub async fn send(
     lang: Lang,
     now: Now,
 ) -> Result<(), AppError> {
-    let attempt = ctx
-        .code_send_guard
-        .attempt(&ctx.pool, mobile.as_str(), client, now.utc())
-        .await?;
-    let sent = if known {
-        issue(ctx, mobile.as_str(), lang, now).await
-    } else {
-        Ok(())
-    };
-    match sent {
-        Ok(()) => {
-            ctx.code_send_guard.failed(attempt).await;
-            Ok(())
-        }
-        Err(e) => {
-            ctx.code_send_guard.not_counted(attempt);
-            Err(e.into())
-        }
+    issue(ctx, mobile.as_str(), known, client, lang, now)
+        .await
+        .map_err(limited)
+}
+
+/// A limit reached is said as too many tries (with the wait); other errors as they are.
+pub fn limited(e: StoreError) -> AppError {
+    match e {
+        StoreError::OverLimit(wait) => AppError::TooManyAttempts(wait),
+        e => e.into(),
     }
 }
 
-async fn issue(ctx: &AppContext, mobile: &str, lang: Lang, now: Now) -> Result<(), StoreError> {
+async fn issue(
+    ctx: &AppContext,
+    mobile: &str,
+    known: bool,
+    client: &str,
+    lang: Lang,
+    now: Now,
+) -> Result<(), StoreError> {
     let code = random_code();
     let tag = ctx.code_key.tag(CODE_TAG, &format!("{mobile}:{code}"));
     let at = now.utc().timestamp_millis();
-    let expires = at + notify::CODE_MINUTES * 60_000;
+    // A number with no matters gets a row that was never live (nothing was sent to it).
+    let expires = if known {
+        at + notify::CODE_MINUTES * 60_000
+    } else {
+        at
+    };
     let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
+    ctx.code_send_limits
+        .charge(&mut write.tx, mobile, client, now.utc())
+        .await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO sms_codes (mobile, code_hash, created_ms, expires_ms) \
          VALUES ($1, $2, $3, $4) RETURNING id",
@@ -87,21 +97,23 @@ async fn issue(ctx: &AppContext, mobile: &str, lang: Lang, now: Now) -> Result<(
     .bind(expires)
     .fetch_one(&mut *write.tx)
     .await?;
-    let key = format!("code:{id}:sms");
-    let message: Msg = notify::sign_in_code(&code);
-    enqueue(
-        &mut write.tx,
-        &Outgoing {
-            key: &key,
-            channel: Channel::Sms,
-            recipient: mobile,
-            lang,
-            message: &message,
-            subject: None,
-        },
-        now.utc(),
-    )
-    .await?;
+    if known {
+        let key = format!("code:{id}:{at}:sms");
+        let message: Msg = notify::sign_in_code(&code);
+        enqueue(
+            &mut write.tx,
+            &Outgoing {
+                key: &key,
+                channel: Channel::Sms,
+                recipient: mobile,
+                lang,
+                message: &message,
+                subject: None,
+            },
+            now.utc(),
+        )
+        .await?;
+    }
     write.tx.commit().await?;
     Ok(())
 }
@@ -112,7 +124,30 @@ struct LiveCode {
     code_hash: String,
 }
 
-/// Checks `code` against the newest live code sent to `mobile`: the session's id when right.
+/// A session's token: 128 random bits, as the cookie carries it (32 hex digits).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session(String);
+
+impl Session {
+    fn new() -> Self {
+        let mut bytes = [0u8; 16];
+        OsRng.fill_bytes(&mut bytes);
+        Self(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    /// A token as a cookie carried it, if it has a token's shape.
+    fn parse(text: &str) -> Option<Self> {
+        (text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+            .then(|| Self(text.to_owned()))
+    }
+
+    /// What the database keeps of it: its keyed hash.
+    fn hash(&self, ctx: &AppContext) -> String {
+        ctx.code_key.tag(SESSION_TAG, &self.0)
+    }
+}
+
+/// Checks `code` against the newest live code sent to `mobile`: a new session when right.
 /// A wrong, spent or expired code and a number never sent one get the same answer.
 pub async fn check(
     ctx: &AppContext,
@@ -120,7 +155,7 @@ pub async fn check(
     code: &str,
     client: &str,
     now: Now,
-) -> Result<i64, AppError> {
+) -> Result<Session, AppError> {
     let Some(code) = notify::parse_sign_in_code(code) else {
         return Err(refusal(CodeRefusal::Malformed));
     };
@@ -150,7 +185,7 @@ async fn judge(
     mobile: &str,
     code: &str,
     now: Now,
-) -> Result<Option<i64>, StoreError> {
+) -> Result<Option<Session>, StoreError> {
     let at = now.utc().timestamp_millis();
     let live = sqlx::query_as::<_, LiveCode>(
         "SELECT id, code_hash FROM sms_codes WHERE mobile = $1 AND expires_ms > $2 \
@@ -162,64 +197,76 @@ async fn judge(
     .fetch_optional(&ctx.pool)
     .await?;
     let Some(live) = live else { return Ok(None) };
-    if !ctx
-        .code_key
-        .verify_tag(CODE_TAG, &format!("{mobile}:{code}"), &live.code_hash)
+    // Each try takes one of the code's tries before it is compared, so tries sent together
+    // cannot pass the limit between a read and a write.
+    let reserved = sqlx::query(
+        "UPDATE sms_codes SET wrong = wrong + 1 WHERE id = $1 AND wrong < $2 AND used_ms IS NULL",
+    )
+    .bind(live.id)
+    .bind(notify::CODE_TRIES)
+    .execute(&ctx.pool)
+    .await?
+    .rows_affected();
+    if reserved != 1
+        || !ctx
+            .code_key
+            .verify_tag(CODE_TAG, &format!("{mobile}:{code}"), &live.code_hash)
     {
-        sqlx::query("UPDATE sms_codes SET wrong = wrong + 1 WHERE id = $1")
-            .bind(live.id)
-            .execute(&ctx.pool)
-            .await?;
         return Ok(None);
     }
     // Once: of two posts of the same code, one opens the session.
-    let used = sqlx::query("UPDATE sms_codes SET used_ms = $1 WHERE id = $2 AND used_ms IS NULL")
-        .bind(at)
-        .bind(live.id)
-        .execute(&ctx.pool)
-        .await?
-        .rows_affected();
-    Ok((used == 1).then_some(live.id))
+    let session = Session::new();
+    let used = sqlx::query(
+        "UPDATE sms_codes SET used_ms = $1, wrong = wrong - 1, session_hash = $3 \
+         WHERE id = $2 AND used_ms IS NULL",
+    )
+    .bind(at)
+    .bind(live.id)
+    .bind(session.hash(ctx))
+    .execute(&ctx.pool)
+    .await?
+    .rows_affected();
+    Ok((used == 1).then_some(session))
 }
 
-/// The `Set-Cookie` value for session `id` (none: the cookie cleared).
-pub fn cookie(ctx: &AppContext, id: Option<i64>, secure: bool) -> String {
+/// The `Set-Cookie` value for `session` (none: the cookie cleared).
+pub fn cookie(session: Option<&Session>, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
-    match id {
-        Some(id) => format!(
-            "{COOKIE}={id}.{}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly{secure}",
-            ctx.code_key.tag(SESSION_TAG, &id.to_string()),
+    match session {
+        Some(session) => format!(
+            "{COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly{secure}",
+            session.0,
             notify::SESSION_MINUTES * 60
         ),
         None => format!("{COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly{secure}"),
     }
 }
 
-/// The session the request's cookie names, if its tag is right (not yet whether it is open).
-pub fn session_of(ctx: &AppContext, headers: &axum::http::HeaderMap) -> Option<i64> {
-    let value = headers
+/// The session the request's cookie names, if it has a token's shape (not yet whether it is
+/// one, or open).
+pub fn session_of(headers: &axum::http::HeaderMap) -> Option<Session> {
+    headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == COOKIE)
-        .map(|(_, v)| v.to_owned())?;
-    let (id, tag) = value.split_once('.')?;
-    ctx.code_key
-        .verify_tag(SESSION_TAG, id, tag)
-        .then(|| id.parse().ok())
-        .flatten()
+        .and_then(|(_, v)| Session::parse(v))
 }
 
 /// The mobile a session proved, while it is open.
-pub async fn holder(ctx: &AppContext, session: i64, now: Now) -> Result<Option<String>, AppError> {
+pub async fn holder(
+    ctx: &AppContext,
+    session: &Session,
+    now: Now,
+) -> Result<Option<String>, AppError> {
     let since = now.utc().timestamp_millis() - notify::SESSION_MINUTES * 60_000;
     Ok(sqlx::query_scalar::<_, String>(
-        "SELECT mobile FROM sms_codes WHERE id = $1 AND used_ms IS NOT NULL AND used_ms > $2 \
+        "SELECT mobile FROM sms_codes WHERE session_hash = $1 AND used_ms > $2 \
          AND ended_ms IS NULL",
     )
-    .bind(session)
+    .bind(session.hash(ctx))
     .bind(since)
     .fetch_optional(&ctx.pool)
     .await
@@ -227,10 +274,10 @@ pub async fn holder(ctx: &AppContext, session: i64, now: Now) -> Result<Option<S
 }
 
 /// Ends a session (退出).
-pub async fn end(ctx: &AppContext, session: i64, now: Now) -> Result<(), AppError> {
-    sqlx::query("UPDATE sms_codes SET ended_ms = $1 WHERE id = $2")
+pub async fn end(ctx: &AppContext, session: &Session, now: Now) -> Result<(), AppError> {
+    sqlx::query("UPDATE sms_codes SET ended_ms = $1 WHERE session_hash = $2")
         .bind(now.utc().timestamp_millis())
-        .bind(session)
+        .bind(session.hash(ctx))
         .execute(&ctx.pool)
         .await
         .map_err(StoreError::from)?;
@@ -248,6 +295,16 @@ pub async fn sweep(pool: &Pool, now: chrono::DateTime<chrono::Utc>) -> Result<u6
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn session_tokens_are_128_random_bits_in_hex() {
+        let (a, b) = (super::Session::new(), super::Session::new());
+        assert_ne!(a, b);
+        assert_eq!(super::Session::parse(&a.0), Some(a.clone()));
+        assert_eq!(super::Session::parse("1.abcdef"), None);
+        assert_eq!(super::Session::parse(&a.0.to_uppercase()), None);
+        assert_eq!(super::Session::parse(&a.0[..31]), None);
+    }
+
     #[test]
     fn codes_are_six_digits() {
         for _ in 0..100 {

@@ -255,9 +255,16 @@ async fn every_kind_of_event(app: &TestApp) -> (String, String) {
         .as_str()
         .unwrap()
         .to_owned();
-    app::features::petition::service::replace_query_code(&app.ctx, &other, &mobile, english, now)
-        .await
-        .unwrap();
+    app::features::petition::service::replace_query_code(
+        &app.ctx,
+        &other,
+        &mobile,
+        "203.0.113.9",
+        english,
+        now,
+    )
+    .await
+    .unwrap();
     let res = app
         .http
         .post(app.url("/api/v1/legal-aid"))
@@ -271,9 +278,16 @@ async fn every_kind_of_event(app: &TestApp) -> (String, String) {
         .as_str()
         .unwrap()
         .to_owned();
-    app::features::legal_aid::service::replace_query_code(&app.ctx, aid, &mobile, english, now)
-        .await
-        .unwrap();
+    app::features::legal_aid::service::replace_query_code(
+        &app.ctx,
+        aid,
+        &mobile,
+        "203.0.113.9",
+        english,
+        now,
+    )
+    .await
+    .unwrap();
     (number, code)
 }
 

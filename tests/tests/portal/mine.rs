@@ -290,6 +290,15 @@ async fn mine_sends_a_code_only_to_a_number_with_matters_and_answers_the_same_ei
         .await
         .unwrap();
     assert_eq!(unknown, 0, "nothing queued for a number with no matters");
+    // The same write either way (a code's row), but one that was never live.
+    let rows: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT created_ms, expires_ms FROM sms_codes WHERE mobile = $1")
+            .bind("13900001111")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].1 <= rows[0].0, "never live: {rows:?}");
     assert!(
         gateway.requests().iter().all(|r| r.body["to"] == MOBILE),
         "nothing sent to a number with no matters"
@@ -371,6 +380,14 @@ async fn mine_sends_a_code_only_to_a_number_with_matters_and_answers_the_same_ei
     );
     let (_, html) = app.get_with(&forged, "/mine").await;
     assert!(html.contains("action=\"/mine/code\"") && !html.contains(&number));
+    // Nor does a made-up token, or a row's number as the first cookies carried it.
+    for made_up in [
+        "portal_mine=0123456789abcdef0123456789abcdef",
+        "portal_mine=1.AAAA",
+    ] {
+        let (_, html) = app.get_with(made_up, "/mine").await;
+        assert!(html.contains("action=\"/mine/code\"") && !html.contains(&number));
+    }
 
     // Half an hour on, the session is over.
     app.clock.advance(chrono::Duration::minutes(31));
@@ -521,6 +538,111 @@ async fn a_lost_query_code_is_sent_again_by_sms_and_the_old_one_stops_working() 
     // Without a session, nothing either.
     let res = post(&app, "/mine/new-code", "", &[("number", &number)]).await;
     assert_eq!(res.headers()["location"], "/mine");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sms_are_limited_in_any_hour_and_a_new_query_code_counts_too() {
+    let gateway = SmsGateway::start().await;
+    let app = sending(None, &gateway).await;
+    let (number, _) = app.submit_petition(&journeys::wage_appeal()).await;
+
+    // A sign-in code and two new 查询码: three SMS to the number; the fourth is not sent and the
+    // list says why (the code sent last still works).
+    let cookie = sign_in(&app, &gateway, MOBILE).await;
+    for _ in 0..2 {
+        let res = post(&app, "/mine/new-code", &cookie, &[("number", &number)]).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let queued = states(&app).await.len();
+    let res = post(&app, "/mine/new-code", &cookie, &[("number", &number)]).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().contains_key("retry-after"));
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains(&format!(
+            "这个手机号一小时内收到的短信已达上限，{number} 的新查询码没有发送"
+        )) && html.contains("原查询码仍然有效"),
+        "{html}"
+    );
+    assert!(html.contains(&number), "still the list");
+    assert_eq!(states(&app).await.len(), queued, "nothing queued");
+
+    // A sliding hour, not a lock that lifts: half an hour on, still none.
+    app.clock.advance(chrono::Duration::minutes(31));
+    let res = post(&app, "/mine/code", "", &[("mobile", MOBILE)]).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.text().await.unwrap().contains("获取验证码太频繁"));
+    // An hour after the first, one more.
+    app.clock.advance(chrono::Duration::minutes(30));
+    let res = post(&app, "/mine/code", "", &[("mobile", MOBILE)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // Ten from one client in any hour, whatever the numbers: nine more, then a wait.
+    for i in 0..9 {
+        let mobile = format!("1390000{i:04}");
+        let res = post(&app, "/mine/code", "", &[("mobile", &mobile)]).await;
+        assert_eq!(res.status(), StatusCode::OK, "{mobile}");
+    }
+    let res = post(&app, "/mine/code", "", &[("mobile", "13900009999")]).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_old_cookie_never_opens_a_later_citizens_session() {
+    let gateway = SmsGateway::start().await;
+    let app = sending(None, &gateway).await;
+    app.submit_petition(&journeys::wage_appeal()).await;
+    let mut other = journeys::wage_appeal();
+    other["petitioner"]["mobile"] = json!("13712345678");
+    let (theirs, _) = app.submit_petition(&other).await;
+
+    let old = sign_in(&app, &gateway, MOBILE).await;
+    // A day on, the hourly sweep has deleted every code (on SQLite a new row may then take an
+    // old one's id); another citizen signs in.
+    app.clock.advance(chrono::Duration::hours(25));
+    let swept = app::kernel::sms_code::sweep(&app.pool, app.ctx.clock.now())
+        .await
+        .unwrap();
+    assert!(swept >= 1);
+    let theirs_cookie = sign_in(&app, &gateway, "13712345678").await;
+    assert_ne!(old, theirs_cookie);
+    let (_, html) = app.get_with(&theirs_cookie, "/mine").await;
+    assert!(html.contains(&theirs));
+    let (_, html) = app.get_with(&old, "/mine").await;
+    assert!(!html.contains(&theirs), "the old cookie opens nothing");
+    assert!(html.contains("action=\"/mine/code\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_never_see_a_code_that_a_gateway_will_carry() {
+    use portal_tests::notify::Answer;
+    let gateway = SmsGateway::start().await;
+    let app = sending(None, &gateway).await;
+    app.submit_petition(&journeys::wage_appeal()).await;
+    // The gateway fails the code's first try: it waits in the outbox for the next.
+    gateway.answer_next(&[Answer::Fail]);
+    let res = post(&app, "/mine/code", "", &[("mobile", MOBILE)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let code = code_sent(&gateway, MOBILE, 1).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let tried: Vec<i64> = sqlx::query_scalar("SELECT ok FROM outbox_attempts")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+        if !tried.is_empty() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no try recorded");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let registrar = app.staff_cookie("dengji").await;
+    let (_, html) = app.get_with(&registrar, "/staff/outbox").await;
+    assert!(html.contains("待发送") && html.contains("******"), "{html}");
+    assert!(!html.contains(&code), "the code is not shown: {html}");
+    // The retry still carries the code to the citizen.
+    app.clock.advance(chrono::Duration::minutes(1));
+    assert_eq!(code_sent(&gateway, MOBILE, 2).await, code);
 }
 
 /// 我的事项 in the browser, JavaScript on and off, every page audited: the mobile, the code,

@@ -513,12 +513,13 @@ pub async fn replace_query_code(
     ctx: &AppContext,
     number: &str,
     mobile: &str,
+    client: &str,
     lang: crate::domain::prefs::Lang,
     now: Now,
 ) -> Result<(), AppError> {
     let (row, _) = open_for_holder(ctx, number, mobile).await?;
     let replacement =
-        crate::kernel::query_code::Replacement::new(&ctx.code_key, mobile, lang, |code| {
+        crate::kernel::query_code::Replacement::new(ctx, client, mobile, lang, |code| {
             crate::domain::notify::new_query_code(&row.number, code, true)
         });
     let (pool, id, at) = (ctx.pool.clone(), row.id, now.stamp());

@@ -57,7 +57,7 @@ fn see_other(location: &str, cookie: Option<String>) -> Response {
 /// The problems of `e` as the page shows them, on `field`; too many tries said with `too_many`.
 fn errors(e: &AppError, field: &str, too_many: &'static str) -> Vec<FieldError> {
     match e {
-        AppError::TooManyAttempts(wait) => vec![FieldError {
+        AppError::TooManyAttempts(wait) | AppError::TooManyFilings(wait) => vec![FieldError {
             field: field.to_owned(),
             message: Msg::new(too_many).with(
                 "wait",
@@ -108,9 +108,13 @@ async fn refused(
 }
 
 /// The mobile of the request's open session, if it has one.
-async fn holder(state: &AppState, headers: &HeaderMap, now: Now) -> Option<(i64, String)> {
-    let session = sms_code::session_of(&state.ctx, headers)?;
-    match sms_code::holder(&state.ctx, session, now).await {
+async fn holder(
+    state: &AppState,
+    headers: &HeaderMap,
+    now: Now,
+) -> Option<(sms_code::Session, String)> {
+    let session = sms_code::session_of(headers)?;
+    match sms_code::holder(&state.ctx, &session, now).await {
         Ok(Some(mobile)) => Some((session, mobile)),
         _ => None,
     }
@@ -134,7 +138,7 @@ pub async fn mine(
     let Some((_, mobile)) = holder(&state, &headers, now).await else {
         let notice = if query.ended.is_some() {
             Some(msg!("mine-signed-out"))
-        } else if sms_code::session_of(&state.ctx, &headers).is_some() {
+        } else if sms_code::session_of(&headers).is_some() {
             Some(msg!("mine-expired", minutes = SESSION_MINUTES))
         } else {
             None
@@ -146,32 +150,53 @@ pub async fn mine(
         };
         return show(&state, &headers, now, StatusCode::OK, outcome).await;
     };
-    let masked = crate::domain::person::mobile::Mobile::parse(&mobile)
+    let notice = query.reset.map(|number| (number, None));
+    list_page(&state, &headers, now, &mobile, notice).await
+}
+
+/// The list of `mobile`'s matters; `notice` names one of them and says a new 查询码 went to it
+/// (or, with a wait, that no more can be sent yet).
+async fn list_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    now: Now,
+    mobile: &str,
+    notice: Option<(String, Option<std::time::Duration>)>,
+) -> Response {
+    let masked = crate::domain::person::mobile::Mobile::parse(mobile)
         .map(|m| m.masked())
         .unwrap_or_default();
     let lists = async {
         Ok::<_, AppError>((
-            petitions::of_holder(&state.ctx, &mobile, now).await?,
-            aid::of_holder(&state.ctx, &mobile, now).await?,
+            petitions::of_holder(&state.ctx, mobile, now).await?,
+            aid::of_holder(&state.ctx, mobile, now).await?,
         ))
     };
     let (petitions, applications) = match lists.await {
         Ok(lists) => lists,
         Err(e) => {
-            return refused(&state, &headers, now, e, String::new()).await;
+            return refused(state, headers, now, e, String::new()).await;
         }
     };
-    let notice = query
-        .reset
-        .filter(|n| {
+    let status = match notice {
+        Some((_, Some(_))) => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::OK,
+    };
+    let wait = notice.as_ref().and_then(|(_, wait)| *wait);
+    let notice = notice
+        .filter(|(n, _)| {
             petitions.iter().any(|p| &p.number == n) || applications.iter().any(|a| &a.number == n)
         })
-        .map(|number| {
-            msg!(
+        .map(|(number, wait)| match wait {
+            None => msg!(
                 "mine-new-code-sent",
                 number = number,
                 mobile = masked.clone()
-            )
+            ),
+            Some(wait) => Msg::new("mine-too-many-sms").with("number", number).with(
+                "wait",
+                wait_msg(crate::domain::throttle::whole_seconds(wait)),
+            ),
         });
     let outcome = MineOutcome::List(Box::new(MineList {
         mobile: masked,
@@ -179,7 +204,11 @@ pub async fn mine(
         applications,
         notice,
     }));
-    show(&state, &headers, now, StatusCode::OK, outcome).await
+    let res = show(state, headers, now, status, outcome).await;
+    match wait {
+        Some(wait) => with_retry_after(res, crate::domain::throttle::whole_seconds(wait)),
+        None => res,
+    }
 }
 
 #[derive(Deserialize)]
@@ -236,11 +265,7 @@ pub async fn verify(
     match sms_code::check(&state.ctx, &mobile, &form.code, &client.key(), now).await {
         Ok(session) => see_other(
             PATH,
-            Some(sms_code::cookie(
-                &state.ctx,
-                Some(session),
-                state.behind_tls,
-            )),
+            Some(sms_code::cookie(Some(&session), state.behind_tls)),
         ),
         Err(e) => {
             let outcome = MineOutcome::Sent {
@@ -330,9 +355,11 @@ async fn holder_status(
     )
 }
 
-/// `POST /mine/new-code`: a new 查询码 by SMS to the session's mobile; back to the list.
+/// `POST /mine/new-code`: a new 查询码 by SMS to the session's mobile (within the mobile's and
+/// the client's SMS limits); back to the list.
 pub async fn new_code(
     State(state): State<AppState>,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
     Form(form): Form<NumberForm>,
@@ -343,13 +370,23 @@ pub async fn new_code(
     let number = form.number.trim();
     let lang = crate::kernel::i18n::prefs_from_headers(&headers).lang;
     let done = if crate::domain::petition::LegalAidNumber::parse(number).is_ok() {
-        aid::replace_query_code(&state.ctx, number, &mobile, lang, now).await
+        aid::replace_query_code(&state.ctx, number, &mobile, &client.key(), lang, now).await
     } else {
-        petitions::replace_query_code(&state.ctx, number, &mobile, lang, now).await
+        petitions::replace_query_code(&state.ctx, number, &mobile, &client.key(), lang, now).await
     };
     match done {
         Ok(()) => see_other(&format!("{PATH}?reset={number}"), None),
         Err(AppError::NotFound(_)) => see_other(PATH, None),
+        Err(AppError::TooManyFilings(wait) | AppError::TooManyAttempts(wait)) => {
+            list_page(
+                &state,
+                &headers,
+                now,
+                &mobile,
+                Some((number.to_owned(), Some(wait))),
+            )
+            .await
+        }
         Err(e) => refused(&state, &headers, now, e, String::new()).await,
     }
 }
@@ -383,14 +420,14 @@ pub async fn stop(
 
 /// `POST /mine/sign-out`: the session ends and its cookie goes.
 pub async fn sign_out(State(state): State<AppState>, now: Now, headers: HeaderMap) -> Response {
-    if let Some(session) = sms_code::session_of(&state.ctx, &headers)
-        && let Err(e) = sms_code::end(&state.ctx, session, now).await
+    if let Some(session) = sms_code::session_of(&headers)
+        && let Err(e) = sms_code::end(&state.ctx, &session, now).await
     {
         tracing::error!(error = %e, "cannot end a 我的事项 session");
     }
     see_other(
         &format!("{PATH}?ended=1"),
-        Some(sms_code::cookie(&state.ctx, None, state.behind_tls)),
+        Some(sms_code::cookie(None, state.behind_tls)),
     )
 }
 

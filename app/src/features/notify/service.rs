@@ -1,6 +1,7 @@
 //! The outbox as the staff page shows it.
 
 use super::view::{OutboxEntry, OutboxView};
+use crate::domain::notify;
 use crate::kernel::outbox::{self, Channel};
 use crate::kernel::{AppContext, AppError};
 
@@ -28,7 +29,17 @@ pub async fn outbox(ctx: &AppContext) -> Result<OutboxView, AppError> {
         .iter()
         .map(|row| {
             let channel = Channel::parse(&row.channel);
-            let message = row.message();
+            // A code waiting to go is shown without it where a transport will carry it (only
+            // its citizen may read it); with none configured (the demo) nothing will go out,
+            // and the page is the only way to see what would have.
+            let carried = match channel {
+                Some(Channel::Sms) => ctx.transports.sms.is_some(),
+                Some(Channel::Email) => ctx.transports.mail.is_some(),
+                None => true,
+            };
+            let message = row
+                .message()
+                .map(|m| if carried { notify::redacted(&m) } else { m });
             let text = message
                 .as_ref()
                 .map(|m| outbox::worker::text(ctx, row.lang(), m))

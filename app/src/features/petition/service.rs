@@ -473,12 +473,13 @@ pub async fn replace_query_code(
     ctx: &AppContext,
     number: &str,
     mobile: &str,
+    client: &str,
     lang: crate::domain::prefs::Lang,
     now: Now,
 ) -> Result<(), AppError> {
     let opened = open_for_holder(ctx, number, mobile).await?;
     let replacement =
-        crate::kernel::query_code::Replacement::new(&ctx.code_key, mobile, lang, |code| {
+        crate::kernel::query_code::Replacement::new(ctx, client, mobile, lang, |code| {
             crate::domain::notify::new_query_code(&opened.record.number, code, false)
         });
     let (pool, id) = (ctx.pool.clone(), opened.record.id);

@@ -279,27 +279,6 @@ pub fn lookup_guard() -> Guard {
     )
 }
 
-/// SMS codes asked for (我的事项, a lost 查询码): every request counts, known number or not.
-/// Three per mobile, then a wait from 5 minutes doubling up to an hour; ten per client address
-/// (a rule's free failures are those before the one that locks).
-pub fn code_send_guard() -> Guard {
-    Guard::new(
-        "code_send",
-        ThrottleRule {
-            free_failures: 2,
-            first_lock: Duration::from_secs(5 * 60),
-            max_lock: Duration::from_secs(60 * 60),
-            memory: Duration::from_secs(60 * 60),
-        },
-        ThrottleRule {
-            free_failures: 9,
-            first_lock: Duration::from_secs(5 * 60),
-            max_lock: Duration::from_secs(60 * 60),
-            memory: Duration::from_secs(60 * 60),
-        },
-    )
-}
-
 /// SMS codes typed: five wrong per mobile (which also spends the code), ten per client, then
 /// doubling locks from 30 s up to 30 min.
 pub fn code_check_guard() -> Guard {
@@ -370,16 +349,69 @@ impl FilingLimits {
             (id.as_str(), self.per_person),
             (mobile.as_str(), self.per_person),
         ];
-        for (key, window) in keys {
-            let (count, oldest) = store::filings_since(tx, key, window.start(now)).await?;
-            window
-                .admits(count, oldest, now)
-                .map_err(StoreError::OverLimit)?;
+        charge_all(tx, &keys, now).await
+    }
+}
+
+/// Counts one event against each key, in `tx`, unless one of them is at its window's limit:
+/// then `StoreError::OverLimit(wait)`, counting nothing.
+async fn charge_all(tx: &mut Tx, keys: &[(&str, Window)], now: Instant) -> Result<(), StoreError> {
+    for (key, window) in keys {
+        let (count, oldest) = store::filings_since(tx, key, window.start(now)).await?;
+        window
+            .admits(count, oldest, now)
+            .map_err(StoreError::OverLimit)?;
+    }
+    for (key, _) in keys {
+        store::count_filing(tx, key, now).await?;
+    }
+    Ok(())
+}
+
+/// SMS codes and new 查询码 sent (我的事项, a lost 查询码): at most three to one mobile and ten
+/// from one client address in any hour (sliding windows), every request counted — known number
+/// or not — in the write that queues the message, so the limit is exact across servers on SQLite
+/// and at most one more per server on PostgreSQL (as filings).
+#[derive(Clone, Copy, Debug)]
+pub struct SendLimits {
+    per_mobile: Window,
+    per_client: Window,
+}
+
+impl Default for SendLimits {
+    fn default() -> Self {
+        Self {
+            per_mobile: Window {
+                max: 3,
+                per: Duration::from_secs(60 * 60),
+            },
+            per_client: Window {
+                max: 10,
+                per: Duration::from_secs(60 * 60),
+            },
         }
-        for (key, _) in keys {
-            store::count_filing(tx, key, now).await?;
-        }
-        Ok(())
+    }
+}
+
+impl SendLimits {
+    /// Counts one message to `mobile` asked for by `client`, in `tx`; `StoreError::OverLimit`
+    /// (counting nothing) when either is at its limit.
+    pub async fn charge(
+        &self,
+        tx: &mut Tx,
+        mobile: &str,
+        client: &str,
+        now: Instant,
+    ) -> Result<(), StoreError> {
+        let (mobile, client) = (
+            format!("sms:mobile:{mobile}"),
+            format!("sms:client:{client}"),
+        );
+        let keys = [
+            (mobile.as_str(), self.per_mobile),
+            (client.as_str(), self.per_client),
+        ];
+        charge_all(tx, &keys, now).await
     }
 }
 

@@ -203,6 +203,16 @@ async fn record(
         Ok(detail) => (true, detail.clone()),
         Err(error) => (false, error.clone()),
     };
+    // A server that echoes the message must not leave its code in the record.
+    let detail = match row.message() {
+        Some(m) => notify::scrubbed(&m, &detail),
+        None => detail,
+    };
+    // A code's text, once it will not be tried again, without the code.
+    let redacted_text = match row.message().filter(|_| urgent) {
+        Some(m) => serde_json::to_string(&notify::redacted(&m)).unwrap_or_default(),
+        None => row.message.clone(),
+    };
     sqlx::query("INSERT INTO outbox_attempts (outbox_id, at, ok, detail) VALUES ($1, $2, $3, $4)")
         .bind(row.id)
         .bind(started.to_rfc3339())
@@ -211,10 +221,6 @@ async fn record(
         .execute(&mut *write.tx)
         .await?;
     if ok {
-        let kept_text = match row.message().filter(|_| urgent) {
-            Some(m) => serde_json::to_string(&notify::redacted(&m)).unwrap_or_default(),
-            None => row.message.clone(),
-        };
         sqlx::query(
             "UPDATE outbox SET state = 'sent', sent_at = $2, claimed_until_ms = 0, \
              last_error = NULL, expires_ms = $3, message = $4 WHERE id = $1",
@@ -222,7 +228,7 @@ async fn record(
         .bind(row.id)
         .bind(now.to_rfc3339())
         .bind(kept)
-        .bind(&kept_text)
+        .bind(&redacted_text)
         .execute(&mut *write.tx)
         .await?;
     } else {
@@ -243,11 +249,12 @@ async fn record(
                 tracing::warn!(id = row.id, channel = %row.channel, %detail, "a notification was given up");
                 sqlx::query(
                     "UPDATE outbox SET state = 'failed', claimed_until_ms = 0, last_error = $2, \
-                     expires_ms = $3 WHERE id = $1",
+                     expires_ms = $3, message = $4 WHERE id = $1",
                 )
                 .bind(row.id)
                 .bind(&detail)
                 .bind(kept)
+                .bind(&redacted_text)
                 .execute(&mut *write.tx)
                 .await?;
             }

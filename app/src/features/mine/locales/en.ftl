@@ -31,4 +31,5 @@ mine-signed-out = You have signed out of My matters.
 mine-expired = More than { $minutes } minutes have passed since the code, or you signed out: ask for a new code.
 mine-too-many-codes = Too many codes asked for: try again in { $wait }.
 mine-too-many-tries = Too many wrong codes: try again in { $wait }.
+mine-too-many-sms = This number has had as many texts as it may in an hour: no new query code was sent for { $number }. Try again in { $wait }; the old code still works.
 mine-messages-stopped = No more text messages or emails will be sent about this matter.

@@ -31,4 +31,5 @@ mine-signed-out = 您已退出“我的事项”。
 mine-expired = 验证已经超过 { $minutes } 分钟或者已退出，请重新获取验证码。
 mine-too-many-codes = 获取验证码太频繁，请 { $wait } 后再试。
 mine-too-many-tries = 验证码输错次数太多，请 { $wait } 后再试。
+mine-too-many-sms = 这个手机号一小时内收到的短信已达上限，{ $number } 的新查询码没有发送，请 { $wait } 后再试；原查询码仍然有效。
 mine-messages-stopped = 已停止发送本事项的短信和邮件通知。
