@@ -110,6 +110,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=WorkbenchPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/account")
+                        view=crate::features::staff::pages::AccountPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/staff/articles") view=ArticlesPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/articles/:slug")

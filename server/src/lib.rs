@@ -297,6 +297,9 @@ pub async fn hourly_work(ctx: &app::kernel::context::AppContext) {
     if let Err(e) = app::features::cases::service::remind_closing_reviews(ctx, ctx.now()).await {
         tracing::error!(error = %e, "cannot queue the reminders of closing review windows");
     }
+    if let Err(e) = app::features::cases::service::send_staff_digests(ctx, ctx.now()).await {
+        tracing::error!(error = %e, "cannot queue the staff's daily digests");
+    }
     if let Err(e) = app::kernel::sms_code::sweep(&ctx.pool, now).await {
         tracing::error!(error = %e, "cannot delete old SMS codes");
     }

@@ -343,6 +343,14 @@ notice-aid-refused = Legal aid has been refused on your application { $number }.
 notice-aid-lawyer = A legal aid lawyer has been assigned to your application { $number }. See "Check progress" for details.
 notice-code = Your code is { $code }. It is valid for { $minutes } minutes. Do not tell it to anyone.
 notice-new-query-code = The new query code of your petition { $number } is { $code }; the old one no longer works. Keep it safe.
+staff-mail-needs-address = To be told by mail, give an email address
+staff-notice-assigned = Petition { $number } has been given to your unit: see it on the workbench and act by its deadlines.
+staff-notice-review = A { $level } was asked for on petition { $number }, for your unit to make: see the workbench.
+staff-notice-supervision = A supervision letter was recorded on petition { $number }: see the workbench.
+staff-notice-reminder = A reminder letter was recorded on petition { $number }: see the workbench.
+staff-notice-digest = Today's deadlines: { $overdue } overdue, { $due_soon } due within 3 days.
+    { $lines }
+    See the workbench.
 notice-aid-new-query-code = The new query code of your legal aid application { $number } is { $code }; the old one no longer works. Keep it safe.
 code-malformed = Enter the code from the text message: 6 digits
 code-not-right = This code is not right, or no longer valid (a code works once, for { $minutes } minutes). Check it, or ask for a new one

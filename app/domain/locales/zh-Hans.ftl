@@ -313,6 +313,14 @@ notice-aid-refused = 您的法律援助申请 { $number } 已决定不给予法�
 notice-aid-lawyer = 您的法律援助申请 { $number } 已指派法律援助人员，详情请在“查询办理进度”查看。
 notice-code = 您的验证码是 { $code }，{ $minutes } 分钟内有效。请勿告诉他人。
 notice-new-query-code = 您的信访事项 { $number } 的新查询码是 { $code }，原查询码已作废。请妥善保管。
+staff-mail-needs-address = 要接收邮件通知，请填写邮箱地址
+staff-notice-assigned = 信访事项 { $number } 已交由本单位办理，请登录信访工作台查看并按期办理。
+staff-notice-review = 信访事项 { $number } 收到{ $level }申请，由本单位办理，请登录信访工作台查看。
+staff-notice-supervision = 信访事项 { $number } 收到督办函，请登录信访工作台查看。
+staff-notice-reminder = 信访事项 { $number } 收到提醒函，请登录信访工作台查看。
+staff-notice-digest = 今日到期提醒：已超期 { $overdue } 件，3 日内到期 { $due_soon } 件。
+    { $lines }
+    请登录信访工作台办理。
 notice-aid-new-query-code = 您的法律援助申请 { $number } 的新查询码是 { $code }，原查询码已作废。请妥善保管。
 code-malformed = 请输入短信中的验证码：6 位数字
 code-not-right = 验证码不对或者已经失效（验证码只能用一次，{ $minutes } 分钟内有效）。请检查，或者重新获取

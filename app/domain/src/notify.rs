@@ -279,6 +279,97 @@ pub fn scrubbed(message: &Msg, text: &str) -> String {
     out
 }
 
+/// What a staff member is told by mail (issue 16), in Simplified Chinese: only the number and
+/// what happened, and that the workbench has the rest (a mail may leave the bureau's network).
+/// A case given to their unit.
+pub fn staff_assigned(number: &str) -> Msg {
+    msg!("staff-notice-assigned", number = number)
+}
+
+/// A 复查 or 复核 (`level`) asked for, which their unit is to make.
+pub fn staff_review(number: &str, level: crate::case::Level) -> Msg {
+    msg!(
+        "staff-notice-review",
+        number = number,
+        level = level.label()
+    )
+}
+
+/// A 督办函 (or, with `reminder`, a 提醒函) recorded on a case their unit holds.
+pub fn staff_letter(number: &str, reminder: bool) -> Msg {
+    if reminder {
+        msg!("staff-notice-reminder", number = number)
+    } else {
+        msg!("staff-notice-supervision", number = number)
+    }
+}
+
+/// The day's digest: how many of the person's cases are overdue and due within three days, and
+/// one line for each (`lines`: number, what is due, the date).
+pub fn staff_digest(overdue: usize, due_soon: usize, lines: String) -> Msg {
+    msg!(
+        "staff-notice-digest",
+        overdue = overdue as u64,
+        due_soon = due_soon as u64,
+        lines = lines
+    )
+}
+
+/// A staff member's mail settings as typed on their page: the address (`None` when left empty)
+/// if it can be reached, or the problem on the field `email` — also when mail is switched `on`
+/// with no address to send it to.
+pub fn staff_mail(email: &str, on: bool) -> Result<Option<String>, FieldProblem> {
+    let mut problems = Vec::new();
+    let parsed = NotifyInput {
+        sms: false,
+        email: Some(email.to_owned()),
+    }
+    .parse(&mut problems);
+    if let Some(p) = problems.into_iter().next() {
+        return Err(FieldProblem::new("email", &p.code, p.message));
+    }
+    if on && parsed.email.is_none() {
+        return Err(FieldProblem::new(
+            "email",
+            "required",
+            msg!("staff-mail-needs-address"),
+        ));
+    }
+    Ok(parsed.email)
+}
+
+/// Whether a message is one of staff's (its mail's subject names the workbench).
+pub fn is_for_staff(message: &Msg) -> bool {
+    message.id.starts_with("staff-notice-")
+}
+
+/// Whose due and overdue cases a staff member's digest lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DigestScope {
+    /// Those they are to act on now (their unit's; the bureau's for a registrar).
+    Own,
+    /// Every case (督办 and 管理员 watch all deadlines).
+    All,
+    /// None: the role sees no cases.
+    None,
+}
+
+pub fn digest_scope(role: crate::staff::StaffRole) -> DigestScope {
+    use crate::staff::StaffRole as R;
+    match role {
+        R::UnitStaff | R::Registrar => DigestScope::Own,
+        R::Supervisor | R::Admin => DigestScope::All,
+        R::LegalAid | R::Editor => DigestScope::None,
+    }
+}
+
+/// The day whose digest may go at `now`: from 08:00 Beijing time, that day (one digest a day,
+/// keyed by it); before, none yet.
+pub fn digest_day(now: DateTime<FixedOffset>) -> Option<chrono::NaiveDate> {
+    let local = now.with_timezone(&beijing());
+    (chrono::Timelike::hour(&local) >= MORNING).then(|| local.date_naive())
+}
+
 /// China Standard Time, in which the night is reckoned.
 fn beijing() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("UTC+8")
@@ -335,6 +426,46 @@ pub const CLAIM_SECONDS: i64 = 120;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_staff_address_is_checked_and_needed_only_for_mail_on() {
+        assert_eq!(staff_mail("", false), Ok(None));
+        assert_eq!(
+            staff_mail(" li@rsj.example.cn ", true),
+            Ok(Some("li@rsj.example.cn".to_owned()))
+        );
+        assert_eq!(staff_mail("", true).unwrap_err().code, "required");
+        let bad = staff_mail("li@rsj", false).unwrap_err();
+        assert_eq!(
+            (bad.field.as_str(), bad.code.as_str()),
+            ("email", "invalid_email")
+        );
+    }
+
+    #[test]
+    fn staff_digests_list_their_own_cases_or_all_and_go_from_eight_in_the_morning() {
+        use crate::staff::StaffRole as R;
+        assert_eq!(digest_scope(R::UnitStaff), DigestScope::Own);
+        assert_eq!(digest_scope(R::Registrar), DigestScope::Own);
+        assert_eq!(digest_scope(R::Supervisor), DigestScope::All);
+        assert_eq!(digest_scope(R::Admin), DigestScope::All);
+        assert_eq!(digest_scope(R::LegalAid), DigestScope::None);
+        assert_eq!(digest_scope(R::Editor), DigestScope::None);
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(digest_day(at("2026-12-04T07:59:00+08:00")), None);
+        assert_eq!(
+            digest_day(at("2026-12-04T08:00:00+08:00")),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+        );
+        // 23:30 UTC is 07:30 the next day in Beijing: not yet.
+        assert_eq!(digest_day(at("2026-12-04T23:30:00+00:00")), None);
+        assert_eq!(
+            digest_day(at("2026-12-05T01:00:00+00:00")),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+        );
+        assert!(is_for_staff(&staff_assigned("XF202612010001")));
+        assert!(!is_for_staff(&sign_in_code("123456")));
+    }
+
     #[test]
     fn a_code_echoed_by_a_server_is_scrubbed_from_its_answer() {
         let m = new_query_code("XF202612010001", "AB3D EF5H", false);

@@ -24,6 +24,7 @@ mod proxy;
 mod schema;
 mod server;
 mod staff;
+mod staff_mail;
 
 /// Serves as a child server when this binary was started as one (`start_child_server`, used by
 /// the `cluster` and `durability` tests); does nothing as an ordinary test.

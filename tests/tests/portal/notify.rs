@@ -58,6 +58,24 @@ pub(crate) async fn act(app: &TestApp, cookie: &str, number: &str, form: &[(&str
     assert_eq!(status, StatusCode::SEE_OTHER, "{form:?}: {html}");
 }
 
+/// The unit's written reply (信访处理意见书, 支持) on a case it accepted.
+pub(crate) async fn reply(app: &TestApp, unit: &str, number: &str) {
+    act(
+        app,
+        unit,
+        number,
+        &[
+            ("action", "reply"),
+            ("reply_request", "请求督促用人单位支付拖欠的三个月工资。"),
+            ("reply_facts", "经查，该公司自 8 月起确未足额支付工资。"),
+            ("opinion", "已责令该公司于 15 日内支付拖欠工资。"),
+            ("legal_basis", "《劳动保障监察条例》第二十六条"),
+            ("outcome", "support"),
+        ],
+    )
+    .await;
+}
+
 /// The registrar assigns the case to the unit `city-hrss`; the registrar's cookie.
 pub(crate) async fn assign(app: &TestApp, number: &str) -> String {
     let registrar = app.staff_cookie("dengji").await;
@@ -527,20 +545,7 @@ async fn a_citizen_is_reminded_once_before_the_review_window_closes() {
     assign(&app, &number).await;
     let unit = app.staff_cookie("city-hrss").await;
     act(&app, &unit, &number, &[("action", "accept")]).await;
-    act(
-        &app,
-        &unit,
-        &number,
-        &[
-            ("action", "reply"),
-            ("reply_request", "请求督促用人单位支付拖欠的三个月工资。"),
-            ("reply_facts", "经查，该公司自 8 月起确未足额支付工资。"),
-            ("opinion", "已责令该公司于 15 日内支付拖欠工资。"),
-            ("legal_basis", "《劳动保障监察条例》第二十六条"),
-            ("outcome", "support"),
-        ],
-    )
-    .await;
+    reply(&app, &unit, &number).await;
     gateway.wait_for(4).await;
     let reminders = || {
         gateway

@@ -405,6 +405,24 @@ impl Docket for Cases {
                     .public()
                     .then(|| crate::domain::notify::for_case_event(&event, &number, due, &named))
                     .flatten();
+                // The unit's staff are told of a case given to them and of a letter on one
+                // they hold (by mail, those who asked).
+                let staff_notice = match &event {
+                    crate::domain::case::CaseEvent::Assigned { unit } => Some(store::StaffNotice {
+                        unit: unit.clone(),
+                        message: crate::domain::notify::staff_assigned(&number),
+                    }),
+                    crate::domain::case::CaseEvent::Letter { letter, .. } => {
+                        held_by.map(|unit| store::StaffNotice {
+                            unit: unit.to_owned(),
+                            message: crate::domain::notify::staff_letter(
+                                &number,
+                                *letter == crate::domain::case::event::Letter::Reminder,
+                            ),
+                        })
+                    }
+                    _ => None,
+                };
                 Ok(store::Appended {
                     staff_id: Some(staff.id),
                     at: now.stamp(),
@@ -419,6 +437,7 @@ impl Docket for Cases {
                     comment: None,
                     notice,
                     new_code: None,
+                    staff_notice,
                     event,
                 })
             })
@@ -462,4 +481,76 @@ pub async fn remind_closing_reviews(ctx: &AppContext, now: Now) -> Result<usize,
         closing += 1;
     }
     Ok(closing)
+}
+
+/// Mails each staff member who asked for mail one digest a day, from 08:00 Beijing time: the
+/// cases overdue and due within three days that are theirs (their unit's; the bureau's for a
+/// registrar; every case for 督办 and 管理员), or nothing when there are none (the hourly work).
+/// Once a day across servers and runs: the message's key names the person and the day.
+/// Returns how many digests were queued.
+pub async fn send_staff_digests(ctx: &AppContext, now: Now) -> Result<usize, AppError> {
+    use crate::domain::notify::{DigestScope, digest_day, digest_scope, staff_digest};
+    let Some(day) = digest_day(now.local()) else {
+        return Ok(0);
+    };
+    let mut queued = 0;
+    for (record, email) in crate::features::staff::store::mail_recipients(&ctx.pool).await? {
+        let Some(staff) = crate::features::staff::auth::account_from_record(record) else {
+            continue;
+        };
+        let scope = digest_scope(staff.role);
+        let key = format!("digest:{}:{day}:email", staff.id);
+        if scope == DigestScope::None || crate::kernel::outbox::queued(&ctx.pool, &key).await? {
+            continue;
+        }
+        let mut due: Vec<(Urgency, chrono::NaiveDate, String)> = list(ctx, &staff, now)
+            .await?
+            .into_iter()
+            .filter(|c| scope == DigestScope::All || c.held_here)
+            .filter_map(|c| {
+                let d = c.due?;
+                (d.urgency != Urgency::OnTime).then(|| {
+                    let when = simplified(&match d.urgency {
+                        Urgency::Overdue => Msg::new("urgency-overdue"),
+                        _ => Msg::new("urgency-due-soon"),
+                    });
+                    let line =
+                        format!("{} {}（{}）{} {when}", c.number, d.label, d.article, d.date);
+                    (d.urgency, d.date, line)
+                })
+            })
+            .collect();
+        if due.is_empty() {
+            continue;
+        }
+        // Overdue first, then by date.
+        due.sort_by_key(|(u, date, _)| (*u != Urgency::Overdue, *date));
+        let overdue = due
+            .iter()
+            .filter(|(u, _, _)| *u == Urgency::Overdue)
+            .count();
+        let lines: Vec<&str> = due.iter().map(|(_, _, l)| l.as_str()).collect();
+        let message = staff_digest(overdue, due.len() - overdue, lines.join("\n"));
+        let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
+        crate::kernel::outbox::enqueue(
+            &mut write.tx,
+            &crate::kernel::outbox::Outgoing {
+                key: &key,
+                channel: crate::kernel::outbox::Channel::Email,
+                recipient: &email,
+                lang: crate::domain::prefs::Lang::Simplified,
+                message: &message,
+                subject: None,
+            },
+            now.utc(),
+        )
+        .await?;
+        write
+            .tx
+            .commit()
+            .await
+            .map_err(crate::kernel::store::StoreError::from)?;
+        queued += 1;
+    }
+    Ok(queued)
 }

@@ -287,6 +287,16 @@ pub struct Appended {
     /// A new 查询码 (`QueryCodeReset`): its hash set on the petition, and its SMS queued to the
     /// mobile on file, in the same transaction.
     pub new_code: Option<crate::kernel::query_code::Replacement>,
+    /// What the staff of a unit are told of it by mail (those who asked), in the same
+    /// transaction.
+    pub staff_notice: Option<StaffNotice>,
+}
+
+/// A mail to the staff of `unit` who want one (a case given to them, a letter on a case they
+/// hold).
+pub struct StaffNotice {
+    pub unit: String,
+    pub message: crate::domain::message::Msg,
 }
 
 /// Appends the event `make` makes from the case's events as read inside one write transaction
@@ -367,6 +377,27 @@ pub async fn append_with<E>(
             crate::kernel::store::read_time("event time", &new.at)?.to_utc(),
         )
         .await?;
+    }
+    if let Some(notice) = &new.staff_notice {
+        let at = crate::kernel::store::read_time("event time", &new.at)?.to_utc();
+        for (staff_id, email) in
+            crate::features::staff::store::mail_recipients_in_unit(tx, &notice.unit).await?
+        {
+            crate::kernel::outbox::enqueue(
+                tx,
+                &crate::kernel::outbox::Outgoing {
+                    key: &format!("staff:{staff_id}:event{event_id}:email"),
+                    channel: crate::kernel::outbox::Channel::Email,
+                    recipient: &email,
+                    lang: crate::domain::prefs::Lang::Simplified,
+                    message: &notice.message,
+                    // Not the matter's: a citizen stopping their messages stops none of staff's.
+                    subject: None,
+                },
+                at,
+            )
+            .await?;
+        }
     }
     if let Some(notice) = &new.notice {
         crate::kernel::outbox::notify_citizen(

@@ -323,12 +323,36 @@ async fn append_citizen_event(
     now: Now,
     check: impl FnOnce(&[StoredEvent]) -> Result<(), AppError> + Send + 'static,
 ) -> Result<(), AppError> {
-    let pool = ctx.pool.clone();
+    let (pool, config) = (ctx.pool.clone(), ctx.config.clone());
     let petition_id = opened.record.id;
+    let (number, reported_unit) = (
+        opened.record.number.clone(),
+        opened.record.reported_unit.clone(),
+    );
     store::detached(async move {
         events_store::append_with(&pool, petition_id, |events| {
             let public: Vec<StoredEvent> = events.iter().filter(|e| e.public).cloned().collect();
             check(&public)?;
+            // A 复查 or 复核 asked for goes to the body that reviews it: its staff are told.
+            let level = match &event {
+                CaseEvent::ReviewRequested { level, .. } => Some(*level),
+                _ => None,
+            };
+            let staff_notice = level.and_then(|level| {
+                let mut after = events.to_vec();
+                after.push(StoredEvent {
+                    at: now.local(),
+                    public: true,
+                    actor: None,
+                    event: event.clone(),
+                });
+                crate::domain::case::event::holder(&after, &config, reported_unit.as_deref()).map(
+                    |unit| events_store::StaffNotice {
+                        unit,
+                        message: crate::domain::notify::staff_review(&number, level),
+                    },
+                )
+            });
             Ok(events_store::Appended {
                 staff_id: None,
                 at: now.stamp(),
@@ -338,6 +362,7 @@ async fn append_citizen_event(
                 comment,
                 notice: None,
                 new_code: None,
+                staff_notice,
                 event,
             })
         })
@@ -495,6 +520,7 @@ pub async fn replace_query_code(
                 comment: None,
                 notice: None,
                 new_code: Some(replacement),
+                staff_notice: None,
                 event,
             })
         })

@@ -129,12 +129,14 @@ pub struct PublicRecord {
     pub unit_code: Option<String>,
     pub received_on: String,
     pub received_at: String,
+    /// The unit a 检举控告 reports (第30条 keeps the case from it).
+    pub reported_unit: Option<String>,
 }
 
 pub async fn find_public(pool: &Pool, number: &str) -> Result<Option<PublicRecord>, StoreError> {
     Ok(sqlx::query_as::<_, PublicRecord>(
         "SELECT p.id, p.number, p.query_code_hash, p.category, p.title, p.unit_code, p.received_on, \
-                p.received_at \
+                p.received_at, p.reported_unit \
          FROM petitions p WHERE p.number = $1",
     )
     .bind(number)

@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 pub const SESSION_STAFF_ID: &str = "staff_id";
 
 /// An enabled account with a known role; `None` for a disabled account.
-fn account_from_record(r: crate::features::staff::store::StaffRecord) -> Option<StaffAccount> {
+pub(crate) fn account_from_record(
+    r: crate::features::staff::store::StaffRecord,
+) -> Option<StaffAccount> {
     if r.disabled != 0 {
         return None;
     }

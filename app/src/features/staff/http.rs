@@ -154,10 +154,89 @@ impl axum::extract::FromRequestParts<AppState> for StaffMember {
     }
 }
 
-/// Sign-in and sign-out.
+/// 我的账号 as the page shows it, with the mail settings given.
+pub fn account_view(
+    ctx: &crate::kernel::AppContext,
+    staff: &StaffAccount,
+    email: String,
+    notify_email: bool,
+) -> crate::features::staff::pages::AccountView {
+    crate::features::staff::pages::AccountView {
+        display_name: staff.display_name.clone(),
+        username: staff.username.clone(),
+        role: staff.role.label().to_owned(),
+        unit: staff.unit_code.as_deref().map(|u| {
+            ctx.config
+                .unit(u)
+                .map_or(u, |unit| unit.name.as_str())
+                .to_owned()
+        }),
+        email,
+        notify_email,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AccountForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    notify_email: Option<String>,
+}
+
+/// `POST /staff/account`: saves the mail settings, then back to the page saying so; what was
+/// typed comes back with the problem otherwise.
+pub async fn save_account(
+    State(state): State<AppState>,
+    StaffMember(staff): StaffMember,
+    now: Now,
+    headers: HeaderMap,
+    Form(form): Form<AccountForm>,
+) -> Response {
+    let on = form.notify_email.is_some();
+    let problem = match crate::domain::notify::staff_mail(&form.email, on) {
+        Ok(email) => match crate::features::staff::store::set_mail_settings(
+            &state.ctx.pool,
+            staff.id,
+            email.as_deref(),
+            on,
+        )
+        .await
+        {
+            Ok(()) => return Redirect::to("/staff/account?saved=1").into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot save a staff member's mail settings");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    crate::domain::text::FieldProblem::new(
+                        "email",
+                        "unavailable",
+                        crate::domain::message::Msg::verbatim(
+                            "暂时无法保存，请稍后再试；填写的内容都还在",
+                        ),
+                    ),
+                )
+            }
+        },
+        Err(p) => (StatusCode::UNPROCESSABLE_ENTITY, p),
+    };
+    let (status, problem) = problem;
+    let view = account_view(&state.ctx, &staff, form.email.trim().to_owned(), on);
+    let problem = crate::features::staff::pages::AccountProblem {
+        view,
+        errors: vec![problem.into()],
+    };
+    crate::kernel::render::render_page(&state, &headers, "/staff/account", status, now, move || {
+        provide_context(problem.clone())
+    })
+    .await
+}
+
+/// Sign-in, sign-out, and the staff member's own settings.
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::post;
     axum::Router::new()
         .route("/staff/login", post(sign_in))
         .route("/staff/logout", post(sign_out))
+        .route("/staff/account", post(save_account))
 }

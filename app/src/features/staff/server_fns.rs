@@ -34,3 +34,19 @@ pub fn unavailable(e: crate::kernel::AppError) -> ServerFnError {
 pub async fn get_current_staff() -> Result<Option<StaffAccount>, ServerFnError> {
     signed_in().await.map(|(_, staff, _)| staff)
 }
+
+/// 我的账号: the signed-in staff member's own page, or `None` when no one is signed in.
+#[server(prefix = "/fn", endpoint = "account", input = server_fn::codec::GetUrl)]
+pub async fn get_account() -> Result<Option<super::pages::AccountView>, ServerFnError> {
+    let (ctx, staff, _) = signed_in().await?;
+    let Some(staff) = staff else { return Ok(None) };
+    let mail = crate::features::staff::store::mail_settings(&ctx.pool, staff.id)
+        .await
+        .map_err(|e| unavailable(e.into()))?;
+    Ok(Some(crate::features::staff::http::account_view(
+        &ctx,
+        &staff,
+        mail.email.unwrap_or_default(),
+        mail.notify_email != 0,
+    )))
+}

@@ -78,3 +78,71 @@ pub async fn find_by_id(pool: &Pool, id: i64) -> Result<Option<StaffRecord>, Sto
     .fetch_optional(pool)
     .await?)
 }
+
+/// Where a staff member is told of their work by mail, and whether they want it (issue 16).
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct MailSettings {
+    pub email: Option<String>,
+    /// Non-zero: mail on.
+    pub notify_email: i64,
+}
+
+pub async fn mail_settings(pool: &Pool, id: i64) -> Result<MailSettings, StoreError> {
+    Ok(sqlx::query_as::<_, MailSettings>(
+        "SELECT email, notify_email FROM staff_users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?
+    .unwrap_or_default())
+}
+
+pub async fn set_mail_settings(
+    pool: &Pool,
+    id: i64,
+    email: Option<&str>,
+    on: bool,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE staff_users SET email = $1, notify_email = $2 WHERE id = $3")
+        .bind(email)
+        .bind(i64::from(on))
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The staff of `unit` who want mail, with their addresses (active accounts only), read in the
+/// transaction that records what they are told of.
+pub async fn mail_recipients_in_unit(
+    tx: &mut crate::kernel::store::Tx,
+    unit: &str,
+) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as::<_, (i64, String)>(
+        "SELECT id, email FROM staff_users WHERE unit_code = $1 AND role = 'unit_staff' \
+         AND disabled = 0 AND notify_email <> 0 AND email IS NOT NULL ORDER BY id",
+    )
+    .bind(unit)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct Recipient {
+    #[sqlx(flatten)]
+    staff: StaffRecord,
+    email: String,
+}
+
+/// Every active staff member who wants mail, with their address (for the daily digest).
+pub async fn mail_recipients(pool: &Pool) -> Result<Vec<(StaffRecord, String)>, StoreError> {
+    Ok(sqlx::query_as::<_, Recipient>(&format!(
+        "SELECT {STAFF_COLUMNS}, email FROM staff_users WHERE disabled = 0 AND notify_email <> 0 \
+         AND email IS NOT NULL ORDER BY id"
+    ))
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| (r.staff, r.email))
+    .collect())
+}

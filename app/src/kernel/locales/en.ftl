@@ -31,3 +31,4 @@ upload-total-quota = "{ $name }" cannot be uploaded right now: too many files ar
 ## Notifications: the signature and the mail subject (kernel/outbox)
 notice-signed = [{ $bureau }] { $text }
 notice-mail-subject = { $bureau }: news of your matter
+staff-notice-mail-subject = { $bureau } workbench: cases for you

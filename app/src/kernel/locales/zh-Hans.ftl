@@ -32,3 +32,4 @@ upload-total-quota = “{ $name }”暂时无法上传：等待提交的文件�
 ## Notifications: the signature and the mail subject (kernel/outbox)
 notice-signed = 【{ $bureau }】{ $text }
 notice-mail-subject = { $bureau }：您的事项有新进展
+staff-notice-mail-subject = { $bureau }信访工作台：您有待办的信访事项

@@ -314,3 +314,14 @@ pub async fn failed_count(pool: &Pool) -> Result<i64, StoreError> {
             .await?,
     )
 }
+
+/// Whether a message with `key` is in the outbox (queued, sent or given up, and not yet swept).
+pub async fn queued(pool: &Pool, key: &str) -> Result<bool, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT id FROM outbox WHERE key = $1")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?
+            .is_some(),
+    )
+}

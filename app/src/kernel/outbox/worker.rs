@@ -154,9 +154,14 @@ async fn send(ctx: &AppContext, row: &QueuedRow) -> Result<String, String> {
         .ok_or_else(|| "the stored message cannot be read".to_owned())?;
     let lang = row.lang();
     let text = text(ctx, lang, &message);
+    let subject_id = if notify::is_for_staff(&message) {
+        "staff-notice-mail-subject"
+    } else {
+        "notice-mail-subject"
+    };
     let subject = in_script_with(
         lang,
-        &crate::domain::msg!("notice-mail-subject")
+        &crate::domain::message::Msg::new(subject_id)
             .with_name("bureau", ctx.config.bureau.name.clone()),
         &ctx.config.english,
     );

@@ -158,6 +158,9 @@ fn Workbench(
                     view! { <CaseTable cases=chosen /> }.into_any()
                 }
             }
+            <p>
+                <a href="/staff/account">"我的账号（邮件通知）"</a>
+            </p>
             <form method="post" action="/staff/logout">
                 <button type="submit" class="button secondary">
                     "退出登录"
