@@ -111,6 +111,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
                     <Route
+                        path=path!("/staff/intake")
+                        view=crate::features::intake::pages::IntakePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/intake/slip")
+                        view=crate::features::intake::pages::SlipPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/account")
                         view=crate::features::staff::pages::AccountPage
                         ssr=SsrMode::Async

@@ -354,3 +354,20 @@ staff-notice-digest = Today's deadlines: { $overdue } overdue, { $due_soon } due
 notice-aid-new-query-code = The new query code of your legal aid application { $number } is { $code }; the old one no longer works. Keep it safe.
 code-malformed = Enter the code from the text message: 6 digits
 code-not-right = This code is not right, or no longer valid (a code works once, for { $minutes } minutes). Check it, or ask for a new one
+
+# Channels (issue 17)
+channel-web = The portal's forms
+channel-api = Another system
+channel-letter = Letter
+channel-visit = Visit
+channel-phone = Phone call
+channel-fax = Fax
+channel-hotline = From the 12345 hotline
+channel-transfer = From another body
+channel-required = Choose the channel the matter came by
+channel-unknown = The channel must be a letter, a visit, a phone call, a fax, the 12345 hotline or another body
+date-invalid = Write the date as year-month-day, e.g. 2026-12-01
+intake-received-future = The day received cannot be after today
+intake-received-too-old = The day received cannot be more than { $days } days ago; register an older one with the day it was found and say why in a progress note
+intake-postmark-letters-only = Only a letter has a postmark
+intake-postmark-after-receipt = The postmark cannot be after the day received

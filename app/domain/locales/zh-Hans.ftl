@@ -324,3 +324,20 @@ staff-notice-digest = 今日到期提醒：已超期 { $overdue } 件，3 日内
 notice-aid-new-query-code = 您的法律援助申请 { $number } 的新查询码是 { $code }，原查询码已作废。请妥善保管。
 code-malformed = 请输入短信中的验证码：6 位数字
 code-not-right = 验证码不对或者已经失效（验证码只能用一次，{ $minutes } 分钟内有效）。请检查，或者重新获取
+
+# Channels (issue 17)
+channel-web = 网上信访
+channel-api = 其他系统接入
+channel-letter = 来信
+channel-visit = 来访
+channel-phone = 来电
+channel-fax = 传真
+channel-hotline = 12345 热线转来
+channel-transfer = 其他机关转来
+channel-required = 请选择事项是通过什么渠道来的
+channel-unknown = 渠道只能是来信、来访、来电、传真、12345 热线转来或其他机关转来
+date-invalid = 日期要写成 年-月-日，例如 2026-12-01
+intake-received-future = 收到日期不能晚于今天
+intake-received-too-old = 收到日期不能早于 { $days } 天前；更早收到的，按发现之日登记并在办理情况中说明
+intake-postmark-letters-only = 只有来信有邮戳日期
+intake-postmark-after-receipt = 邮戳日期不能晚于收到日期

@@ -4,6 +4,7 @@
 
 pub mod cases;
 pub mod home;
+pub mod intake;
 pub mod legal_aid;
 pub mod library;
 pub mod lookup;
@@ -23,6 +24,7 @@ use crate::kernel::AppState;
 pub fn form_routes() -> axum::Router<AppState> {
     axum::Router::new()
         .merge(cases::http::routes())
+        .merge(intake::http::routes())
         .merge(legal_aid::http::routes())
         .merge(library::http::routes())
         .merge(lookup::http::routes())
@@ -32,8 +34,10 @@ pub fn form_routes() -> axum::Router<AppState> {
 
 /// The page routes rendered by handlers of their own (in `upload_routes` or `form_routes`), which the
 /// server leaves out of the routes Leptos serves by itself.
-pub const HANDLED_PAGES: [&str; 4] = [
+pub const HANDLED_PAGES: [&str; 6] = [
     "/mine",
+    "/staff/intake",
+    "/staff/intake/slip",
     "/petition/receipt",
     "/legal-aid/receipt",
     "/legal-aid/apply",

@@ -11,6 +11,7 @@ mod browser;
 mod cases;
 mod cluster;
 mod durability;
+mod intake;
 mod languages;
 mod legal_aid;
 mod library;

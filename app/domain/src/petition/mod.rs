@@ -4,6 +4,7 @@
 
 pub mod attachment;
 pub mod category;
+pub mod channel;
 pub mod number;
 pub mod route;
 pub mod same_matter;

@@ -277,6 +277,13 @@ impl Docket for Cases {
             number: record.number,
             category: record.category,
             title: record.title,
+            channel: crate::domain::petition::channel::Channel::parse(&record.channel)
+                .map(|c| simplified(&c.label()))
+                .unwrap_or_else(|| record.channel.clone()),
+            received_on: crate::domain::petition::channel::Channel::parse(&record.channel)
+                .filter(|c| crate::domain::petition::channel::Channel::BY_CLERK.contains(c))
+                .map(|_| record.received_on.clone()),
+            postmarked_on: record.postmarked_on.clone(),
             received_at: record.received_at,
             request: record.request,
             facts_and_reasons: record.facts_and_reasons,

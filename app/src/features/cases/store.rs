@@ -247,6 +247,8 @@ pub struct CaseRecord {
     /// 检举控告类: who or which unit is reported, and that unit's code when configured.
     pub reported: Option<String>,
     pub reported_unit: Option<String>,
+    /// A letter's postmark, as the clerk who registered it read it.
+    pub postmarked_on: Option<String>,
 }
 
 impl CaseRecord {
@@ -260,7 +262,7 @@ pub async fn find(pool: &Pool, number: &str) -> Result<Option<CaseRecord>, Store
         "SELECT p.id, p.number, p.category, p.petitioner_name, p.id_number, p.mobile, p.address, \
                 p.district, p.unit_code, p.title, p.request, p.facts_and_reasons, p.place_and_time, \
                 p.earlier_handling, p.channel, p.route_check, p.received_on, p.received_at, \
-                s.number AS same_matter_as_number, p.reported, p.reported_unit \
+                s.number AS same_matter_as_number, p.reported, p.reported_unit, p.postmarked_on \
          FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
          WHERE p.number = $1",
     )

@@ -29,6 +29,11 @@ pub struct CaseView {
     pub title: String,
     pub status_label: String,
     pub received_at: String,
+    /// How it came (来信, 网上信访…), and for a matter registered by a clerk the day it arrived
+    /// (the clock's first day) and a letter's postmark.
+    pub channel: String,
+    pub received_on: Option<String>,
+    pub postmarked_on: Option<String>,
     /// `None` when the identity is hidden from this staff member (检举控告类, 第30条).
     pub petitioner: Option<PetitionerView>,
     pub request: String,

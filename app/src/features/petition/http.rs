@@ -215,6 +215,7 @@ async fn submit(
         client: Some(client),
         once: Some(once),
         lang: crate::kernel::i18n::prefs_from_headers(headers).lang,
+        arrival: None,
     };
     match petitions::submit(ctx, &input, "web", now, extras).await {
         Ok(receipt) => {
@@ -267,7 +268,7 @@ pub async fn receipt(
 }
 
 /// A petition's receipt page (with `query_code` while it may be shown).
-async fn receipt_view(
+pub(crate) async fn receipt_view(
     state: &AppState,
     number: &str,
     query_code: Option<String>,

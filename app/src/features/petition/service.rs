@@ -35,6 +35,9 @@ pub struct Extras<'a> {
     pub once: Option<&'a crate::kernel::filing::Once>,
     /// The language the citizen used: what their messages are said in.
     pub lang: crate::domain::prefs::Lang,
+    /// A matter a clerk registers (来信, 来访…): how and when it arrived, and who registered it.
+    /// The clock runs from the day it arrived; `None`: it arrives now.
+    pub arrival: Option<(crate::domain::petition::channel::Arrival, i64)>,
 }
 
 /// Checks, stores durably, and only then returns the receipt.
@@ -47,6 +50,10 @@ pub async fn submit(
 ) -> Result<Receipt, AppError> {
     let today = now.today();
     let petition = input.parse(&ctx.config, today).map_err(AppError::Invalid)?;
+    // The day it arrived starts the clock and names the number.
+    let received_on = extras.arrival.map_or(today, |(a, _)| a.received_on);
+    let postmarked_on = extras.arrival.and_then(|(a, _)| a.postmarked_on);
+    let registered_by = extras.arrival.map(|(_, staff)| staff);
     let (code, hash) = new_query_code(&ctx.code_key);
     // The newest pending petition of this person, category and unit on the same matter (not
     // merely of the same person): flagged for staff, never refused.
@@ -79,7 +86,7 @@ pub async fn submit(
         let (limits, client) = (ctx.filing_limits, extras.client.map(str::to_owned));
         let at = now.utc();
         let lang = extras.lang;
-        let due = ctx.config.calendar.due(Limit::Register, today);
+        let due = ctx.config.calendar.due(Limit::Register, received_on);
         // Committed with the submissions arriving meanwhile (group commit), and answered only
         // once that commit is on disk; it runs to its end if the citizen goes away.
         ctx.writes
@@ -89,15 +96,17 @@ pub async fn submit(
                         tx,
                         super::store::Insert {
                             petition: &petition,
-                            received_on: today,
+                            received_on,
                             received_at: &received_at,
                             query_code_hash: &hash,
                             channel: &channel,
                             same_matter_as: same_id,
                             route_check: route_check.as_deref(),
                             attachments: &attachments,
+                            postmarked_on,
+                            registered_by,
                         },
-                        |seq| PetitionNumber::new(today, seq).map(String::from),
+                        |seq| PetitionNumber::new(received_on, seq).map(String::from),
                     )
                     .await?;
                     crate::kernel::filing::record(
@@ -156,7 +165,7 @@ pub async fn submit(
         status: Status::Received.code().to_owned(),
         received_at,
         due: Due {
-            register: ctx.config.calendar.due(Limit::Register, today),
+            register: ctx.config.calendar.due(Limit::Register, received_on),
         },
         // Staff see it on the case; the receipt never says what someone else may have filed
         // under the ID number that was typed.

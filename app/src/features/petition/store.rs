@@ -17,6 +17,10 @@ pub struct Insert<'a> {
     pub route_check: Option<&'a str>,
     /// Tokens of uploaded files to link to the petition in the same transaction.
     pub attachments: &'a [String],
+    /// A letter's postmark, as a clerk read it.
+    pub postmarked_on: Option<NaiveDate>,
+    /// The clerk who registered it (none for the web forms and the API).
+    pub registered_by: Option<i64>,
 }
 
 /// What the insert assigned.
@@ -41,9 +45,9 @@ pub async fn insert(
         "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
          petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
          facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at, \
-         route_check, reported, reported_unit) \
+         route_check, reported, reported_unit, postmarked_on, registered_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
-         $20, $21, $22) \
+         $20, $21, $22, $23, $24) \
          RETURNING id",
     )
     .bind(&number)
@@ -68,6 +72,8 @@ pub async fn insert(
     .bind(new.route_check)
     .bind(p.reported.as_deref())
     .bind(p.reported_unit.as_deref())
+    .bind(new.postmarked_on.map(crate::kernel::store::date_text))
+    .bind(new.registered_by)
     .fetch_one(&mut **tx)
     .await?;
     crate::features::cases::store::insert_received(tx, id, new.received_at).await?;

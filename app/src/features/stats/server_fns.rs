@@ -14,3 +14,47 @@ pub async fn get_stats(month: Option<String>) -> Result<MonthStats, ServerFnErro
         .await
         .map_err(|_| ServerFnError::new(crate::t!("unavailable-stats")))
 }
+
+/// The month's petitions per channel they came by (来信, 来访, 网上信访…), for the workbench's
+/// 考核指标 (staff only; `None` when no one is signed in): each channel's label and count,
+/// every channel listed.
+#[server(prefix = "/fn", endpoint = "channel-counts", input = server_fn::codec::GetUrl)]
+pub async fn get_channel_counts(
+    month: Option<String>,
+) -> Result<Option<Vec<(String, i64)>>, ServerFnError> {
+    use crate::domain::petition::channel::Channel;
+    let (ctx, staff, now) = crate::features::staff::server_fns::signed_in().await?;
+    if staff.is_none() {
+        return Ok(None);
+    }
+    let first = month
+        .as_deref()
+        .and_then(crate::domain::kpi::parse_month)
+        .unwrap_or_else(|| crate::features::stats::service::this_month(now));
+    let next = first + chrono::Months::new(1);
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT channel, COUNT(*) FROM petitions WHERE received_on >= $1 AND received_on < $2 \
+         GROUP BY channel",
+    )
+    .bind(crate::kernel::store::date_text(first))
+    .bind(crate::kernel::store::date_text(next))
+    .fetch_all(&ctx.pool)
+    .await
+    .map_err(|e| {
+        crate::features::staff::server_fns::unavailable(
+            crate::kernel::store::StoreError::from(e).into(),
+        )
+    })?;
+    Ok(Some(
+        Channel::ALL
+            .into_iter()
+            .map(|c| {
+                let n = rows
+                    .iter()
+                    .find(|(code, _)| code == c.code())
+                    .map_or(0, |(_, n)| *n);
+                (crate::kernel::i18n::simplified(&c.label()), n)
+            })
+            .collect(),
+    ))
+}

@@ -14,6 +14,7 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/library/http.rs",
         "features/stats/pages/kpi_page.rs",
         "features/staff",
+        "features/intake",
         // The outbox page (the workbench's).
         "features/notify/pages/outbox_page.rs",
         "features/notify/service.rs",

@@ -198,7 +198,27 @@ fn CaseDetail(
                 <dd>{v.number.clone()}</dd>
                 <dt>"类别"</dt>
                 <dd>{category}</dd>
-                <dt>"收到时间"</dt>
+                <dt>"渠道"</dt>
+                <dd id="case-channel">{v.channel.clone()}</dd>
+                {v
+                    .received_on
+                    .clone()
+                    .map(|d| {
+                        view! {
+                            <dt>"收到日期（时限起算）"</dt>
+                            <dd id="case-received-on">{d}</dd>
+                        }
+                    })}
+                {v
+                    .postmarked_on
+                    .clone()
+                    .map(|d| {
+                        view! {
+                            <dt>"邮戳日期"</dt>
+                            <dd id="case-postmark">{d}</dd>
+                        }
+                    })}
+                <dt>{if v.received_on.is_some() { "登记时间" } else { "收到时间" }}</dt>
                 <dd>{crate::ui::i18n::time(&v.received_at)}</dd>
                 <dt>"登记、交办期限（第二十二条）"</dt>
                 <dd>{crate::ui::i18n::due_date(v.register_due)}</dd>

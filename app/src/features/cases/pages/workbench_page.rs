@@ -86,6 +86,19 @@ fn Workbench(
                         }
                     })}
             </dl>
+            {matches!(
+                account.role,
+                crate::domain::staff::StaffRole::Registrar | crate::domain::staff::StaffRole::Admin
+            )
+                .then(|| {
+                    view! {
+                        <p>
+                            <a href="/staff/intake" class="button">
+                                "登记来信来访"
+                            </a>
+                        </p>
+                    }
+                })}
             {(failures > 0)
                 .then(|| {
                     view! {

@@ -14,7 +14,7 @@ use crate::ui::form::FieldError;
 use leptos::prelude::*;
 
 pub use channel::channel_heading;
-pub use done::Confirmation;
+pub use done::{Confirmation, DonePage};
 pub use steps::{FileUploads, PersonFields, route_hint, route_label};
 
 /// An uploaded file, as the attachments and check pages list it.
@@ -103,11 +103,11 @@ pub fn ResumePage() -> impl IntoView {
 
 /// The bureau's configuration, on the server (pages are rendered only there).
 #[cfg(feature = "ssr")]
-fn config() -> Option<std::sync::Arc<crate::domain::config::BureauConfig>> {
+pub(crate) fn config() -> Option<std::sync::Arc<crate::domain::config::BureauConfig>> {
     use_context::<crate::kernel::context::AppContext>().map(|c| c.config)
 }
 
 #[cfg(not(feature = "ssr"))]
-fn config() -> Option<std::sync::Arc<crate::domain::config::BureauConfig>> {
+pub(crate) fn config() -> Option<std::sync::Arc<crate::domain::config::BureauConfig>> {
     None
 }

@@ -1,0 +1,245 @@
+//! 登记来信来访 (issue 17) against the real server: a clerk registers a letter dated by its
+//! arrival (the clock from that day, its postmark kept), a visit, each problem named with what was
+//! typed kept, a double post filing once; the slip carries the number and the 查询码, which opens
+//! the status page; the case page names the channel and the 考核指标 count each channel; in the
+//! browser with JavaScript on and off, every page audited.
+
+use portal_tests::browser::{Browser, Js};
+use portal_tests::{TestApp, spawn_app};
+use reqwest::StatusCode;
+
+/// The form's answers for a matter by `channel` received on `received_on`.
+fn answers<'a>(
+    channel: &'a str,
+    received_on: &'a str,
+    postmark: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("channel", channel),
+        ("received_on", received_on),
+        ("postmarked_on", postmark),
+        ("category", "appeal"),
+        ("route", "petition"),
+        ("name", "李四"),
+        ("id_number", "11010519491231002X"),
+        ("mobile", "13912345678"),
+        ("address", "防城港市港口区渔洲路 2 号"),
+        ("district", "450602"),
+        ("title", "小区电梯长期停运"),
+        ("request", "请求督促物业公司尽快修复小区电梯。"),
+        (
+            "facts_and_reasons",
+            "小区 3 号楼电梯自 10 月起停运，多次向物业反映无果，老人上下楼困难。",
+        ),
+    ]
+}
+
+/// The form's one-time token, from its page.
+async fn once(app: &TestApp, cookie: &str) -> String {
+    let (status, html) = app.get_with(cookie, "/staff/intake").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let at = html.find("name=\"once\" value=\"").expect("a once field") + 19;
+    html[at..at + html[at..].find('"').unwrap()].to_owned()
+}
+
+async fn post(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.http
+        .post(app.url("/staff/intake"))
+        .header("cookie", cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn day(app: &TestApp, back: i64) -> String {
+    (app::kernel::clock::Now::of(&app.clock).today() - chrono::Duration::days(back))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clerk_registers_a_letter_dated_by_its_arrival_and_hands_over_a_slip() {
+    let app = spawn_app().await;
+    let registrar = app.staff_cookie("dengji").await;
+    let (_, workbench) = app.get_with(&registrar, "/staff").await;
+    assert!(workbench.contains("href=\"/staff/intake\""));
+    let token = once(&app, &registrar).await;
+
+    // Each problem named, everything typed kept.
+    let (received, postmark) = (day(&app, 3), day(&app, 5));
+    let (yesterday, tomorrow) = (day(&app, 1), day(&app, -1));
+    let mut bad = answers("", &received, &yesterday);
+    bad.push(("once", &token));
+    bad.retain(|(k, _)| *k != "route");
+    bad.push(("route", "litigation"));
+    let res = post(&app, &registrar, &bad).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    for field in ["channel", "postmarked_on", "route"] {
+        assert!(
+            html.contains(&format!("href=\"#{field}\"")),
+            "{field}: {html}"
+        );
+    }
+    assert!(
+        html.contains("不作为信访事项登记"),
+        "the route check says why"
+    );
+    assert!(
+        html.contains("小区电梯长期停运") && html.contains("李四"),
+        "kept"
+    );
+    let mut future = answers("letter", &tomorrow, "");
+    future.push(("once", &token));
+    let html = post(&app, &registrar, &future).await.text().await.unwrap();
+    assert!(html.contains("收到日期不能晚于今天"), "{html}");
+
+    // A letter received three days ago, posted two days before that.
+    let mut form = answers("letter", &received, &postmark);
+    form.push(("once", &token));
+    let res = post(&app, &registrar, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let slip = res.headers()["location"].to_str().unwrap().to_owned();
+    let number = slip.split("number=").nth(1).unwrap().to_owned();
+    assert!(
+        number.starts_with(&format!("XF{}", received.replace('-', ""))),
+        "the number names the day it arrived: {number}"
+    );
+    let (status, html) = app.get_with(&registrar, &slip).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&number) && html.contains("id=\"receipt-code\""));
+    let at = html.find("id=\"receipt-code\">").unwrap() + 18;
+    let code = html[at..at + html[at..].find('<').unwrap()].to_owned();
+    // The clock runs from the day it arrived.
+    let arrived = chrono::NaiveDate::parse_from_str(&received, "%Y-%m-%d").unwrap();
+    let due = app
+        .ctx
+        .config
+        .calendar
+        .due(app::domain::limit::Limit::Register, arrived);
+    let said = format!(
+        "{}年{}月{}日",
+        chrono::Datelike::year(&due),
+        chrono::Datelike::month(&due),
+        chrono::Datelike::day(&due)
+    );
+    assert!(html.contains(&said), "the 第22条 date {said} on the slip");
+    // The visitor's code opens the status page.
+    let res = app
+        .http
+        .post(app.url("/lookup"))
+        .form(&[("number", number.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // Sent again (a double click): the same slip, no second matter.
+    let res = post(&app, &registrar, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"].to_str().unwrap(), slip);
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM petitions")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+
+    // The case names its channel, the day it arrived and the postmark.
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{number}"))
+        .await;
+    assert!(case.contains("id=\"case-channel\">来信"), "{case}");
+    assert!(case.contains(&format!("id=\"case-received-on\">{received}")));
+    assert!(case.contains(&format!("id=\"case-postmark\">{postmark}")));
+
+    // A visit today, and a web petition: the 考核指标 count each channel.
+    let mut visit = answers("visit", "", "");
+    let token = once(&app, &registrar).await;
+    visit.push(("once", &token));
+    assert_eq!(
+        post(&app, &registrar, &visit).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    app.submit_petition(&portal_tests::journeys::wage_appeal())
+        .await;
+    let (_, kpi) = app.get_with(&registrar, "/staff/kpi").await;
+    let row = |label: &str, n: u32| format!("<th scope=\"row\">{label}</th><td>{n}</td>");
+    let this_month = chrono::Datelike::month(&app::kernel::clock::Now::of(&app.clock).today())
+        == chrono::Datelike::month(&arrived);
+    if this_month {
+        assert!(kpi.contains(&row("来信", 1)), "{kpi}");
+    }
+    assert!(
+        kpi.contains(&row("来访", 1)) && kpi.contains(&row("其他系统接入", 1)),
+        "{kpi}"
+    );
+
+    // Only 登记员 and 管理员 register.
+    let unit = app.staff_cookie("city-hrss").await;
+    let (status, _) = app.get_with(&unit, "/staff/intake").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let res = post(&app, &unit, &form).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // Another clerk's slip shows no 查询码.
+    let admin = app.staff_cookie("admin").await;
+    let (_, html) = app.get_with(&admin, &slip).await;
+    assert!(html.contains(&number) && !html.contains(&code));
+}
+
+/// A visit registered in the browser, JavaScript on and off, every page audited.
+async fn intake_in_the_browser(js: Js) {
+    let app = spawn_app().await;
+    let b = Browser::start(js).await;
+    let password = &app
+        .seeded
+        .iter()
+        .find(|s| s.username == "dengji")
+        .unwrap()
+        .password;
+    b.visit(&app.url("/staff/login")).await;
+    b.fill("username", "dengji").await;
+    b.fill("password", password).await;
+    b.press("form button[type=submit]").await;
+    b.click_link("登记来信来访").await;
+    assert_eq!(b.text("h1").await, "登记来信来访");
+    b.select("channel", "visit").await;
+    b.select("category", "appeal").await;
+    b.select("route", "petition").await;
+    b.fill("name", "李四").await;
+    b.press("main form[action='/staff/intake'] button[type=submit]")
+        .await;
+    assert!(b.text(".error-summary").await.contains("身份证"));
+    assert_eq!(b.value("name").await.as_deref(), Some("李四"), "kept");
+    for (id, text) in answers("visit", "", "") {
+        if ![
+            "channel",
+            "category",
+            "route",
+            "district",
+            "name",
+            "received_on",
+            "postmarked_on",
+        ]
+        .contains(&id)
+        {
+            b.replace(id, text).await;
+        }
+    }
+    b.select("district", "450602").await;
+    b.press("main form[action='/staff/intake'] button[type=submit]")
+        .await;
+    assert!(b.text("#receipt-number").await.starts_with("XF"));
+    assert!(!b.text("#receipt-code").await.is_empty());
+    let _ = b.client.clone().close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn intake_in_the_browser_js_on() {
+    intake_in_the_browser(Js::On).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn intake_in_the_browser_js_off() {
+    intake_in_the_browser(Js::Off).await;
+}
