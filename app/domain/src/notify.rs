@@ -261,13 +261,19 @@ pub fn redacted(message: &Msg) -> Msg {
     }
 }
 
-/// `text` (a gateway's or a mail server's answer to `message`) with the code `message` carries
-/// replaced, as written and without its spaces or hyphens, so that a server echoing the message
-/// back leaves no code in the record. Other messages' answers are kept as they are.
+/// `text` (a gateway's or a mail server's answer to `message`, "what failed: what it said") as
+/// the record keeps it. For a message with a code only what failed is kept, and the code is
+/// replaced in that too (as written and without its spaces), so that a server echoing the
+/// message back — whole, cut short or encoded — leaves no code in the record. Other messages'
+/// answers are kept as they are.
 pub fn scrubbed(message: &Msg, text: &str) -> String {
     let Some(crate::message::Arg::Text(code)) = message.arg("code").filter(|_| is_urgent(message))
     else {
         return text.to_owned();
+    };
+    let text = match text.split_once(": ") {
+        Some((head, _)) => format!("{head} (its answer is not kept: the message carries a code)"),
+        None => text.to_owned(),
     };
     let bare: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     let mut out = text.to_owned();
@@ -470,11 +476,18 @@ mod tests {
     fn a_code_echoed_by_a_server_is_scrubbed_from_its_answer() {
         let m = new_query_code("XF202612010001", "AB3D EF5H", false);
         assert_eq!(
-            scrubbed(&m, "500: text AB3D EF5H rejected (AB3DEF5H)"),
-            "500: text ****** rejected (******)"
+            scrubbed(
+                &m,
+                "the SMS gateway answered HTTP 500: text AB3D EF5H rejected"
+            ),
+            "the SMS gateway answered HTTP 500 (its answer is not kept: the message carries a code)"
         );
         let m = sign_in_code("012345");
-        assert_eq!(scrubbed(&m, "bad: 012345"), "bad: ******");
+        assert_eq!(scrubbed(&m, "rejected 012345"), "rejected ******");
+        assert_eq!(
+            scrubbed(&m, "HTTP 400: %E9%AA%8C 0123"),
+            "HTTP 400 (its answer is not kept: the message carries a code)"
+        );
         // Only codes: a status message's answer is kept.
         let m = msg!("notice-received", number = "XF202612010001");
         assert_eq!(

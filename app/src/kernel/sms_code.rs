@@ -43,8 +43,9 @@ fn random_code() -> String {
 
 /// Sends a code to `mobile` if `known` (it has matters here), in `lang`. Every request counts
 /// against the number and the client (`guard::SendLimits`), known or not, and does the same
-/// write — a code's row, for an unknown number one that was never live — so that neither the
-/// answer nor its time says whether the number has matters.
+/// work — a live code's row; for an unknown number one whose code is sent to no one — so that
+/// neither the answer, nor its time, nor the time of the codes typed against it says whether
+/// the number has matters.
 pub async fn send(
     ctx: &AppContext,
     mobile: &Mobile,
@@ -77,12 +78,10 @@ async fn issue(
     let code = random_code();
     let tag = ctx.code_key.tag(CODE_TAG, &format!("{mobile}:{code}"));
     let at = now.utc().timestamp_millis();
-    // A number with no matters gets a row that was never live (nothing was sent to it).
-    let expires = if known {
-        at + notify::CODE_MINUTES * 60_000
-    } else {
-        at
-    };
+    // A number with no matters gets a live row too, whose code no one is sent: typing codes
+    // against it costs what it costs against a known number's (a right guess, one in a
+    // million per try, opens an empty list).
+    let expires = at + notify::CODE_MINUTES * 60_000;
     let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
     ctx.code_send_limits
         .charge(&mut write.tx, mobile, client, now.utc())

@@ -290,7 +290,7 @@ async fn mine_sends_a_code_only_to_a_number_with_matters_and_answers_the_same_ei
         .await
         .unwrap();
     assert_eq!(unknown, 0, "nothing queued for a number with no matters");
-    // The same write either way (a code's row), but one that was never live.
+    // The same work either way: a live code's row, whose code went to no one.
     let rows: Vec<(i64, i64)> =
         sqlx::query_as("SELECT created_ms, expires_ms FROM sms_codes WHERE mobile = $1")
             .bind("13900001111")
@@ -298,7 +298,11 @@ async fn mine_sends_a_code_only_to_a_number_with_matters_and_answers_the_same_ei
             .await
             .unwrap();
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert!(rows[0].1 <= rows[0].0, "never live: {rows:?}");
+    assert_eq!(
+        rows[0].1 - rows[0].0,
+        10 * 60_000,
+        "live for 10 minutes: {rows:?}"
+    );
     assert!(
         gateway.requests().iter().all(|r| r.body["to"] == MOBILE),
         "nothing sent to a number with no matters"

@@ -250,7 +250,9 @@ async fn the_days_digest_lists_due_and_overdue_cases_once_a_day_from_eight() {
     app.clock.set(at(-2, 9));
     server::hourly_work(&app.ctx).await;
     // Nor does a second server's run of the same hour (the key names the day).
-    server::hourly_work(&app.ctx).await;
+    app::features::cases::service::send_staff_digests(&app.ctx, app.ctx.now())
+        .await
+        .unwrap();
     // The next morning, overdue now, another.
     app.clock.set(at(1, 8));
     server::hourly_work(&app.ctx).await;

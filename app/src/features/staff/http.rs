@@ -173,6 +173,8 @@ pub fn account_view(
         }),
         email,
         notify_email,
+        gets_mail: crate::domain::notify::digest_scope(staff.role)
+            != crate::domain::notify::DigestScope::None,
     }
 }
 

@@ -24,9 +24,14 @@ pub struct Pass {
 }
 
 /// How many due messages a sender claims at once and sends side by side (SMTP connections come
-/// from lettre's pool, SMS requests from reqwest's): one claim and one record per batch, not per
-/// message, and the transports' round trips overlap.
+/// from lettre's pool, SMS requests from reqwest's): one claim per batch, and the transports'
+/// round trips overlap.
 pub const BATCH: i64 = 16;
+
+/// The longest a send may take before it counts as failed (a server that accepts and then says
+/// nothing): well within the claim ([`notify::CLAIM_SECONDS`]), so no other sender takes the
+/// message while this one may still send it.
+pub const SEND_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Sends every message that is due now through the context's transports, [`BATCH`] at a time,
 /// until none is left; channels without a transport are left in the outbox.
@@ -48,14 +53,50 @@ pub async fn deliver_due(ctx: &AppContext) -> Result<Pass, StoreError> {
         if rows.is_empty() {
             return Ok(pass);
         }
-        let started = ctx.clock.now();
-        let results = futures_util::future::join_all(rows.iter().map(|row| send(ctx, row))).await;
-        record(ctx, &rows, &results, started).await?;
-        for result in &results {
-            match result {
-                Ok(_) => pass.sent += 1,
-                Err(_) => pass.failed += 1,
+        // One recipient's messages go one after another in their order (受理 before 办结, the
+        // newest code last); recipients side by side. Each try is recorded as soon as it is
+        // answered, so a slow one holds back no other's record.
+        let mut groups: Vec<Vec<QueuedRow>> = Vec::new();
+        for row in rows {
+            match groups
+                .iter_mut()
+                .find(|g| g[0].recipient == row.recipient && g[0].channel == row.channel)
+            {
+                Some(group) => group.push(row),
+                None => groups.push(vec![row]),
             }
+        }
+        // Every send ends (answered or not) before the claim does, so no other sender takes a
+        // message this one may still be sending; what a recipient's earlier sends left no time
+        // for waits for the claim to lapse and the next pass.
+        let claim_ends = crate::kernel::clock::deadline(std::time::Duration::from_secs(
+            u64::try_from(notify::CLAIM_SECONDS).unwrap_or(120) - 10,
+        ));
+        let passes = futures_util::future::join_all(groups.iter().map(|group| async move {
+            let mut pass = Pass::default();
+            for row in group {
+                let limit = crate::kernel::clock::deadline(SEND_LIMIT).min(claim_ends);
+                if limit <= crate::kernel::clock::deadline(std::time::Duration::from_secs(5)) {
+                    break;
+                }
+                let started = ctx.clock.now();
+                let result = match tokio::time::timeout_at(limit, send(ctx, row)).await {
+                    Ok(result) => result,
+                    Err(_) => Err("no answer in time (the send was given up)".to_owned()),
+                };
+                record(ctx, row, &result, started).await?;
+                match result {
+                    Ok(_) => pass.sent += 1,
+                    Err(_) => pass.failed += 1,
+                }
+            }
+            Ok::<_, StoreError>(pass)
+        }))
+        .await;
+        for group in passes {
+            let group = group?;
+            pass.sent += group.sent;
+            pass.failed += group.failed;
         }
     }
 }
@@ -199,17 +240,15 @@ async fn send(ctx: &AppContext, row: &QueuedRow) -> Result<String, String> {
     }
 }
 
-/// Records each try of a batch and its outcome, in one transaction.
+/// Records a try and its outcome.
 async fn record(
     ctx: &AppContext,
-    rows: &[QueuedRow],
-    results: &[Result<String, String>],
+    row: &QueuedRow,
+    result: &Result<String, String>,
     started: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let mut write = crate::kernel::store::begin_write(&ctx.pool).await?;
-    for (row, result) in rows.iter().zip(results) {
-        record_one(ctx, &mut write.tx, row, result, started).await?;
-    }
+    record_one(ctx, &mut write.tx, row, result, started).await?;
     write.tx.commit().await?;
     Ok(())
 }
@@ -226,11 +265,16 @@ async fn record_one(
     // Kept for the config's days (the outbox keeps no more than the record needs); a code, once
     // sent, not at all: its text loses the code and the row goes at the next hourly sweep.
     let urgent = row.message().is_some_and(|m| notify::is_urgent(&m));
+    // A digest is kept past its day whatever the config says: its row is what tells the next
+    // hour's run that the day's digest went.
+    let digest = row
+        .message()
+        .is_some_and(|m| &*m.id == "staff-notice-digest");
+    let days = i64::from(ctx.config.notifications.keep_days).max(if digest { 2 } else { 0 });
     let kept = if urgent {
         now.timestamp_millis()
     } else {
-        (now + chrono::Duration::days(i64::from(ctx.config.notifications.keep_days)))
-            .timestamp_millis()
+        (now + chrono::Duration::days(days)).timestamp_millis()
     };
     let (ok, detail) = match result {
         Ok(detail) => (true, detail.clone()),

@@ -16,6 +16,8 @@ pub struct AccountView {
     pub unit: Option<String>,
     pub email: String,
     pub notify_email: bool,
+    /// Whether the role is told of anything by mail (those that see no cases are not).
+    pub gets_mail: bool,
 }
 
 /// What the server hands the page after a post that did not save: what was typed, and why.
@@ -67,6 +69,7 @@ fn Account(view: AccountView, errors: Vec<FieldError>, saved: bool) -> impl Into
         unit,
         email,
         notify_email,
+        gets_mail,
     } = view;
     view! {
         <PageTitle text=title />
@@ -87,6 +90,14 @@ fn Account(view: AccountView, errors: Vec<FieldError>, saved: bool) -> impl Into
                 {unit.map(|u| view! { <dt>"单位"</dt> <dd>{u}</dd> })}
             </dl>
             <h2>"邮件通知"</h2>
+            {(!gets_mail)
+                .then(|| {
+                    view! {
+                        <p class="notice" id="mail-none">
+                            "您的角色不经办信访事项，不会收到邮件通知。"
+                        </p>
+                    }
+                })}
             <p id="mail-what">
                 "开启后，以下情况会发邮件到您的邮箱：信访事项交由本单位办理、收到复查或复核申请、收到督办函或提醒函；每天 8 时以后一封当日汇总，列出已超期和 3 日内到期的事项（没有则不发）。邮件只写编号和发生了什么，详情请登录工作台查看。"
             </p>
