@@ -111,6 +111,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/kpi") view=KpiPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/outbox") view=OutboxPage ssr=SsrMode::Async />
                     <Route
+                        path=path!("/staff/api-keys")
+                        view=crate::features::api_keys::pages::ApiKeysPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/intake")
                         view=crate::features::intake::pages::IntakePage
                         ssr=SsrMode::Async

@@ -290,6 +290,7 @@ pub async fn demo_cases(
                 sms: true,
                 email: Some("demo@example.cn".into()),
             }),
+            channel: None,
         };
         let receipt = app::features::petition::service::submit(
             ctx,

@@ -371,3 +371,6 @@ intake-received-future = The day received cannot be after today
 intake-received-too-old = The day received cannot be more than { $days } days ago; register an older one with the day it was found and say why in a progress note
 intake-postmark-letters-only = Only a letter has a postmark
 intake-postmark-after-receipt = The postmark cannot be after the day received
+field-review-reason = The reasons given (as the letter says)
+posted-review-postmark = Give the postmark (year-month-day): whether the request is in time is judged by it
+posted-review-postmark-future = The postmark cannot be after today

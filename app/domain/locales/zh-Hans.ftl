@@ -341,3 +341,6 @@ intake-received-future = 收到日期不能晚于今天
 intake-received-too-old = 收到日期不能早于 { $days } 天前；更早收到的，按发现之日登记并在办理情况中说明
 intake-postmark-letters-only = 只有来信有邮戳日期
 intake-postmark-after-receipt = 邮戳日期不能晚于收到日期
+field-review-reason = 申请理由（照信件写）
+posted-review-postmark = 请写邮戳日期（年-月-日）：申请以邮戳日期判断是否在期限内
+posted-review-postmark-future = 邮戳日期不能晚于今天

@@ -2,6 +2,7 @@
 //! (`store`), its pages, its form posts (`http`), its JSON API (`api`) and its server functions;
 //! its rules live in the `domain` crate. See ARCHITECTURE.md for what each part may import.
 
+pub mod api_keys;
 pub mod cases;
 pub mod home;
 pub mod intake;
@@ -23,6 +24,7 @@ use crate::kernel::AppState;
 #[cfg(feature = "ssr")]
 pub fn form_routes() -> axum::Router<AppState> {
     axum::Router::new()
+        .merge(api_keys::http::routes())
         .merge(cases::http::routes())
         .merge(intake::http::routes())
         .merge(legal_aid::http::routes())

@@ -41,6 +41,10 @@ pub enum AppError {
         code: &'static str,
         message: Msg,
     },
+    /// The request's API key is not one (unknown, mistyped, revoked), or what was asked needs
+    /// one (401).
+    #[error("unauthorized")]
+    Unauthorized(Msg),
     /// The portal cannot do it now (the database, a task); the cause was logged.
     #[error("unavailable")]
     Unavailable,
@@ -69,6 +73,7 @@ impl AppError {
             Self::Refused { .. } => StatusCode::CONFLICT,
             Self::TooManyAttempts(_) | Self::TooManyFilings(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::BadRequest { status, .. } => *status,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -120,6 +125,7 @@ impl AppError {
                 message,
                 ..
             } => vec![FieldProblem::new(field, code, message.clone())],
+            Self::Unauthorized(message) => one("unauthorized", message.clone()),
             Self::Unavailable => one("unavailable", unavailable),
         }
     }

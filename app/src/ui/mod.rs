@@ -30,4 +30,4 @@ pub use page_context::PageContext;
 pub use page_context::redirect_page;
 pub use page_title::PageTitle;
 pub use print_button::PrintButton;
-pub use sign_in_first::SignInFirst;
+pub use sign_in_first::{CannotOpen, SignInFirst};

@@ -15,3 +15,15 @@ pub fn SignInFirst() -> impl IntoView {
         </div>
     }
 }
+
+/// A workbench page that could not be opened (`page`: its name, e.g. 我的账号), with why.
+#[component]
+pub fn CannotOpen(page: &'static str, error: String) -> impl IntoView {
+    view! {
+        <crate::ui::PageTitle text=format!("{page} · 工作台") />
+        <div class="wrap">
+            <h1>{format!("暂时无法打开{page}")}</h1>
+            <p>{error}</p>
+        </div>
+    }
+}

@@ -243,3 +243,84 @@ async fn intake_in_the_browser_js_on() {
 async fn intake_in_the_browser_js_off() {
     intake_in_the_browser(Js::Off).await;
 }
+
+/// A 复查 request that came by post is in time by its postmark, however late it arrived (第35条).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_posted_review_request_is_in_time_by_its_postmark() {
+    use super::notify::{act, assign, reply};
+    let app = spawn_app().await;
+    let (number, code) = app
+        .submit_petition(&portal_tests::journeys::wage_appeal())
+        .await;
+    let registrar = assign(&app, &number).await;
+    let unit = app.staff_cookie("city-hrss").await;
+    act(&app, &unit, &number, &[("action", "accept")]).await;
+    reply(&app, &unit, &number).await;
+    let replied = app::kernel::clock::Now::of(&app.clock).today();
+    let last = app
+        .ctx
+        .config
+        .calendar
+        .due(app::domain::limit::Limit::RequestReview, replied);
+    // Three days after the window closed, the letter arrives: posted on its last day.
+    app.advance_days((last - replied).num_days() + 3);
+    let citizen = app
+        .http
+        .post(app.url(&format!("/api/v1/petitions/{number}/review-requests")))
+        .header("X-Query-Code", &code)
+        .json(&serde_json::json!({"reason": "不服处理意见。"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        citizen.status(),
+        StatusCode::CONFLICT,
+        "online it is too late"
+    );
+    let late = (last + chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let (status, html) = app
+        .post_form_with(
+            &registrar,
+            &format!("/staff/cases/{number}"),
+            &[
+                ("action", "posted_review"),
+                ("review_postmark", &late),
+                ("review_reason", "不服处理意见，请求复查。"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "posted after the window: {html}"
+    );
+    assert!(html.contains("href=\"#review_postmark\""));
+    let (status, html) = app
+        .post_form_with(
+            &registrar,
+            &format!("/staff/cases/{number}"),
+            &[
+                ("action", "posted_review"),
+                ("review_postmark", &last.format("%Y-%m-%d").to_string()),
+                ("review_reason", "不服处理意见，请求复查。"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{number}"))
+        .await;
+    assert!(case.contains("复查"), "{case}");
+    // The citizen sees the review under way.
+    let res = app
+        .http
+        .get(app.url(&format!("/api/v1/petitions/{number}")))
+        .header("X-Query-Code", &code)
+        .send()
+        .await
+        .unwrap();
+    let status: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(status["status"], "under_review", "{status}");
+}

@@ -7,6 +7,7 @@
 
 mod abuse;
 mod api;
+mod api_keys;
 mod browser;
 mod cases;
 mod cluster;

@@ -99,6 +99,14 @@ pub enum CaseAction {
     /// 复核听证 (第36条): a hearing held for a 复核 request; the `days` it took are not counted in
     /// the 30 days for the 复核 opinion.
     Hearing { days: u32, note: String },
+    /// A 复查 or 复核 request that came by post, registered by the bureau: in time when it was
+    /// posted within the window (its postmark), however late it arrived. `level` is the one the
+    /// case is at, set when the events are read.
+    PostedReview {
+        level: Level,
+        postmarked_on: chrono::NaiveDate,
+        reason: String,
+    },
 }
 
 /// The actions of the workbench's case page, as its forms post them (`action=…`).
@@ -117,11 +125,13 @@ pub enum ActionKind {
     Object,
     Mediate,
     Hearing,
+    /// 登记邮寄的复查（复核）申请.
+    PostedReview,
 }
 
 impl ActionKind {
     /// In the order the page offers them.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Assign,
         Self::Accept,
         Self::NotAccept,
@@ -134,6 +144,7 @@ impl ActionKind {
         Self::Object,
         Self::Mediate,
         Self::Hearing,
+        Self::PostedReview,
     ];
 
     /// The form's `action` value.
@@ -151,6 +162,7 @@ impl ActionKind {
             Self::Object => "object",
             Self::Mediate => "mediate",
             Self::Hearing => "hearing",
+            Self::PostedReview => "posted_review",
         }
     }
 
@@ -188,6 +200,11 @@ impl ActionKind {
             Self::Hearing => CaseAction::Hearing {
                 days: 0,
                 note: none(),
+            },
+            Self::PostedReview => CaseAction::PostedReview {
+                level: Level::Review,
+                postmarked_on: chrono::NaiveDate::MIN,
+                reason: none(),
             },
         }
     }
@@ -238,6 +255,10 @@ impl CaseAction {
             Self::Hearing { days, note } => CaseEvent::Hearing {
                 days: *days,
                 note: note.clone(),
+            },
+            Self::PostedReview { level, reason, .. } => CaseEvent::ReviewRequested {
+                level: *level,
+                reason: reason.clone(),
             },
         }
     }
@@ -302,6 +323,9 @@ pub fn permitted(
             matches!(role, StaffRole::Supervisor | StaffRole::Admin),
             !matches!(status, Status::Closed | Status::NotAccepted),
         ),
+        // Whether a review may still be asked for is judged against the events and the
+        // postmark (`review::review_request`).
+        A::PostedReview { .. } => (bureau, matches!(status, Status::Replied | Status::Closed)),
     };
     if !who_ok {
         Err(Refusal::Role)
@@ -393,6 +417,26 @@ pub fn parse_action(
             reminder: f.get("letter") == "reminder",
             text: f.text("letter_text", Msg::new("field-letter-text"), 10, 1000),
         },
+        K::PostedReview => {
+            let postmark = f.get("review_postmark").trim().to_owned();
+            let postmarked_on = chrono::NaiveDate::parse_from_str(&postmark, "%Y-%m-%d").ok();
+            if postmarked_on.is_none() {
+                f.problem(FieldProblem::new(
+                    "review_postmark",
+                    if postmark.is_empty() {
+                        "required"
+                    } else {
+                        "invalid_date"
+                    },
+                    Msg::new("posted-review-postmark"),
+                ));
+            }
+            CaseAction::PostedReview {
+                level: Level::Review,
+                postmarked_on: postmarked_on.unwrap_or(chrono::NaiveDate::MIN),
+                reason: f.text("review_reason", Msg::new("field-review-reason"), 4, 2000),
+            }
+        }
     };
     f.finish(action)
 }

@@ -53,6 +53,10 @@ pub struct PetitionInput {
     /// means not at all.
     #[serde(default)]
     pub notify: Option<crate::notify::NotifyInput>,
+    /// The channel it came by (`channel::Channel`'s codes), for a caller with an API key: a
+    /// 12345 hotline system says `hotline`. Absent: `api`. Read by the API handler, not here.
+    #[serde(default)]
+    pub channel: Option<String>,
 }
 
 /// Who or which unit a 检举控告 reports.
@@ -282,6 +286,7 @@ mod tests {
             reported: None,
             reported_unit: None,
             notify: None,
+            channel: None,
         }
     }
 

@@ -398,6 +398,40 @@ impl Docket for Cases {
                     held_by.is_none(),
                 )
                 .map_err(|r| AppError::refused("case-status", r))?;
+                // A posted 复查/复核 request is in time by its postmark (第35、36条).
+                let action = match action.clone() {
+                    CaseAction::PostedReview {
+                        postmarked_on,
+                        reason,
+                        ..
+                    } => {
+                        if postmarked_on > today {
+                            return Err(AppError::Invalid(vec![
+                                crate::domain::text::FieldProblem::new(
+                                    "review_postmark",
+                                    "in_future",
+                                    Msg::new("posted-review-postmark-future"),
+                                ),
+                            ]));
+                        }
+                        let level = crate::domain::case::review::review_request(
+                            &crate::domain::case::review::AfterReply::of(events),
+                            postmarked_on,
+                            &ctx.config.calendar,
+                        )
+                        .map_err(|n| AppError::Refused {
+                            field: "review_postmark",
+                            code: n.code(),
+                            message: n.message(),
+                        })?;
+                        CaseAction::PostedReview {
+                            level,
+                            postmarked_on,
+                            reason,
+                        }
+                    }
+                    other => other,
+                };
                 let event = action.event(pending_review(events));
                 let named = unit_name(&ctx, event.unit()).unwrap_or_default();
                 let text = simplified(&event.message(&named));
@@ -426,6 +460,19 @@ impl Docket for Cases {
                         unit: unit.clone(),
                         message: crate::domain::notify::staff_assigned(&number),
                     }),
+                    crate::domain::case::CaseEvent::ReviewRequested { level, .. } => {
+                        let mut after = events.to_vec();
+                        after.push(store::StoredEvent {
+                            at: now.local(),
+                            public: true,
+                            actor: None,
+                            event: event.clone(),
+                        });
+                        holder(&after, &ctx.config, reported_unit).map(|unit| store::StaffNotice {
+                            unit,
+                            message: crate::domain::notify::staff_review(&number, *level),
+                        })
+                    }
                     crate::domain::case::CaseEvent::Letter { letter, .. } => {
                         held_by.map(|unit| store::StaffNotice {
                             unit: unit.to_owned(),

@@ -181,7 +181,7 @@ pub async fn register(
         route_check: draft.route().map(Route::code),
         once: Some(&once),
         lang: crate::domain::prefs::Lang::Simplified,
-        arrival: Some((arrived, staff.id)),
+        arrival: Some((arrived, Some(staff.id))),
         ..Extras::default()
     };
     match petitions::submit(ctx, &input, arrived.channel.code(), now, extras).await {

@@ -25,9 +25,10 @@ use utoipa::ToSchema;
         (status = 201, description = "Stored durably; the 查询码 is shown this once", body = Receipt),
         (status = 400, description = "Not JSON", body = ErrorBody),
         (status = 413, description = "Body too large", body = ErrorBody),
+        (status = 401, description = "An API key that is not one (unknown or revoked), or a channel named without a key", body = ErrorBody),
         (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
         (status = 422, description = "Fields with problems, each named", body = ErrorBody),
-        (status = 429, description = "Over a filing limit (per client, ID number or mobile); see Retry-After", body = ErrorBody),
+        (status = 429, description = "Over a filing limit (per client, ID number or mobile; a keyed caller is not counted per client); see Retry-After", body = ErrorBody),
         (status = 503, description = "Not stored: the database could not take it now", body = ErrorBody),
     )
 )]
@@ -44,12 +45,90 @@ pub async fn create_petition(
         Err(e) => return answer(e, unavailable()),
     };
     let client = client.key();
+    // A caller with an API key may name the channel; every call with a key is logged.
+    let caller = match crate::kernel::api_key::caller(&state.ctx, &headers).await {
+        Ok(caller) => caller,
+        Err(e) => return answer(e, unavailable()),
+    };
+    let res = keyed_create(&state, &client, caller.as_ref(), &headers, &input, now).await;
+    if let Some(caller) = &caller
+        && let Err(e) = crate::kernel::api_key::log_call(
+            &state.ctx.pool,
+            caller,
+            &now.stamp(),
+            "POST",
+            "/api/v1/petitions",
+            res.status().as_u16(),
+        )
+        .await
+    {
+        tracing::error!(error = %e, "cannot log an API call");
+    }
+    res
+}
+
+/// The channel an API call names: `api` when it names none; another only with a key.
+fn api_channel(
+    input: &PetitionInput,
+    keyed: bool,
+) -> Result<crate::domain::petition::channel::Channel, crate::kernel::AppError> {
+    use crate::domain::petition::channel::Channel;
+    let Some(code) = input
+        .channel
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    else {
+        return Ok(Channel::Api);
+    };
+    if !keyed {
+        return Err(crate::kernel::AppError::Unauthorized(msg!(
+            "api-channel-needs-key"
+        )));
+    }
+    match Channel::parse(code) {
+        Some(c) if c == Channel::Api || Channel::BY_CLERK.contains(&c) => Ok(c),
+        _ => Err(crate::kernel::AppError::Invalid(vec![
+            crate::domain::text::FieldProblem::new(
+                "channel",
+                "unknown",
+                msg!("api-channel-unknown"),
+            ),
+        ])),
+    }
+}
+
+async fn keyed_create(
+    state: &AppState,
+    client: &str,
+    caller: Option<&crate::kernel::api_key::Caller>,
+    headers: &HeaderMap,
+    input: &PetitionInput,
+    now: Now,
+) -> Response {
+    let unavailable = || msg!("petition-not-submitted");
+    let channel = match api_channel(input, caller.is_some()) {
+        Ok(c) => c,
+        Err(e) => return answer(e, unavailable()),
+    };
+    let arrival = (channel != crate::domain::petition::channel::Channel::Api).then(|| {
+        (
+            crate::domain::petition::channel::Arrival {
+                channel,
+                received_on: now.today(),
+                postmarked_on: None,
+            },
+            None,
+        )
+    });
     let extras = Extras {
-        client: Some(&client),
-        lang: crate::kernel::i18n::prefs_from_headers(&headers).lang,
+        // A keyed caller (a hotline system) files for many people from one address.
+        client: caller.is_none().then_some(client),
+        lang: crate::kernel::i18n::prefs_from_headers(headers).lang,
+        arrival,
         ..Extras::default()
     };
-    match petitions::submit(&state.ctx, &input, "api", now, extras).await {
+    match petitions::submit(&state.ctx, input, channel.code(), now, extras).await {
         Ok(receipt) => {
             let location = format!("/api/v1/petitions/{}", receipt.number);
             let mut res = (StatusCode::CREATED, axum::Json(receipt)).into_response();
@@ -228,6 +307,12 @@ pub struct PetitionInputDoc {
     reported_unit: Option<String>,
     /// How the petitioner wants to be told of progress; absent means not at all.
     notify: Option<crate::kernel::outbox::NotifyInputDoc>,
+    /// The channel the matter came by, for a caller with an API key (`Authorization: Bearer
+    /// xfk_…`, created by an administrator at /staff/api-keys): `api` (another system, the
+    /// default), `letter` (来信), `visit` (来访), `phone` (来电), `fax` (传真), `hotline` (12345
+    /// 热线转来) or `transfer` (其他机关转来). Without a key a channel is refused (401).
+    #[schema(example = "hotline")]
+    channel: Option<String>,
 }
 
 /// The petitioner (or applicant) as typed.

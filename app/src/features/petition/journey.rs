@@ -272,6 +272,7 @@ impl Draft {
                     email: optional(&self.email),
                 }
             }),
+            channel: None,
         }
     }
 }

@@ -35,9 +35,10 @@ pub struct Extras<'a> {
     pub once: Option<&'a crate::kernel::filing::Once>,
     /// The language the citizen used: what their messages are said in.
     pub lang: crate::domain::prefs::Lang,
-    /// A matter a clerk registers (来信, 来访…): how and when it arrived, and who registered it.
-    /// The clock runs from the day it arrived; `None`: it arrives now.
-    pub arrival: Option<(crate::domain::petition::channel::Arrival, i64)>,
+    /// A matter of another channel (来信, 来访, 12345…): how and when it arrived, and the clerk
+    /// who registered it (none for an API caller's). The clock runs from the day it arrived;
+    /// `None`: it arrives now, through the web or the API.
+    pub arrival: Option<(crate::domain::petition::channel::Arrival, Option<i64>)>,
 }
 
 /// Checks, stores durably, and only then returns the receipt.
@@ -53,7 +54,7 @@ pub async fn submit(
     // The day it arrived starts the clock and names the number.
     let received_on = extras.arrival.map_or(today, |(a, _)| a.received_on);
     let postmarked_on = extras.arrival.and_then(|(a, _)| a.postmarked_on);
-    let registered_by = extras.arrival.map(|(_, staff)| staff);
+    let registered_by = extras.arrival.and_then(|(_, staff)| staff);
     let (code, hash) = new_query_code(&ctx.code_key);
     // The newest pending petition of this person, category and unit on the same matter (not
     // merely of the same person): flagged for staff, never refused.

@@ -15,6 +15,7 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/stats/pages/kpi_page.rs",
         "features/staff",
         "features/intake",
+        "features/api_keys",
         // The outbox page (the workbench's).
         "features/notify/pages/outbox_page.rs",
         "features/notify/service.rs",

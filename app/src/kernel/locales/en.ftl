@@ -32,3 +32,6 @@ upload-total-quota = "{ $name }" cannot be uploaded right now: too many files ar
 notice-signed = [{ $bureau }] { $text }
 notice-mail-subject = { $bureau }: news of your matter
 staff-notice-mail-subject = { $bureau } workbench: cases for you
+api-key-not-valid = The API key is not valid, or was revoked
+api-channel-needs-key = Only a caller with an API key may name the channel; without one a petition is recorded as from another system (api)
+api-channel-unknown = The channel must be api, letter, visit, phone, fax, hotline or transfer

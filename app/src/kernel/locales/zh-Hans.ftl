@@ -33,3 +33,6 @@ upload-total-quota = “{ $name }”暂时无法上传：等待提交的文件�
 notice-signed = 【{ $bureau }】{ $text }
 notice-mail-subject = { $bureau }：您的事项有新进展
 staff-notice-mail-subject = { $bureau }信访工作台：您有待办的信访事项
+api-key-not-valid = 接口密钥无效或已停用
+api-channel-needs-key = 只有持接口密钥的接入方可以指明渠道；不带密钥提交的事项记为“其他系统接入”
+api-channel-unknown = 渠道只能是 api、letter、visit、phone、fax、hotline 或 transfer

@@ -95,6 +95,7 @@ fn CaseDetail(
         has(ActionKind::Mediate),
     );
     let (object, hearing) = (has(ActionKind::Object), has(ActionKind::Hearing));
+    let posted_review = has(ActionKind::PostedReview);
     let suggested = v
         .units
         .iter()
@@ -312,6 +313,31 @@ fn CaseDetail(
                                 rows=3
                                 value=val("reason", String::new())
                                 error=error_for(&errors, "reason")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {posted_review
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action=ActionKind::PostedReview.code() label="登记邮寄的申请" secondary=true
+                            fields={view! {
+                            <TextField
+                                id="review_postmark"
+                                label="邮寄的复查（复核）申请：邮戳日期"
+                                hint=Some("年-月-日；在期限内寄出的即为按期申请，收到晚了也算（第三十五、三十六条）".to_owned())
+                                kind="date"
+                                value=val("review_postmark", String::new())
+                                error=error_for(&errors, "review_postmark")
+                            />
+                            <TextArea
+                                id="review_reason"
+                                label="申请理由（照信件写）"
+                                rows=2
+                                value=val("review_reason", String::new())
+                                error=error_for(&errors, "review_reason")
                             />
                             }
                                 .into_any()}
@@ -599,6 +625,7 @@ fn action_label(action: ActionKind) -> &'static str {
         ActionKind::Object => "提出异议",
         ActionKind::Mediate => "记录调解",
         ActionKind::Hearing => "记录听证",
+        ActionKind::PostedReview => "登记邮寄的复查（复核）申请",
     }
 }
 

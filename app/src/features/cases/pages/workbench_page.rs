@@ -151,6 +151,14 @@ fn Workbench(
                             <li>
                                 <a href="/staff/outbox">"通知发件记录"</a>
                             </li>
+                            {(account.role == crate::domain::staff::StaffRole::Admin)
+                                .then(|| {
+                                    view! {
+                                        <li>
+                                            <a href="/staff/api-keys">"接口密钥"</a>
+                                        </li>
+                                    }
+                                })}
                         </ul>
                     </nav>
                 }

@@ -43,13 +43,7 @@ pub fn AccountPage() -> impl IntoView {
                     }
                     Ok(None) => view! { <crate::ui::SignInFirst /> }.into_any(),
                     Err(e) => {
-                        view! {
-                            <PageTitle text="我的账号 · 工作台".to_owned() />
-                            <div class="wrap">
-                                <h1>"暂时无法打开我的账号"</h1>
-                                <p>{e.to_string()}</p>
-                            </div>
-                        }
+                        view! { <crate::ui::CannotOpen page="我的账号" error=e.to_string() /> }
                             .into_any()
                     }
                 }
