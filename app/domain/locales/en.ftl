@@ -374,3 +374,5 @@ intake-postmark-after-receipt = The postmark cannot be after the day received
 field-review-reason = The reasons given (as the letter says)
 posted-review-postmark = Give the postmark (year-month-day): whether the request is in time is judged by it
 posted-review-postmark-future = The postmark cannot be after today
+posted-review-before-reply = The postmark is before the reply: check it
+event-posted-review-postmark = (by post, postmarked { $date })

@@ -344,3 +344,5 @@ intake-postmark-after-receipt = 邮戳日期不能晚于收到日期
 field-review-reason = 申请理由（照信件写）
 posted-review-postmark = 请写邮戳日期（年-月-日）：申请以邮戳日期判断是否在期限内
 posted-review-postmark-future = 邮戳日期不能晚于今天
+posted-review-before-reply = 邮戳日期早于答复日期，请核对
+event-posted-review-postmark = （邮寄申请，邮戳日期 { $date }）

@@ -51,17 +51,21 @@ pub async fn caller(
     let Some(key) = bearer(headers) else {
         return Ok(None);
     };
-    let found = sqlx::query_as::<_, (i64, String)>(
+    match holder(ctx, key).await? {
+        Some(caller) => Ok(Some(caller)),
+        None => Err(AppError::Unauthorized(Msg::new("api-key-not-valid"))),
+    }
+}
+
+/// The holder of `key`, while it is not revoked.
+pub async fn holder(ctx: &AppContext, key: &str) -> Result<Option<Caller>, StoreError> {
+    Ok(sqlx::query_as::<_, (i64, String)>(
         "SELECT id, name FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
     )
     .bind(hash(ctx, key))
     .fetch_optional(&ctx.pool)
-    .await
-    .map_err(StoreError::from)?;
-    match found {
-        Some((id, name)) => Ok(Some(Caller { id, name })),
-        None => Err(AppError::Unauthorized(Msg::new("api-key-not-valid"))),
-    }
+    .await?
+    .map(|(id, name)| Caller { id, name }))
 }
 
 /// Logs a call made with `caller`'s key.

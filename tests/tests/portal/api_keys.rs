@@ -9,11 +9,35 @@ use serde_json::{Value, json};
 
 /// Creates a key named `name` on the administrator's page: the key, as the page shows it once.
 async fn create_key(app: &TestApp, admin: &str, name: &str) -> String {
-    let (status, html) = app
-        .post_form_with(admin, "/staff/api-keys", &[("name", name)])
-        .await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
-    let (_, html) = app.get_with(admin, "/staff/api-keys").await;
+    let res = app
+        .http
+        .post(app.url("/staff/api-keys"))
+        .header("cookie", admin)
+        .form(&[("name", name)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The key rides to the page in a cookie of the administrator's browser, never stored here.
+    let set = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        set.contains("HttpOnly") && set.contains("Max-Age=300"),
+        "{set}"
+    );
+    let pair = set.split(';').next().unwrap().to_owned();
+    let page = app
+        .http
+        .get(app.url("/staff/api-keys"))
+        .header("cookie", format!("{admin}; {pair}"))
+        .send()
+        .await
+        .unwrap();
+    let cleared = page.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cleared.contains("Max-Age=0"),
+        "the page clears it: {cleared}"
+    );
+    let html = page.text().await.unwrap();
     let at = html.find("id=\"new-key\">").expect("the key shown") + 13;
     let key = html[at..at + html[at..].find('<').unwrap()].to_owned();
     assert!(key.starts_with("xfk_") && key.len() == 36, "{key}");
@@ -71,6 +95,10 @@ async fn a_keyed_caller_names_the_channel_and_nobody_else_may() {
     let (status, body) = submit(&app, None, &from_hotline()).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
     assert_eq!(body["errors"][0]["code"], "unauthorized");
+    let mut api = journeys::wage_appeal();
+    api["channel"] = json!("api");
+    let (status, _) = submit(&app, None, &api).await;
+    assert_eq!(status, StatusCode::CREATED, "`api` needs no key");
     let (status, body) = submit(&app, None, &journeys::wage_appeal()).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(

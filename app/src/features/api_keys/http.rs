@@ -10,7 +10,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
-use tower_sessions::Session;
 
 const PATH: &str = "/staff/api-keys";
 
@@ -38,11 +37,40 @@ pub struct CreateForm {
     name: String,
 }
 
+/// The `Set-Cookie` value that carries `key` to the page (none: the cookie cleared).
+pub fn created_cookie(key: Option<&str>, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    let name = super::server_fns::CREATED_COOKIE;
+    match key {
+        Some(key) => {
+            format!("{name}={key}; Path={PATH}; Max-Age=300; SameSite=Strict; HttpOnly{secure}")
+        }
+        None => format!("{name}=; Path={PATH}; Max-Age=0; SameSite=Strict; HttpOnly{secure}"),
+    }
+}
+
+/// The key the request's cookie carries, with its holder's name, if it is a live key.
+pub async fn created(ctx: &AppContext, headers: &HeaderMap) -> Option<Created> {
+    let key = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == super::server_fns::CREATED_COOKIE)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| v.starts_with(crate::kernel::api_key::PREFIX))?;
+    let caller = crate::kernel::api_key::holder(ctx, &key).await.ok()??;
+    Some(Created {
+        name: caller.name,
+        key,
+    })
+}
+
 /// `POST /staff/api-keys`: a new key for the caller named (2 to 50 characters).
 pub async fn create(
     State(state): State<AppState>,
     StaffMember(staff): StaffMember,
-    session: Session,
     now: Now,
     headers: HeaderMap,
     axum::Form(form): axum::Form<CreateForm>,
@@ -60,20 +88,12 @@ pub async fn create(
     } else {
         match crate::kernel::api_key::create(&state.ctx, &name, staff.id, &now.stamp()).await {
             Ok((_, key)) => {
-                let created = Created {
-                    name: name.clone(),
-                    key,
-                };
-                match session.insert(super::server_fns::CREATED, created).await {
-                    Ok(()) => return Redirect::to(PATH).into_response(),
-                    Err(e) => {
-                        tracing::error!(error = %e, "cannot keep a new API key to show");
-                        Some((
-                            StatusCode::SERVICE_UNAVAILABLE,
-                            "密钥已创建，但无法显示：请停用它再创建一个",
-                        ))
-                    }
+                let mut res = Redirect::to(PATH).into_response();
+                if let Ok(cookie) = created_cookie(Some(&key), state.behind_tls).parse() {
+                    res.headers_mut()
+                        .insert(axum::http::header::SET_COOKIE, cookie);
                 }
+                return res;
             }
             Err(e) => {
                 tracing::error!(error = %e, "cannot create an API key");

@@ -414,8 +414,21 @@ impl Docket for Cases {
                                 ),
                             ]));
                         }
+                        let state = crate::domain::case::review::AfterReply::of(events);
+                        if state
+                            .last_reply
+                            .is_some_and(|(_, replied)| postmarked_on < replied)
+                        {
+                            return Err(AppError::Invalid(vec![
+                                crate::domain::text::FieldProblem::new(
+                                    "review_postmark",
+                                    "before_reply",
+                                    Msg::new("posted-review-before-reply"),
+                                ),
+                            ]));
+                        }
                         let level = crate::domain::case::review::review_request(
-                            &crate::domain::case::review::AfterReply::of(events),
+                            &state,
                             postmarked_on,
                             &ctx.config.calendar,
                         )
@@ -434,7 +447,14 @@ impl Docket for Cases {
                 };
                 let event = action.event(pending_review(events));
                 let named = unit_name(&ctx, event.unit()).unwrap_or_default();
-                let text = simplified(&event.message(&named));
+                let mut text = simplified(&event.message(&named));
+                // A posted request keeps the postmark that made it in time.
+                if let CaseAction::PostedReview { postmarked_on, .. } = &action {
+                    text.push_str(&simplified(&crate::domain::msg!(
+                        "event-posted-review-postmark",
+                        date = crate::kernel::store::date_text(*postmarked_on)
+                    )));
+                }
                 // An extension's new end: the running deadline with it counted (the only
                 // notice of an action that names a date).
                 let due = matches!(event, crate::domain::case::CaseEvent::Extended { .. })
@@ -558,7 +578,15 @@ pub async fn send_staff_digests(ctx: &AppContext, now: Now) -> Result<usize, App
     let Some(day) = digest_day(now.local()) else {
         return Ok(0);
     };
-    let recipients = crate::features::staff::store::mail_recipients(&ctx.pool).await?;
+    // Those whose digest of the day has not been queued yet (the hourly runs after the first
+    // find none, and read no cases).
+    let mut recipients = Vec::new();
+    for (record, email) in crate::features::staff::store::mail_recipients(&ctx.pool).await? {
+        let key = format!("digest:{}:{day}:email", record.id);
+        if !crate::kernel::outbox::queued(&ctx.pool, &key).await? {
+            recipients.push((record, email));
+        }
+    }
     if recipients.is_empty() {
         return Ok(0);
     }
@@ -571,7 +599,7 @@ pub async fn send_staff_digests(ctx: &AppContext, now: Now) -> Result<usize, App
         };
         let scope = digest_scope(staff.role);
         let key = format!("digest:{}:{day}:email", staff.id);
-        if scope == DigestScope::None || crate::kernel::outbox::queued(&ctx.pool, &key).await? {
+        if scope == DigestScope::None {
             continue;
         }
         let mut due: Vec<(Urgency, chrono::NaiveDate, String)> = items(ctx, &staff, &rows, now)

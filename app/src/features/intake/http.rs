@@ -1,6 +1,8 @@
 //! 登记来信来访 over plain forms: the form (`GET /staff/intake`), the registration (`POST`, then a
-//! redirect so that a reload files nothing), and the slip (`GET /staff/intake/slip?number=…`),
-//! whose 查询码 shows for the clerk who registered it, in their session, for 30 minutes.
+//! redirect so that a reload files nothing), and the slip (`GET /staff/intake/slip`): the
+//! receipt of the matter this browser registered last, whose 查询码 shows for 30 minutes —
+//! sealed in the filing with the form's one-time token, which only this browser's cookie holds
+//! (as the citizen's own receipt; the code itself is stored nowhere).
 
 use super::pages::{IntakeForm, SlipView};
 use crate::domain::petition::channel::arrival;
@@ -16,16 +18,11 @@ use crate::kernel::{AppError, AppState, Now};
 use crate::ui::form::FieldError;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
-use serde::{Deserialize, Serialize};
-use tower_sessions::Session;
 
 pub const PATH: &str = "/staff/intake";
 pub const SLIP_PATH: &str = "/staff/intake/slip";
-const SLIP_KEY: &str = "intake_slip";
-/// How long the slip shows the 查询码 after the registration.
-const SLIP_MINUTES: i64 = 30;
 
 /// Who registers: 登记员 and 管理员.
 fn may_register(staff: &StaffAccount) -> bool {
@@ -67,14 +64,6 @@ pub async fn show(
     form_page(&state, &headers, now, StatusCode::OK, form).await
 }
 
-/// What the slip remembers in the clerk's session.
-#[derive(Serialize, Deserialize)]
-struct Slip {
-    number: String,
-    query_code: String,
-    at_ms: i64,
-}
-
 /// The problems of the route check as a clerk answers it: required for 申诉求决类 and 检举控告类,
 /// and a matter of 第三十一条（一）–（五） is not registered (the visitor is told where it goes).
 fn route_problems(
@@ -113,7 +102,6 @@ fn route_problems(
 pub async fn register(
     State(state): State<AppState>,
     StaffMember(staff): StaffMember,
-    session: Session,
     now: Now,
     headers: HeaderMap,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
@@ -130,10 +118,11 @@ pub async fn register(
             .unwrap_or("")
     };
     let once = Once::parse(get("once")).unwrap_or_default();
+    let secure = state.behind_tls;
     // Sent before (a double click, Back and send again): that registration's slip.
-    if let Some((filed, _)) = filing::sent_before(&ctx.pool, &once, Kind::Petition, now.utc()).await
+    if let Some((_, again)) = filing::sent_before(&ctx.pool, &once, Kind::Petition, now.utc()).await
     {
-        return Redirect::to(&format!("{SLIP_PATH}?number={}", filed.number)).into_response();
+        return once.to_receipt(Kind::Petition, SLIP_PATH, again, secure);
     }
     let today = now.today();
     let draft = Posted::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).draft;
@@ -185,19 +174,16 @@ pub async fn register(
         ..Extras::default()
     };
     match petitions::submit(ctx, &input, arrived.channel.code(), now, extras).await {
-        Ok(receipt) => {
-            let slip = Slip {
-                number: receipt.number.clone(),
-                query_code: receipt.query_code,
-                at_ms: now.utc().timestamp_millis(),
-            };
-            if let Err(e) = session.insert(SLIP_KEY, slip).await {
-                tracing::error!(error = %e, "cannot keep a slip's 查询码 in the session");
-            }
-            Redirect::to(&format!("{SLIP_PATH}?number={}", receipt.number)).into_response()
-        }
+        Ok(_) => once.to_receipt(Kind::Petition, SLIP_PATH, false, secure),
         Err(AppError::Invalid(p)) => refused(p, StatusCode::UNPROCESSABLE_ENTITY).await,
         Err(e) => {
+            // Two posts of one form at once: the other filed it, and this answer is the one the
+            // browser shows.
+            if let Some((_, again)) =
+                filing::sent_before(&ctx.pool, &once, Kind::Petition, now.utc()).await
+            {
+                return once.to_receipt(Kind::Petition, SLIP_PATH, again, secure);
+            }
             tracing::error!(error = %e, "cannot register a matter");
             let problem = FieldProblem::new(
                 "channel",
@@ -209,35 +195,33 @@ pub async fn register(
     }
 }
 
-#[derive(Deserialize)]
-pub struct SlipQuery {
-    #[serde(default)]
-    number: String,
-}
-
-/// `GET /staff/intake/slip?number=…`: the receipt to print and hand over; its 查询码 only for the
-/// clerk who registered it, for [`SLIP_MINUTES`].
+/// `GET /staff/intake/slip`: the receipt of the matter this browser registered last, to print
+/// and hand over; its 查询码 for 30 minutes after the registration, and not after the form was
+/// sent again.
 pub async fn slip(
     State(state): State<AppState>,
     StaffMember(staff): StaffMember,
-    session: Session,
     now: Now,
     headers: HeaderMap,
-    Query(query): Query<SlipQuery>,
+    Query(query): Query<filing::ReceiptQuery>,
 ) -> Response {
     if !may_register(&staff) {
         return not_here();
     }
-    let kept: Option<Slip> = session.get(SLIP_KEY).await.ok().flatten();
-    let code = kept
-        .filter(|s| {
-            s.number == query.number
-                && now.utc().timestamp_millis() - s.at_ms < SLIP_MINUTES * 60_000
-        })
-        .map(|s| s.query_code);
-    let view =
-        crate::features::petition::http::receipt_view(&state, &query.number, code, false, now)
-            .await;
+    let view = match filing::of_browser(&state.ctx.pool, &headers, Kind::Petition, now.utc()).await
+    {
+        Ok(Some(filed)) => {
+            crate::features::petition::http::receipt_view(
+                &state,
+                &filed.number,
+                filed.query_code,
+                query.again(),
+                now,
+            )
+            .await
+        }
+        other => other.map(|_| None),
+    };
     let (status, view) = match view {
         Ok(Some(c)) => (StatusCode::OK, SlipView::Slip(Box::new(c))),
         Ok(None) => (StatusCode::NOT_FOUND, SlipView::None),

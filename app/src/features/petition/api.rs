@@ -40,17 +40,17 @@ pub async fn create_petition(
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let unavailable = || msg!("petition-not-submitted");
-    let input: PetitionInput = match read_json(&headers, body) {
-        Ok(input) => input,
-        Err(e) => return answer(e, unavailable()),
-    };
     let client = client.key();
-    // A caller with an API key may name the channel; every call with a key is logged.
+    // A caller with an API key may name the channel; every call with a key is logged, whatever
+    // its answer.
     let caller = match crate::kernel::api_key::caller(&state.ctx, &headers).await {
         Ok(caller) => caller,
         Err(e) => return answer(e, unavailable()),
     };
-    let res = keyed_create(&state, &client, caller.as_ref(), &headers, &input, now).await;
+    let res = match read_json::<PetitionInput>(&headers, body) {
+        Ok(input) => keyed_create(&state, &client, caller.as_ref(), &headers, &input, now).await,
+        Err(e) => answer(e, unavailable()),
+    };
     if let Some(caller) = &caller
         && let Err(e) = crate::kernel::api_key::log_call(
             &state.ctx.pool,
@@ -73,11 +73,12 @@ fn api_channel(
     keyed: bool,
 ) -> Result<crate::domain::petition::channel::Channel, crate::kernel::AppError> {
     use crate::domain::petition::channel::Channel;
+    // `api` is what a call without a key is anyway.
     let Some(code) = input
         .channel
         .as_deref()
         .map(str::trim)
-        .filter(|c| !c.is_empty())
+        .filter(|c| !c.is_empty() && *c != Channel::Api.code())
     else {
         return Ok(Channel::Api);
     };
@@ -122,8 +123,10 @@ async fn keyed_create(
         )
     });
     let extras = Extras {
-        // A keyed caller (a hotline system) files for many people from one address.
-        client: caller.is_none().then_some(client),
+        // A keyed caller (a hotline system) files for many people from one address: counted
+        // per person, not per client.
+        client: Some(client),
+        per_person_only: caller.is_some(),
         lang: crate::kernel::i18n::prefs_from_headers(headers).lang,
         arrival,
         ..Extras::default()

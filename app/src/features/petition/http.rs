@@ -216,6 +216,7 @@ async fn submit(
         once: Some(once),
         lang: crate::kernel::i18n::prefs_from_headers(headers).lang,
         arrival: None,
+        per_person_only: false,
     };
     match petitions::submit(ctx, &input, "web", now, extras).await {
         Ok(receipt) => {

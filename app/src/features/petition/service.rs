@@ -35,6 +35,9 @@ pub struct Extras<'a> {
     pub once: Option<&'a crate::kernel::filing::Once>,
     /// The language the citizen used: what their messages are said in.
     pub lang: crate::domain::prefs::Lang,
+    /// A trusted caller's (an API key's): counted against the person's limits, not the
+    /// client's (a hotline system files for many people from one address).
+    pub per_person_only: bool,
     /// A matter of another channel (来信, 来访, 12345…): how and when it arrived, and the clerk
     /// who registered it (none for an API caller's). The clock runs from the day it arrived;
     /// `None`: it arrives now, through the web or the API.
@@ -85,6 +88,7 @@ pub async fn submit(
         let once = extras.once.cloned();
         let grouped = code.grouped();
         let (limits, client) = (ctx.filing_limits, extras.client.map(str::to_owned));
+        let per_person_only = extras.per_person_only;
         let at = now.utc();
         let lang = extras.lang;
         let due = ctx.config.calendar.due(Limit::Register, received_on);
@@ -121,15 +125,26 @@ pub async fn submit(
                     .await?;
                     // Counted against the client, the ID number and the mobile (a form sent
                     // again was answered above, and costs nothing; a refusal stores nothing).
-                    limits
-                        .charge(
-                            tx,
-                            client.as_deref(),
-                            petition.petitioner.id_number.as_str(),
-                            petition.petitioner.mobile.as_str(),
-                            at,
-                        )
-                        .await?;
+                    if per_person_only {
+                        limits
+                            .charge_person(
+                                tx,
+                                petition.petitioner.id_number.as_str(),
+                                petition.petitioner.mobile.as_str(),
+                                at,
+                            )
+                            .await?;
+                    } else {
+                        limits
+                            .charge(
+                                tx,
+                                client.as_deref(),
+                                petition.petitioner.id_number.as_str(),
+                                petition.petitioner.mobile.as_str(),
+                                at,
+                            )
+                            .await?;
+                    }
                     // What the citizen chose to be told through, and the first message.
                     let subject = crate::kernel::outbox::Subject::Petition(inserted.id);
                     crate::kernel::outbox::subscribe(

@@ -351,6 +351,23 @@ impl FilingLimits {
         ];
         charge_all(tx, &keys, now).await
     }
+
+    /// Counts one filing by the person with `id_number` and `mobile` only (a trusted caller's,
+    /// which files for many people from one address), in `tx`.
+    pub async fn charge_person(
+        &self,
+        tx: &mut Tx,
+        id_number: &str,
+        mobile: &str,
+        now: Instant,
+    ) -> Result<(), StoreError> {
+        let (id, mobile) = (format!("id:{id_number}"), format!("mobile:{mobile}"));
+        let keys = [
+            (id.as_str(), self.per_person),
+            (mobile.as_str(), self.per_person),
+        ];
+        charge_all(tx, &keys, now).await
+    }
 }
 
 /// Counts one event against each key, in `tx`, unless one of them is at its window's limit:

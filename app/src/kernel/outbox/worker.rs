@@ -87,7 +87,12 @@ pub async fn deliver_due(ctx: &AppContext) -> Result<Pass, StoreError> {
                 record(ctx, row, &result, started).await?;
                 match result {
                     Ok(_) => pass.sent += 1,
-                    Err(_) => pass.failed += 1,
+                    Err(_) => {
+                        // The recipient's later messages wait for this one's next try (their
+                        // claim lapses after it is due again): never 办结 before 受理.
+                        pass.failed += 1;
+                        break;
+                    }
                 }
             }
             Ok::<_, StoreError>(pass)
