@@ -124,14 +124,21 @@ pub fn for_case_event(
         CaseEvent::Accepted => msg!("notice-accepted", number = number),
         CaseEvent::NotAccepted { .. } => msg!("notice-not-accepted", number = number),
         CaseEvent::Replied { .. } => msg!("notice-replied", number = number),
-        CaseEvent::Extended { days, .. } => match due {
+        // 第34条: the petitioner is told of an extension and its reason.
+        CaseEvent::Extended { days, reason } => match due {
             Some(until) => msg!(
                 "notice-extended",
                 number = number,
                 days = *days,
-                until = until
+                until = until,
+                reason = reason.as_str()
             ),
-            None => msg!("notice-extended-undated", number = number, days = *days),
+            None => msg!(
+                "notice-extended-undated",
+                number = number,
+                days = *days,
+                reason = reason.as_str()
+            ),
         },
         CaseEvent::ReviewAnswered { level, .. } => {
             msg!(

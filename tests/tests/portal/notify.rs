@@ -203,6 +203,14 @@ async fn a_petitioner_is_told_each_public_step_by_sms_and_mail_and_nothing_more(
         sms[1].body
     );
     assert_eq!(sms[3].body["params"]["days"], "10");
+    // 第34条: the extension's reason is told.
+    assert_eq!(sms[3].body["params"]["reason"], "需要补充调查用人单位账目");
+    assert!(
+        sms[3].body["text"]
+            .as_str()
+            .unwrap()
+            .contains("理由：需要补充调查用人单位账目")
+    );
     // Never the 查询码, the ID number, the reply's words or an internal note; every key its own.
     for text in sms
         .iter()
