@@ -134,14 +134,7 @@ impl Once {
 
     /// The token in the request's receipt cookie of `kind`.
     pub fn from_cookie(headers: &axum::http::HeaderMap, kind: Kind) -> Option<Self> {
-        headers
-            .get_all(axum::http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == kind.cookie_name())
-            .and_then(|(_, value)| Self::parse(value))
+        crate::kernel::client::cookie(headers, kind.cookie_name()).and_then(Self::parse)
     }
 
     /// Whether the request sends back this token's receipt cookie (set by the check page): a

@@ -244,14 +244,7 @@ pub fn cookie(session: Option<&Session>, secure: bool) -> String {
 /// The session the request's cookie names, if it has a token's shape (not yet whether it is
 /// one, or open).
 pub fn session_of(headers: &axum::http::HeaderMap) -> Option<Session> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .and_then(|(_, v)| Session::parse(v))
+    crate::kernel::client::cookie(headers, COOKIE).and_then(Session::parse)
 }
 
 /// The mobile a session proved, while it is open.

@@ -51,15 +51,9 @@ pub fn created_cookie(key: Option<&str>, secure: bool) -> String {
 
 /// The key the request's cookie carries, with its holder's name, if it is a live key.
 pub async fn created(ctx: &AppContext, headers: &HeaderMap) -> Option<Created> {
-    let key = headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == super::server_fns::CREATED_COOKIE)
-        .map(|(_, v)| v.to_owned())
-        .filter(|v| v.starts_with(crate::kernel::api_key::PREFIX))?;
+    let key = crate::kernel::client::cookie(headers, super::server_fns::CREATED_COOKIE)
+        .filter(|v| v.starts_with(crate::kernel::api_key::PREFIX))?
+        .to_owned();
     let caller = crate::kernel::api_key::holder(ctx, &key).await.ok()??;
     Some(Created {
         name: caller.name,

@@ -223,6 +223,7 @@ impl Docket for Cases {
                 .collect()
         };
         let received_on = record.received_on()?;
+        let channel = crate::domain::petition::channel::Channel::parse(&record.channel);
         Ok(Some(CaseView {
             petitioner: (!withheld).then(|| PetitionerView {
                 name: record.petitioner_name.clone(),
@@ -284,10 +285,10 @@ impl Docket for Cases {
             number: record.number,
             category: record.category,
             title: record.title,
-            channel: crate::domain::petition::channel::Channel::parse(&record.channel)
+            channel: channel
                 .map(|c| simplified(&c.label()))
                 .unwrap_or_else(|| record.channel.clone()),
-            received_on: crate::domain::petition::channel::Channel::parse(&record.channel)
+            received_on: channel
                 .filter(|c| crate::domain::petition::channel::Channel::BY_CLERK.contains(c))
                 .map(|_| record.received_on.clone()),
             postmarked_on: record.postmarked_on.clone(),
@@ -480,18 +481,15 @@ impl Docket for Cases {
                         unit: unit.clone(),
                         message: crate::domain::notify::staff_assigned(&number),
                     }),
-                    crate::domain::case::CaseEvent::ReviewRequested { level, .. } => {
-                        let mut after = events.to_vec();
-                        after.push(store::StoredEvent {
-                            at: now.local(),
-                            public: true,
-                            actor: None,
-                            event: event.clone(),
-                        });
-                        holder(&after, &ctx.config, reported_unit).map(|unit| store::StaffNotice {
-                            unit,
-                            message: crate::domain::notify::staff_review(&number, *level),
-                        })
+                    crate::domain::case::CaseEvent::ReviewRequested { .. } => {
+                        store::StaffNotice::of_review(
+                            events,
+                            &event,
+                            now.local(),
+                            &ctx.config,
+                            reported_unit,
+                            &number,
+                        )
                     }
                     crate::domain::case::CaseEvent::Letter { letter, .. } => {
                         held_by.map(|unit| store::StaffNotice {
@@ -580,10 +578,10 @@ pub async fn send_staff_digests(ctx: &AppContext, now: Now) -> Result<usize, App
     };
     // Those whose digest of the day has not been queued yet (the hourly runs after the first
     // find none, and read no cases).
+    let key_of = |staff_id: i64| format!("digest:{staff_id}:{day}:email");
     let mut recipients = Vec::new();
     for (record, email) in crate::features::staff::store::mail_recipients(&ctx.pool).await? {
-        let key = format!("digest:{}:{day}:email", record.id);
-        if !crate::kernel::outbox::queued(&ctx.pool, &key).await? {
+        if !crate::kernel::outbox::queued(&ctx.pool, &key_of(record.id)).await? {
             recipients.push((record, email));
         }
     }
@@ -598,7 +596,7 @@ pub async fn send_staff_digests(ctx: &AppContext, now: Now) -> Result<usize, App
             continue;
         };
         let scope = digest_scope(staff.role);
-        let key = format!("digest:{}:{day}:email", staff.id);
+        let key = key_of(staff.id);
         if scope == DigestScope::None {
             continue;
         }

@@ -301,6 +301,35 @@ pub struct StaffNotice {
     pub message: crate::domain::message::Msg,
 }
 
+impl StaffNotice {
+    /// For a 复查/复核 asked for (`event`, about to follow `events`): the body that holds the
+    /// review once it is recorded, told of it; `None` for any other event or when the bureau
+    /// holds it.
+    pub fn of_review(
+        events: &[StoredEvent],
+        event: &CaseEvent,
+        at: chrono::DateTime<chrono::FixedOffset>,
+        config: &crate::domain::config::BureauConfig,
+        reported_unit: Option<&str>,
+        number: &str,
+    ) -> Option<Self> {
+        let CaseEvent::ReviewRequested { level, .. } = event else {
+            return None;
+        };
+        let mut after = events.to_vec();
+        after.push(StoredEvent {
+            at,
+            public: true,
+            actor: None,
+            event: event.clone(),
+        });
+        crate::domain::case::event::holder(&after, config, reported_unit).map(|unit| Self {
+            unit,
+            message: crate::domain::notify::staff_review(number, *level),
+        })
+    }
+}
+
 /// Appends the event `make` makes from the case's events as read inside one write transaction
 /// (with its reply or rating), so that two people acting at once cannot both act on a stale
 /// state. `make` refuses with the error to pass back.

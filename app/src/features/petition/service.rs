@@ -359,25 +359,14 @@ async fn append_citizen_event(
             let public: Vec<StoredEvent> = events.iter().filter(|e| e.public).cloned().collect();
             check(&public)?;
             // A 复查 or 复核 asked for goes to the body that reviews it: its staff are told.
-            let level = match &event {
-                CaseEvent::ReviewRequested { level, .. } => Some(*level),
-                _ => None,
-            };
-            let staff_notice = level.and_then(|level| {
-                let mut after = events.to_vec();
-                after.push(StoredEvent {
-                    at: now.local(),
-                    public: true,
-                    actor: None,
-                    event: event.clone(),
-                });
-                crate::domain::case::event::holder(&after, &config, reported_unit.as_deref()).map(
-                    |unit| events_store::StaffNotice {
-                        unit,
-                        message: crate::domain::notify::staff_review(&number, level),
-                    },
-                )
-            });
+            let staff_notice = events_store::StaffNotice::of_review(
+                events,
+                &event,
+                now.local(),
+                &config,
+                reported_unit.as_deref(),
+                &number,
+            );
             Ok(events_store::Appended {
                 staff_id: None,
                 at: now.stamp(),
