@@ -49,6 +49,14 @@ pub struct Browser {
     _profile: TempDir,
 }
 
+/// How long a page may take to load before the browser gives up on it.
+const PAGE_LOAD: Duration = Duration::from_secs(60);
+
+fn is_timeout(e: &fantoccini::error::CmdError) -> bool {
+    matches!(e, fantoccini::error::CmdError::Standard(w)
+        if w.error == fantoccini::error::ErrorStatus::Timeout)
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -95,6 +103,12 @@ impl Browser {
                     "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                     "--window-size=390,844", "--lang=zh-CN",
+                    // A renderer starved of CPU (two cores, two test runs and their browsers
+                    // side by side) must not be taken for a hung or a background one.
+                    "--disable-hang-monitor", "--disable-renderer-backgrounding",
+                    "--disable-background-timer-throttling",
+                    "--disable-backgrounding-occluded-windows",
+                    "--disable-ipc-flooding-protection",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
                 "prefs": prefs,
@@ -118,6 +132,16 @@ impl Browser {
                 Err(_) => tokio::task::yield_now().await,
             }
         };
+        // A page that does not load within a minute is stuck, not slow: fail (or retry, see
+        // `visit`) well before chromedriver's five minutes.
+        client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(PAGE_LOAD),
+                Some(PAGE_LOAD),
+                Some(Duration::ZERO),
+            ))
+            .await
+            .expect("set the timeouts");
         Self {
             client,
             js,
@@ -128,7 +152,19 @@ impl Browser {
 
     /// Opens `url`, waits for hydration when JavaScript is on, and audits the page with axe-core.
     pub async fn visit(&self, url: &str) {
-        self.client.goto(url).await.expect("navigate");
+        // A GET may be asked again: when the renderer misses the page-load limit (it happens to
+        // a starved headless Chromium, whatever the page), one more try, said on stderr; a page
+        // that is really stuck fails the second time too.
+        if let Err(e) = self.client.goto(url).await {
+            if !is_timeout(&e) {
+                panic!("navigate to {url}: {e}");
+            }
+            eprintln!("navigate to {url}: {e}; trying once more");
+            self.client
+                .goto(url)
+                .await
+                .unwrap_or_else(|e| panic!("navigate to {url}: {e}"));
+        }
         self.settle_and_audit().await;
     }
 
