@@ -126,6 +126,36 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/visits")
+                        view=crate::features::visits::pages::VisitsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/visits/book")
+                        view=crate::features::visits::pages::BookPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/visits/booked")
+                        view=crate::features::visits::pages::BookedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/visits/cancel")
+                        view=crate::features::visits::pages::CancelPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/reception")
+                        view=crate::features::visits::pages::ReceptionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/reception/day")
+                        view=crate::features::visits::pages::ReceptionDayPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/account")
                         view=crate::features::staff::pages::AccountPage
                         ssr=SsrMode::Async

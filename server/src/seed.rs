@@ -345,7 +345,69 @@ pub async fn demo_cases(
     .await
     .map_err(|e| anyhow::anyhow!("cannot seed a review request: {e}"))?;
     out.extend(demo_legal_aid(ctx, today).await?);
+    demo_sessions(ctx, today).await?;
     Ok(out)
+}
+
+/// Reception sessions on the next working days: an ordinary day, a 领导接访日 a week on, and one
+/// place already booked, so the home page, 预约走访 and the reception room's list show something.
+async fn demo_sessions(
+    ctx: &app::kernel::context::AppContext,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    use app::domain::reception::{BookingInput, SessionDraft};
+    let now = ctx.now();
+    let calendar = &ctx.config.calendar;
+    let admin: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE username = 'admin'")
+        .fetch_one(&ctx.pool)
+        .await?;
+    let first = calendar.next_working_day(today + chrono::Duration::days(3));
+    let second = calendar.next_working_day(first + chrono::Duration::days(7));
+    let place = ctx.config.reception.address.clone();
+    let sessions = [
+        (first, "ordinary", "", ""),
+        (second, "leader", "王建国（演示）", "市信访局局长"),
+    ];
+    let mut first_session = None;
+    for (day, kind, leader, office) in sessions {
+        let draft = SessionDraft {
+            day: day.format("%Y-%m-%d").to_string(),
+            kind: kind.into(),
+            leader: leader.into(),
+            office: office.into(),
+            place: place.clone(),
+            slots: "09:00-10:00 4\n10:00-11:00 4\n14:30-15:30 4".into(),
+        };
+        let id = app::features::visits::service::publish(ctx, &draft, admin, now)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot seed a reception session: {e}"))?;
+        first_session.get_or_insert(id);
+    }
+    if let Some(id) = first_session
+        && let Some(session) = app::features::visits::service::session(ctx, id, now)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot read a seeded session: {e}"))?
+        && let Some(slot) = session.slots.first()
+    {
+        let input = BookingInput {
+            name: "赵六".into(),
+            mobile: "13900139006".into(),
+            summary: "小区门口道路积水多年，雨天无法通行".into(),
+        };
+        app::features::visits::service::book(
+            ctx,
+            id,
+            slot.id,
+            &input,
+            None,
+            app::domain::prefs::Lang::Simplified,
+            None,
+            now,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot seed a booking: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Three demo legal-aid applications: granted with a lawyer assigned, waiting for material, and

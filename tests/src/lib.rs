@@ -316,7 +316,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     }
 }
 
-/// The `portal_receipt…=…` pair (a petition's or a legal-aid application's) that a check page
+/// The `portal_receipt…=…` pair (a petition's, a legal-aid application's or a booking's) that a check page
 /// or a filing's answer sets (empty if none).
 pub fn receipt_cookie(res: &reqwest::Response) -> String {
     res.headers()
@@ -324,7 +324,15 @@ pub fn receipt_cookie(res: &reqwest::Response) -> String {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .filter_map(|v| v.split(';').next())
-        .find(|pair| pair.starts_with("portal_receipt=") || pair.starts_with("portal_receipt_aid="))
+        .find(|pair| {
+            [
+                "portal_receipt=",
+                "portal_receipt_aid=",
+                "portal_receipt_booking=",
+            ]
+            .iter()
+            .any(|name| pair.starts_with(name))
+        })
         .unwrap_or_default()
         .to_owned()
 }

@@ -376,3 +376,27 @@ posted-review-postmark = Give the postmark (year-month-day): whether the request
 posted-review-postmark-future = The postmark cannot be after today
 posted-review-before-reply = The postmark is before the reply: check it
 event-posted-review-postmark = (by post, postmarked { $date })
+
+## Reception sessions and booked visits (domain/reception)
+reception-kind-ordinary = Reception day
+reception-kind-leader = Leader's reception day
+reception-kind-required = Choose the kind of reception
+reception-field-leader = Receiving leader
+reception-field-office = Leader's office
+reception-field-place = Place
+reception-field-summary = Your matter
+reception-day-required = Enter the day of the reception
+reception-day-past = The day cannot be before today
+reception-day-too-far = A reception can be set at most { $days } days ahead
+reception-day-holiday = This day is a public holiday: no reception
+reception-day-rest = This day is a rest day: no reception
+reception-slot-format = Line { $line } cannot be read: write one time slot and its places a line, such as "09:00-10:00 5"
+reception-slot-order = On line { $line } the end must be after the start
+reception-slot-capacity = On line { $line } the places must be a whole number from 1 to { $max }
+reception-slots-required = Write at least one time slot, such as "09:00-10:00 5"
+reception-slots-too-many = A reception has at most { $max } time slots
+reception-slots-overlap = Time slots cannot overlap
+booking-status-booked = Booked
+booking-status-cancelled = Cancelled
+booking-status-arrived = Arrived
+booking-status-no-show = Did not come

@@ -346,3 +346,27 @@ posted-review-postmark = 请写邮戳日期（年-月-日）：申请以邮戳�
 posted-review-postmark-future = 邮戳日期不能晚于今天
 posted-review-before-reply = 邮戳日期早于答复日期，请核对
 event-posted-review-postmark = （邮寄申请，邮戳日期 { $date }）
+
+## Reception sessions and booked visits (domain/reception)
+reception-kind-ordinary = 日常接访
+reception-kind-leader = 领导接访日
+reception-kind-required = 请选择接访类型
+reception-field-leader = 接访领导
+reception-field-office = 领导职务
+reception-field-place = 接访地点
+reception-field-summary = 反映的事项
+reception-day-required = 请写接访日期
+reception-day-past = 接访日期不能早于今天
+reception-day-too-far = 接访日期最多安排到 { $days } 天以后
+reception-day-holiday = 这一天是法定节假日，不安排接访
+reception-day-rest = 这一天是休息日，不安排接访
+reception-slot-format = 第 { $line } 行看不懂：每行写一个时段和名额，例如“09:00-10:00 5”
+reception-slot-order = 第 { $line } 行的结束时间应晚于开始时间
+reception-slot-capacity = 第 { $line } 行的名额应为 1 到 { $max } 之间的整数
+reception-slots-required = 请至少写一个时段，例如“09:00-10:00 5”
+reception-slots-too-many = 一次接访最多 { $max } 个时段
+reception-slots-overlap = 时段之间不能重叠
+booking-status-booked = 已预约
+booking-status-cancelled = 已取消
+booking-status-arrived = 已到访
+booking-status-no-show = 未到访

@@ -145,7 +145,7 @@ pub fn statutory_holidays(year: i32) -> BTreeSet<NaiveDate> {
 
 /// Whether `day` is a statutory public holiday ([`statutory_holidays`], worked out once for all
 /// the years of the lunar tables: a limit counts day by day, and this is asked of every day).
-fn is_statutory_holiday(day: NaiveDate) -> bool {
+pub fn is_statutory_holiday(day: NaiveDate) -> bool {
     static ALL: std::sync::LazyLock<BTreeSet<NaiveDate>> =
         std::sync::LazyLock::new(|| (1901..=2100).flat_map(statutory_holidays).collect());
     ALL.contains(&day)

@@ -31,6 +31,26 @@ pub struct BureauConfig {
     /// How long the outbox keeps what it sent (`[notifications]`; the defaults when absent).
     #[serde(default)]
     pub notifications: Notifications,
+    /// 网上预约走访 (`[bookings]`; the defaults when absent).
+    #[serde(default)]
+    pub bookings: Bookings,
+}
+
+/// Booking a visit online.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Bookings {
+    /// Bookings of a reception session close this many hours before its first slot starts (so
+    /// the reception room can prepare the day's list).
+    pub closes_hours_before: u32,
+}
+
+impl Default for Bookings {
+    fn default() -> Self {
+        Self {
+            closes_hours_before: 24,
+        }
+    }
 }
 
 /// The outbox's retention (个人信息保护法 第19条: kept no longer than needed).

@@ -10,6 +10,7 @@
 //! - `legal_aid`: the self-check, the application and its clock (法律援助法);
 //! - `library`: guides and statutes as text, and search;
 //! - `kpi`: the figures the bureau reports; `throttle`: slowing down guessing;
+//! - `reception`: reception sessions (日常接访, 领导接访日) and booking a visit online;
 //! - `staff`, `prefs`: staff roles, and the reader's language and 无障碍 preference.
 
 pub mod calendar;
@@ -25,6 +26,7 @@ pub mod notify;
 pub mod person;
 pub mod petition;
 pub mod prefs;
+pub mod reception;
 pub mod staff;
 pub mod text;
 pub mod throttle;

@@ -14,6 +14,7 @@ pub mod notify;
 pub mod petition;
 pub mod staff;
 pub mod stats;
+pub mod visits;
 pub mod workbench;
 
 #[cfg(feature = "ssr")]
@@ -32,12 +33,19 @@ pub fn form_routes() -> axum::Router<AppState> {
         .merge(lookup::http::routes())
         .merge(mine::http::routes())
         .merge(staff::http::routes())
+        .merge(visits::http::routes())
 }
 
 /// The page routes rendered by handlers of their own (in `upload_routes` or `form_routes`), which the
 /// server leaves out of the routes Leptos serves by itself.
-pub const HANDLED_PAGES: [&str; 6] = [
+pub const HANDLED_PAGES: [&str; 12] = [
     "/mine",
+    "/visits",
+    "/visits/book",
+    "/visits/booked",
+    "/visits/cancel",
+    "/staff/reception",
+    "/staff/reception/day",
     "/staff/intake",
     "/staff/intake/slip",
     "/petition/receipt",
@@ -61,6 +69,7 @@ pub fn api_routes() -> axum::Router<AppState> {
         .merge(legal_aid::api::routes())
         .merge(library::api::routes())
         .merge(stats::api::routes())
+        .merge(visits::api::routes())
         .route("/openapi.json", axum::routing::get(openapi))
         .fallback(|| async {
             crate::kernel::api::error(
@@ -96,6 +105,7 @@ pub fn api_doc() -> utoipa::openapi::OpenApi {
     doc.merge(legal_aid::api::Doc::openapi());
     doc.merge(library::api::Doc::openapi());
     doc.merge(stats::api::Doc::openapi());
+    doc.merge(visits::api::Doc::openapi());
     doc
 }
 

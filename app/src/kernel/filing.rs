@@ -34,6 +34,8 @@ pub const KEEP_FOR: chrono::Duration = chrono::Duration::days(30);
 pub enum Kind {
     Petition,
     LegalAid,
+    /// A booked visit (网上预约走访).
+    Booking,
 }
 
 impl Kind {
@@ -41,6 +43,7 @@ impl Kind {
         match self {
             Self::Petition => "petition",
             Self::LegalAid => "legal_aid",
+            Self::Booking => "booking",
         }
     }
 
@@ -50,6 +53,7 @@ impl Kind {
         match self {
             Self::Petition => "portal_receipt",
             Self::LegalAid => "portal_receipt_aid",
+            Self::Booking => "portal_receipt_booking",
         }
     }
 }

@@ -5,7 +5,8 @@
 //! What a page shows changes only when stored content does (a guide published, a petition or
 //! an event recorded: the figures) or the day turns (deadlines, the month's figures). The
 //! content version is read from the database for each request (the newest event and document
-//! version: two index lookups), so a change made by another server or by an operator command
+//! version, the reception sessions published and taken down, the visitors received: index
+//! lookups), so a change made by another server or by an operator command
 //! counts at once. Pages that carry anything personal or a script (the petition journey,
 //! lookups, the workbench), and any request from a signed-in staff member, never come from here.
 
@@ -134,7 +135,9 @@ impl PageCache {
     pub async fn version(&self, pool: &Pool) -> Option<(i64, i64)> {
         sqlx::query_as::<_, (i64, i64)>(
             "SELECT (SELECT COALESCE(MAX(id), 0) FROM petition_events), \
-                    (SELECT COALESCE(MAX(id), 0) FROM document_versions)",
+                    (SELECT COALESCE(MAX(id), 0) FROM document_versions) \
+                    + (SELECT COALESCE(MAX(id), 0) + COUNT(cancelled_at) FROM reception_sessions) \
+                    + (SELECT COUNT(*) FROM bookings WHERE status = 'arrived')",
         )
         .fetch_one(pool)
         .await

@@ -27,6 +27,7 @@ mod schema;
 mod server;
 mod staff;
 mod staff_mail;
+mod visits;
 
 /// Serves as a child server when this binary was started as one (`start_child_server`, used by
 /// the `cluster` and `durability` tests); does nothing as an ordinary test.

@@ -831,6 +831,22 @@ pub async fn upgrade_legacy_events(pool: &Pool) -> Result<u64, StoreError> {
     crate::kernel::store::write_event_data(pool, "petition_events", &events).await
 }
 
+/// Petitions received from `from` up to `to` (exclusive), per channel code.
+pub async fn channel_counts(
+    pool: &Pool,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT channel, COUNT(*) FROM petitions WHERE received_on >= $1 AND received_on < $2 \
+         GROUP BY channel",
+    )
+    .bind(date_text(from))
+    .bind(date_text(to))
+    .fetch_all(pool)
+    .await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

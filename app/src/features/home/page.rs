@@ -128,6 +128,26 @@ fn PublicInformation(info: PublicInfo) -> impl IntoView {
                         })}
                 </dl>
             </section>
+            <section aria-labelledby="sessions">
+                <h2 id="sessions">{crate::t!("home-sessions-heading")}</h2>
+                {if info.sessions.is_empty() {
+                    view! { <p>{crate::t!("home-sessions-none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <crate::features::visits::pages::citizen::SessionList
+                            sessions=info.sessions.clone()
+                            links=false
+                            level=3
+                        />
+                    }
+                        .into_any()
+                }}
+                <p>
+                    <a href="/visits" class="button secondary">
+                        {crate::t!("home-sessions-book")}
+                    </a>
+                </p>
+            </section>
 
             <section aria-labelledby="hotlines">
                 <h2 id="hotlines">{crate::t!("home-hotlines-heading")}</h2>

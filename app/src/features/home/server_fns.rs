@@ -10,7 +10,15 @@ pub struct PublicInfo {
     pub demo: bool,
     pub reception: Reception,
     pub hotlines: Vec<Hotline>,
+    /// The reception sessions of the next weeks (第18条: where and when visitors are received,
+    /// and the 领导接访日).
+    #[serde(default)]
+    pub sessions: Vec<crate::features::visits::view::SessionView>,
 }
+
+/// How far ahead the home page lists reception sessions.
+#[cfg(feature = "ssr")]
+const SESSIONS_AHEAD_DAYS: i64 = 30;
 
 /// The bureau's public information, from its configuration.
 #[server(prefix = "/fn", endpoint = "public-info", input = server_fn::codec::GetUrl)]
@@ -23,5 +31,15 @@ pub async fn get_public_info() -> Result<PublicInfo, ServerFnError> {
         demo: c.demo,
         reception: c.reception.clone(),
         hotlines: c.hotlines.clone(),
+        sessions: crate::features::visits::service::upcoming(
+            &ctx,
+            crate::kernel::clock::request_now(),
+            SESSIONS_AHEAD_DAYS,
+        )
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "cannot read the reception sessions");
+            Vec::new()
+        }),
     })
 }

@@ -24,12 +24,12 @@ use leptos::prelude::provide_context;
 pub const PATH: &str = "/staff/intake";
 pub const SLIP_PATH: &str = "/staff/intake/slip";
 
-/// Who registers: 登记员 and 管理员.
-fn may_register(staff: &StaffAccount) -> bool {
+/// Who registers (and keeps the reception room's sessions and bookings): 登记员 and 管理员.
+pub fn may_register(staff: &StaffAccount) -> bool {
     matches!(staff.role, StaffRole::Registrar | StaffRole::Admin)
 }
 
-fn not_here() -> Response {
+pub fn not_here() -> Response {
     (StatusCode::NOT_FOUND, "没有这个页面").into_response()
 }
 
@@ -46,17 +46,49 @@ async fn form_page(
     .await
 }
 
-/// `GET /staff/intake`: the empty form.
+#[derive(serde::Deserialize, Default)]
+pub struct IntakeQuery {
+    /// A booked visit whose visitor arrived (网上预约走访): its details carried over.
+    #[serde(default)]
+    booking: Option<String>,
+}
+
+/// `GET /staff/intake`: the empty form, or with `?booking=YY…` the form of a booked visitor who
+/// arrived: a 来访 received today, with their name, mobile and matter from the booking.
 pub async fn show(
     State(state): State<AppState>,
     StaffMember(staff): StaffMember,
     now: Now,
     headers: HeaderMap,
+    Query(query): Query<IntakeQuery>,
 ) -> Response {
     if !may_register(&staff) {
         return not_here();
     }
+    let mut values = Vec::new();
+    if let Some(number) = query.booking.as_deref().filter(|n| !n.trim().is_empty()) {
+        match crate::features::visits::service::for_intake(&state.ctx, number, now).await {
+            Ok(Some(b)) => {
+                values = vec![
+                    ("booking".to_owned(), b.number),
+                    ("channel".to_owned(), "visit".to_owned()),
+                    ("name".to_owned(), b.name),
+                    ("mobile".to_owned(), b.mobile),
+                    ("request".to_owned(), b.summary),
+                ];
+            }
+            Ok(None) => {
+                return (
+                    StatusCode::NOT_FOUND,
+                    "没有这个预约，或者它还没到接访日、已经取消、已经登记过",
+                )
+                    .into_response();
+            }
+            Err(e) => return (e.status(), "暂时无法读取预约，请稍后再试").into_response(),
+        }
+    }
     let form = IntakeForm {
+        values,
         once: Once::new().as_str().to_owned(),
         today: crate::kernel::store::date_text(now.today()),
         ..IntakeForm::default()
@@ -174,7 +206,24 @@ pub async fn register(
         ..Extras::default()
     };
     match petitions::submit(ctx, &input, arrived.channel.code(), now, extras).await {
-        Ok(_) => once.to_receipt(Kind::Petition, SLIP_PATH, false, secure),
+        Ok(receipt) => {
+            // A booked visitor registered: the booking records the matter (and the arrival).
+            let booking = get("booking").trim();
+            if !booking.is_empty() {
+                let linked = crate::features::visits::service::registered(
+                    ctx,
+                    booking,
+                    &receipt.number,
+                    staff.id,
+                    now,
+                )
+                .await;
+                if let Err(e) = linked {
+                    tracing::error!(error = %e, booking, "cannot link a booking to its matter");
+                }
+            }
+            once.to_receipt(Kind::Petition, SLIP_PATH, false, secure)
+        }
         Err(AppError::Invalid(p)) => refused(p, StatusCode::UNPROCESSABLE_ENTITY).await,
         Err(e) => {
             // Two posts of one form at once: the other filed it, and this answer is the one the

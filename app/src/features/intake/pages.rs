@@ -87,6 +87,15 @@ pub fn IntakePage() -> impl IntoView {
             </p>
             <form method="post" action="/staff/intake" novalidate>
                 <input type="hidden" name="once" value=form.once.clone() />
+                {(!v("booking").is_empty())
+                    .then(|| {
+                        view! {
+                            <input type="hidden" name="booking" value=v("booking") />
+                            <p class="notice" id="from-booking">
+                                {format!("预约 {} 的来访人：姓名、手机号码和反映的事项已从预约带入，请核对并补全。", v("booking"))}
+                            </p>
+                        }
+                    })}
                 <fieldset>
                     <legend>
                         <h2>"怎么来的"</h2>

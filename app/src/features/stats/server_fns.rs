@@ -31,29 +31,17 @@ pub async fn get_channel_counts(
         .as_deref()
         .and_then(crate::domain::kpi::parse_month)
         .unwrap_or_else(|| crate::features::stats::service::this_month(now));
-    let next = first + chrono::Months::new(1);
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT channel, COUNT(*) FROM petitions WHERE received_on >= $1 AND received_on < $2 \
-         GROUP BY channel",
-    )
-    .bind(crate::kernel::store::date_text(first))
-    .bind(crate::kernel::store::date_text(next))
-    .fetch_all(&ctx.pool)
-    .await
-    .map_err(|e| {
-        crate::features::staff::server_fns::unavailable(
-            crate::kernel::store::StoreError::from(e).into(),
-        )
-    })?;
+    let counts = crate::features::stats::service::channel_counts(&ctx, first)
+        .await
+        .map_err(crate::features::staff::server_fns::unavailable)?;
     Ok(Some(
-        Channel::ALL
+        counts
             .into_iter()
             .map(|c| {
-                let n = rows
-                    .iter()
-                    .find(|(code, _)| code == c.code())
-                    .map_or(0, |(_, n)| *n);
-                (crate::kernel::i18n::simplified(&c.label()), n)
+                let label = Channel::parse(&c.channel)
+                    .map(|ch| crate::kernel::i18n::simplified(&ch.label()))
+                    .unwrap_or(c.channel);
+                (label, c.count)
             })
             .collect(),
     ))

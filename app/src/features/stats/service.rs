@@ -87,8 +87,47 @@ impl Month {
     }
 }
 
-/// The figures of the month that starts on `first_day`, as of `now`.
+/// The month's figures (memoised), with its petitions per channel and the receptions per month
+/// (read each time: two grouped counts).
 pub async fn month(
+    ctx: &AppContext,
+    first_day: NaiveDate,
+    now: Now,
+) -> Result<MonthStats, AppError> {
+    let mut stats = month_figures(ctx, first_day, now).await?;
+    stats.by_channel = channel_counts(ctx, first_day).await?;
+    let from = crate::kernel::store::date_text(first_day - Months::new(11));
+    let to = crate::kernel::store::date_text(first_day);
+    stats.receptions = crate::features::visits::service::arrivals_per_month(ctx)
+        .await?
+        .into_iter()
+        .filter(|(m, _)| m.as_str() >= &from[..7] && m.as_str() <= &to[..7])
+        .collect();
+    Ok(stats)
+}
+
+/// The petitions received in the month starting `first_day`, per channel (every channel listed).
+pub async fn channel_counts(
+    ctx: &AppContext,
+    first_day: NaiveDate,
+) -> Result<Vec<crate::features::stats::view::ChannelCount>, AppError> {
+    use crate::domain::petition::channel::Channel;
+    let rows =
+        cases_store::channel_counts(&ctx.pool, first_day, first_day + Months::new(1)).await?;
+    Ok(Channel::ALL
+        .into_iter()
+        .map(|c| crate::features::stats::view::ChannelCount {
+            channel: c.code().to_owned(),
+            count: rows
+                .iter()
+                .find(|(code, _)| code == c.code())
+                .map_or(0, |(_, n)| *n),
+        })
+        .collect())
+}
+
+/// The figures of the month that starts on `first_day`, as of `now`.
+async fn month_figures(
     ctx: &AppContext,
     first_day: NaiveDate,
     now: Now,
@@ -188,6 +227,8 @@ fn answer_of(
             .filter(|(_, n)| **n > 0)
             .map(|(m, n)| (m.clone(), *n))
             .collect(),
+        by_channel: Vec::new(),
+        receptions: Vec::new(),
     }
 }
 

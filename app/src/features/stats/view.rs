@@ -14,6 +14,22 @@ pub struct MonthStats {
     pub units: Vec<UnitStats>,
     /// Petitions received per month for the twelve months up to this one (`YYYY-MM`, count).
     pub volumes: Vec<(String, i64)>,
+    /// The month's petitions per channel they came by (第17条: every channel, with its count).
+    #[serde(default)]
+    pub by_channel: Vec<ChannelCount>,
+    /// Visitors received at booked reception sessions, per month (`YYYY-MM`, count), for the
+    /// twelve months up to this one (months without any left out).
+    #[serde(default)]
+    pub receptions: Vec<(String, i64)>,
+}
+
+/// How many of the month's petitions came by one channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChannelCount {
+    /// `web`, `api`, `letter`, `visit`, `phone`, `fax`, `hotline` or `transfer`.
+    pub channel: String,
+    pub count: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -370,6 +370,29 @@ impl FilingLimits {
     }
 }
 
+impl FilingLimits {
+    /// Counts one booked visit from `client` (none for the demo data) for `mobile`, in the
+    /// booking's transaction: the client's hourly limit, and the person's daily one counted
+    /// apart from their filings.
+    pub async fn charge_booking(
+        &self,
+        tx: &mut Tx,
+        client: Option<&str>,
+        mobile: &str,
+        now: Instant,
+    ) -> Result<(), StoreError> {
+        let Some(client) = client else {
+            return Ok(());
+        };
+        let mobile = format!("booking:{mobile}");
+        let keys = [
+            (client, self.per_client),
+            (mobile.as_str(), self.per_person),
+        ];
+        charge_all(tx, &keys, now).await
+    }
+}
+
 /// Counts one event against each key, in `tx`, unless one of them is at its window's limit:
 /// then `StoreError::OverLimit(wait)`, counting nothing.
 async fn charge_all(tx: &mut Tx, keys: &[(&str, Window)], now: Instant) -> Result<(), StoreError> {

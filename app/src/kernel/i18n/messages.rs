@@ -43,6 +43,7 @@ pub const SOURCES: &[Source] = sources![
     "src/features/staff",
     "src/features/notify",
     "src/features/mine",
+    "src/features/visits",
 ];
 
 pub struct Messages {

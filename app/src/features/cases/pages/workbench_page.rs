@@ -96,6 +96,10 @@ fn Workbench(
                             <a href="/staff/intake" class="button">
                                 "登记来信来访"
                             </a>
+                            " "
+                            <a href="/staff/reception" class="button secondary">
+                                "接访场次和预约"
+                            </a>
                         </p>
                     }
                 })}

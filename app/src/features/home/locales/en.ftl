@@ -40,3 +40,6 @@ home-procedure-review = { $step }: If you disagree with the decision, you can as
 home-procedure-recheck-step = Re-examination
 home-procedure-recheck = { $step }: If you disagree with the review decision, you can ask for a re-examination within 30 days of receiving it. The re-examining authority replies within 30 days of receiving your request. After a re-examination, a petition raised again on the same facts and reasons will not be accepted (Article 36).
 home-procedure-note = Time limits are counted from the day after receipt. If the last day is a public holiday, the limit moves to the first working day after the holiday. Matters that belong to legal routes such as litigation, arbitration or administrative reconsideration must be raised through the corresponding legal procedure (Article 31).
+home-sessions-heading = Reception days and leaders' reception days
+home-sessions-none = No reception session has been published for the coming weeks; you can visit during opening hours.
+home-sessions-book = Book a visit online

@@ -40,3 +40,6 @@ home-procedure-review = { $step }：对处理意见不服的，可以自收到�
 home-procedure-recheck-step = 复核
 home-procedure-recheck = { $step }：对复查意见不服的，可以自收到之日起 30 日内请求复核，复核机关自收到请求之日起 30 日内答复；复核后以同一事实和理由再提出的，不再受理（第三十六条）。
 home-procedure-note = 期限从收到之日的次日起算；最后一天是法定节假日的，顺延到节假日后的第一个工作日。属于诉讼、仲裁、行政复议等法定途径的事项，应当依照相应的法律程序提出（第三十一条）。
+home-sessions-heading = 接访安排和领导接访日
+home-sessions-none = 近期没有公布接访场次；接待场所开放时间内可以直接来访。
+home-sessions-book = 网上预约走访

@@ -182,6 +182,64 @@ pub fn MonthReport(
                             .collect_view()}
                     </tbody>
                 </table>
+                <h2 id="channels">{crate::t!("stats-channels-heading")}</h2>
+                <table class="cases volumes">
+                    <caption>{crate::t!("stats-channels-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{crate::t!("stats-channels-channel")}</th>
+                            <th scope="col">{crate::t!("stats-volumes-count")}</th>
+                        </tr>
+                    </thead>
+                    <tbody id="by-channel">
+                        {s
+                            .by_channel
+                            .iter()
+                            .map(|c| {
+                                let label = crate::domain::petition::channel::Channel::parse(&c.channel)
+                                    .map(|ch| crate::ui::i18n::text(&ch.label()))
+                                    .unwrap_or_else(|| c.channel.clone());
+                                view! {
+                                    <tr>
+                                        <td>{label}</td>
+                                        <td>{c.count}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                <h2 id="receptions">{crate::t!("stats-receptions-heading")}</h2>
+                {if s.receptions.is_empty() {
+                    view! { <p>{crate::t!("stats-receptions-none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="cases volumes">
+                            <caption>{crate::t!("stats-receptions-caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{crate::t!("stats-volumes-month")}</th>
+                                    <th scope="col">{crate::t!("stats-receptions-count")}</th>
+                                </tr>
+                            </thead>
+                            <tbody id="receptions-per-month">
+                                {s
+                                    .receptions
+                                    .iter()
+                                    .map(|(m, n)| {
+                                        view! {
+                                            <tr>
+                                                <td>{month_label(m)}</td>
+                                                <td>{*n}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                        .into_any()
+                }}
                 <h2 id="units">{crate::t!("stats-units-heading")}</h2>
                 {
                     let named = |b: Board| {
