@@ -59,6 +59,7 @@ pub fn upload_routes() -> axum::Router<AppState> {
     axum::Router::new()
         .merge(petition::http::upload_routes())
         .merge(legal_aid::http::upload_routes())
+        .merge(intake::http::upload_routes())
 }
 
 /// `/api/v1`: each feature's JSON routes, and the OpenAPI document of them all.

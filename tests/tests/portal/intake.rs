@@ -388,3 +388,87 @@ async fn a_posted_review_request_is_in_time_by_its_postmark() {
     let status: serde_json::Value = res.json().await.unwrap();
     assert_eq!(status["status"], "under_review", "{status}");
 }
+
+/// The scanned letter comes with the registration: kept through a send with a problem, then
+/// attached to the matter, downloadable by staff; a file that is not a JPEG, PNG or PDF refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_letter_is_registered_with_its_scan() {
+    let app = spawn_app().await;
+    let registrar = app.staff_cookie("dengji").await;
+    let token = once(&app, &registrar).await;
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.resize(4000, b' ');
+    let received = day(&app, 1);
+    let send = |fields: Vec<(String, String)>, file: Option<(Vec<u8>, &'static str)>| {
+        let app = &app;
+        let registrar = registrar.clone();
+        async move {
+            let mut form = reqwest::multipart::Form::new();
+            for (k, v) in fields {
+                form = form.text(k, v);
+            }
+            if let Some((bytes, name)) = file {
+                form = form.part(
+                    "files",
+                    reqwest::multipart::Part::bytes(bytes).file_name(name),
+                );
+            }
+            app.http
+                .post(app.url("/staff/intake"))
+                .header("cookie", registrar)
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let fields = |without: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = answers("letter", &received, "")
+            .into_iter()
+            .filter(|(k, _)| *k != without)
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        v.push(("once".into(), token.clone()));
+        v
+    };
+    // Not a scan: refused, named.
+    let res = send(
+        fields(""),
+        Some((b"MZ\x90\x00 not a document".to_vec(), "信.exe")),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("href=\"#files\""));
+    // With a problem elsewhere: the scan is kept and rides along.
+    let res = send(fields("title"), Some((pdf.clone(), "来信扫描件.pdf"))).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"files-kept\""), "{html}");
+    let at = html.find("name=\"attachment\" value=\"").unwrap() + 25;
+    let kept = html[at..at + 32].to_owned();
+    let mut again = fields("");
+    again.push(("attachment".into(), kept));
+    let res = send(again, None).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, slip) = app
+        .get_with(&with_receipt(&registrar, &res), "/staff/intake/slip")
+        .await;
+    let number = text_of(&slip, "receipt-number");
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{number}"))
+        .await;
+    let file = format!("/staff/cases/{number}/files/1");
+    assert!(
+        case.contains(&format!("href=\"{file}\"")) && case.contains("来信扫描件.pdf"),
+        "{case}"
+    );
+    let res = app
+        .http
+        .get(app.url(&file))
+        .header("cookie", &registrar)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.bytes().await.unwrap().len(), pdf.len());
+}

@@ -134,14 +134,51 @@ fn route_problems(
 pub async fn register(
     State(state): State<AppState>,
     StaffMember(staff): StaffMember,
+    client: crate::kernel::Client,
     now: Now,
     headers: HeaderMap,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+    req: axum::extract::Request,
 ) -> Response {
     if !may_register(&staff) {
         return not_here();
     }
     let ctx = &state.ctx;
+    // The scanned letter (and any other paper handed in) comes with the form, as files: each
+    // kept (checked as a citizen's uploads are) and carried as a token, so a form sent back with
+    // a problem keeps them.
+    let multipart = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let mut file_errors = Vec::new();
+    let (mut pairs, files) = match crate::features::petition::http::read_form(
+        &state,
+        &client.key(),
+        multipart,
+        req,
+        &mut file_errors,
+    )
+    .await
+    {
+        Ok(form) => form,
+        Err(res) => return res,
+    };
+    let mut tokens: Vec<String> = pairs
+        .iter()
+        .filter(|(k, v)| k == "attachment" && crate::domain::petition::attachment::is_token(v))
+        .map(|(_, v)| v.clone())
+        .collect();
+    crate::features::petition::http::keep_files(
+        ctx,
+        files,
+        &mut tokens,
+        &mut file_errors,
+        &client.key(),
+        &now.stamp(),
+    )
+    .await;
+    pairs.retain(|(k, _)| k != "attachment");
+    pairs.extend(tokens.iter().map(|t| ("attachment".to_owned(), t.clone())));
     let get = |name: &str| {
         pairs
             .iter()
@@ -183,19 +220,20 @@ pub async fn register(
     let refused = |problems: Vec<FieldProblem>, status: StatusCode| {
         let form = IntakeForm {
             values: pairs.clone(),
-            errors: problems
-                .into_iter()
-                .map(|p| FieldError {
+            errors: file_errors
+                .iter()
+                .cloned()
+                .chain(problems.into_iter().map(|p| FieldError {
                     field: web_field(&p.field).to_owned(),
                     message: p.message,
-                })
+                }))
                 .collect(),
             once: once.as_str().to_owned(),
             today: crate::kernel::store::date_text(today),
         };
         form_page(&state, &headers, now, status, form)
     };
-    let Some(arrived) = arrived.filter(|_| problems.is_empty()) else {
+    let Some(arrived) = arrived.filter(|_| problems.is_empty() && file_errors.is_empty()) else {
         return refused(problems, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let extras = Extras {
@@ -203,6 +241,7 @@ pub async fn register(
         once: Some(&once),
         lang: crate::domain::prefs::Lang::Simplified,
         arrival: Some((arrived, Some(staff.id))),
+        attachments: &tokens,
         ..Extras::default()
     };
     match petitions::submit(ctx, &input, arrived.channel.code(), now, extras).await {
@@ -288,6 +327,11 @@ pub async fn slip(
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::get;
     axum::Router::new()
-        .route(PATH, get(show).post(register))
+        .route(PATH, get(show))
         .route(SLIP_PATH, get(slip))
+}
+
+/// The registration, which takes files: among the upload routes (their larger body limit).
+pub fn upload_routes() -> axum::Router<AppState> {
+    axum::Router::new().route(PATH, axum::routing::post(register))
 }

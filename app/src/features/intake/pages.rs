@@ -85,7 +85,7 @@ pub fn IntakePage() -> impl IntoView {
             <p>
                 "来信、来访、来电、传真、12345 热线转来和其他机关转来的信访事项在这里登记：与网上信访同样的检查和时限，时限从收到之日起算（来信以信访机构收到之日为准）。登记后打印回执交给信访人。"
             </p>
-            <form method="post" action="/staff/intake" novalidate>
+            <form method="post" action="/staff/intake" enctype="multipart/form-data" novalidate>
                 <input type="hidden" name="once" value=form.once.clone() />
                 {(!v("booking").is_empty())
                     .then(|| {
@@ -218,6 +218,32 @@ pub fn IntakePage() -> impl IntoView {
                         error=error_for(&errors, "earlier_handling")
                     />
                 </fieldset>
+                <fieldset>
+                    <legend>
+                        <h2>"来信扫描件和材料"</h2>
+                    </legend>
+                    {kept_files(&form)}
+                    <div class=if error_for(&errors, "files").is_some() {
+                        "field field-error"
+                    } else {
+                        "field"
+                    }>
+                        <label for="files">"来信扫描件或信访人交来的材料（可不传）"</label>
+                        <p class="hint" id="files-hint">
+                            "JPG、PNG 或 PDF，最多 5 个；登记后在事项中可以下载"
+                        </p>
+                        {error_for(&errors, "files")
+                            .map(|e| view! { <p class="field-message" id="files-error">{e}</p> })}
+                        <input
+                            type="file"
+                            id="files"
+                            name="files"
+                            multiple
+                            accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+                            aria-describedby="files-hint"
+                        />
+                    </div>
+                </fieldset>
                 <button type="submit" class="button">
                     "登记并打印回执"
                 </button>
@@ -225,6 +251,26 @@ pub fn IntakePage() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The files kept from an earlier send of the form (their tokens ride along as hidden fields).
+fn kept_files(form: &IntakeForm) -> impl IntoView + use<> {
+    let tokens: Vec<String> = form
+        .values
+        .iter()
+        .filter(|(k, _)| k == "attachment")
+        .map(|(_, v)| v.clone())
+        .collect();
+    (!tokens.is_empty()).then(|| {
+        let n = tokens.len();
+        view! {
+            {tokens
+                .into_iter()
+                .map(|t| view! { <input type="hidden" name="attachment" value=t /> })
+                .collect_view()}
+            <p class="notice" id="files-kept">{format!("已收到 {n} 个文件，登记时一并保存。")}</p>
+        }
+    })
 }
 
 /// 回执: the petition's receipt, for the clerk to print and hand over.
