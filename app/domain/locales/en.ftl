@@ -400,3 +400,11 @@ booking-status-booked = Booked
 booking-status-cancelled = Cancelled
 booking-status-arrived = Arrived
 booking-status-no-show = Did not come
+
+## Several people, one matter (domain/petition/joint)
+joint-line-format = Line { $line } of the other petitioners cannot be read: write "name ID-number" a line, with a mobile number if any, and the mark of a chosen representative
+joint-line-id-number = The ID number on line { $line } of the other petitioners: { $problem }
+joint-line-mobile = The mobile number on line { $line } of the other petitioners: { $problem }
+joint-line-twice = The person on line { $line } of the other petitioners is named already
+joint-too-many = One matter can have at most { $max } other petitioners
+joint-too-many-representatives = People visiting together choose representatives, at most { $max } (Article 20); there are { $count }, the registered petitioner included

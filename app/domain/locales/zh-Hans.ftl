@@ -370,3 +370,11 @@ booking-status-booked = 已预约
 booking-status-cancelled = 已取消
 booking-status-arrived = 已到访
 booking-status-no-show = 未到访
+
+## Several people, one matter (domain/petition/joint)
+joint-line-format = 其他信访人第 { $line } 行看不懂：每行写“姓名 身份证号码”，可加手机号码，推选为代表的加“代表”
+joint-line-id-number = 其他信访人第 { $line } 行的身份证号码有问题：{ $problem }
+joint-line-mobile = 其他信访人第 { $line } 行的手机号码有问题：{ $problem }
+joint-line-twice = 其他信访人第 { $line } 行的人已经写过了
+joint-too-many = 一件事项最多登记 { $max } 名其他信访人
+joint-too-many-representatives = 多人走访应当推选代表，代表不得超过 { $max } 人（第二十条）；现在有 { $count } 人（含登记的信访人）

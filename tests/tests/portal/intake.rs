@@ -472,3 +472,88 @@ async fn a_letter_is_registered_with_its_scan() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.bytes().await.unwrap().len(), pdf.len());
 }
+
+/// 联名信访 / 集体访: six people on one visit, at most five representatives (第20条), and the
+/// same-matter check over every petitioner — here the third, who has the matter pending already.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_joint_visit_of_six_has_five_representatives_and_every_petitioner_is_checked() {
+    let app = spawn_app().await;
+    let registrar = app.staff_cookie("dengji").await;
+    // The third person of the group has the same matter pending, filed alone.
+    let third = "110101199003070038";
+    let mut alone = answers("visit", "", "");
+    alone.retain(|(k, _)| !["name", "id_number", "mobile"].contains(k));
+    alone.extend([
+        ("name", "周九"),
+        ("id_number", third),
+        ("mobile", "13800138009"),
+    ]);
+    let token = once(&app, &registrar).await;
+    alone.push(("once", &token));
+    let res = post(&app, &registrar, &alone).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, slip) = app
+        .get_with(&with_receipt(&registrar, &res), "/staff/intake/slip")
+        .await;
+    let earlier = text_of(&slip, "receipt-number");
+
+    let others = |marked: usize| -> String {
+        [
+            ("王五", "110105194912310011"),
+            ("周九", third),
+            ("吴十", "110101199003070011"),
+            ("郑一", "110101199003070046"),
+            ("冯二", "110101199003070054"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (name, id))| format!("{name} {id}{}", if i < marked { " 代表" } else { "" }))
+        .collect::<Vec<_>>()
+        .join("\n")
+    };
+    let token = once(&app, &registrar).await;
+    let six_representatives = others(5);
+    let mut form = answers("visit", "", "");
+    form.push(("once", &token));
+    form.push(("co_petitioners", &six_representatives));
+    let res = post(&app, &registrar, &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("href=\"#co_petitioners\"") && html.contains("代表不得超过 5 人"),
+        "{html}"
+    );
+    assert!(
+        html.contains("冯二 110101199003070054 代表"),
+        "what was typed is kept"
+    );
+    // A line that cannot be read is named by its line.
+    let bad = format!("{}\n冯二 11010119900307005", others(0));
+    let mut form = answers("visit", "", "");
+    form.push(("once", &token));
+    form.push(("co_petitioners", &bad));
+    let html = post(&app, &registrar, &form).await.text().await.unwrap();
+    assert!(html.contains("第 6 行的身份证号码有问题"), "{html}");
+
+    let four = others(4);
+    let mut form = answers("visit", "", "");
+    form.push(("once", &token));
+    form.push(("co_petitioners", &four));
+    let res = post(&app, &registrar, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, slip) = app
+        .get_with(&with_receipt(&registrar, &res), "/staff/intake/slip")
+        .await;
+    let number = text_of(&slip, "receipt-number");
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{number}"))
+        .await;
+    assert!(
+        case.contains("另有 5 人（共 6 人，代表 5 人）") && case.contains("吴十"),
+        "{case}"
+    );
+    assert!(
+        case.contains("id=\"same-matter\"") && case.contains(&format!("/staff/cases/{earlier}")),
+        "the third person's pending matter is flagged: {case}"
+    );
+}

@@ -5,6 +5,7 @@
 pub mod attachment;
 pub mod category;
 pub mod channel;
+pub mod joint;
 pub mod number;
 pub mod route;
 pub mod same_matter;

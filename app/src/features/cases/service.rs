@@ -224,7 +224,22 @@ impl Docket for Cases {
         };
         let received_on = record.received_on()?;
         let channel = crate::domain::petition::channel::Channel::parse(&record.channel);
+        let co_petitioners = if withheld {
+            Vec::new()
+        } else {
+            crate::features::petition::service::co_petitioners(ctx, record.id)
+                .await?
+                .into_iter()
+                .map(|c| crate::features::cases::view::CoPetitionerView {
+                    name: c.name,
+                    id_number: c.id_number,
+                    mobile: c.mobile,
+                    representative: c.representative != 0,
+                })
+                .collect()
+        };
         Ok(Some(CaseView {
+            co_petitioners,
             petitioner: (!withheld).then(|| PetitionerView {
                 name: record.petitioner_name.clone(),
                 id_number: record.id_number.clone(),

@@ -11,6 +11,15 @@ pub struct PetitionerView {
     pub district: String,
 }
 
+/// Another petitioner of a joint matter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoPetitionerView {
+    pub name: String,
+    pub id_number: String,
+    pub mobile: Option<String>,
+    pub representative: bool,
+}
+
 /// One event as staff see it (public and internal).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventView {
@@ -36,6 +45,9 @@ pub struct CaseView {
     pub postmarked_on: Option<String>,
     /// `None` when the identity is hidden from this staff member (检举控告类, 第30条).
     pub petitioner: Option<PetitionerView>,
+    /// The other petitioners of a joint matter (联名信访, 集体访), hidden as the petitioner is.
+    #[serde(default)]
+    pub co_petitioners: Vec<CoPetitionerView>,
     pub request: String,
     pub facts_and_reasons: String,
     pub place_and_time: Option<String>,

@@ -217,6 +217,27 @@ pub async fn register(
     if let Err(p) = input.parse(&ctx.config, today) {
         problems.extend(p);
     }
+    // The other petitioners of a joint letter or visit, and a joint visit's representatives.
+    let signer = crate::domain::person::id_number::IdNumber::parse(get("id_number"), today).ok();
+    let co_petitioners = match crate::domain::petition::joint::parse_co_petitioners(
+        get("co_petitioners"),
+        signer.as_ref().map(|s| s.as_str()),
+        today,
+    ) {
+        Ok(list) => {
+            if let Some(a) = &arrived
+                && let Err(p) =
+                    crate::domain::petition::joint::check_representatives(a.channel, &list)
+            {
+                problems.push(p);
+            }
+            list
+        }
+        Err(p) => {
+            problems.push(p);
+            Vec::new()
+        }
+    };
     let refused = |problems: Vec<FieldProblem>, status: StatusCode| {
         let form = IntakeForm {
             values: pairs.clone(),
@@ -242,6 +263,7 @@ pub async fn register(
         lang: crate::domain::prefs::Lang::Simplified,
         arrival: Some((arrived, Some(staff.id))),
         attachments: &tokens,
+        co_petitioners: &co_petitioners,
         ..Extras::default()
     };
     match petitions::submit(ctx, &input, arrived.channel.code(), now, extras).await {

@@ -161,6 +161,17 @@ pub fn IntakePage() -> impl IntoView {
                         district=v("district")
                         errors=errors.clone()
                     />
+                    <TextArea
+                        id="co_petitioners"
+                        label="其他信访人（联名信、多人走访；一人信访不填）"
+                        hint=Some(
+                            "每行一人：姓名 身份证号码，可加手机号码；多人走访推选的代表在行末加“代表”，代表连同上面登记的信访人不超过 5 人（第二十条）。例如：王五 110105194912310011 13800138000 代表"
+                                .to_owned(),
+                        )
+                        rows=3
+                        value=v("co_petitioners")
+                        error=error_for(&errors, "co_petitioners")
+                    />
                     <div class="checkbox">
                         <input type="checkbox" id="sms" name="sms" value="yes" checked=sms />
                         <label for="sms">"信访人同意用短信接收办理进展（发到上面的手机号码）"</label>

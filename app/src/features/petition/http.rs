@@ -217,6 +217,7 @@ async fn submit(
         lang: crate::kernel::i18n::prefs_from_headers(headers).lang,
         arrival: None,
         per_person_only: false,
+        co_petitioners: &[],
     };
     match petitions::submit(ctx, &input, "web", now, extras).await {
         Ok(receipt) => {

@@ -42,6 +42,16 @@ pub struct Extras<'a> {
     /// who registered it (none for an API caller's). The clock runs from the day it arrived;
     /// `None`: it arrives now, through the web or the API.
     pub arrival: Option<(crate::domain::petition::channel::Arrival, Option<i64>)>,
+    /// The other petitioners of a joint matter (联名信访, 集体访), typed by a clerk.
+    pub co_petitioners: &'a [crate::domain::petition::joint::CoPetitioner],
+}
+
+/// The other petitioners of petition `id` (a joint matter's), for staff.
+pub async fn co_petitioners(
+    ctx: &AppContext,
+    id: i64,
+) -> Result<Vec<super::store::CoPetitionerRow>, AppError> {
+    Ok(super::store::co_petitioners(&ctx.pool, id).await?)
 }
 
 /// Checks, stores durably, and only then returns the receipt.
@@ -59,24 +69,33 @@ pub async fn submit(
     let postmarked_on = extras.arrival.and_then(|(a, _)| a.postmarked_on);
     let registered_by = extras.arrival.and_then(|(_, staff)| staff);
     let (code, hash) = new_query_code(&ctx.code_key);
-    // The newest pending petition of this person, category and unit on the same matter (not
-    // merely of the same person): flagged for staff, never refused.
-    let same = super::store::pending_of_person(
-        &ctx.pool,
-        petition.petitioner.id_number.as_str(),
-        petition.category.code(),
-        petition.unit.as_deref(),
-    )
-    .await?
-    .into_iter()
-    .find(|p| {
-        crate::domain::petition::same_matter::same_matter(
-            &petition.title,
-            &petition.request,
-            &p.title,
-            &p.request,
+    // The newest pending petition of any of its petitioners (the signer first, then each other
+    // of a joint matter), of the same category and unit, on the same matter (not merely of the
+    // same person): flagged for staff, never refused.
+    let mut same = None;
+    let people = std::iter::once(petition.petitioner.id_number.as_str())
+        .chain(extras.co_petitioners.iter().map(|c| c.id_number.as_str()));
+    for id_number in people {
+        same = super::store::pending_of_person(
+            &ctx.pool,
+            id_number,
+            petition.category.code(),
+            petition.unit.as_deref(),
         )
-    });
+        .await?
+        .into_iter()
+        .find(|p| {
+            crate::domain::petition::same_matter::same_matter(
+                &petition.title,
+                &petition.request,
+                &p.title,
+                &p.request,
+            )
+        });
+        if same.is_some() {
+            break;
+        }
+    }
     let received_at = now.stamp();
     let inserted = {
         let petition = petition.clone();
@@ -85,6 +104,7 @@ pub async fn submit(
         let same_id = same.as_ref().map(|p| p.id);
         let route_check = extras.route_check.map(str::to_owned);
         let attachments = extras.attachments.to_vec();
+        let co_petitioners = extras.co_petitioners.to_vec();
         let once = extras.once.cloned();
         let grouped = code.grouped();
         let (limits, client) = (ctx.filing_limits, extras.client.map(str::to_owned));
@@ -110,6 +130,7 @@ pub async fn submit(
                             attachments: &attachments,
                             postmarked_on,
                             registered_by,
+                            co_petitioners: &co_petitioners,
                         },
                         |seq| PetitionNumber::new(received_on, seq).map(String::from),
                     )

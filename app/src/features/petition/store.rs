@@ -21,6 +21,8 @@ pub struct Insert<'a> {
     pub postmarked_on: Option<NaiveDate>,
     /// The clerk who registered it (none for the web forms and the API).
     pub registered_by: Option<i64>,
+    /// The other petitioners of a joint matter (联名信访, 集体访).
+    pub co_petitioners: &'a [crate::domain::petition::joint::CoPetitioner],
 }
 
 /// What the insert assigned.
@@ -77,6 +79,20 @@ pub async fn insert(
     .fetch_one(&mut **tx)
     .await?;
     crate::features::cases::store::insert_received(tx, id, new.received_at).await?;
+    for (position, c) in new.co_petitioners.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO co_petitioners (petition_id, position, name, id_number, mobile, \
+             representative) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(position as i64 + 1)
+        .bind(&c.name)
+        .bind(c.id_number.as_str())
+        .bind(c.mobile.as_ref().map(|m| m.as_str().to_owned()))
+        .bind(i64::from(c.representative))
+        .execute(&mut **tx)
+        .await?;
+    }
     for token in new.attachments {
         sqlx::query(
             "UPDATE attachments SET petition_id = $1, unsent_from = NULL WHERE token = $2 \
@@ -88,6 +104,25 @@ pub async fn insert(
         .await?;
     }
     Ok(Inserted { id, number })
+}
+
+/// The other petitioners of petition `id`, in the order they were typed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CoPetitionerRow {
+    pub name: String,
+    pub id_number: String,
+    pub mobile: Option<String>,
+    pub representative: i64,
+}
+
+pub async fn co_petitioners(pool: &Pool, id: i64) -> Result<Vec<CoPetitionerRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT name, id_number, mobile, representative FROM co_petitioners \
+         WHERE petition_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?)
 }
 
 /// A pending petition that may be about the same matter as a new one.
@@ -109,7 +144,9 @@ pub async fn pending_of_person(
 ) -> Result<Vec<PendingOfPerson>, StoreError> {
     Ok(sqlx::query_as::<_, PendingOfPerson>(
         "SELECT p.id, p.number, p.title, p.request FROM petitions p \
-         WHERE p.id_number = $1 AND p.category = $2 \
+         WHERE (p.id_number = $1 OR EXISTS (SELECT 1 FROM co_petitioners c \
+                                            WHERE c.petition_id = p.id AND c.id_number = $1)) \
+           AND p.category = $2 \
            AND ((p.unit_code IS NULL AND $3 IS NULL) OR p.unit_code = $3) \
            AND NOT EXISTS (SELECT 1 FROM petition_events e \
                            WHERE e.petition_id = p.id AND e.kind IN ($4, $5)) \

@@ -510,6 +510,46 @@ fn CaseDetail(
                         .into_any()
                 }
             }}
+            {(!v.co_petitioners.is_empty())
+                .then(|| {
+                    let others = v.co_petitioners.clone();
+                    let representatives = 1 + others.iter().filter(|c| c.representative).count();
+                    view! {
+                        <h3 id="co-petitioners-heading">
+                            {format!(
+                                "联名信访人：另有 {} 人（共 {} 人，代表 {} 人）",
+                                others.len(),
+                                others.len() + 1,
+                                representatives,
+                            )}
+                        </h3>
+                        <crate::ui::DataTable caption="其他信访人" caption_visible=false>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"姓名"</th>
+                                    <th scope="col">"身份证号码"</th>
+                                    <th scope="col">"手机号码"</th>
+                                    <th scope="col">"代表"</th>
+                                </tr>
+                            </thead>
+                            <tbody id="co-petitioners">
+                                {others
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{c.name}</th>
+                                                <td>{c.id_number}</td>
+                                                <td>{c.mobile.unwrap_or_else(|| "—".into())}</td>
+                                                <td>{if c.representative { "代表" } else { "—" }}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </crate::ui::DataTable>
+                    }
+                })}
             {v
                 .same_matter_as
                 .clone()
