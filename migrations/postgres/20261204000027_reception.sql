@@ -45,4 +45,3 @@ CREATE TABLE bookings (
 CREATE UNIQUE INDEX bookings_one_place_per_mobile ON bookings (slot_id, mobile)
     WHERE status <> 'cancelled';
 CREATE INDEX bookings_by_slot ON bookings (slot_id);
-CREATE INDEX bookings_by_status ON bookings (status);

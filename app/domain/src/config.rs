@@ -36,6 +36,9 @@ pub struct BureauConfig {
     pub bookings: Bookings,
 }
 
+/// The longest a session's bookings may close before it: a month.
+pub const MOST_CLOSE_HOURS: u32 = 720;
+
 /// Booking a visit online.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -190,11 +193,17 @@ pub enum ConfigError {
     },
     /// An [english] entry whose English is empty or still Chinese.
     BadEnglish(String),
+    /// `[bookings] closes_hours_before` beyond a month.
+    BadBookingClose(u32),
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::BadBookingClose(h) => write!(
+                f,
+                "[bookings] closes_hours_before = {h}: at most {MOST_CLOSE_HOURS} hours"
+            ),
             Self::Syntax(e) => write!(f, "the file is not valid configuration TOML: {e}"),
             Self::Empty(what) => write!(f, "`{what}` must not be empty"),
             Self::BadDistrictCode(c) => {
@@ -332,6 +341,11 @@ impl BureauConfig {
             .find(|(_, en)| en.trim().is_empty() || crate::text::has_han(en))
         {
             return Err(ConfigError::BadEnglish(key.clone()));
+        }
+        if self.bookings.closes_hours_before > MOST_CLOSE_HOURS {
+            return Err(ConfigError::BadBookingClose(
+                self.bookings.closes_hours_before,
+            ));
         }
         Ok(())
     }

@@ -168,6 +168,7 @@ pub const SUMMARY: TextRule = TextRule {
 
 /// A session as staff type it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SessionDraft {
     pub day: String,
     pub kind: String,
@@ -416,16 +417,29 @@ impl BookingStatus {
     }
 }
 
-/// What a citizen may do with their booking at `now`: cancel it while it is booked and the
-/// session has not started.
-pub fn may_cancel(status: BookingStatus, session_start: NaiveDateTime, now: NaiveDateTime) -> bool {
-    status == BookingStatus::Booked && now < session_start
+/// What a citizen may do with their booking at `now`: cancel it while it is booked and its slot
+/// has not started.
+pub fn may_cancel(status: BookingStatus, slot_start: NaiveDateTime, now: NaiveDateTime) -> bool {
+    status == BookingStatus::Booked && now < slot_start
 }
 
-/// What staff may mark at `now`: arrived or no-show, for a booking still booked, from the day of
-/// its session.
-pub fn may_mark(status: BookingStatus, day: NaiveDate, now: NaiveDateTime) -> bool {
-    status == BookingStatus::Booked && now.date() >= day
+/// What staff may mark at `now`, from the day of the session: a booking still booked arrived or
+/// no-show, and one marked no-show arrived after all (a visitor who came late, a slip of the
+/// hand).
+pub fn may_mark(
+    status: BookingStatus,
+    to: BookingStatus,
+    day: NaiveDate,
+    now: NaiveDateTime,
+) -> bool {
+    let allowed = matches!(
+        (status, to),
+        (
+            BookingStatus::Booked,
+            BookingStatus::Arrived | BookingStatus::NoShow
+        ) | (BookingStatus::NoShow, BookingStatus::Arrived)
+    );
+    allowed && now.date() >= day
 }
 
 /// `YY` + the day booked `YYYYMMDD` + that day's sequence in at least four digits
@@ -621,9 +635,43 @@ mod tests {
         assert!(!may_cancel(BookingStatus::Booked, start, start));
         assert!(!may_cancel(BookingStatus::Arrived, start, before));
         assert!(!may_cancel(BookingStatus::Cancelled, start, before));
-        assert!(may_mark(BookingStatus::Booked, d("2026-12-10"), before));
-        assert!(!may_mark(BookingStatus::Booked, d("2026-12-11"), before));
-        assert!(!may_mark(BookingStatus::NoShow, d("2026-12-10"), before));
+        let day = d("2026-12-10");
+        assert!(may_mark(
+            BookingStatus::Booked,
+            BookingStatus::Arrived,
+            day,
+            before
+        ));
+        assert!(may_mark(
+            BookingStatus::Booked,
+            BookingStatus::NoShow,
+            day,
+            before
+        ));
+        assert!(!may_mark(
+            BookingStatus::Booked,
+            BookingStatus::Arrived,
+            d("2026-12-11"),
+            before
+        ));
+        assert!(may_mark(
+            BookingStatus::NoShow,
+            BookingStatus::Arrived,
+            day,
+            before
+        ));
+        assert!(!may_mark(
+            BookingStatus::Arrived,
+            BookingStatus::NoShow,
+            day,
+            before
+        ));
+        assert!(!may_mark(
+            BookingStatus::Booked,
+            BookingStatus::Cancelled,
+            day,
+            before
+        ));
         assert!(!BookingStatus::Cancelled.holds_place());
         assert!(BookingStatus::NoShow.holds_place());
         for s in BookingStatus::ALL {

@@ -160,6 +160,47 @@ pub fn served_api_doc(config: &crate::domain::config::BureauConfig) -> serde_jso
         Rating::ALL.iter().map(|r| r.code().to_owned()).collect(),
         false,
     );
+    use crate::domain::reception::{BookingStatus, SessionKind, SlotState};
+    set_enum(
+        "SessionView",
+        "kind",
+        SessionKind::ALL
+            .iter()
+            .map(|k| k.code().to_owned())
+            .collect(),
+        false,
+    );
+    set_enum(
+        "SlotView",
+        "state",
+        [
+            SlotState::Open { left: 1 },
+            SlotState::Full,
+            SlotState::Closed,
+        ]
+        .iter()
+        .map(|s| s.code().to_owned())
+        .collect(),
+        false,
+    );
+    set_enum(
+        "BookingReceipt",
+        "status",
+        BookingStatus::ALL
+            .iter()
+            .map(|s| s.code().to_owned())
+            .collect(),
+        false,
+    );
+    set_enum(
+        "ChannelCount",
+        "channel",
+        crate::domain::petition::channel::Channel::ALL
+            .iter()
+            .map(|c| c.code().to_owned())
+            .collect(),
+        false,
+    );
     let error = |description: &str| {
         json!({
             "description": description,

@@ -5,8 +5,8 @@
 //! What a page shows changes only when stored content does (a guide published, a petition or
 //! an event recorded: the figures) or the day turns (deadlines, the month's figures). The
 //! content version is read from the database for each request (the newest event and document
-//! version, the reception sessions published and taken down, the visitors received: index
-//! lookups), so a change made by another server or by an operator command
+//! version, and the count of reception changes — sessions published and taken down, visitors
+//! received: three index lookups), so a change made by another server or by an operator command
 //! counts at once. Pages that carry anything personal or a script (the petition journey,
 //! lookups, the workbench), and any request from a signed-in staff member, never come from here.
 
@@ -136,8 +136,8 @@ impl PageCache {
         sqlx::query_as::<_, (i64, i64)>(
             "SELECT (SELECT COALESCE(MAX(id), 0) FROM petition_events), \
                     (SELECT COALESCE(MAX(id), 0) FROM document_versions) \
-                    + (SELECT COALESCE(MAX(id), 0) + COUNT(cancelled_at) FROM reception_sessions) \
-                    + (SELECT COUNT(*) FROM bookings WHERE status = 'arrived')",
+                    + (SELECT COALESCE(MAX(last), 0) FROM day_sequences \
+                       WHERE series = 'reception' AND day = 'changes')",
         )
         .fetch_one(pool)
         .await

@@ -229,6 +229,28 @@ async fn tour(app: &TestApp, b: &Browser, lang: &str, accessible: bool) {
     lookup_pages(app, b, &petition).await;
     legal_aid_pages(app, b, &application).await;
     library_pages(app, b).await;
+    visit_pages(app, b).await;
+}
+
+/// 预约走访: the sessions, a slot's form and cancelling.
+async fn visit_pages(app: &TestApp, b: &Browser) {
+    let registrar = app.staff_cookie("dengji").await;
+    let today = app::kernel::clock::Now::of(&app.clock).today();
+    let day = app
+        .ctx
+        .config
+        .calendar
+        .next_working_day(today + chrono::Duration::days(5));
+    let session = super::visits::publish(app, &registrar, day).await;
+    let slot = super::visits::slot(app, session, 0).await;
+    b.visit(&app.url("/")).await;
+    for path in [
+        "/visits".to_owned(),
+        format!("/visits/book?session={session}&slot={}", slot["id"]),
+        "/visits/cancel".to_owned(),
+    ] {
+        b.visit(&app.url(&path)).await;
+    }
 }
 
 browser_test!(every_citizen_page_in_simplified, |app, b| {

@@ -50,7 +50,7 @@ async fn sessions(app: &TestApp) -> Vec<Value> {
     body["sessions"].as_array().unwrap().clone()
 }
 
-async fn slot(app: &TestApp, session: i64, n: usize) -> Value {
+pub async fn slot(app: &TestApp, session: i64, n: usize) -> Value {
     let all = sessions(app).await;
     let s = all
         .iter()
@@ -111,6 +111,21 @@ async fn a_citizen_books_a_leaders_reception_and_is_received() {
         "{html}"
     );
     assert!(html.contains("value=\"局长\""), "what was typed is kept");
+    let yesterday = app::kernel::clock::Now::of(&app.clock).today() - chrono::Duration::days(1);
+    let (status, html) = app
+        .post_form_with(
+            &registrar,
+            "/staff/reception",
+            &[
+                ("day", yesterday.format("%Y-%m-%d").to_string().as_str()),
+                ("kind", "ordinary"),
+                ("place", "接待室"),
+                ("slots", "09:00-10:00 2"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("不能早于今天"), "{html}");
     let unit = app.staff_cookie("city-hrss").await;
     let (status, _) = app.get_with(&unit, "/staff/reception").await;
     assert_eq!(
@@ -422,7 +437,8 @@ async fn a_no_show_is_marked_and_a_session_taken_down_only_when_nobody_booked() 
         .post_form_with(&registrar, &mark, &[("status", "no_show")])
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{html}");
-    app.set_clock(&format!("{day}T11:30:00+08:00"));
+    // On its day, before its slot: a no-show, which cannot be cancelled any more nor registered.
+    app.set_clock(&format!("{day}T08:30:00+08:00"));
     let (status, _) = app
         .post_form_with(&registrar, &mark, &[("status", "no_show")])
         .await;
@@ -430,8 +446,10 @@ async fn a_no_show_is_marked_and_a_session_taken_down_only_when_nobody_booked() 
     let (_, list) = app
         .get_with(&registrar, &format!("/staff/reception/day?date={day}"))
         .await;
-    assert!(list.contains("未到访"), "{list}");
-    // A no-show cannot cancel any more, and is not offered for registration.
+    assert!(
+        list.contains("未到访") && list.contains("改为到访"),
+        "{list}"
+    );
     let res = app
         .http
         .delete(app.url(&format!("/api/v1/bookings/{number}")))
@@ -440,6 +458,26 @@ async fn a_no_show_is_marked_and_a_session_taken_down_only_when_nobody_booked() 
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(first_error_code(&body), "not_cancellable");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("未到访"),
+        "{body}"
+    );
+    let intake = format!("/staff/intake?booking={number}");
+    assert!(!list.contains(&intake));
+    let (status, _) = app.get_with(&registrar, &intake).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The visitor came late after all: arrived, and registrable.
+    let (status, _) = app
+        .post_form_with(&registrar, &mark, &[("status", "arrived")])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = app.get_with(&registrar, &intake).await;
+    assert_eq!(status, StatusCode::OK);
     // A session with bookings stays; one without is taken down.
     let (status, _) = app
         .post_form_with(
@@ -464,13 +502,85 @@ async fn a_no_show_is_marked_and_a_session_taken_down_only_when_nobody_booked() 
     assert!(sessions(&app).await.iter().all(|s| s["id"] != empty));
 }
 
+/// Bookings arriving together: of two for the last place one wins and the other hears the slot
+/// is full; a form sent twice at once books once and both answers lead to its receipt; a session
+/// taken down takes no booking.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bookings_arriving_together_take_each_place_once() {
+    let app = spawn_app().await;
+    let registrar = app.staff_cookie("dengji").await;
+    let session = publish(&app, &registrar, working_day(&app, 5)).await;
+    let last = slot(&app, session, 1).await["id"].as_i64().unwrap();
+    let (a, b) = tokio::join!(
+        book_api(&app, session, last, "13800138011"),
+        book_api(&app, session, last, "13800138012")
+    );
+    let mut statuses = [a.status(), b.status()];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::CREATED, StatusCode::CONFLICT]);
+    assert_eq!(slot(&app, session, 1).await["state"], "full");
+
+    // One form sent twice at once (a double click).
+    let first = slot(&app, session, 0).await["id"].as_i64().unwrap();
+    let res = app
+        .get(&format!("/visits/book?session={session}&slot={first}"))
+        .await;
+    let cookie = portal_tests::receipt_cookie(&res);
+    let once = hidden(&res.text().await.unwrap(), "once");
+    let send = || {
+        let form = [
+            ("session", session.to_string()),
+            ("slot", first.to_string()),
+            ("once", once.clone()),
+            ("name", "孙八".to_owned()),
+            ("mobile", "13912345670".to_owned()),
+            ("summary", "小区电梯停用三个月无人维修".to_owned()),
+        ];
+        app.http
+            .post(app.url("/visits/book"))
+            .header("cookie", &cookie)
+            .form(&form)
+            .send()
+    };
+    let (a, b) = tokio::join!(send(), send());
+    for res in [a.unwrap(), b.unwrap()] {
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert!(
+            res.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/visits/booked")
+        );
+    }
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE mobile = '13912345670'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+
+    // Taken down (nobody holds a place in this one): no more bookings.
+    let other = publish(&app, &registrar, working_day(&app, 12)).await;
+    let other_slot = slot(&app, other, 0).await["id"].as_i64().unwrap();
+    let (status, _) = app
+        .post_form_with(
+            &registrar,
+            &format!("/staff/reception/sessions/{other}/cancel"),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let res = book_api(&app, other, other_slot, "13800138013").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(first_error_code(&res.json().await.unwrap()), "unknown");
+}
+
 /// The citizen's booking journey and the reception room's pages in the browser, every page
 /// audited.
 async fn booking_in_the_browser(js: Js) {
     let app = spawn_app().await;
     let registrar = app.staff_cookie("dengji").await;
     let day = working_day(&app, 5);
-    publish(&app, &registrar, day).await;
+    let session = publish(&app, &registrar, day).await;
     let b = Browser::start(js).await;
     b.visit(&app.url("/")).await;
     b.click_link("网上预约走访").await;
@@ -503,6 +613,10 @@ async fn booking_in_the_browser(js: Js) {
     b.press("form button[type=submit]").await;
     b.click_link("接访场次和预约").await;
     assert_eq!(b.text("h1").await, "接访场次");
+    // A day's list with a booking in it (its buttons audited too).
+    let first = slot(&app, session, 0).await;
+    let res = book_api(&app, session, first["id"].as_i64().unwrap(), "13800138008").await;
+    assert_eq!(res.status(), StatusCode::CREATED);
     b.visit(&app.url(&format!("/staff/reception/day?date={day}")))
         .await;
     let _ = b.client.clone().close().await;

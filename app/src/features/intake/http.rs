@@ -238,6 +238,22 @@ pub async fn register(
             Vec::new()
         }
     };
+    // A booked visitor's arrival is registered once: not for a booking registered meanwhile.
+    let booking = get("booking").trim();
+    if !booking.is_empty()
+        && !matches!(
+            crate::features::visits::service::for_intake(ctx, booking, now).await,
+            Ok(Some(_))
+        )
+    {
+        problems.push(FieldProblem::new(
+            "channel",
+            "booking",
+            crate::domain::message::Msg::verbatim(format!(
+                "预约 {booking} 已经登记过、已经取消，或者还没到接访日；请在预约名单中核对"
+            )),
+        ));
+    }
     let refused = |problems: Vec<FieldProblem>, status: StatusCode| {
         let form = IntakeForm {
             values: pairs.clone(),
@@ -279,8 +295,16 @@ pub async fn register(
                     now,
                 )
                 .await;
-                if let Err(e) = linked {
-                    tracing::error!(error = %e, booking, "cannot link a booking to its matter");
+                match linked {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!(
+                        booking,
+                        number = %receipt.number,
+                        "a booking was registered by another clerk at the same time"
+                    ),
+                    Err(e) => {
+                        tracing::error!(error = %e, booking, "cannot link a booking to its matter")
+                    }
                 }
             }
             once.to_receipt(Kind::Petition, SLIP_PATH, false, secure)

@@ -88,7 +88,13 @@ pub async fn book(
     )
     .await
     {
-        Ok(receipt) => (StatusCode::CREATED, axum::Json(receipt)).into_response(),
+        // The code is in the answer: kept by no cache.
+        Ok(receipt) => (
+            StatusCode::CREATED,
+            [(axum::http::header::CACHE_CONTROL, "no-store")],
+            axum::Json(receipt),
+        )
+            .into_response(),
         Err(e) => answer(e, msg!("unavailable-save")),
     }
 }

@@ -171,9 +171,11 @@ pub async fn book(
     let ctx = &state.ctx;
     let once = Once::parse(&post.once).unwrap_or_default();
     let secure = state.behind_tls;
-    if let Some((_, again)) = filing::sent_before(&ctx.pool, &once, Kind::Booking, now.utc()).await
+    // Sent before (a reload, Back and send again): that booking's receipt.
+    if let Some((filed, again)) =
+        filing::sent_before(&ctx.pool, &once, Kind::Booking, now.utc()).await
     {
-        return once.to_receipt(Kind::Booking, BOOKED_PATH, again, secure);
+        return filed_receipt(&state, &headers, &once, filed, again, now).await;
     }
     let lang = crate::kernel::i18n::prefs_from_headers(&headers).lang;
     let input = BookingInput {
@@ -223,6 +225,13 @@ pub async fn book(
         }
         Err(e) => e,
     };
+    // Two posts of one form at once (a double click): the other booked, and this answer is the
+    // one the browser shows.
+    if let Some((filed, again)) =
+        filing::sent_before(&ctx.pool, &once, Kind::Booking, now.utc()).await
+    {
+        return filed_receipt(&state, &headers, &once, filed, again, now).await;
+    }
     let place = service::slot_to_book(ctx, session, slot, now).await.ok();
     let field_errors = |e: &AppError| -> Vec<FieldError> {
         match e {
@@ -273,6 +282,31 @@ pub async fn book(
         Some(wait) => with_retry_after(res, wait),
         None => res,
     }
+}
+
+/// The receipt of what `once` booked before: a redirect to it for a browser that keeps the
+/// cookie, the receipt itself for one that does not.
+async fn filed_receipt(
+    state: &AppState,
+    headers: &HeaderMap,
+    once: &Once,
+    filed: filing::Filed,
+    again: bool,
+    now: Now,
+) -> Response {
+    if once.comes_back(headers, Kind::Booking) {
+        return once.to_receipt(Kind::Booking, BOOKED_PATH, again, state.behind_tls);
+    }
+    let booking = service::receipt(&state.ctx, &filed.number, now)
+        .await
+        .ok()
+        .flatten();
+    let view = BookedView {
+        booking,
+        code: filed.query_code,
+        again,
+    };
+    page(state, headers, BOOKED_PATH, StatusCode::OK, now, view).await
 }
 
 /// `GET /visits/booked`: the booking this browser made last; its code for 30 minutes after.

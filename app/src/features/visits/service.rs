@@ -130,21 +130,24 @@ pub async fn publish(
         .map_err(AppError::Invalid)?;
     let mut write = begin_write(&ctx.pool).await?;
     let id = store::insert_session(&mut write.tx, &session, staff, &now.stamp()).await?;
+    store::changed(&mut write.tx).await?;
     write.tx.commit().await.map_err(StoreError::from)?;
     Ok(id)
 }
 
-/// Takes a session off the list (staff): only while nobody holds a place in it.
+/// Takes a session off the list (staff): only while nobody holds a place in it (refused with
+/// `has_bookings`; the page says why).
 pub async fn cancel_session(ctx: &AppContext, id: i64, now: Now) -> Result<(), AppError> {
     let mut write = begin_write(&ctx.pool).await?;
     write.lock_row("reception_sessions", id).await?;
     if !store::cancel_session(&mut write.tx, id, &now.stamp()).await? {
         return Err(AppError::Refused {
-            field: "session",
+            field: "sessions",
             code: "has_bookings",
-            message: Msg::verbatim("这一场已有人预约，不能撤下；请先联系预约人并取消其预约"),
+            message: msg!("unavailable-save"),
         });
     }
+    store::changed(&mut write.tx).await?;
     write.tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -220,6 +223,8 @@ pub async fn book(
     let (code, hash) = new_query_code(&ctx.code_key);
     let today = now.today();
     let mut write = begin_write(&ctx.pool).await?;
+    // The session first, as taking it down does: a booking and a take-down wait for each other.
+    write.lock_row("reception_sessions", session).await?;
     write.lock_row("reception_slots", slot).await?;
     ctx.filing_limits
         .charge_booking(&mut write.tx, client, booker.mobile.as_str(), now.utc())
@@ -228,7 +233,17 @@ pub async fn book(
         return Err(refused("already_booked", msg!("booking-already")));
     }
     if !store::take_place(&mut write.tx, slot).await? {
-        return Err(refused("full", msg!("booking-full")));
+        // Full — or the session was taken down a moment ago.
+        return match store::session(&ctx.pool, session).await? {
+            Some(_) => Err(refused("full", msg!("booking-full"))),
+            None => Err(AppError::Invalid(vec![
+                crate::domain::text::FieldProblem::new(
+                    "slot",
+                    "unknown",
+                    msg!("booking-slot-unknown"),
+                ),
+            ])),
+        };
     }
     let sequence =
         crate::kernel::store::next_in_day(&mut write.tx, "YY", &date_text(today)).await?;
@@ -249,8 +264,9 @@ pub async fn book(
     )
     .await;
     match inserted {
-        // Two servers booking the same mobile into one slot at once: the index holds.
-        Err(StoreError::Duplicate(_)) => {
+        // The same mobile in the same slot, should the row locks ever let two through: the
+        // index holds.
+        Err(StoreError::Duplicate("place")) => {
             return Err(refused("already_booked", msg!("booking-already")));
         }
         other => other?,
@@ -276,6 +292,14 @@ pub async fn book(
         place: view.place,
         status: BookingStatus::Booked.code().to_owned(),
     })
+}
+
+fn not_cancellable(status: BookingStatus) -> AppError {
+    AppError::Refused {
+        field: "number",
+        code: "not_cancellable",
+        message: msg!("booking-not-cancellable", status = status.label()),
+    }
 }
 
 fn not_found() -> AppError {
@@ -339,7 +363,8 @@ pub async fn cancel(
     now: Now,
 ) -> Result<BookingView, AppError> {
     let canonical = crate::domain::petition::canonical_number(number);
-    let Ok(code) = crate::domain::petition::QueryCode::parse(code) else {
+    let code = crate::domain::petition::QueryCode::parse(code);
+    let (true, Ok(code)) = (reception::is_booking_number(&canonical), code) else {
         return Err(not_found());
     };
     let open = async {
@@ -362,11 +387,18 @@ pub async fn cancel(
         .session
         .day
         .and_time(NaiveTime::parse_from_str(&view.slot.start, "%H:%M").unwrap_or(NaiveTime::MIN));
+    if view.status != BookingStatus::Booked {
+        return Err(not_cancellable(view.status));
+    }
     if !reception::may_cancel(view.status, start, local(now)) {
         return Err(AppError::Refused {
             field: "number",
-            code: "not_cancellable",
-            message: msg!("booking-not-cancellable", status = view.status.label()),
+            code: "started",
+            message: msg!(
+                "booking-cancel-too-late",
+                day = view.session.day,
+                start = view.slot.start.clone()
+            ),
         });
     }
     let mut write = begin_write(&ctx.pool).await?;
@@ -381,11 +413,12 @@ pub async fn cancel(
     .await?;
     write.tx.commit().await.map_err(StoreError::from)?;
     if !done {
-        return Err(AppError::Refused {
-            field: "number",
-            code: "not_cancellable",
-            message: msg!("booking-not-cancellable", status = view.status.label()),
-        });
+        // Marked or cancelled a moment ago: said as it is now.
+        let now_status = store::booking(&ctx.pool, &canonical)
+            .await?
+            .and_then(|r| BookingStatus::parse(&r.status))
+            .unwrap_or(view.status);
+        return Err(not_cancellable(now_status));
     }
     Ok(BookingView {
         status: BookingStatus::Cancelled,
@@ -424,7 +457,8 @@ pub async fn day(ctx: &AppContext, day: NaiveDate, now: Now) -> Result<Vec<DaySe
     Ok(out)
 }
 
-/// Marks booking `id` arrived or no-show (staff), from the day of its session.
+/// Marks booking `id` arrived or no-show (staff), from the day of its session (a no-show may be
+/// marked arrived after all); refused with `not_markable` otherwise (the page says why).
 pub async fn mark(
     ctx: &AppContext,
     id: i64,
@@ -439,23 +473,24 @@ pub async fn mark(
     let refused = || AppError::Refused {
         field: "booking",
         code: "not_markable",
-        message: Msg::verbatim("只能在接访当天或以后，为“已预约”的预约登记到访或未到访"),
+        message: msg!("unavailable-save"),
     };
-    if !matches!(to, BookingStatus::Arrived | BookingStatus::NoShow)
-        || !reception::may_mark(view.status, view.session.day, local(now))
-    {
+    if !reception::may_mark(view.status, to, view.session.day, local(now)) {
         return Err(refused());
     }
     let mut write = begin_write(&ctx.pool).await?;
     let done = store::set_status(
         &mut write.tx,
         id,
-        BookingStatus::Booked.code(),
+        view.status.code(),
         to,
         Some(staff),
         &now.stamp(),
     )
     .await?;
+    if done && (to == BookingStatus::Arrived || view.status == BookingStatus::Arrived) {
+        store::changed(&mut write.tx).await?;
+    }
     write.tx.commit().await.map_err(StoreError::from)?;
     if !done {
         return Err(refused());
@@ -496,6 +531,9 @@ pub async fn registered(
 ) -> Result<bool, AppError> {
     let mut write = begin_write(&ctx.pool).await?;
     let done = store::set_case(&mut write.tx, number, case, staff, &now.stamp()).await?;
+    if done {
+        store::changed(&mut write.tx).await?;
+    }
     write.tx.commit().await.map_err(StoreError::from)?;
     Ok(done)
 }

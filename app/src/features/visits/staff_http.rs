@@ -132,11 +132,22 @@ pub async fn cancel_session(
     match service::cancel_session(&state.ctx, id, now).await {
         Ok(()) => Redirect::to(&format!("{PATH}?done=cancelled")).into_response(),
         Err(e) => {
-            let errors = e
-                .problems("session", crate::domain::msg!("unavailable-save"))
-                .into_iter()
-                .map(FieldError::from)
-                .collect();
+            let errors = match &e {
+                AppError::Refused {
+                    code: "has_bookings",
+                    ..
+                } => vec![FieldError {
+                    field: "sessions".into(),
+                    message: crate::domain::message::Msg::verbatim(
+                        "这一场已有人预约，不能撤下；请先联系预约人并取消其预约",
+                    ),
+                }],
+                e => e
+                    .problems("sessions", crate::domain::msg!("unavailable-save"))
+                    .into_iter()
+                    .map(FieldError::from)
+                    .collect(),
+            };
             reception_page(
                 &state,
                 &headers,
@@ -217,6 +228,9 @@ pub async fn day(
 pub struct MarkForm {
     #[serde(default)]
     status: String,
+    /// The day of the list the button was on, to show again if the mark is refused.
+    #[serde(default)]
+    date: String,
 }
 
 /// `POST /staff/reception/bookings/{id}/mark`: arrived or no-show.
@@ -241,17 +255,18 @@ pub async fn mark(
         .into_response(),
         Err(e) => {
             let message = match &e {
-                AppError::Refused { message, .. } | AppError::NotFound(message) => {
-                    crate::kernel::i18n::simplified(message)
+                AppError::Refused { .. } => {
+                    "只能在接访当天或以后登记：“已预约”的登记到访或未到访，“未到访”的改为到访"
+                        .to_owned()
                 }
+                AppError::NotFound(message) => crate::kernel::i18n::simplified(message),
                 _ => "暂时无法保存，请稍后再试".to_owned(),
             };
-            let today = crate::kernel::store::date_text(now.today());
             day_page(
                 &state,
                 &headers,
                 now,
-                &today,
+                &form.date,
                 None,
                 Some(message),
                 e.status(),

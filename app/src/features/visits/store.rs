@@ -140,11 +140,12 @@ pub async fn slot(pool: &Pool, id: i64) -> Result<Option<SlotRow>, StoreError> {
     .await?)
 }
 
-/// Takes one place of `slot` if one is left; whether it did. One statement, so two bookings of
-/// the last place cannot both take it.
+/// Takes one place of `slot` if one is left and its session is still published; whether it did.
+/// One statement, so two bookings of the last place cannot both take it.
 pub async fn take_place(tx: &mut Tx, slot: i64) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "UPDATE reception_slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity",
+        "UPDATE reception_slots SET booked = booked + 1 WHERE id = $1 AND booked < capacity \
+         AND session_id IN (SELECT id FROM reception_sessions WHERE cancelled_at IS NULL)",
     )
     .bind(slot)
     .execute(&mut **tx)
@@ -184,7 +185,7 @@ pub struct NewBooking<'a> {
 }
 
 pub async fn insert_booking(tx: &mut Tx, b: &NewBooking<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+    sqlx::query_scalar(
         "INSERT INTO bookings (number, code_hash, slot_id, name, mobile, summary, lang, status, \
          booked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', $8) RETURNING id",
     )
@@ -197,7 +198,12 @@ pub async fn insert_booking(tx: &mut Tx, b: &NewBooking<'_>) -> Result<i64, Stor
     .bind(b.lang)
     .bind(b.at)
     .fetch_one(&mut **tx)
-    .await?)
+    .await
+    .map_err(|e| match &e {
+        // The one place per mobile and slot (the number is taken under the day's counter lock).
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate("place"),
+        _ => StoreError::Database(e),
+    })
 }
 
 pub async fn booking(pool: &Pool, number: &str) -> Result<Option<BookingRow>, StoreError> {
@@ -300,6 +306,13 @@ pub async fn cancel_session(tx: &mut Tx, id: i64, at: &str) -> Result<bool, Stor
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Counts a change that public pages show (a session published or taken down, a visitor
+/// received), in `tx`: the page cache's version of reception (`kernel::page_cache`).
+pub async fn changed(tx: &mut Tx) -> Result<(), StoreError> {
+    crate::kernel::store::next_in_day(tx, "reception", "changes").await?;
+    Ok(())
 }
 
 /// Visitors received (bookings marked arrived) per month `YYYY-MM` of their session's day.

@@ -18,7 +18,6 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/api_keys",
         "features/visits/pages/staff.rs",
         "features/visits/staff_http.rs",
-        "features/visits/service.rs",
         // The outbox page (the workbench's).
         "features/notify/pages/outbox_page.rs",
         "features/notify/service.rs",

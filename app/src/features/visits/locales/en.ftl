@@ -59,3 +59,4 @@ visits-cancel-submit = Cancel this booking
 visits-cancelled = Booking { $number } ({ $when }) is cancelled.
 visits-number-required = Enter the booking number
 visits-code-required = Enter the cancellation code
+booking-cancel-too-late = The booked time slot ({ $day } { $start }) has started: the booking cannot be cancelled any more

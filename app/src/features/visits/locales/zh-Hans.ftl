@@ -53,3 +53,4 @@ visits-cancel-submit = 取消这个预约
 visits-cancelled = 预约 { $number }（{ $when }）已取消。
 visits-number-required = 请输入预约编号
 visits-code-required = 请输入取消码
+booking-cancel-too-late = 预约的时段（{ $day } { $start }）已经开始，不能再取消

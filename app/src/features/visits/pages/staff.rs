@@ -231,17 +231,26 @@ pub fn ReceptionDayPage() -> impl IntoView {
                                                 }
                                                 (BookingStatus::Booked, None) => view! {
                                                     <form method="post" action=mark.clone() class="inline">
+                                                        <input type="hidden" name="date" value=b.session.day.to_string() />
                                                         <input type="hidden" name="status" value="arrived" />
-                                                        <button type="submit" class="button secondary" aria-label=format!("{} 已到访", b.number)>"到访"</button>
+                                                        <button type="submit" class="button secondary" aria-label=format!("到访（{}）", b.number)>"到访"</button>
                                                     </form>
-                                                    <form method="post" action=mark class="inline">
+                                                    <form method="post" action=mark.clone() class="inline">
+                                                        <input type="hidden" name="date" value=b.session.day.to_string() />
                                                         <input type="hidden" name="status" value="no_show" />
-                                                        <button type="submit" class="button secondary" aria-label=format!("{} 未到访", b.number)>"未到访"</button>
+                                                        <button type="submit" class="button secondary" aria-label=format!("未到访（{}）", b.number)>"未到访"</button>
                                                     </form>
                                                     <a href=intake>"登记为来访事项"</a>
                                                 }.into_any(),
                                                 (BookingStatus::Arrived, None) => view! {
                                                     <a href=intake>"登记为来访事项"</a>
+                                                }.into_any(),
+                                                (BookingStatus::NoShow, None) => view! {
+                                                    <form method="post" action=mark class="inline">
+                                                        <input type="hidden" name="date" value=b.session.day.to_string() />
+                                                        <input type="hidden" name="status" value="arrived" />
+                                                        <button type="submit" class="button secondary" aria-label=format!("改为到访（{}）", b.number)>"改为到访"</button>
+                                                    </form>
                                                 }.into_any(),
                                                 _ => "—".into_any(),
                                             };
