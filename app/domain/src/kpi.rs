@@ -39,6 +39,8 @@ use serde::{Deserialize, Serialize};
 pub struct CaseFacts {
     pub received_on: NaiveDate,
     pub category: Category,
+    /// The channel it came by (`web`, `letter`, `visit`…: `petition::channel`).
+    pub channel: String,
     /// The unit it is with now, if any.
     pub unit: Option<String>,
     /// 检举控告类: the listed unit it reports, which never holds its review (第30条).
@@ -292,6 +294,7 @@ mod tests {
         CaseFacts {
             received_on: received,
             category: Category::Appeal,
+            channel: "web".into(),
             unit: Some("city-hrss".into()),
             reported_unit: None,
             events: typed,

@@ -209,6 +209,36 @@ async fn a_clerk_registers_a_letter_dated_by_its_arrival_and_hands_over_a_slip()
         .get_with(&registrar, &format!("/staff/kpi?month={}", &received[..7]))
         .await;
     assert!(kpi.contains(&row("来信", 1)), "{kpi}");
+    // 及时受理率 per channel: the letter registered and sent on within its 15 days.
+    super::notify::assign(&app, &number).await;
+    let stats: serde_json::Value = app
+        .get(&format!("/api/v1/stats?month={}", &received[..7]))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let letter = stats["by_channel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["channel"] == "letter")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (
+            letter["count"].as_i64(),
+            letter["accepted_in_time_rate"].as_f64()
+        ),
+        (Some(1), Some(1.0)),
+        "{stats}"
+    );
+    let (_, kpi) = app
+        .get_with(&registrar, &format!("/staff/kpi?month={}", &received[..7]))
+        .await;
+    assert!(
+        kpi.contains("<th scope=\"row\">来信</th><td>1</td><td>100.0%</td>"),
+        "{kpi}"
+    );
     let (_, kpi) = app.get_with(&registrar, "/staff/kpi").await;
     assert!(
         kpi.contains(&row("来访", 1)) && kpi.contains(&row("其他系统接入", 1)),

@@ -544,6 +544,7 @@ struct FactRow {
     id: i64,
     received_on: String,
     category: String,
+    channel: String,
     reported_unit: Option<String>,
 }
 
@@ -568,6 +569,7 @@ fn fact(c: FactRow) -> Result<(i64, CaseFacts), StoreError> {
                 what: "category",
                 value: c.category.clone(),
             })?,
+            channel: c.channel,
             unit: None,
             reported_unit: c.reported_unit.filter(|u| !u.is_empty()),
             events: Vec::new(),
@@ -575,7 +577,7 @@ fn fact(c: FactRow) -> Result<(i64, CaseFacts), StoreError> {
     ))
 }
 
-const FACT_COLUMNS: &str = "id, received_on, category, reported_unit";
+const FACT_COLUMNS: &str = "id, received_on, category, channel, reported_unit";
 
 /// [`MonthFacts`] in one read transaction (one snapshot: nothing committed meanwhile is half
 /// in it).
@@ -829,22 +831,6 @@ pub async fn upgrade_legacy_events(pool: &Pool) -> Result<u64, StoreError> {
         .map(|row| Ok((row.id, legacy_event(row)?)))
         .collect::<Result<Vec<_>, StoreError>>()?;
     crate::kernel::store::write_event_data(pool, "petition_events", &events).await
-}
-
-/// Petitions received from `from` up to `to` (exclusive), per channel code.
-pub async fn channel_counts(
-    pool: &Pool,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT channel, COUNT(*) FROM petitions WHERE received_on >= $1 AND received_on < $2 \
-         GROUP BY channel",
-    )
-    .bind(date_text(from))
-    .bind(date_text(to))
-    .fetch_all(pool)
-    .await?)
 }
 
 #[cfg(test)]

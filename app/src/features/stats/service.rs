@@ -87,15 +87,14 @@ impl Month {
     }
 }
 
-/// The month's figures (memoised), with its petitions per channel and the receptions per month
-/// (read each time: two grouped counts).
+/// The month's figures (memoised), with the receptions per month (read each time: one grouped
+/// count).
 pub async fn month(
     ctx: &AppContext,
     first_day: NaiveDate,
     now: Now,
 ) -> Result<MonthStats, AppError> {
     let mut stats = month_figures(ctx, first_day, now).await?;
-    stats.by_channel = channel_counts(ctx, first_day).await?;
     let from = crate::kernel::store::date_text(first_day - Months::new(11));
     let to = crate::kernel::store::date_text(first_day);
     stats.receptions = crate::features::visits::service::arrivals_per_month(ctx)
@@ -104,26 +103,6 @@ pub async fn month(
         .filter(|(m, _)| m.as_str() >= &from[..7] && m.as_str() <= &to[..7])
         .collect();
     Ok(stats)
-}
-
-/// The petitions received in the month starting `first_day`, per channel (every channel listed).
-pub async fn channel_counts(
-    ctx: &AppContext,
-    first_day: NaiveDate,
-) -> Result<Vec<crate::features::stats::view::ChannelCount>, AppError> {
-    use crate::domain::petition::channel::Channel;
-    let rows =
-        cases_store::channel_counts(&ctx.pool, first_day, first_day + Months::new(1)).await?;
-    Ok(Channel::ALL
-        .into_iter()
-        .map(|c| crate::features::stats::view::ChannelCount {
-            channel: c.code().to_owned(),
-            count: rows
-                .iter()
-                .find(|(code, _)| code == c.code())
-                .map_or(0, |(_, n)| *n),
-        })
-        .collect())
 }
 
 /// The figures of the month that starts on `first_day`, as of `now`.
@@ -227,7 +206,21 @@ fn answer_of(
             .filter(|(_, n)| **n > 0)
             .map(|(m, n)| (m.clone(), *n))
             .collect(),
-        by_channel: Vec::new(),
+        by_channel: crate::domain::petition::channel::Channel::ALL
+            .iter()
+            .map(|c| {
+                let mine: Vec<&CaseFacts> = all
+                    .iter()
+                    .copied()
+                    .filter(|f| f.channel == c.code())
+                    .collect();
+                crate::features::stats::view::ChannelCount {
+                    channel: c.code().to_owned(),
+                    count: mine.len() as i64,
+                    accepted_in_time_rate: figures(&mine, today, cal).accepted_in_time_rate,
+                }
+            })
+            .collect(),
         receptions: Vec::new(),
     }
 }
@@ -246,6 +239,7 @@ mod tests {
         CaseFacts {
             received_on: day(received),
             category: Category::Appeal,
+            channel: "web".into(),
             unit: None,
             reported_unit: None,
             events: Vec::new(),

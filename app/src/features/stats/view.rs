@@ -23,13 +23,16 @@ pub struct MonthStats {
     pub receptions: Vec<(String, i64)>,
 }
 
-/// How many of the month's petitions came by one channel.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// How many of the month's petitions came by one channel, and how many of them were accepted
+/// in time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChannelCount {
     /// `web`, `api`, `letter`, `visit`, `phone`, `fax`, `hotline` or `transfer`.
     pub channel: String,
     pub count: i64,
+    /// 及时受理率 of the channel's petitions (`null` where none was due yet).
+    pub accepted_in_time_rate: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -189,6 +189,7 @@ pub fn MonthReport(
                         <tr>
                             <th scope="col">{crate::t!("stats-channels-channel")}</th>
                             <th scope="col">{crate::t!("stats-volumes-count")}</th>
+                            <th scope="col">{crate::t!("stats-rate-accepted")}</th>
                         </tr>
                     </thead>
                     <tbody id="by-channel">
@@ -201,8 +202,9 @@ pub fn MonthReport(
                                     .unwrap_or_else(|| c.channel.clone());
                                 view! {
                                     <tr>
-                                        <td>{label}</td>
+                                        <th scope="row">{label}</th>
                                         <td>{c.count}</td>
+                                        <td>{rate(c.accepted_in_time_rate)}</td>
                                     </tr>
                                 }
                             })
