@@ -180,6 +180,22 @@ pub fn review_closing(
     )
 }
 
+/// A booked visit (网上预约走访): its number, day and time, and the place; not its code.
+pub fn booked(number: &str, day: chrono::NaiveDate, start: &str, place: &str) -> Msg {
+    msg!(
+        "notice-booked",
+        number = number,
+        day = day,
+        start = start,
+        place = place
+    )
+}
+
+/// A booked visit cancelled with its code.
+pub fn booking_cancelled(number: &str) -> Msg {
+    msg!("notice-booking-cancelled", number = number)
+}
+
 /// The sign-in code for 我的事项 (sent at once, night or day).
 pub fn sign_in_code(code: &str) -> Msg {
     msg!("notice-code", code = code, minutes = CODE_MINUTES)

@@ -205,6 +205,20 @@ async fn a_citizen_books_a_leaders_reception_and_is_received() {
     );
     assert!(number.starts_with("YY"), "{number}");
     assert!(receipt.contains("139****5678"), "the mobile masked");
+    // The booking said by SMS to the mobile booked: number, day, time and place, never the code.
+    let sms: Vec<(String, String)> =
+        sqlx::query_as("SELECT recipient, message FROM outbox WHERE key = $1 AND channel = 'sms'")
+            .bind(format!("booking:{number}:booked"))
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(sms.len(), 1);
+    assert_eq!(sms[0].0, "13912345678");
+    assert!(
+        sms[0].1.contains("notice-booked") && sms[0].1.contains(&number),
+        "{sms:?}"
+    );
+    assert!(!sms[0].1.contains(&text_of(&receipt, "booking-code")));
     // A reload of the post books nothing more.
     let res = post(fields("13912345678", "小区电梯停用三个月无人维修")).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -258,6 +272,12 @@ async fn a_citizen_books_a_leaders_reception_and_is_received() {
         cancel(other_number.clone(), other_code).await,
         StatusCode::CONFLICT
     );
+    let cancelled: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE key = $1")
+        .bind(format!("booking:{other_number}:cancelled"))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(cancelled, 1, "the cancellation said once");
     assert_eq!(slot(&app, session, 0).await["left"], 1);
     // On the web form too.
     let second_booking: Value =

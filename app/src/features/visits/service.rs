@@ -271,6 +271,21 @@ pub async fn book(
         }
         other => other?,
     };
+    // The booking said by SMS to the mobile booked (number, day and time, place; not the code).
+    let message = crate::domain::notify::booked(&number, view.day, &slot_view.start, &view.place);
+    crate::kernel::outbox::enqueue(
+        &mut write.tx,
+        &crate::kernel::outbox::Outgoing {
+            key: &format!("booking:{number}:booked"),
+            channel: crate::kernel::outbox::Channel::Sms,
+            recipient: booker.mobile.as_str(),
+            lang,
+            message: &message,
+            subject: None,
+        },
+        now.utc(),
+    )
+    .await?;
     filing::record(
         &mut write.tx,
         once,
@@ -292,6 +307,14 @@ pub async fn book(
         place: view.place,
         status: BookingStatus::Booked.code().to_owned(),
     })
+}
+
+/// The language a booking was made in (its tag as stored).
+fn lang_of(tag: &str) -> crate::domain::prefs::Lang {
+    crate::domain::prefs::Lang::ALL
+        .into_iter()
+        .find(|l| l.tag() == tag)
+        .unwrap_or_default()
 }
 
 fn not_cancellable(status: BookingStatus) -> AppError {
@@ -382,6 +405,7 @@ pub async fn cancel(
         }
     };
     let row = crate::kernel::lookup::guarded(ctx, &canonical, client, now, open).await?;
+    let (mobile, lang) = (row.mobile.clone(), lang_of(&row.lang));
     let view = booking_view(ctx, row, now, true).await?;
     let start = view
         .session
@@ -411,6 +435,22 @@ pub async fn cancel(
         &now.stamp(),
     )
     .await?;
+    if done {
+        let message = crate::domain::notify::booking_cancelled(&view.number);
+        crate::kernel::outbox::enqueue(
+            &mut write.tx,
+            &crate::kernel::outbox::Outgoing {
+                key: &format!("booking:{}:cancelled", view.number),
+                channel: crate::kernel::outbox::Channel::Sms,
+                recipient: &mobile,
+                lang,
+                message: &message,
+                subject: None,
+            },
+            now.utc(),
+        )
+        .await?;
+    }
     write.tx.commit().await.map_err(StoreError::from)?;
     if !done {
         // Marked or cancelled a moment ago: said as it is now.
