@@ -302,6 +302,56 @@ async fn intake_in_the_browser(js: Js) {
         .await;
     assert!(b.text("#receipt-number").await.starts_with("XF"));
     assert!(!b.text("#receipt-code").await.is_empty());
+    // Every other channel, a letter with its scan; then the 考核指标 count each.
+    let scan = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.resize(4000, b' ');
+    std::fs::write(scan.path(), &pdf).unwrap();
+    for channel in ["letter", "phone", "fax", "hotline", "transfer"] {
+        b.click_link("继续登记").await;
+        b.select("channel", channel).await;
+        b.select("category", "appeal").await;
+        b.select("route", "petition").await;
+        b.select("district", "450602").await;
+        for (id, text) in answers(channel, "", "") {
+            if ![
+                "channel",
+                "category",
+                "route",
+                "district",
+                "received_on",
+                "postmarked_on",
+            ]
+            .contains(&id)
+            {
+                b.replace(id, text).await;
+            }
+        }
+        if channel == "letter" {
+            b.attach("files", &[scan.path()]).await;
+        }
+        b.press("main form[action='/staff/intake'] button[type=submit]")
+            .await;
+        assert!(
+            b.text("#receipt-number").await.starts_with("XF"),
+            "{channel}"
+        );
+    }
+    b.visit(&app.url("/staff/kpi")).await;
+    let counts = b.text("#by-channel").await;
+    for label in [
+        "来信",
+        "来访",
+        "来电",
+        "传真",
+        "12345 热线转来",
+        "其他机关转来",
+    ] {
+        assert!(
+            counts.contains(&format!("{label}\t1")) || counts.contains(&format!("{label} 1")),
+            "{label}: {counts}"
+        );
+    }
     let _ = b.client.clone().close().await;
 }
 
