@@ -410,3 +410,8 @@ joint-line-mobile = The mobile number on line { $line } of the other petitioners
 joint-line-twice = The person on line { $line } of the other petitioners is named already
 joint-too-many = One matter can have at most { $max } other petitioners
 joint-too-many-representatives = People visiting together choose representatives, at most { $max } (Article 20); there are { $count }, the registered petitioner included
+
+## Fields (issue 18)
+event-field-set = Field set to { $field }
+field-required = Choose the field the matter concerns
+field-unknown = There is no such field: choose again

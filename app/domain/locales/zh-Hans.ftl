@@ -380,3 +380,8 @@ joint-line-mobile = 其他信访人第 { $line } 行的手机号码有问题：{
 joint-line-twice = 其他信访人第 { $line } 行的人已经写过了
 joint-too-many = 一件事项最多登记 { $max } 名其他信访人
 joint-too-many-representatives = 多人走访应当推选代表，代表不得超过 { $max } 人（第二十条）；现在有 { $count } 人（含登记的信访人）
+
+## 涉及领域 (issue 18)
+event-field-set = 涉及领域设为 { $field }
+field-required = 请选择涉及领域
+field-unknown = 没有这个领域，请重新选择

@@ -34,7 +34,41 @@ pub struct BureauConfig {
     /// 网上预约走访 (`[bookings]`; the defaults when absent).
     #[serde(default)]
     pub bookings: Bookings,
+    /// 涉及领域: the fields a matter may concern (`[[fields]]`; [`default_fields`] when absent).
+    #[serde(default = "default_fields")]
+    pub fields: Vec<Field>,
 }
+
+/// A field (涉及领域) that matters are counted by (第41条: the yearly report names the fields
+/// matters concern).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Stable code, e.g. `urban-construction`.
+    pub code: String,
+    pub name: String,
+    /// Words whose presence in a matter's title or request suggests this field.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// The field every bureau has: what fits no other.
+pub const OTHER_FIELD: &str = "other";
+
+/// The fields of a configuration that lists none (`fields.default.toml`): the areas a city
+/// bureau's matters usually concern, each with the words that suggest it, and 其他.
+pub fn default_fields() -> Vec<Field> {
+    #[derive(Deserialize)]
+    struct List {
+        fields: Vec<Field>,
+    }
+    toml::from_str::<List>(DEFAULT_FIELDS)
+        .map(|l| l.fields)
+        .unwrap_or_default()
+}
+
+/// The default list of fields, as data.
+pub const DEFAULT_FIELDS: &str = include_str!("../fields.default.toml");
 
 /// The longest a session's bookings may close before it: a month.
 pub const MOST_CLOSE_HOURS: u32 = 720;
@@ -167,6 +201,9 @@ pub struct HandlingUnit {
     /// the bureau takes it, as above.
     #[serde(default)]
     pub recheck_by: Option<String>,
+    /// The field (涉及领域) its matters usually concern, suggested when the text suggests none.
+    #[serde(default)]
+    pub field: Option<String>,
 }
 
 /// Why a configuration file was refused. Each message names the place to fix.
@@ -195,11 +232,17 @@ pub enum ConfigError {
     BadEnglish(String),
     /// `[bookings] closes_hours_before` beyond a month.
     BadBookingClose(u32),
+    /// `[[fields]]` without `other`, with a code twice, or a unit's `field` naming none of them.
+    BadField(String),
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::BadField(code) => write!(
+                f,
+                "[[fields]]: `{code}` is listed twice, has no name, is named by a unit but not listed, or `other` is missing"
+            ),
             Self::BadBookingClose(h) => write!(
                 f,
                 "[bookings] closes_hours_before = {h}: at most {MOST_CLOSE_HOURS} hours"
@@ -342,12 +385,64 @@ impl BureauConfig {
         {
             return Err(ConfigError::BadEnglish(key.clone()));
         }
+        let mut codes = BTreeSet::new();
+        for f in &self.fields {
+            if f.code.trim().is_empty()
+                || f.name.trim().is_empty()
+                || !codes.insert(f.code.as_str())
+            {
+                return Err(ConfigError::BadField(f.code.clone()));
+            }
+        }
+        if !codes.contains(OTHER_FIELD) {
+            return Err(ConfigError::BadField(OTHER_FIELD.to_owned()));
+        }
+        if let Some(u) = self
+            .units
+            .iter()
+            .find(|u| u.field.as_deref().is_some_and(|f| !codes.contains(f)))
+        {
+            return Err(ConfigError::BadField(u.field.clone().unwrap_or_default()));
+        }
         if self.bookings.closes_hours_before > MOST_CLOSE_HOURS {
             return Err(ConfigError::BadBookingClose(
                 self.bookings.closes_hours_before,
             ));
         }
         Ok(())
+    }
+
+    pub fn field(&self, code: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.code == code)
+    }
+
+    /// The field a matter's text suggests (the one whose keywords it holds most, the first
+    /// listed on a tie), else its unit's, else 其他.
+    pub fn suggest_field(&self, unit: Option<&str>, text: &str) -> String {
+        let by_text = self
+            .fields
+            .iter()
+            .map(|f| {
+                (
+                    f.keywords
+                        .iter()
+                        .filter(|k| text.contains(k.as_str()))
+                        .count(),
+                    f,
+                )
+            })
+            .filter(|(hits, _)| *hits > 0)
+            .fold(None::<(usize, &Field)>, |best, (hits, f)| match best {
+                Some((b, _)) if b >= hits => best,
+                _ => Some((hits, f)),
+            })
+            .map(|(_, f)| f.code.clone());
+        by_text
+            .or_else(|| {
+                unit.and_then(|u| self.units.iter().find(|x| x.code == u))
+                    .and_then(|u| u.field.clone())
+            })
+            .unwrap_or_else(|| OTHER_FIELD.to_owned())
     }
 
     pub fn district(&self, code: &str) -> Option<&District> {
@@ -524,5 +619,44 @@ mod tests {
         for name in names {
             assert!(config.english.contains_key(&name), "no English for {name}");
         }
+    }
+
+    #[test]
+    fn a_matter_s_field_is_suggested_by_its_words_then_its_unit() {
+        let c = example();
+        assert_eq!(
+            c.fields,
+            default_fields(),
+            "the example lists the default fields"
+        );
+        assert_eq!(c.fields.len(), 13);
+        assert_eq!(c.fields.last().map(|f| f.code.as_str()), Some(OTHER_FIELD));
+        assert_eq!(
+            c.suggest_field(None, "小区电梯停运，物业不管"),
+            "urban-construction"
+        );
+        assert_eq!(
+            c.suggest_field(Some("city-housing"), "公司拖欠工资三个月"),
+            "labour-social-security"
+        );
+        // No word of any field: the unit's field, else 其他.
+        assert_eq!(
+            c.suggest_field(Some("city-hrss"), "请求答复"),
+            "labour-social-security"
+        );
+        assert_eq!(c.suggest_field(None, "请求答复"), OTHER_FIELD);
+        // The field with most words wins; a tie goes to the one listed first.
+        assert_eq!(c.suggest_field(None, "学校旁的道路和公交"), "transport");
+        assert_eq!(c.suggest_field(None, "学校门口的道路"), "education");
+    }
+
+    #[test]
+    fn fields_must_include_other_and_units_name_listed_ones() {
+        let mut c = example();
+        c.fields.retain(|f| f.code != OTHER_FIELD);
+        assert!(matches!(c.check(), Err(ConfigError::BadField(_))));
+        let mut c = example();
+        c.units[0].field = Some("space".into());
+        assert_eq!(c.check(), Err(ConfigError::BadField("space".into())));
     }
 }

@@ -41,12 +41,31 @@ pub struct CaseFacts {
     pub category: Category,
     /// The channel it came by (`web`, `letter`, `visit`…: `petition::channel`).
     pub channel: String,
+    /// The field (涉及领域) given when it was filed, if any (the newest `FieldSet` event
+    /// overrides it: [`CaseFacts::field`]).
+    pub field: Option<String>,
     /// The unit it is with now, if any.
     pub unit: Option<String>,
     /// 检举控告类: the listed unit it reports, which never holds its review (第30条).
     pub reported_unit: Option<String>,
     /// Its events with their days, oldest first.
     pub events: Vec<(NaiveDate, CaseEvent)>,
+}
+
+impl CaseFacts {
+    /// The field it concerns now: the newest set by the bureau, else the one given when it
+    /// was filed, else 其他.
+    pub fn field(&self) -> &str {
+        self.events
+            .iter()
+            .rev()
+            .find_map(|(_, e)| match e {
+                CaseEvent::FieldSet { field, .. } => Some(field.as_str()),
+                _ => None,
+            })
+            .or(self.field.as_deref())
+            .unwrap_or(crate::config::OTHER_FIELD)
+    }
 }
 
 /// The figures for a set of cases (the API's field names).
@@ -295,6 +314,7 @@ mod tests {
             received_on: received,
             category: Category::Appeal,
             channel: "web".into(),
+            field: None,
             unit: Some("city-hrss".into()),
             reported_unit: None,
             events: typed,

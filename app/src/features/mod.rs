@@ -192,15 +192,6 @@ pub fn served_api_doc(config: &crate::domain::config::BureauConfig) -> serde_jso
             .collect(),
         false,
     );
-    set_enum(
-        "ChannelCount",
-        "channel",
-        crate::domain::petition::channel::Channel::ALL
-            .iter()
-            .map(|c| c.code().to_owned())
-            .collect(),
-        false,
-    );
     let error = |description: &str| {
         json!({
             "description": description,

@@ -1008,3 +1008,76 @@ async fn a_waiting_review_stays_on_the_workbench_however_old_the_case_and_leaves
         "{after:?}"
     );
 }
+
+/// 涉及领域 (issue 18): a matter gets the field its words suggest, the bureau changes it with its
+/// own action (recorded, internal), and the month's figures count each field.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_matter_s_field_is_suggested_changed_by_the_bureau_and_counted() {
+    use super::notify::act;
+    let app = spawn_app().await;
+    let (number, code) = app
+        .submit_petition(&portal_tests::journeys::wage_appeal())
+        .await;
+    let registrar = app.staff_cookie("dengji").await;
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{number}"))
+        .await;
+    assert!(case.contains("id=\"case-field\">劳动和社会保障"), "{case}");
+    let by_field = |stats: &serde_json::Value, code: &str| {
+        stats["by_field"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == code)
+            .map(|f| f["received"].as_i64().unwrap())
+    };
+    let stats: serde_json::Value = app.get("/api/v1/stats").await.json().await.unwrap();
+    assert_eq!(
+        by_field(&stats, "labour-social-security"),
+        Some(1),
+        "{stats}"
+    );
+    assert_eq!(by_field(&stats, "other"), Some(0));
+    // An unknown field is named.
+    let (status, html) = app
+        .post_form_with(
+            &registrar,
+            &format!("/staff/cases/{number}"),
+            &[("action", "set_field"), ("field", "space")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("没有这个领域"), "{html}");
+    act(
+        &app,
+        &registrar,
+        &number,
+        &[("action", "set_field"), ("field", "ecology")],
+    )
+    .await;
+    let (_, case) = app
+        .get_with(&registrar, &format!("/staff/cases/{number}"))
+        .await;
+    assert!(case.contains("id=\"case-field\">生态环境"), "{case}");
+    assert!(case.contains("涉及领域设为"), "recorded in the history");
+    let stats: serde_json::Value = app.get("/api/v1/stats").await.json().await.unwrap();
+    assert_eq!(by_field(&stats, "ecology"), Some(1), "{stats}");
+    assert_eq!(by_field(&stats, "labour-social-security"), Some(0));
+    let page = app.get("/stats").await.text().await.unwrap();
+    assert!(page.contains("id=\"by-field\""));
+    // Internal: the citizen's timeline does not say it.
+    let public = app
+        .http
+        .get(app.url(&format!("/api/v1/petitions/{number}")))
+        .header("X-Query-Code", &code)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !public.contains("涉及领域") && !public.contains("field_set"),
+        "{public}"
+    );
+}

@@ -221,12 +221,12 @@ async fn a_clerk_registers_a_letter_dated_by_its_arrival_and_hands_over_a_slip()
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["channel"] == "letter")
+        .find(|c| c["code"] == "letter")
         .cloned()
         .unwrap();
     assert_eq!(
         (
-            letter["count"].as_i64(),
+            letter["received"].as_i64(),
             letter["accepted_in_time_rate"].as_f64()
         ),
         (Some(1), Some(1.0)),

@@ -409,10 +409,14 @@ async fn a_citizen_books_a_leaders_reception_and_is_received() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["channel"] == "visit")
+        .find(|c| c["code"] == "visit")
         .cloned()
         .unwrap();
-    assert_eq!(visit["count"], 1, "{stats}");
+    assert_eq!(
+        (visit["received"].as_i64(), visit["name"].as_str()),
+        (Some(1), Some("来访")),
+        "{stats}"
+    );
     assert_eq!(stats["receptions"], json!([[month, 1]]));
     let page = app
         .get(&format!("/stats?month={month}"))

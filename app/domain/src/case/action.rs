@@ -107,6 +107,9 @@ pub enum CaseAction {
         postmarked_on: chrono::NaiveDate,
         reason: String,
     },
+    /// 涉及领域 set by the bureau (a code of the configuration's `[[fields]]`, checked by the
+    /// service), at any stage.
+    SetField { field: String, name: String },
 }
 
 /// The actions of the workbench's case page, as its forms post them (`action=…`).
@@ -127,11 +130,13 @@ pub enum ActionKind {
     Hearing,
     /// 登记邮寄的复查（复核）申请.
     PostedReview,
+    /// 设定涉及领域.
+    SetField,
 }
 
 impl ActionKind {
     /// In the order the page offers them.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Assign,
         Self::Accept,
         Self::NotAccept,
@@ -145,6 +150,7 @@ impl ActionKind {
         Self::Mediate,
         Self::Hearing,
         Self::PostedReview,
+        Self::SetField,
     ];
 
     /// The form's `action` value.
@@ -163,6 +169,7 @@ impl ActionKind {
             Self::Mediate => "mediate",
             Self::Hearing => "hearing",
             Self::PostedReview => "posted_review",
+            Self::SetField => "set_field",
         }
     }
 
@@ -205,6 +212,10 @@ impl ActionKind {
                 level: Level::Review,
                 postmarked_on: chrono::NaiveDate::MIN,
                 reason: none(),
+            },
+            Self::SetField => CaseAction::SetField {
+                field: none(),
+                name: none(),
             },
         }
     }
@@ -260,6 +271,10 @@ impl CaseAction {
                 level: *level,
                 reason: reason.clone(),
             },
+            Self::SetField { field, name } => CaseEvent::FieldSet {
+                field: field.clone(),
+                name: name.clone(),
+            },
         }
     }
 
@@ -267,7 +282,7 @@ impl CaseAction {
     pub fn public(&self) -> bool {
         match self {
             Self::Progress { public, .. } => *public,
-            Self::Supervise { .. } | Self::Object { .. } => false,
+            Self::Supervise { .. } | Self::Object { .. } | Self::SetField { .. } => false,
             _ => true,
         }
     }
@@ -326,6 +341,7 @@ pub fn permitted(
         // Whether a review may still be asked for is judged against the events and the
         // postmark (`review::review_request`).
         A::PostedReview { .. } => (bureau, matches!(status, Status::Replied | Status::Closed)),
+        A::SetField { .. } => (bureau, true),
     };
     if !who_ok {
         Err(Refusal::Role)
@@ -435,6 +451,20 @@ pub fn parse_action(
                 level: Level::Review,
                 postmarked_on: postmarked_on.unwrap_or(chrono::NaiveDate::MIN),
                 reason: f.text("review_reason", Msg::new("field-review-reason"), 4, 2000),
+            }
+        }
+        K::SetField => {
+            let field = f.get("field").trim().to_owned();
+            if field.is_empty() {
+                f.problem(FieldProblem::new(
+                    "field",
+                    "required",
+                    Msg::new("field-required"),
+                ));
+            }
+            CaseAction::SetField {
+                field,
+                name: String::new(),
             }
         }
     };
@@ -831,5 +861,27 @@ mod tests {
     fn id_numbers_are_masked_in_lists() {
         assert_eq!(mask_id_number("11010519491231002X"), "110105********002X");
         assert_eq!(mask_id_number("123"), "***");
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn the_bureau_sets_a_field_at_any_stage_and_nobody_else_does() {
+        let set = CaseAction::SetField {
+            field: "ecology".into(),
+            name: "生态环境".into(),
+        };
+        for status in [Status::Received, Status::Accepted, Status::Closed] {
+            assert!(permitted(&set, status, StaffRole::Registrar, false, true).is_ok());
+        }
+        assert!(permitted(&set, Status::Accepted, StaffRole::UnitStaff, true, false).is_err());
+        assert!(permitted(&set, Status::Accepted, StaffRole::Supervisor, false, false).is_err());
+        assert!(!set.public(), "internal");
+        let pairs = vec![("action".to_owned(), "set_field".to_owned())];
+        let problems = parse_action(&pairs, |_| true).unwrap_err();
+        assert_eq!(problems[0].field, "field");
     }
 }

@@ -70,7 +70,8 @@ pub fn current_due<H: Dated<CaseEvent>>(
             | CaseEvent::Mediated { .. }
             | CaseEvent::Evaluated { .. }
             | CaseEvent::Letter { .. }
-            | CaseEvent::QueryCodeReset => running,
+            | CaseEvent::QueryCodeReset
+            | CaseEvent::FieldSet { .. } => running,
         };
     }
     running

@@ -95,6 +95,9 @@ pub enum CaseEvent {
     /// The citizen, after proving their mobile with an SMS code, had a new 查询码 sent to it: the
     /// old one no longer opens the case (recorded internal).
     QueryCodeReset,
+    /// The bureau set the field (涉及领域) the matter concerns (internal): a code of the
+    /// configuration's `[[fields]]`, the matter's field from then on.
+    FieldSet { field: String, name: String },
 }
 
 /// An event as stored: the `kind` column's values.
@@ -120,10 +123,11 @@ pub enum EventKind {
     ReminderLetter,
     Closed,
     QueryCodeReset,
+    FieldSet,
 }
 
 impl EventKind {
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
         Self::Received,
         Self::Assigned,
         Self::Objected,
@@ -144,6 +148,7 @@ impl EventKind {
         Self::ReminderLetter,
         Self::Closed,
         Self::QueryCodeReset,
+        Self::FieldSet,
     ];
 
     /// The stored text, which is also the `kind` of the API's timeline entries.
@@ -169,6 +174,7 @@ impl EventKind {
             Self::ReminderLetter => "reminder_letter",
             Self::Closed => "closed",
             Self::QueryCodeReset => "query_code_reset",
+            Self::FieldSet => "field_set",
         }
     }
 
@@ -222,6 +228,7 @@ impl CaseEvent {
             } => K::ReminderLetter,
             Self::Closed => K::Closed,
             Self::QueryCodeReset => K::QueryCodeReset,
+            Self::FieldSet { .. } => K::FieldSet,
         }
     }
 
@@ -294,6 +301,7 @@ impl CaseEvent {
             } => msg!("event-reminder-letter", text = text),
             Self::Closed => msg!("event-closed"),
             Self::QueryCodeReset => msg!("event-query-code-reset"),
+            Self::FieldSet { name, .. } => Msg::new("event-field-set").with_name("field", name),
         }
     }
 }
@@ -439,6 +447,10 @@ pub(crate) fn sample(kind: &str, days: Option<u32>) -> CaseEvent {
         },
         EventKind::Closed => CaseEvent::Closed,
         EventKind::QueryCodeReset => CaseEvent::QueryCodeReset,
+        EventKind::FieldSet => CaseEvent::FieldSet {
+            field: "urban-construction".into(),
+            name: "城乡建设".into(),
+        },
     }
 }
 

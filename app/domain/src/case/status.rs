@@ -46,7 +46,8 @@ impl Status {
                 | CaseEvent::Hearing { .. }
                 | CaseEvent::Evaluated { .. }
                 | CaseEvent::Letter { .. }
-                | CaseEvent::QueryCodeReset => status,
+                | CaseEvent::QueryCodeReset
+                | CaseEvent::FieldSet { .. } => status,
             })
     }
 

@@ -238,8 +238,24 @@ impl Docket for Cases {
                 })
                 .collect()
         };
+        let field = events
+            .iter()
+            .rev()
+            .find_map(|e| match &e.event {
+                crate::domain::case::CaseEvent::FieldSet { field, .. } => Some(field.clone()),
+                _ => None,
+            })
+            .or_else(|| record.field.clone())
+            .unwrap_or_else(|| crate::domain::config::OTHER_FIELD.to_owned());
         Ok(Some(CaseView {
             co_petitioners,
+            field,
+            fields: ctx
+                .config
+                .fields
+                .iter()
+                .map(|f| (f.code.clone(), f.name.clone()))
+                .collect(),
             petitioner: (!withheld).then(|| PetitionerView {
                 name: record.petitioner_name.clone(),
                 id_number: record.id_number.clone(),
@@ -369,6 +385,25 @@ impl Docket for Cases {
         }
         let action =
             parse_action(pairs, |u| ctx.config.unit(u).is_some()).map_err(AppError::Invalid)?;
+        // A field of the configuration, named as it says.
+        let action = match action {
+            CaseAction::SetField { field, .. } => match ctx.config.field(&field) {
+                Some(f) => CaseAction::SetField {
+                    field,
+                    name: f.name.clone(),
+                },
+                None => {
+                    return Err(AppError::Invalid(vec![
+                        crate::domain::text::FieldProblem::new(
+                            "field",
+                            "unknown",
+                            Msg::new("field-unknown"),
+                        ),
+                    ]));
+                }
+            },
+            other => other,
+        };
         // A report never goes to the unit it reports (第30条).
         if let CaseAction::RegisterAndAssign { unit } = &action
             && record.reported_unit.as_deref() == Some(unit.as_str())

@@ -249,6 +249,8 @@ pub struct CaseRecord {
     pub reported_unit: Option<String>,
     /// A letter's postmark, as the clerk who registered it read it.
     pub postmarked_on: Option<String>,
+    /// The field (涉及领域) given when it was filed (the newest `field_set` event overrides it).
+    pub field: Option<String>,
 }
 
 impl CaseRecord {
@@ -262,7 +264,8 @@ pub async fn find(pool: &Pool, number: &str) -> Result<Option<CaseRecord>, Store
         "SELECT p.id, p.number, p.category, p.petitioner_name, p.id_number, p.mobile, p.address, \
                 p.district, p.unit_code, p.title, p.request, p.facts_and_reasons, p.place_and_time, \
                 p.earlier_handling, p.channel, p.route_check, p.received_on, p.received_at, \
-                s.number AS same_matter_as_number, p.reported, p.reported_unit, p.postmarked_on \
+                s.number AS same_matter_as_number, p.reported, p.reported_unit, p.postmarked_on, \
+                p.field \
          FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
          WHERE p.number = $1",
     )
@@ -545,6 +548,7 @@ struct FactRow {
     received_on: String,
     category: String,
     channel: String,
+    field: Option<String>,
     reported_unit: Option<String>,
 }
 
@@ -570,6 +574,7 @@ fn fact(c: FactRow) -> Result<(i64, CaseFacts), StoreError> {
                 value: c.category.clone(),
             })?,
             channel: c.channel,
+            field: c.field,
             unit: None,
             reported_unit: c.reported_unit.filter(|u| !u.is_empty()),
             events: Vec::new(),
@@ -577,7 +582,7 @@ fn fact(c: FactRow) -> Result<(i64, CaseFacts), StoreError> {
     ))
 }
 
-const FACT_COLUMNS: &str = "id, received_on, category, channel, reported_unit";
+const FACT_COLUMNS: &str = "id, received_on, category, channel, field, reported_unit";
 
 /// [`MonthFacts`] in one read transaction (one snapshot: nothing committed meanwhile is half
 /// in it).
@@ -812,6 +817,11 @@ fn legacy_event(row: &LegacyRow) -> Result<CaseEvent, StoreError> {
         },
         K::Closed => CaseEvent::Closed,
         K::QueryCodeReset => CaseEvent::QueryCodeReset,
+        // Events written before they were typed had no field; one written since has its data.
+        K::FieldSet => CaseEvent::FieldSet {
+            field: crate::domain::config::OTHER_FIELD.to_owned(),
+            name: row.text.clone(),
+        },
     })
 }
 
@@ -883,10 +893,11 @@ mod tests {
             ("reminder_letter", "提醒函：期限将至"),
             ("closed", "已办结"),
         ];
-        // Every kind there was before events were typed (the 查询码 reset came after).
+        // Every kind there was before events were typed (the 查询码 reset and the field came
+        // after).
         assert_eq!(
             cases.len(),
-            EventKind::ALL.len() - 1,
+            EventKind::ALL.len() - 2,
             "every old kind is covered"
         );
         for (kind, text) in cases {

@@ -41,6 +41,11 @@ pub struct CaseView {
     /// How it came (来信, 网上信访…), and for a matter registered by a clerk the day it arrived
     /// (the clock's first day) and a letter's postmark.
     pub channel: String,
+    /// 涉及领域 now (code), and the bureau's fields as (code, name) for the form that sets it.
+    #[serde(default)]
+    pub field: String,
+    #[serde(default)]
+    pub fields: Vec<(String, String)>,
     pub received_on: Option<String>,
     pub postmarked_on: Option<String>,
     /// `None` when the identity is hidden from this staff member (检举控告类, 第30条).

@@ -105,6 +105,14 @@ pub async fn submit(
         let route_check = extras.route_check.map(str::to_owned);
         let attachments = extras.attachments.to_vec();
         let co_petitioners = extras.co_petitioners.to_vec();
+        // 涉及领域: suggested from its words, else its unit's (the bureau may change it).
+        let field = ctx.config.suggest_field(
+            petition.unit.as_deref(),
+            &format!(
+                "{} {} {}",
+                petition.title, petition.request, petition.facts_and_reasons
+            ),
+        );
         let once = extras.once.cloned();
         let grouped = code.grouped();
         let (limits, client) = (ctx.filing_limits, extras.client.map(str::to_owned));
@@ -131,6 +139,7 @@ pub async fn submit(
                             postmarked_on,
                             registered_by,
                             co_petitioners: &co_petitioners,
+                            field: &field,
                         },
                         |seq| PetitionNumber::new(received_on, seq).map(String::from),
                     )

@@ -23,6 +23,8 @@ pub struct Insert<'a> {
     pub registered_by: Option<i64>,
     /// The other petitioners of a joint matter (联名信访, 集体访).
     pub co_petitioners: &'a [crate::domain::petition::joint::CoPetitioner],
+    /// The field (涉及领域) suggested for it.
+    pub field: &'a str,
 }
 
 /// What the insert assigned.
@@ -47,9 +49,9 @@ pub async fn insert(
         "INSERT INTO petitions (number, received_on, sequence, query_code_hash, category, \
          petitioner_name, id_number, mobile, address, district, unit_code, title, request, \
          facts_and_reasons, place_and_time, earlier_handling, channel, same_matter_as, received_at, \
-         route_check, reported, reported_unit, postmarked_on, registered_by) \
+         route_check, reported, reported_unit, postmarked_on, registered_by, field) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
-         $20, $21, $22, $23, $24) \
+         $20, $21, $22, $23, $24, $25) \
          RETURNING id",
     )
     .bind(&number)
@@ -76,6 +78,7 @@ pub async fn insert(
     .bind(p.reported_unit.as_deref())
     .bind(new.postmarked_on.map(crate::kernel::store::date_text))
     .bind(new.registered_by)
+    .bind(new.field)
     .fetch_one(&mut **tx)
     .await?;
     crate::features::cases::store::insert_received(tx, id, new.received_at).await?;

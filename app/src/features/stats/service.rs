@@ -214,10 +214,27 @@ fn answer_of(
                     .copied()
                     .filter(|f| f.channel == c.code())
                     .collect();
-                crate::features::stats::view::ChannelCount {
-                    channel: c.code().to_owned(),
-                    count: mine.len() as i64,
-                    accepted_in_time_rate: figures(&mine, today, cal).accepted_in_time_rate,
+                crate::features::stats::view::GroupStats {
+                    code: c.code().to_owned(),
+                    name: crate::kernel::i18n::simplified(&c.label()),
+                    figures: figures(&mine, today, cal),
+                }
+            })
+            .collect(),
+        by_field: ctx
+            .config
+            .fields
+            .iter()
+            .map(|field| {
+                let mine: Vec<&CaseFacts> = all
+                    .iter()
+                    .copied()
+                    .filter(|f| f.field() == field.code)
+                    .collect();
+                crate::features::stats::view::GroupStats {
+                    code: field.code.clone(),
+                    name: field.name.clone(),
+                    figures: figures(&mine, today, cal),
                 }
             })
             .collect(),
@@ -240,6 +257,7 @@ mod tests {
             received_on: day(received),
             category: Category::Appeal,
             channel: "web".into(),
+            field: None,
             unit: None,
             reported_unit: None,
             events: Vec::new(),

@@ -14,25 +14,31 @@ pub struct MonthStats {
     pub units: Vec<UnitStats>,
     /// Petitions received per month for the twelve months up to this one (`YYYY-MM`, count).
     pub volumes: Vec<(String, i64)>,
-    /// The month's petitions per channel they came by (第17条: every channel, with its count).
+    /// The month's figures per channel its petitions came by (第17条: every channel listed).
     #[serde(default)]
-    pub by_channel: Vec<ChannelCount>,
+    pub by_channel: Vec<GroupStats>,
+    /// The month's figures per field (涉及领域) its petitions concern (every field of the
+    /// bureau's list).
+    #[serde(default)]
+    pub by_field: Vec<GroupStats>,
     /// Visitors received at booked reception sessions, per month (`YYYY-MM`, count), for the
     /// twelve months up to this one (months without any left out).
     #[serde(default)]
     pub receptions: Vec<(String, i64)>,
 }
 
-/// How many of the month's petitions came by one channel, and how many of them were accepted
-/// in time.
+/// The month's figures of one group of its petitions: those of a channel, or of a field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct ChannelCount {
-    /// `web`, `api`, `letter`, `visit`, `phone`, `fax`, `hotline` or `transfer`.
-    pub channel: String,
-    pub count: i64,
-    /// 及时受理率 of the channel's petitions (`null` where none was due yet).
-    pub accepted_in_time_rate: Option<f64>,
+pub struct GroupStats {
+    /// The group's code: a channel's (`web`, `api`, `letter`, `visit`, `phone`, `fax`,
+    /// `hotline`, `transfer`) or a field's (the bureau's `[[fields]]`).
+    pub code: String,
+    /// Its name, in Simplified Chinese.
+    pub name: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ssr", schema(value_type = super::api::FiguresDoc))]
+    pub figures: Figures,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

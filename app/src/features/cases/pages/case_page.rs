@@ -96,6 +96,13 @@ fn CaseDetail(
     );
     let (object, hearing) = (has(ActionKind::Object), has(ActionKind::Hearing));
     let posted_review = has(ActionKind::PostedReview);
+    let set_field = has(ActionKind::SetField);
+    let field_name = v
+        .fields
+        .iter()
+        .find(|(code, _)| *code == v.field)
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| v.field.clone());
     let suggested = v
         .units
         .iter()
@@ -201,6 +208,8 @@ fn CaseDetail(
                 <dd>{category}</dd>
                 <dt>"渠道"</dt>
                 <dd id="case-channel">{v.channel.clone()}</dd>
+                <dt>"涉及领域"</dt>
+                <dd id="case-field">{field_name}</dd>
                 {v
                     .received_on
                     .clone()
@@ -313,6 +322,24 @@ fn CaseDetail(
                                 rows=3
                                 value=val("reason", String::new())
                                 error=error_for(&errors, "reason")
+                            />
+                            }
+                                .into_any()}
+                        />
+                    }
+                })}
+            {set_field
+                .then(|| {
+                    view! {
+                        <ActionForm url=action.clone() action=ActionKind::SetField.code() label="设定涉及领域" secondary=true
+                            fields={view! {
+                            <SelectField
+                                id="field"
+                                label="涉及领域（登记时按事项的用语和承办单位建议，可以改）"
+                                placeholder="请选择"
+                                options=v.fields.clone()
+                                value=val("field", v.field.clone())
+                                error=error_for(&errors, "field")
                             />
                             }
                                 .into_any()}
@@ -666,6 +693,7 @@ fn action_label(action: ActionKind) -> &'static str {
         ActionKind::Mediate => "记录调解",
         ActionKind::Hearing => "记录听证",
         ActionKind::PostedReview => "登记邮寄的复查（复核）申请",
+        ActionKind::SetField => "设定涉及领域",
     }
 }
 

@@ -52,3 +52,6 @@ stats-receptions-heading = Visitors received at booked reception sessions per mo
 stats-receptions-caption = Visitors received at booked reception sessions in each of the last twelve months
 stats-receptions-count = Visitors
 stats-receptions-none = No visitor has been received at a booked reception session in the last twelve months.
+stats-fields-heading = Petitions received this month by field
+stats-fields-caption = Petitions received this month by the field they concern
+stats-fields-field = Field

@@ -52,3 +52,6 @@ stats-receptions-heading = 每月预约接待的来访群众
 stats-receptions-caption = 近十二个月每月在预约的接访场次接待的来访群众（人次）
 stats-receptions-count = 人次
 stats-receptions-none = 近十二个月还没有预约接待的来访群众。
+stats-fields-heading = 本月各领域的信访事项
+stats-fields-caption = 本月收到的信访事项按涉及领域（件）
+stats-fields-field = 涉及领域

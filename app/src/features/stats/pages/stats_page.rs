@@ -84,6 +84,43 @@ fn FigureList(f: Figures) -> impl IntoView {
 }
 
 /// Bars of the monthly volumes, in SVG, with the same numbers in the table after it.
+/// A table of the month's petitions per group (channel, field): the group, its count and its
+/// 及时受理率.
+#[component]
+fn GroupTable(
+    caption: String,
+    column: String,
+    body_id: &'static str,
+    rows: Vec<(String, u32, Option<f64>)>,
+) -> impl IntoView {
+    view! {
+        <table class="cases volumes">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{column}</th>
+                    <th scope="col">{crate::t!("stats-volumes-count")}</th>
+                    <th scope="col">{crate::t!("stats-rate-accepted")}</th>
+                </tr>
+            </thead>
+            <tbody id=body_id>
+                {rows
+                    .into_iter()
+                    .map(|(label, received, accepted)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td>{received}</td>
+                                <td>{rate(accepted)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
 #[component]
 fn VolumeChart(volumes: Vec<(String, i64)>) -> impl IntoView {
     let max = volumes.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
@@ -183,34 +220,38 @@ pub fn MonthReport(
                     </tbody>
                 </table>
                 <h2 id="channels">{crate::t!("stats-channels-heading")}</h2>
-                <table class="cases volumes">
-                    <caption>{crate::t!("stats-channels-caption")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{crate::t!("stats-channels-channel")}</th>
-                            <th scope="col">{crate::t!("stats-volumes-count")}</th>
-                            <th scope="col">{crate::t!("stats-rate-accepted")}</th>
-                        </tr>
-                    </thead>
-                    <tbody id="by-channel">
-                        {s
-                            .by_channel
-                            .iter()
-                            .map(|c| {
-                                let label = crate::domain::petition::channel::Channel::parse(&c.channel)
-                                    .map(|ch| crate::ui::i18n::text(&ch.label()))
-                                    .unwrap_or_else(|| c.channel.clone());
-                                view! {
-                                    <tr>
-                                        <th scope="row">{label}</th>
-                                        <td>{c.count}</td>
-                                        <td>{rate(c.accepted_in_time_rate)}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <GroupTable
+                    caption=crate::t!("stats-channels-caption")
+                    column=crate::t!("stats-channels-channel")
+                    body_id="by-channel"
+                    rows=s
+                        .by_channel
+                        .iter()
+                        .map(|c| {
+                            let label = crate::domain::petition::channel::Channel::parse(&c.code)
+                                .map(|ch| crate::ui::i18n::text(&ch.label()))
+                                .unwrap_or_else(|| c.name.clone());
+                            (label, c.figures.received, c.figures.accepted_in_time_rate)
+                        })
+                        .collect()
+                />
+                <h2 id="fields">{crate::t!("stats-fields-heading")}</h2>
+                <GroupTable
+                    caption=crate::t!("stats-fields-caption")
+                    column=crate::t!("stats-fields-field")
+                    body_id="by-field"
+                    rows=s
+                        .by_field
+                        .iter()
+                        .map(|f| {
+                            (
+                                crate::ui::i18n::name(&f.name),
+                                f.figures.received,
+                                f.figures.accepted_in_time_rate,
+                            )
+                        })
+                        .collect()
+                />
                 <h2 id="receptions">{crate::t!("stats-receptions-heading")}</h2>
                 {if s.receptions.is_empty() {
                     view! { <p>{crate::t!("stats-receptions-none")}</p> }.into_any()
