@@ -187,6 +187,13 @@ async fn every_kind_of_event(app: &TestApp) -> (String, String) {
         ],
     )
     .await;
+    act(
+        app,
+        &registrar,
+        &other,
+        &[("action", "set_field"), ("field", "labour-social-security")],
+    )
+    .await;
 
     let agency = app.staff_cookie("fayuan").await;
     for outcome in ["granted", "refused"] {
