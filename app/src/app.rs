@@ -156,6 +156,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/letters")
+                        view=crate::features::letters::pages::LettersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/letters/new")
+                        view=crate::features::letters::pages::NewLetterPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/letters/:id")
+                        view=crate::features::letters::pages::LetterPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/account")
                         view=crate::features::staff::pages::AccountPage
                         ssr=SsrMode::Async

@@ -350,6 +350,7 @@ staff-notice-assigned = Petition { $number } has been given to your unit: see it
 staff-notice-review = A { $level } was asked for on petition { $number }, for your unit to make: see the workbench.
 staff-notice-supervision = A supervision letter was recorded on petition { $number }: see the workbench.
 staff-notice-reminder = A reminder letter was recorded on petition { $number }: see the workbench.
+staff-notice-letter = The bureau sent your unit a letter ({ $kind }, { $number }) about: { $subject }. Answer in writing by { $reply_by }: see the workbench.
 staff-notice-digest = Today's deadlines: { $overdue } overdue, { $due_soon } due within 3 days.
     { $lines }
     See the workbench.

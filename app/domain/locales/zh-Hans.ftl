@@ -320,6 +320,7 @@ staff-notice-assigned = 信访事项 { $number } 已交由本单位办理，请�
 staff-notice-review = 信访事项 { $number } 收到{ $level }申请，由本单位办理，请登录信访工作台查看。
 staff-notice-supervision = 信访事项 { $number } 收到督办函，请登录信访工作台查看。
 staff-notice-reminder = 信访事项 { $number } 收到提醒函，请登录信访工作台查看。
+staff-notice-letter = 信访局向本单位发出{ $kind }（{ $number }），事由：{ $subject }。请于 { $reply_by } 前书面答复，请登录信访工作台查看。
 staff-notice-digest = 今日到期提醒：已超期 { $overdue } 件，3 日内到期 { $due_soon } 件。
     { $lines }
     请登录信访工作台办理。

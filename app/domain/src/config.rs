@@ -37,6 +37,10 @@ pub struct BureauConfig {
     /// 涉及领域: the fields a matter may concern (`[[fields]]`; [`default_fields`] when absent).
     #[serde(default = "default_fields")]
     pub fields: Vec<Field>,
+    /// 督办函、提醒函、建议函: each kind's number pattern, heading and template (`[letters.<kind>]`;
+    /// the defaults of `letters.default.toml` for a kind left out).
+    #[serde(default)]
+    pub letters: crate::letter::LetterStyles,
 }
 
 /// A field (涉及领域) that matters are counted by (第41条: the yearly report names the fields
@@ -234,11 +238,22 @@ pub enum ConfigError {
     BadBookingClose(u32),
     /// `[[fields]]` without `other`, with a code twice, or a unit's `field` naming none of them.
     BadField(String),
+    /// `[letters.<kind>]` that cannot number or print a letter.
+    BadLetter(String, String),
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::BadLetter(kind, what) => write!(
+                f,
+                "[letters.{kind}]: {what} (the number needs {{seq}}; a template may use {})",
+                crate::letter::PLACEHOLDERS
+                    .iter()
+                    .map(|p| format!("{{{p}}}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
             Self::BadField(code) => write!(
                 f,
                 "[[fields]]: `{code}` is listed twice, has no name, is named by a unit but not listed, or `other` is missing"
@@ -404,6 +419,9 @@ impl BureauConfig {
         {
             return Err(ConfigError::BadField(u.field.clone().unwrap_or_default()));
         }
+        self.letters
+            .check()
+            .map_err(|(kind, what)| ConfigError::BadLetter(kind.code().to_owned(), what))?;
         if self.bookings.closes_hours_before > MOST_CLOSE_HOURS {
             return Err(ConfigError::BadBookingClose(
                 self.bookings.closes_hours_before,

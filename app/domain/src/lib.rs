@@ -10,6 +10,7 @@
 //! - `legal_aid`: the self-check, the application and its clock (法律援助法);
 //! - `library`: guides and statutes as text, and search;
 //! - `kpi`: the figures the bureau reports; `throttle`: slowing down guessing;
+//! - `letter`: the bureau's letters to units (督办函、提醒函、建议函, 第40条);
 //! - `reception`: reception sessions (日常接访, 领导接访日) and booking a visit online;
 //! - `staff`, `prefs`: staff roles, and the reader's language and 无障碍 preference.
 
@@ -19,6 +20,7 @@ pub mod config;
 pub mod history;
 pub mod kpi;
 pub mod legal_aid;
+pub mod letter;
 pub mod library;
 pub mod limit;
 pub mod message;

@@ -333,6 +333,18 @@ pub fn staff_letter(number: &str, reminder: bool) -> Msg {
     }
 }
 
+/// A letter of the bureau to their unit (督办函、提醒函、建议函): its kind's name, number and
+/// subject, and the day to answer by.
+pub fn staff_letter_issued(kind: &str, number: &str, subject: &str, reply_by: &str) -> Msg {
+    msg!(
+        "staff-notice-letter",
+        kind = kind,
+        number = number,
+        subject = subject,
+        reply_by = reply_by
+    )
+}
+
 /// The day's digest: how many of the person's cases are overdue and due within three days, and
 /// one line for each (`lines`: number, what is due, the date).
 pub fn staff_digest(overdue: usize, due_soon: usize, lines: String) -> Msg {

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod home;
 pub mod intake;
 pub mod legal_aid;
+pub mod letters;
 pub mod library;
 pub mod lookup;
 pub mod mine;
@@ -29,6 +30,7 @@ pub fn form_routes() -> axum::Router<AppState> {
         .merge(cases::http::routes())
         .merge(intake::http::routes())
         .merge(legal_aid::http::routes())
+        .merge(letters::http::routes())
         .merge(library::http::routes())
         .merge(lookup::http::routes())
         .merge(mine::http::routes())
@@ -38,7 +40,7 @@ pub fn form_routes() -> axum::Router<AppState> {
 
 /// The page routes rendered by handlers of their own (in `upload_routes` or `form_routes`), which the
 /// server leaves out of the routes Leptos serves by itself.
-pub const HANDLED_PAGES: [&str; 12] = [
+pub const HANDLED_PAGES: [&str; 15] = [
     "/mine",
     "/visits",
     "/visits/book",
@@ -46,6 +48,9 @@ pub const HANDLED_PAGES: [&str; 12] = [
     "/visits/cancel",
     "/staff/reception",
     "/staff/reception/day",
+    "/staff/letters",
+    "/staff/letters/new",
+    "/staff/letters/{id}",
     "/staff/intake",
     "/staff/intake/slip",
     "/petition/receipt",

@@ -44,6 +44,21 @@ pub async fn render_page(
     res
 }
 
+/// [`render_page`] with one view for the page's component to read from its context.
+pub async fn render_view<V: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    headers: &HeaderMap,
+    path: &str,
+    status: StatusCode,
+    now: Now,
+    view: V,
+) -> Response {
+    render_page(state, headers, path, status, now, move || {
+        provide_context(view.clone())
+    })
+    .await
+}
+
 /// Adds `Retry-After` (whole seconds) to a 429 response.
 pub fn with_retry_after(mut res: Response, wait_seconds: u64) -> Response {
     res.headers_mut()

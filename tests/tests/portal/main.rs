@@ -15,6 +15,7 @@ mod durability;
 mod intake;
 mod languages;
 mod legal_aid;
+mod letters;
 mod library;
 mod lookup;
 mod migrate_data;

@@ -123,6 +123,25 @@ async fn every_kind_of_event(app: &TestApp) -> (String, String) {
         ],
     )
     .await;
+    // A letter to the unit about it (督办函, numbered in its year), carried over with its link.
+    let reply_by = (chrono::Utc::now() + chrono::Duration::days(20))
+        .format("%Y-%m-%d")
+        .to_string();
+    let (status, html) = app
+        .post_form_with(
+            &supervisor,
+            "/staff/letters",
+            &[
+                ("kind", "supervision"),
+                ("unit", "city-hrss"),
+                ("cases", n),
+                ("subject", "加快办理拖欠工资信访事项"),
+                ("body", "你单位办理的信访事项进展缓慢，请依法按时办理。"),
+                ("reply_by", &reply_by),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
     act(app, &hrss, n, &crate::cases::letter()).await;
     let path = format!("/api/v1/petitions/{n}");
     assert_eq!(

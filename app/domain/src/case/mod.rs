@@ -7,6 +7,7 @@ pub mod due;
 pub mod event;
 pub mod list;
 pub mod review;
+pub mod search;
 pub mod status;
 
 pub use action::{ActionKind, CaseAction, Outcome, Refusal, ReplyLetter, parse_action, permitted};

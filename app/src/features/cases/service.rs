@@ -247,7 +247,23 @@ impl Docket for Cases {
             })
             .or_else(|| record.field.clone())
             .unwrap_or_else(|| crate::domain::config::OTHER_FIELD.to_owned());
+        // The bureau's letters naming it (a unit's staff: those to their unit).
+        let letters = crate::features::letters::store::of_case(&ctx.pool, record.id)
+            .await?
+            .into_iter()
+            .filter(|l| {
+                staff.role != StaffRole::UnitStaff
+                    || staff.unit_code.as_deref() == Some(l.3.as_str())
+            })
+            .map(|(id, kind, number, _)| {
+                let kind = crate::domain::letter::LetterKind::parse(&kind)
+                    .map(|k| k.name().to_owned())
+                    .unwrap_or(kind);
+                (id, kind, number)
+            })
+            .collect();
         Ok(Some(CaseView {
+            letters,
             co_petitioners,
             field,
             fields: ctx
@@ -410,7 +426,6 @@ impl Docket for Cases {
         {
             return Err(AppError::refused("unit", Refusal::ReportedUnit));
         }
-        let today = now.today();
         let (ctx, staff) = (ctx.clone(), staff.clone());
         let petition_id = record.id;
         let reported_unit = record.reported_unit.clone();
@@ -420,160 +435,190 @@ impl Docket for Cases {
             // The event depends on the events (a reply answers a waiting 复查/复核), so it is made
             // inside the transaction too.
             store::append_with(&ctx.pool, petition_id, |events| {
-                let reported_unit = reported_unit.as_deref();
-                let held_by = holder(events, &ctx.config, reported_unit);
-                if !may_see(&staff, events, &ctx.config, reported_unit) {
-                    return Err(AppError::NotFound(NOT_FOUND));
-                }
-                let refuse = |r: Refusal| Err(AppError::refused("case-status", r));
-                if matches!(action, CaseAction::Extend { .. }) && extended_before(events) {
-                    return refuse(Refusal::AlreadyExtended);
-                }
-                if matches!(action, CaseAction::Hearing { .. })
-                    && pending_review(events) != Some(Level::Recheck)
-                {
-                    return refuse(Refusal::HearingOnlyInRecheck);
-                }
-                if matches!(action, CaseAction::Object { .. })
-                    && let Some(assigned) = assigned_on(events)
-                    && today > ctx.config.calendar.due(Limit::ObjectToAssignment, assigned)
-                {
-                    return refuse(Refusal::ObjectionTooLate);
-                }
-                let own = staff.unit_code.is_some() && staff.unit_code == held_by;
-                permitted(
+                decide(
+                    &ctx,
+                    &staff,
                     &action,
-                    Status::of(events),
-                    staff.role,
-                    own,
-                    held_by.is_none(),
-                )
-                .map_err(|r| AppError::refused("case-status", r))?;
-                // A posted 复查/复核 request is in time by its postmark (第35、36条).
-                let action = match action.clone() {
-                    CaseAction::PostedReview {
-                        postmarked_on,
-                        reason,
-                        ..
-                    } => {
-                        if postmarked_on > today {
-                            return Err(AppError::Invalid(vec![
-                                crate::domain::text::FieldProblem::new(
-                                    "review_postmark",
-                                    "in_future",
-                                    Msg::new("posted-review-postmark-future"),
-                                ),
-                            ]));
-                        }
-                        let state = crate::domain::case::review::AfterReply::of(events);
-                        if state
-                            .last_reply
-                            .is_some_and(|(_, replied)| postmarked_on < replied)
-                        {
-                            return Err(AppError::Invalid(vec![
-                                crate::domain::text::FieldProblem::new(
-                                    "review_postmark",
-                                    "before_reply",
-                                    Msg::new("posted-review-before-reply"),
-                                ),
-                            ]));
-                        }
-                        let level = crate::domain::case::review::review_request(
-                            &state,
-                            postmarked_on,
-                            &ctx.config.calendar,
-                        )
-                        .map_err(|n| AppError::Refused {
-                            field: "review_postmark",
-                            code: n.code(),
-                            message: n.message(),
-                        })?;
-                        CaseAction::PostedReview {
-                            level,
-                            postmarked_on,
-                            reason,
-                        }
-                    }
-                    other => other,
-                };
-                let event = action.event(pending_review(events));
-                let named = unit_name(&ctx, event.unit()).unwrap_or_default();
-                let mut text = simplified(&event.message(&named));
-                // A posted request keeps the postmark that made it in time.
-                if let CaseAction::PostedReview { postmarked_on, .. } = &action {
-                    text.push_str(&simplified(&crate::domain::msg!(
-                        "event-posted-review-postmark",
-                        date = crate::kernel::store::date_text(*postmarked_on)
-                    )));
-                }
-                // An extension's new end: the running deadline with it counted (the only
-                // notice of an action that names a date).
-                let due = matches!(event, crate::domain::case::CaseEvent::Extended { .. })
-                    .then(|| {
-                        let mut after = events.to_vec();
-                        after.push(store::StoredEvent {
-                            at: now.local(),
-                            public: action.public(),
-                            actor: None,
-                            event: event.clone(),
-                        });
-                        current_due(&after, received_on, &ctx.config.calendar).map(|(_, d)| d)
-                    })
-                    .flatten();
-                let notice = action
-                    .public()
-                    .then(|| crate::domain::notify::for_case_event(&event, &number, due, &named))
-                    .flatten();
-                // The unit's staff are told of a case given to them and of a letter on one
-                // they hold (by mail, those who asked).
-                let staff_notice = match &event {
-                    crate::domain::case::CaseEvent::Assigned { unit } => Some(store::StaffNotice {
-                        unit: unit.clone(),
-                        message: crate::domain::notify::staff_assigned(&number),
-                    }),
-                    crate::domain::case::CaseEvent::ReviewRequested { .. } => {
-                        store::StaffNotice::of_review(
-                            events,
-                            &event,
-                            now.local(),
-                            &ctx.config,
-                            reported_unit,
-                            &number,
-                        )
-                    }
-                    crate::domain::case::CaseEvent::Letter { letter, .. } => {
-                        held_by.map(|unit| store::StaffNotice {
-                            unit: unit.to_owned(),
-                            message: crate::domain::notify::staff_letter(
-                                &number,
-                                *letter == crate::domain::case::event::Letter::Reminder,
-                            ),
-                        })
-                    }
-                    _ => None,
-                };
-                Ok(store::Appended {
-                    staff_id: Some(staff.id),
-                    at: now.stamp(),
-                    public: action.public(),
-                    text,
-                    reply: match &action {
-                        CaseAction::Reply(letter) | CaseAction::ReviewOpinion(letter) => {
-                            Some(letter.clone())
-                        }
-                        _ => None,
+                    &Known {
+                        reported_unit: reported_unit.as_deref(),
+                        received_on,
+                        number: &number,
                     },
-                    comment: None,
-                    notice,
-                    new_code: None,
-                    staff_notice,
-                    event,
-                })
+                    now,
+                    events,
+                )
             })
             .await
         })
         .await?
     }
+}
+
+/// What an action needs to know of its case beyond the events.
+pub(crate) struct Known<'a> {
+    pub reported_unit: Option<&'a str>,
+    pub received_on: chrono::NaiveDate,
+    pub number: &'a str,
+}
+
+/// The event an action on a case makes, from the case's events as read inside its write
+/// transaction, with the texts and notices it goes with; refused when it is not the staff
+/// member's to take or the case's state does not allow it.
+pub(crate) fn decide(
+    ctx: &AppContext,
+    staff: &StaffAccount,
+    action: &CaseAction,
+    known: &Known<'_>,
+    now: Now,
+    events: &[StoredEvent],
+) -> Result<store::Appended, AppError> {
+    let today = now.today();
+    let (received_on, number) = (known.received_on, known.number);
+    let reported_unit = known.reported_unit;
+    let held_by = holder(events, &ctx.config, reported_unit);
+    if !may_see(staff, events, &ctx.config, reported_unit) {
+        return Err(AppError::NotFound(NOT_FOUND));
+    }
+    let refuse = |r: Refusal| Err(AppError::refused("case-status", r));
+    if matches!(action, CaseAction::Extend { .. }) && extended_before(events) {
+        return refuse(Refusal::AlreadyExtended);
+    }
+    if matches!(action, CaseAction::Hearing { .. })
+        && pending_review(events) != Some(Level::Recheck)
+    {
+        return refuse(Refusal::HearingOnlyInRecheck);
+    }
+    if matches!(action, CaseAction::Object { .. })
+        && let Some(assigned) = assigned_on(events)
+        && today > ctx.config.calendar.due(Limit::ObjectToAssignment, assigned)
+    {
+        return refuse(Refusal::ObjectionTooLate);
+    }
+    let own = staff.unit_code.is_some() && staff.unit_code == held_by;
+    permitted(
+        action,
+        Status::of(events),
+        staff.role,
+        own,
+        held_by.is_none(),
+    )
+    .map_err(|r| AppError::refused("case-status", r))?;
+    // A posted 复查/复核 request is in time by its postmark (第35、36条).
+    let action = match action.clone() {
+        CaseAction::PostedReview {
+            postmarked_on,
+            reason,
+            ..
+        } => {
+            if postmarked_on > today {
+                return Err(AppError::Invalid(vec![
+                    crate::domain::text::FieldProblem::new(
+                        "review_postmark",
+                        "in_future",
+                        Msg::new("posted-review-postmark-future"),
+                    ),
+                ]));
+            }
+            let state = crate::domain::case::review::AfterReply::of(events);
+            if state
+                .last_reply
+                .is_some_and(|(_, replied)| postmarked_on < replied)
+            {
+                return Err(AppError::Invalid(vec![
+                    crate::domain::text::FieldProblem::new(
+                        "review_postmark",
+                        "before_reply",
+                        Msg::new("posted-review-before-reply"),
+                    ),
+                ]));
+            }
+            let level = crate::domain::case::review::review_request(
+                &state,
+                postmarked_on,
+                &ctx.config.calendar,
+            )
+            .map_err(|n| AppError::Refused {
+                field: "review_postmark",
+                code: n.code(),
+                message: n.message(),
+            })?;
+            CaseAction::PostedReview {
+                level,
+                postmarked_on,
+                reason,
+            }
+        }
+        other => other,
+    };
+    let event = action.event(pending_review(events));
+    let named = unit_name(ctx, event.unit()).unwrap_or_default();
+    let mut text = simplified(&event.message(&named));
+    // A posted request keeps the postmark that made it in time.
+    if let CaseAction::PostedReview { postmarked_on, .. } = &action {
+        text.push_str(&simplified(&crate::domain::msg!(
+            "event-posted-review-postmark",
+            date = crate::kernel::store::date_text(*postmarked_on)
+        )));
+    }
+    // An extension's new end: the running deadline with it counted (the only
+    // notice of an action that names a date).
+    let due = matches!(event, crate::domain::case::CaseEvent::Extended { .. })
+        .then(|| {
+            let mut after = events.to_vec();
+            after.push(store::StoredEvent {
+                at: now.local(),
+                public: action.public(),
+                actor: None,
+                event: event.clone(),
+            });
+            current_due(&after, received_on, &ctx.config.calendar).map(|(_, d)| d)
+        })
+        .flatten();
+    let notice = action
+        .public()
+        .then(|| crate::domain::notify::for_case_event(&event, number, due, &named))
+        .flatten();
+    // The unit's staff are told of a case given to them and of a letter on one
+    // they hold (by mail, those who asked).
+    let staff_notice = match &event {
+        crate::domain::case::CaseEvent::Assigned { unit } => Some(store::StaffNotice {
+            unit: unit.clone(),
+            message: crate::domain::notify::staff_assigned(number),
+        }),
+        crate::domain::case::CaseEvent::ReviewRequested { .. } => store::StaffNotice::of_review(
+            events,
+            &event,
+            now.local(),
+            &ctx.config,
+            reported_unit,
+            number,
+        ),
+        crate::domain::case::CaseEvent::Letter { letter, .. } => {
+            held_by.map(|unit| store::StaffNotice {
+                unit: unit.to_owned(),
+                message: crate::domain::notify::staff_letter(
+                    number,
+                    *letter == crate::domain::case::event::Letter::Reminder,
+                ),
+            })
+        }
+        _ => None,
+    };
+    Ok(store::Appended {
+        staff_id: Some(staff.id),
+        at: now.stamp(),
+        public: action.public(),
+        text,
+        reply: match &action {
+            CaseAction::Reply(letter) | CaseAction::ReviewOpinion(letter) => Some(letter.clone()),
+            _ => None,
+        },
+        comment: None,
+        notice,
+        new_code: None,
+        staff_notice,
+        event,
+    })
 }
 
 /// Reminds each citizen who asked for messages, [`REMINDER_DAYS`] days before their 复查 or 复核

@@ -182,23 +182,61 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
              WHERE a.petition_id = r.petition_id AND a.id > r.id AND a.kind IN ({answered}))))"
         )
     };
-    let rows = sqlx::query_as::<_, ListRow>(&format!(
-        "SELECT p.id, p.number, p.received_on, p.category, p.title, p.petitioner_name, \
-                p.id_number, s.number AS same_matter_as, p.reported_unit \
-         FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
-         WHERE {} ORDER BY p.id DESC",
-        chosen("p.id")
-    ))
-    .bind(limit)
+    let mut out = load(pool, &chosen, &[Bind::Int(limit)]).await?;
+    if let Some(unit) = unit {
+        out.retain(|c| c.assigned_unit() == Some(unit));
+    }
+    Ok(out)
+}
+
+/// A value bound to a query of [`load`].
+#[derive(Clone, Debug)]
+pub enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+fn bind_all<'q, O>(
+    mut q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    binds: &'q [Bind],
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    for b in binds {
+        q = match b {
+            Bind::Int(i) => q.bind(*i),
+            Bind::Text(t) => q.bind(t.as_str()),
+        };
+    }
+    q
+}
+
+/// The cases whose petition id (in the column named) `chosen` picks, with `binds` for its
+/// parameters, newest first, with their events.
+async fn load(
+    pool: &Pool,
+    chosen: &(dyn Fn(&str) -> String + Sync),
+    binds: &[Bind],
+) -> Result<Vec<CaseRow>, StoreError> {
+    let rows = bind_all(
+        sqlx::query_as::<_, ListRow>(&format!(
+            "SELECT p.id, p.number, p.received_on, p.category, p.title, p.petitioner_name, \
+                    p.id_number, s.number AS same_matter_as, p.reported_unit \
+             FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
+             WHERE {} ORDER BY p.id DESC",
+            chosen("p.id")
+        )),
+        binds,
+    )
     .fetch_all(pool)
     .await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let event_rows = sqlx::query_as::<_, EventRow>(&events_sql(&chosen("e.petition_id")))
-        .bind(limit)
-        .fetch_all(pool)
-        .await?;
+    let event_rows = bind_all(
+        sqlx::query_as::<_, EventRow>(&events_sql(&chosen("e.petition_id"))),
+        binds,
+    )
+    .fetch_all(pool)
+    .await?;
     let mut events = by_case(decode_all(event_rows)?);
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
@@ -215,10 +253,67 @@ pub async fn list(pool: &Pool, unit: Option<&str>, limit: i64) -> Result<Vec<Cas
             reported_unit: r.reported_unit,
         });
     }
-    if let Some(unit) = unit {
-        out.retain(|c| c.assigned_unit() == Some(unit));
-    }
     Ok(out)
+}
+
+/// What a staff search asks of the petitions' own columns (the status, the unit holding a
+/// matter and its deadline come from its events, and are judged after).
+#[derive(Clone, Debug, Default)]
+pub struct Criteria {
+    pub number: Option<String>,
+    pub name: Option<String>,
+    /// The whole number: the signer's, or one of a joint matter's other petitioners'.
+    pub id_number: Option<String>,
+    pub mobile: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub category: Option<String>,
+    /// A field's code; `other` also finds matters filed before fields existed.
+    pub field: Option<String>,
+    pub channel: Option<String>,
+}
+
+/// The newest `cap` cases that meet `c`, with their events.
+pub async fn search(pool: &Pool, c: &Criteria, cap: i64) -> Result<Vec<CaseRow>, StoreError> {
+    let mut conds = Vec::new();
+    let mut binds = Vec::new();
+    let mut add = |sql: &str, value: &Option<String>| {
+        if let Some(v) = value {
+            binds.push(Bind::Text(v.clone()));
+            let n = binds.len();
+            conds.push(sql.replace("?", &format!("${n}")));
+        }
+    };
+    add("number = ?", &c.number);
+    add("petitioner_name = ?", &c.name);
+    add(
+        "(id_number = ? OR id IN (SELECT petition_id FROM co_petitioners WHERE id_number = ?))",
+        &c.id_number,
+    );
+    add("mobile = ?", &c.mobile);
+    add("received_on >= ?", &c.from);
+    add("received_on <= ?", &c.to);
+    add("category = ?", &c.category);
+    add("channel = ?", &c.channel);
+    if c.field.as_deref() == Some(crate::domain::config::OTHER_FIELD) {
+        add("(field = ? OR field IS NULL)", &c.field);
+    } else {
+        add("field = ?", &c.field);
+    }
+    binds.push(Bind::Int(cap));
+    let cap_at = binds.len();
+    let filter = if conds.is_empty() {
+        "1 = 1".to_owned()
+    } else {
+        conds.join(" AND ")
+    };
+    let chosen = move |column: &str| {
+        format!(
+            "{column} IN (SELECT id FROM (SELECT id FROM petitions WHERE {filter} \
+             ORDER BY id DESC LIMIT ${cap_at}) AS chosen)"
+        )
+    };
+    load(pool, &chosen, &binds).await
 }
 
 /// Everything recorded about a case.
@@ -342,6 +437,20 @@ pub async fn append_with<E>(
     make: impl FnOnce(&[StoredEvent]) -> Result<Appended, E>,
 ) -> Result<Result<(), E>, StoreError> {
     let mut write = crate::kernel::store::begin_write(pool).await?;
+    if let Err(refusal) = append_in(&mut write, petition_id, make).await? {
+        return Ok(Err(refusal));
+    }
+    write.tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// [`append_with`] inside a write transaction of the caller's, which commits it (a letter to a
+/// unit puts its event on each matter it names, all or none). The case's row is locked first.
+pub async fn append_in<E>(
+    write: &mut crate::kernel::store::WriteTransaction,
+    petition_id: i64,
+    make: impl FnOnce(&[StoredEvent]) -> Result<Appended, E>,
+) -> Result<Result<(), E>, StoreError> {
     write.lock_row("petitions", petition_id).await?;
     let tx = &mut write.tx;
     let rows = sqlx::query_as::<_, EventRow>(&events_sql("e.petition_id = $1"))
@@ -443,7 +552,6 @@ pub async fn append_with<E>(
         )
         .await?;
     }
-    write.tx.commit().await?;
     Ok(Ok(()))
 }
 

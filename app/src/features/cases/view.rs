@@ -88,6 +88,9 @@ pub struct CaseView {
     pub reported: Option<String>,
     pub reported_unit: Option<String>,
     pub reported_unit_code: Option<String>,
+    /// The bureau's letters that name it: (id, kind, number), oldest first.
+    #[serde(default)]
+    pub letters: Vec<(i64, String, String)>,
 }
 
 /// A case in the workbench's list.

@@ -18,6 +18,9 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/api_keys",
         "features/visits/pages/staff.rs",
         "features/visits/staff_http.rs",
+        "features/letters",
+        "domain/src/letter.rs",
+        "domain/src/case/search.rs",
         // The outbox page (the workbench's).
         "features/notify/pages/outbox_page.rs",
         "features/notify/service.rs",

@@ -485,7 +485,11 @@ fn CaseDetail(
                         Choice::plain("supervision", "督办函"),
                         Choice::plain("reminder", "提醒函"),
                     ];
+                    let formal = format!("/staff/letters/new?case={}", v.number);
                     view! {
+                        <p>
+                            <a href=formal>"发编号的督办函、提醒函或建议函（可打印）"</a>
+                        </p>
                         <ActionForm url=action.clone() action=ActionKind::Supervise.code() label="发出" secondary=true
                             fields={view! {
                             <Radios
@@ -633,6 +637,26 @@ fn CaseDetail(
                     }}
                 </dd>
             </dl>
+            {(!v.letters.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>"函件"</h2>
+                        <ul id="case-letters">
+                            {v
+                                .letters
+                                .iter()
+                                .map(|(id, kind, number)| {
+                                    let href = format!("/staff/letters/{id}");
+                                    view! {
+                                        <li>
+                                            <a href=href>{format!("{kind} {number}")}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
             <h2>"办理过程"</h2>
             <ol class="timeline" id="timeline">
                 {v
