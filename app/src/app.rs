@@ -156,6 +156,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/search")
+                        view=crate::features::search::pages::SearchPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/letters")
                         view=crate::features::letters::pages::LettersPage
                         ssr=SsrMode::Async

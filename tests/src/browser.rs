@@ -168,6 +168,20 @@ impl Browser {
         self.settle_and_audit().await;
     }
 
+    /// Signs in to the workbench as the seeded account `username`, with its printed password.
+    pub async fn sign_in(&self, app: &crate::TestApp, username: &str) {
+        let password = &app
+            .seeded
+            .iter()
+            .find(|s| s.username == username)
+            .expect("a seeded account")
+            .password;
+        self.visit(&app.url("/staff/login")).await;
+        self.fill("username", username).await;
+        self.fill("password", password).await;
+        self.press("form button[type=submit]").await;
+    }
+
     /// Reloads the page (as the browser's reload button does), then settles and audits it.
     pub async fn reload(&self) {
         self.client.refresh().await.expect("reload");

@@ -13,6 +13,7 @@ pub mod lookup;
 pub mod mine;
 pub mod notify;
 pub mod petition;
+pub mod search;
 pub mod staff;
 pub mod stats;
 pub mod visits;
@@ -34,13 +35,14 @@ pub fn form_routes() -> axum::Router<AppState> {
         .merge(library::http::routes())
         .merge(lookup::http::routes())
         .merge(mine::http::routes())
+        .merge(search::http::routes())
         .merge(staff::http::routes())
         .merge(visits::http::routes())
 }
 
 /// The page routes rendered by handlers of their own (in `upload_routes` or `form_routes`), which the
 /// server leaves out of the routes Leptos serves by itself.
-pub const HANDLED_PAGES: [&str; 15] = [
+pub const HANDLED_PAGES: [&str; 16] = [
     "/mine",
     "/visits",
     "/visits/book",
@@ -51,6 +53,7 @@ pub const HANDLED_PAGES: [&str; 15] = [
     "/staff/letters",
     "/staff/letters/new",
     "/staff/letters/{id}",
+    "/staff/search",
     "/staff/intake",
     "/staff/intake/slip",
     "/petition/receipt",

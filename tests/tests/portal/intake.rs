@@ -262,16 +262,7 @@ async fn a_clerk_registers_a_letter_dated_by_its_arrival_and_hands_over_a_slip()
 async fn intake_in_the_browser(js: Js) {
     let app = spawn_app().await;
     let b = Browser::start(js).await;
-    let password = &app
-        .seeded
-        .iter()
-        .find(|s| s.username == "dengji")
-        .unwrap()
-        .password;
-    b.visit(&app.url("/staff/login")).await;
-    b.fill("username", "dengji").await;
-    b.fill("password", password).await;
-    b.press("form button[type=submit]").await;
+    b.sign_in(&app, "dengji").await;
     b.click_link("登记来信来访").await;
     assert_eq!(b.text("h1").await, "登记来信来访");
     b.select("channel", "visit").await;

@@ -313,16 +313,7 @@ async fn letters_in_the_browser(js: Js) {
     let registrar = app.staff_cookie("dengji").await;
     let number = assigned_to(&app, &registrar, "city-housing").await;
     let b = Browser::start(js).await;
-    let password = &app
-        .seeded
-        .iter()
-        .find(|s| s.username == "duban")
-        .unwrap()
-        .password;
-    b.visit(&app.url("/staff/login")).await;
-    b.fill("username", "duban").await;
-    b.fill("password", password).await;
-    b.press("form button[type=submit]").await;
+    b.sign_in(&app, "duban").await;
     b.click_link("督办函和建议函").await;
     assert_eq!(b.text("h1").await, "督办函、提醒函和建议函");
     b.click_link("发函").await;

@@ -25,6 +25,7 @@ mod petition_journey;
 mod petition_web;
 mod proxy;
 mod schema;
+mod search;
 mod server;
 mod staff;
 mod staff_mail;

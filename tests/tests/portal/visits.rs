@@ -625,16 +625,7 @@ async fn booking_in_the_browser(js: Js) {
     b.press("main form button[type=submit]").await;
     assert!(b.text("#booking-cancelled").await.contains(&number));
     // The reception room's pages.
-    let password = &app
-        .seeded
-        .iter()
-        .find(|s| s.username == "dengji")
-        .unwrap()
-        .password;
-    b.visit(&app.url("/staff/login")).await;
-    b.fill("username", "dengji").await;
-    b.fill("password", password).await;
-    b.press("form button[type=submit]").await;
+    b.sign_in(&app, "dengji").await;
     b.click_link("接访场次和预约").await;
     assert_eq!(b.text("h1").await, "接访场次");
     // A day's list with a booking in it (its buttons audited too).

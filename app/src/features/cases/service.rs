@@ -47,7 +47,7 @@ fn may_see(
 }
 
 /// Reports (检举控告类) never show the reporter to the unit's staff (第30条).
-fn identity_hidden(staff: &StaffAccount, category: &str) -> bool {
+pub(crate) fn identity_hidden(staff: &StaffAccount, category: &str) -> bool {
     staff.role == StaffRole::UnitStaff
         && Category::parse(category).is_some_and(Category::hides_identity_from_unit)
 }
@@ -84,7 +84,7 @@ pub async fn list(
 }
 
 /// The cases of `rows` this staff member may see, as their lists show them.
-fn items(
+pub(crate) fn items(
     ctx: &AppContext,
     staff: &StaffAccount,
     rows: &[store::CaseRow],

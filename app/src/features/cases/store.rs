@@ -124,6 +124,8 @@ pub struct CaseRow {
     pub same_matter_as: Option<String>,
     /// 检举控告类: the reported unit's code, when one was chosen.
     pub reported_unit: Option<String>,
+    /// The field suggested when it was filed (`None` before fields existed).
+    pub field: Option<String>,
     /// Its events, oldest first.
     pub events: Vec<StoredEvent>,
 }
@@ -136,6 +138,20 @@ impl CaseRow {
     /// The unit it is with now.
     pub fn assigned_unit(&self) -> Option<&str> {
         crate::domain::case::event::assigned_unit(&self.events)
+    }
+
+    /// Its 涉及领域 now: the newest set by the bureau, else the one suggested at filing, else
+    /// 其他.
+    pub fn field(&self) -> &str {
+        self.events
+            .iter()
+            .rev()
+            .find_map(|e| match &e.event {
+                crate::domain::case::CaseEvent::FieldSet { field, .. } => Some(field.as_str()),
+                _ => None,
+            })
+            .or(self.field.as_deref())
+            .unwrap_or(crate::domain::config::OTHER_FIELD)
     }
 }
 
@@ -150,6 +166,7 @@ struct ListRow {
     id_number: String,
     same_matter_as: Option<String>,
     reported_unit: Option<String>,
+    field: Option<String>,
 }
 
 /// The newest cases (at most `limit`) and every case whose 复查 or 复核 waits for its answer (a
@@ -219,7 +236,7 @@ async fn load(
     let rows = bind_all(
         sqlx::query_as::<_, ListRow>(&format!(
             "SELECT p.id, p.number, p.received_on, p.category, p.title, p.petitioner_name, \
-                    p.id_number, s.number AS same_matter_as, p.reported_unit \
+                    p.id_number, s.number AS same_matter_as, p.reported_unit, p.field \
              FROM petitions p LEFT JOIN petitions s ON s.id = p.same_matter_as \
              WHERE {} ORDER BY p.id DESC",
             chosen("p.id")
@@ -251,13 +268,14 @@ async fn load(
             id_number: r.id_number,
             same_matter_as: r.same_matter_as,
             reported_unit: r.reported_unit,
+            field: r.field,
         });
     }
     Ok(out)
 }
 
 /// What a staff search asks of the petitions' own columns (the status, the unit holding a
-/// matter and its deadline come from its events, and are judged after).
+/// matter, its field and its deadline come from its events, and are judged after).
 #[derive(Clone, Debug, Default)]
 pub struct Criteria {
     pub number: Option<String>,
@@ -268,8 +286,6 @@ pub struct Criteria {
     pub from: Option<String>,
     pub to: Option<String>,
     pub category: Option<String>,
-    /// A field's code; `other` also finds matters filed before fields existed.
-    pub field: Option<String>,
     pub channel: Option<String>,
 }
 
@@ -295,11 +311,6 @@ pub async fn search(pool: &Pool, c: &Criteria, cap: i64) -> Result<Vec<CaseRow>,
     add("received_on <= ?", &c.to);
     add("category = ?", &c.category);
     add("channel = ?", &c.channel);
-    if c.field.as_deref() == Some(crate::domain::config::OTHER_FIELD) {
-        add("(field = ? OR field IS NULL)", &c.field);
-    } else {
-        add("field = ?", &c.field);
-    }
     binds.push(Bind::Int(cap));
     let cap_at = binds.len();
     let filter = if conds.is_empty() {
@@ -638,6 +649,30 @@ pub async fn audit(
     .bind(petition_id)
     .execute(pool)
     .await?;
+    Ok(())
+}
+
+/// One audit line for each of `petition_ids` (an export of them), in one transaction.
+pub async fn audit_all(
+    pool: &Pool,
+    staff_id: i64,
+    action: &str,
+    petition_ids: &[i64],
+    at: &str,
+) -> Result<(), StoreError> {
+    let mut write = crate::kernel::store::begin_write(pool).await?;
+    for id in petition_ids {
+        sqlx::query(
+            "INSERT INTO audit_log (at, staff_id, action, petition_id) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(at)
+        .bind(staff_id)
+        .bind(action)
+        .bind(*id)
+        .execute(&mut *write.tx)
+        .await?;
+    }
+    write.tx.commit().await?;
     Ok(())
 }
 

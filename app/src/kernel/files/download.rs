@@ -40,7 +40,6 @@ pub async fn read_nth(
 /// A stored file as a download: never rendered by the portal's origin (attachment, sandboxed,
 /// `nosniff` from the router), never cached.
 pub fn file_response(found: Result<Option<StoredFile>, AppError>) -> Response {
-    use axum::http::{HeaderValue, header};
     let file = match found {
         Ok(Some(file)) => file,
         Ok(None) => return (StatusCode::NOT_FOUND, "没有找到这份材料").into_response(),
@@ -60,10 +59,17 @@ pub fn file_response(found: Result<Option<StoredFile>, AppError>) -> Response {
         "attachment; filename=\"file.{}\"; filename*=UTF-8''{encoded}",
         name.rsplit('.').next().unwrap_or("bin")
     );
-    let mut res = file.bytes.into_response();
+    attachment(file.bytes, file.media_type, disposition)
+}
+
+/// Bytes as a download of `media_type` (`disposition` names the file), with the headers every
+/// download has: never cached, never run as a page of the portal's origin.
+pub fn attachment(bytes: impl IntoResponse, media_type: String, disposition: String) -> Response {
+    use axum::http::{HeaderValue, header};
+    let mut res = bytes.into_response();
     let headers = res.headers_mut();
     for (name, value) in [
-        (header::CONTENT_TYPE, file.media_type),
+        (header::CONTENT_TYPE, media_type),
         (header::CONTENT_DISPOSITION, disposition),
         (header::CACHE_CONTROL, "no-store".to_owned()),
         (

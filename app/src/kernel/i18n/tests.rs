@@ -19,6 +19,8 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/visits/pages/staff.rs",
         "features/visits/staff_http.rs",
         "features/letters",
+        "features/search",
+        "kernel/export.rs",
         "domain/src/letter.rs",
         "domain/src/case/search.rs",
         // The outbox page (the workbench's).

@@ -147,6 +147,9 @@ fn Workbench(
                                 <a href="/staff/kpi">"考核指标与红黑榜"</a>
                             </li>
                             <li>
+                                <a href="/staff/search">"查询和导出"</a>
+                            </li>
+                            <li>
                                 <a href="/staff/letters">"督办函和建议函"</a>
                             </li>
                             <li>
