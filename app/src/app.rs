@@ -156,6 +156,26 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/staff/reports")
+                        view=crate::features::reports::pages::ReportsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/reports/annual")
+                        view=crate::features::reports::pages::ReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/reports/monthly")
+                        view=crate::features::reports::pages::ReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/reports/board")
+                        view=crate::features::reports::pages::ReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/staff/search")
                         view=crate::features::search::pages::SearchPage
                         ssr=SsrMode::Async

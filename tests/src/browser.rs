@@ -168,6 +168,18 @@ impl Browser {
         self.settle_and_audit().await;
     }
 
+    /// How many A4 pages the current page prints on (Chromium's print, CJK fonts as on a
+    /// citizen's phone; its PDF's page objects are not compressed).
+    pub async fn printed_pages(&self) -> usize {
+        let pdf = self
+            .client
+            .print(fantoccini::wd::PrintConfiguration::default())
+            .await
+            .expect("print");
+        let text = String::from_utf8_lossy(&pdf);
+        text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+    }
+
     /// Signs in to the workbench as the seeded account `username`, with its printed password.
     pub async fn sign_in(&self, app: &crate::TestApp, username: &str) {
         let password = &app

@@ -11,6 +11,7 @@
 //! - `library`: guides and statutes as text, and search;
 //! - `kpi`: the figures the bureau reports; `throttle`: slowing down guessing;
 //! - `letter`: the bureau's letters to units (督办函、提醒函、建议函, 第40条);
+//! - `report`: the 第41条 yearly report and the monthly 研判, from the cases;
 //! - `reception`: reception sessions (日常接访, 领导接访日) and booking a visit online;
 //! - `staff`, `prefs`: staff roles, and the reader's language and 无障碍 preference.
 
@@ -29,6 +30,7 @@ pub mod person;
 pub mod petition;
 pub mod prefs;
 pub mod reception;
+pub mod report;
 pub mod staff;
 pub mod text;
 pub mod throttle;

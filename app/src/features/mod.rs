@@ -13,6 +13,7 @@ pub mod lookup;
 pub mod mine;
 pub mod notify;
 pub mod petition;
+pub mod reports;
 pub mod search;
 pub mod staff;
 pub mod stats;
@@ -36,13 +37,14 @@ pub fn form_routes() -> axum::Router<AppState> {
         .merge(lookup::http::routes())
         .merge(mine::http::routes())
         .merge(search::http::routes())
+        .merge(reports::http::routes())
         .merge(staff::http::routes())
         .merge(visits::http::routes())
 }
 
 /// The page routes rendered by handlers of their own (in `upload_routes` or `form_routes`), which the
 /// server leaves out of the routes Leptos serves by itself.
-pub const HANDLED_PAGES: [&str; 16] = [
+pub const HANDLED_PAGES: [&str; 20] = [
     "/mine",
     "/visits",
     "/visits/book",
@@ -54,6 +56,10 @@ pub const HANDLED_PAGES: [&str; 16] = [
     "/staff/letters/new",
     "/staff/letters/{id}",
     "/staff/search",
+    "/staff/reports",
+    "/staff/reports/annual",
+    "/staff/reports/monthly",
+    "/staff/reports/board",
     "/staff/intake",
     "/staff/intake/slip",
     "/petition/receipt",

@@ -331,14 +331,7 @@ async fn letters_in_the_browser(js: Js) {
     b.press("main form button[type=submit]").await;
     assert!(b.text("#letter-notice").await.contains("防信督"));
     assert!(b.text("#letter-number").await.starts_with("防信督〔"));
-    let pdf = b
-        .client
-        .print(fantoccini::wd::PrintConfiguration::default())
-        .await
-        .expect("print");
-    let text = String::from_utf8_lossy(&pdf);
-    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
-    assert_eq!(pages, 1, "a letter prints on one page");
+    assert_eq!(b.printed_pages().await, 1, "a letter prints on one page");
     b.click_link("全部函件").await;
     assert!(b.text("#letters").await.contains("防信督"));
     let _ = b.client.clone().close().await;

@@ -24,6 +24,7 @@ mod notify;
 mod petition_journey;
 mod petition_web;
 mod proxy;
+mod reports;
 mod schema;
 mod search;
 mod server;

@@ -232,19 +232,8 @@ browser_test!(a_suggestion_has_no_route_check, |app, b| {
     assert_eq!(button.is_displayed().await.unwrap(), b.js == Js::On);
     assert!(b.text("main").await.contains("打印"));
     // The receipt prints on one page (A4 by default), with CJK fonts as on a citizen's phone.
-    let pdf = b
-        .client
-        .print(fantoccini::wd::PrintConfiguration::default())
-        .await
-        .expect("print");
-    assert_eq!(pdf_pages(&pdf), 1, "the receipt prints on one page");
+    assert_eq!(b.printed_pages().await, 1, "the receipt prints on one page");
 });
-
-/// Pages in a PDF that Chromium wrote (its page objects are not compressed).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(pdf);
-    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
-}
 
 browser_test!(
     a_report_on_officials_is_sent_to_discipline_inspection_or_here,

@@ -786,6 +786,42 @@ pub async fn month_facts(
     })
 }
 
+/// The cases received from `from` (inclusive) to `to` (exclusive) as the reports read them:
+/// their facts with their events, district, signer's ID number and whether others signed too.
+pub async fn report_cases(
+    pool: &Pool,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::domain::report::ReportCase>, StoreError> {
+    let facts = month_facts(pool, from, to, to).await?;
+    let rows = sqlx::query_as::<_, (i64, String, String, i64)>(
+        "SELECT p.id, p.district, p.id_number, \
+                (SELECT COUNT(*) FROM co_petitioners c WHERE c.petition_id = p.id) \
+         FROM petitions p WHERE p.received_on >= $1 AND p.received_on < $2",
+    )
+    .bind(date_text(from))
+    .bind(date_text(to))
+    .fetch_all(pool)
+    .await?;
+    let mut more: std::collections::HashMap<i64, (String, String, bool)> = rows
+        .into_iter()
+        .map(|(id, district, id_number, others)| (id, (district, id_number, others > 0)))
+        .collect();
+    Ok(facts
+        .cases
+        .into_iter()
+        .filter_map(|(id, facts)| {
+            let (district, id_number, joint) = more.remove(&id)?;
+            Some(crate::domain::report::ReportCase {
+                facts,
+                district,
+                id_number,
+                joint,
+            })
+        })
+        .collect())
+}
+
 /// What was recorded after petition `after_case` and event `after_event` (ids only grow): for
 /// figures kept up to date in memory instead of read again whole.
 #[derive(Debug, Default)]

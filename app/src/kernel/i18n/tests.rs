@@ -20,6 +20,8 @@ fn citizen_sources() -> Vec<PathBuf> {
         "features/visits/staff_http.rs",
         "features/letters",
         "features/search",
+        "features/reports",
+        "domain/src/report.rs",
         "kernel/export.rs",
         "domain/src/letter.rs",
         "domain/src/case/search.rs",

@@ -150,6 +150,9 @@ fn Workbench(
                                 <a href="/staff/search">"查询和导出"</a>
                             </li>
                             <li>
+                                <a href="/staff/reports">"报告"</a>
+                            </li>
+                            <li>
                                 <a href="/staff/letters">"督办函和建议函"</a>
                             </li>
                             <li>
